@@ -1,0 +1,1 @@
+//! Criterion benchmarks of ecodefi live in `benches/`; this library is empty.

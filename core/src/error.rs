@@ -1,0 +1,320 @@
+//! The one error type of the crate.
+//!
+//! Every fallible function of ecodefi returns [`Error`]. A variant says what
+//! kind of problem it is; its [`Location`] says where in the input it was
+//! found (household, meter, reading, file line…), so a binding can show it to
+//! the person who typed the data. [`Error::code`] gives a stable,
+//! machine-readable name for each kind, used by the Python exception classes
+//! and the JavaScript `code` field.
+//!
+//! Problems in a household's *data quality* (too few readings, a period not
+//! covered…) are not errors: the household is excluded from the result with a
+//! reason, and the computation goes on. Errors are for input that cannot be
+//! understood at all.
+
+use std::fmt;
+
+/// Where in the input a problem was found. Every field is optional: an error
+/// fills what it knows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Location {
+    /// The household identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household: Option<String>,
+    /// The meter identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meter: Option<String>,
+    /// The index (from 0) of the reading, bill, weighing or row in its list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    /// The input file, for tabular input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The line in the input file (from 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The column name in the input file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+}
+
+impl Location {
+    /// No location known.
+    pub const NONE: Location = Location {
+        household: None,
+        meter: None,
+        index: None,
+        file: None,
+        line: None,
+        column: None,
+    };
+
+    /// A location in a household.
+    pub fn household(id: impl fmt::Display) -> Self {
+        Location {
+            household: Some(id.to_string()),
+            ..Location::NONE
+        }
+    }
+
+    /// This location, narrowed to a meter.
+    #[must_use]
+    pub fn with_meter(mut self, id: impl fmt::Display) -> Self {
+        self.meter = Some(id.to_string());
+        self
+    }
+
+    /// This location, narrowed to an item (reading, bill, row…) by its index.
+    #[must_use]
+    pub fn with_index(mut self, index: usize) -> Self {
+        self.index = Some(index);
+        self
+    }
+
+    /// This location, in a file at a line and column.
+    #[must_use]
+    pub fn with_file(
+        mut self,
+        file: impl Into<String>,
+        line: usize,
+        column: Option<String>,
+    ) -> Self {
+        self.file = Some(file.into());
+        self.line = Some(line);
+        self.column = column;
+        self
+    }
+
+    /// Whether nothing is known of the location.
+    pub fn is_empty(&self) -> bool {
+        *self == Location::NONE
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut sep = " at ";
+        let mut part = |f: &mut fmt::Formatter<'_>, s: fmt::Arguments<'_>| -> fmt::Result {
+            f.write_str(sep)?;
+            sep = ", ";
+            f.write_fmt(s)
+        };
+        if let Some(file) = &self.file {
+            part(f, format_args!("file `{file}`"))?;
+        }
+        if let Some(line) = self.line {
+            part(f, format_args!("line {line}"))?;
+        }
+        if let Some(column) = &self.column {
+            part(f, format_args!("column `{column}`"))?;
+        }
+        if let Some(h) = &self.household {
+            part(f, format_args!("household `{h}`"))?;
+        }
+        if let Some(m) = &self.meter {
+            part(f, format_args!("meter `{m}`"))?;
+        }
+        if let Some(i) = self.index {
+            part(f, format_args!("item {i}"))?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can go wrong in ecodefi.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A value is outside what it may be (a negative quantity, an empty
+    /// identifier, a day after the end of its period…).
+    #[error("invalid {what} (got {got}): {why}{at}")]
+    InvalidValue {
+        /// What the value is, e.g. `reading value`.
+        what: &'static str,
+        /// The value as given.
+        got: String,
+        /// The rule it broke.
+        why: String,
+        /// Where it was found.
+        at: Location,
+    },
+    /// A name (carrier, unit, method, theme…) is not one this library knows.
+    #[error("unknown {what} `{got}` (expected one of: {expected}){at}")]
+    UnknownName {
+        /// What kind of name, e.g. `carrier`.
+        what: &'static str,
+        /// The name as given.
+        got: String,
+        /// The accepted spellings.
+        expected: &'static str,
+        /// Where it was found.
+        at: Location,
+    },
+    /// Two items share an identifier that must be unique.
+    #[error("duplicate {what} `{id}`{at}")]
+    Duplicate {
+        /// What kind of item, e.g. `household`.
+        what: &'static str,
+        /// The repeated identifier.
+        id: String,
+        /// Where the second one was found.
+        at: Location,
+    },
+    /// An item refers to another that does not exist (a household's team…).
+    #[error("unknown {what} `{id}`{at}")]
+    UnknownReference {
+        /// What kind of item is referred to, e.g. `team`.
+        what: &'static str,
+        /// The identifier that matches nothing.
+        id: String,
+        /// Where the reference was found.
+        at: Location,
+    },
+    /// A computation went beyond the range of exact decimals (about 7.9e28),
+    /// or divided by zero where the input made it possible.
+    #[error("arithmetic overflow while computing {what}{at}")]
+    Overflow {
+        /// The quantity being computed.
+        what: &'static str,
+        /// The input it was computed for.
+        at: Location,
+    },
+    /// Input that is not well-formed JSON, or JSON of the wrong shape.
+    #[error("invalid JSON: {message}")]
+    Json {
+        /// The parser's message, with its line and column.
+        message: String,
+    },
+    /// A document written for a schema version this library does not read.
+    #[error("unsupported schema version {got} (this library reads version {supported})")]
+    SchemaVersion {
+        /// The version found in the document.
+        got: u32,
+        /// The version this library reads and writes.
+        supported: u32,
+    },
+    /// Not enough data to compute something at all (as opposed to excluding
+    /// one household).
+    #[error("insufficient data: {why}{at}")]
+    InsufficientData {
+        /// What is missing.
+        why: String,
+        /// Where.
+        at: Location,
+    },
+}
+
+impl Error {
+    /// A stable, machine-readable name for the kind of error, the same in
+    /// every language: `invalid_value`, `unknown_name`, `duplicate`,
+    /// `unknown_reference`, `overflow`, `json`, `schema_version`,
+    /// `insufficient_data`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidValue { .. } => "invalid_value",
+            Error::UnknownName { .. } => "unknown_name",
+            Error::Duplicate { .. } => "duplicate",
+            Error::UnknownReference { .. } => "unknown_reference",
+            Error::Overflow { .. } => "overflow",
+            Error::Json { .. } => "json",
+            Error::SchemaVersion { .. } => "schema_version",
+            Error::InsufficientData { .. } => "insufficient_data",
+        }
+    }
+
+    /// Where the error was found, if the input has a location.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::InvalidValue { at, .. }
+            | Error::UnknownName { at, .. }
+            | Error::Duplicate { at, .. }
+            | Error::UnknownReference { at, .. }
+            | Error::Overflow { at, .. }
+            | Error::InsufficientData { at, .. } => Some(at),
+            Error::Json { .. } | Error::SchemaVersion { .. } => None,
+        }
+    }
+
+    /// Fills the location's empty fields from `outer`: an inner function
+    /// knows the reading, its caller knows the household.
+    #[must_use]
+    pub fn within(mut self, outer: &Location) -> Self {
+        if let Some(at) = self.location_mut() {
+            at.household = at.household.take().or_else(|| outer.household.clone());
+            at.meter = at.meter.take().or_else(|| outer.meter.clone());
+            at.index = at.index.or(outer.index);
+            at.file = at.file.take().or_else(|| outer.file.clone());
+            at.line = at.line.or(outer.line);
+            at.column = at.column.take().or_else(|| outer.column.clone());
+        }
+        self
+    }
+
+    fn location_mut(&mut self) -> Option<&mut Location> {
+        match self {
+            Error::InvalidValue { at, .. }
+            | Error::UnknownName { at, .. }
+            | Error::Duplicate { at, .. }
+            | Error::UnknownReference { at, .. }
+            | Error::Overflow { at, .. }
+            | Error::InsufficientData { at, .. } => Some(at),
+            Error::Json { .. } | Error::SchemaVersion { .. } => None,
+        }
+    }
+
+    /// Shorthand for [`Error::InvalidValue`] with no location yet.
+    pub fn invalid(what: &'static str, got: impl fmt::Display, why: impl Into<String>) -> Self {
+        Error::InvalidValue {
+            what,
+            got: got.to_string(),
+            why: why.into(),
+            at: Location::NONE,
+        }
+    }
+
+    /// Shorthand for [`Error::Overflow`] with no location yet.
+    pub fn overflow(what: &'static str) -> Self {
+        Error::Overflow {
+            what,
+            at: Location::NONE,
+        }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::Json {
+            message: e.to_string(),
+        }
+    }
+}
+
+/// The result type of ecodefi.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_names_the_place() {
+        let e = Error::invalid("reading value", "-3", "an index cannot be negative")
+            .within(&Location::household("h1").with_meter("gas").with_index(4));
+        assert_eq!(
+            e.to_string(),
+            "invalid reading value (got -3): an index cannot be negative at household `h1`, meter `gas`, item 4"
+        );
+        assert_eq!(e.code(), "invalid_value");
+    }
+
+    #[test]
+    fn inner_location_wins() {
+        let e = Error::invalid("x", 1, "bad")
+            .within(&Location::NONE.with_index(2))
+            .within(&Location::household("h").with_index(9));
+        assert_eq!(e.location().and_then(|l| l.index), Some(2));
+        assert_eq!(e.location().and_then(|l| l.household.as_deref()), Some("h"));
+    }
+}

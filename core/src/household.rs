@@ -1,0 +1,369 @@
+//! Who lives in a household, and for how long: persons and consumption units.
+//!
+//! Energy challenges compare a household with itself, so its percentage needs
+//! no size normalisation; water, waste and food are compared per person. For
+//! comparisons between households ecodefi gives both per person and per
+//! consumption unit (*unité de consommation*, UC) on the INSEE/OECD-modified
+//! scale. A household whose size changes during a challenge is normalised per
+//! day of presence: [`Occupancy::person_days`] and [`Occupancy::unit_days`].
+
+use jiff::civil::Date;
+use rust_decimal::{dec, Decimal};
+
+use crate::error::{Error, Result};
+use crate::period::{day_number, Period};
+use crate::quantity::{add, div, mul};
+
+/// Age from which a child counts as an adult on the INSEE/OECD-modified
+/// scale (14 years).
+///
+/// Source: INSEE, *Définition — Unité de consommation*
+/// (<https://www.insee.fr/fr/metadonnees/definition/c1802>), scale in force
+/// since the 1990s.
+pub const INSEE_ADULT_AGE: u8 = 14;
+
+/// The persons living in a household at one time: a number of adults and
+/// the age of each child.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "OccupantsRepr", into = "OccupantsRepr")]
+pub struct Occupants {
+    adults: u16,
+    children: Vec<u8>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OccupantsRepr {
+    adults: u16,
+    #[serde(default)]
+    children: Vec<u8>,
+}
+
+impl TryFrom<OccupantsRepr> for Occupants {
+    type Error = Error;
+    fn try_from(r: OccupantsRepr) -> Result<Self> {
+        Occupants::new(r.adults, r.children)
+    }
+}
+
+impl From<Occupants> for OccupantsRepr {
+    fn from(o: Occupants) -> Self {
+        OccupantsRepr {
+            adults: o.adults,
+            children: o.children,
+        }
+    }
+}
+
+impl Occupants {
+    /// `adults` adults (at least one) and children of the given ages (under
+    /// 18; a child's age is taken at the start of the challenge).
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] with no adult, or a child aged 18 or more.
+    ///
+    /// # Example
+    /// ```
+    /// use ecodefi::household::Occupants;
+    /// use rust_decimal::dec;
+    /// // Two adults, a child of 15 and one of 8: 1 + 0.5 + 0.5 + 0.3 UC.
+    /// let o = Occupants::new(2, vec![15, 8])?;
+    /// assert_eq!(o.persons(), 4);
+    /// assert_eq!(o.consumption_units(), dec!(2.3));
+    /// # Ok::<(), ecodefi::Error>(())
+    /// ```
+    pub fn new(adults: u16, children: Vec<u8>) -> Result<Self> {
+        if adults == 0 {
+            return Err(Error::invalid(
+                "number of adults",
+                0,
+                "a household has at least one adult",
+            ));
+        }
+        if let Some(age) = children.iter().find(|&&a| a >= 18) {
+            return Err(Error::invalid(
+                "child age",
+                age,
+                "a child is under 18; count older persons as adults",
+            ));
+        }
+        Ok(Occupants { adults, children })
+    }
+
+    /// The number of adults.
+    pub fn adults(&self) -> u16 {
+        self.adults
+    }
+
+    /// The children's ages.
+    pub fn children(&self) -> &[u8] {
+        &self.children
+    }
+
+    /// The number of persons.
+    pub fn persons(&self) -> u32 {
+        u32::from(self.adults) + u32::try_from(self.children.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Consumption units on the INSEE/OECD-modified scale: 1 for the first
+    /// adult, 0.5 for each other person aged 14 or more, 0.3 for each child
+    /// under 14.
+    ///
+    /// Source: INSEE, *Définition — Unité de consommation*
+    /// (<https://www.insee.fr/fr/metadonnees/definition/c1802>).
+    pub fn consumption_units(&self) -> Decimal {
+        let older_children = self
+            .children
+            .iter()
+            .filter(|&&a| a >= INSEE_ADULT_AGE)
+            .count();
+        let younger = self.children.len() - older_children;
+        let older = Decimal::from(self.adults - 1) + Decimal::from(older_children);
+        Decimal::ONE + dec!(0.5) * older + dec!(0.3) * Decimal::from(younger)
+    }
+}
+
+/// From this day on, the household is these occupants.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresenceChange {
+    /// The first day with the new occupants.
+    pub from: Date,
+    /// The occupants from that day.
+    pub occupants: Occupants,
+}
+
+/// A household's occupants over time: who lives there at the start, and the
+/// changes during the challenge (a birth, a student who leaves…).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "OccupancyRepr", into = "OccupancyRepr")]
+pub struct Occupancy {
+    initial: Occupants,
+    changes: Vec<PresenceChange>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OccupancyRepr {
+    occupants: Occupants,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    presence: Vec<PresenceChange>,
+}
+
+impl TryFrom<OccupancyRepr> for Occupancy {
+    type Error = Error;
+    fn try_from(r: OccupancyRepr) -> Result<Self> {
+        Occupancy::new(r.occupants, r.presence)
+    }
+}
+
+impl From<Occupancy> for OccupancyRepr {
+    fn from(o: Occupancy) -> Self {
+        OccupancyRepr {
+            occupants: o.initial,
+            presence: o.changes,
+        }
+    }
+}
+
+impl Occupancy {
+    /// The same occupants all along.
+    pub fn constant(occupants: Occupants) -> Self {
+        Occupancy {
+            initial: occupants,
+            changes: Vec::new(),
+        }
+    }
+
+    /// `initial` occupants, then each change from its day on.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] when the changes are not in strictly
+    /// increasing order of day.
+    pub fn new(initial: Occupants, changes: Vec<PresenceChange>) -> Result<Self> {
+        if let Some(i) = changes.windows(2).position(|w| w[0].from >= w[1].from) {
+            return Err(Error::InvalidValue {
+                what: "presence change",
+                got: changes[i + 1].from.to_string(),
+                why: "presence changes are in strictly increasing order of day".into(),
+                at: crate::error::Location::NONE.with_index(i + 1),
+            });
+        }
+        Ok(Occupancy { initial, changes })
+    }
+
+    /// The occupants at the start, before any change.
+    pub fn initial(&self) -> &Occupants {
+        &self.initial
+    }
+
+    /// The presence changes, in order.
+    pub fn changes(&self) -> &[PresenceChange] {
+        &self.changes
+    }
+
+    /// The occupants on `day`.
+    pub fn on(&self, day: Date) -> &Occupants {
+        self.changes
+            .iter()
+            .rev()
+            .find(|c| c.from <= day)
+            .map_or(&self.initial, |c| &c.occupants)
+    }
+
+    /// Σ over the period's days of `f(occupants of the day)`, segment by
+    /// segment.
+    fn integrate(&self, period: Period, f: impl Fn(&Occupants) -> Decimal) -> Result<Decimal> {
+        let (start, end) = (period.start_day(), period.end_day());
+        let mut total = Decimal::ZERO;
+        let mut seg_start = start;
+        let mut current = self.on(period.first());
+        for change in &self.changes {
+            let d = day_number(change.from);
+            if d <= start {
+                continue;
+            }
+            if d >= end {
+                break;
+            }
+            let days = Decimal::from(d - seg_start);
+            total = add(total, mul(days, f(current), "person-days")?, "person-days")?;
+            seg_start = d;
+            current = &change.occupants;
+        }
+        let days = Decimal::from(end - seg_start);
+        add(total, mul(days, f(current), "person-days")?, "person-days")
+    }
+
+    /// Σ persons × days of presence over the period.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] beyond the decimal range (not reachable with
+    /// realistic input).
+    pub fn person_days(&self, period: Period) -> Result<Decimal> {
+        self.integrate(period, |o| Decimal::from(o.persons()))
+    }
+
+    /// Σ consumption units × days of presence over the period.
+    ///
+    /// # Errors
+    /// As [`Occupancy::person_days`].
+    pub fn unit_days(&self, period: Period) -> Result<Decimal> {
+        self.integrate(period, Occupants::consumption_units)
+    }
+
+    /// The mean number of persons over the period (person-days ÷ days).
+    ///
+    /// # Errors
+    /// As [`Occupancy::person_days`].
+    pub fn mean_persons(&self, period: Period) -> Result<Decimal> {
+        div(
+            self.person_days(period)?,
+            Decimal::from(period.days()),
+            "mean persons",
+        )
+    }
+
+    /// The mean number of consumption units over the period.
+    ///
+    /// # Errors
+    /// As [`Occupancy::person_days`].
+    pub fn mean_units(&self, period: Period) -> Result<Decimal> {
+        div(
+            self.unit_days(period)?,
+            Decimal::from(period.days()),
+            "mean consumption units",
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    #[test]
+    fn insee_scale() {
+        // INSEE examples: a couple = 1.5 UC; a couple with two children under
+        // 14 = 2.1 UC; a single adult = 1 UC.
+        assert_eq!(
+            Occupants::new(2, vec![]).unwrap().consumption_units(),
+            dec!(1.5)
+        );
+        assert_eq!(
+            Occupants::new(2, vec![3, 9]).unwrap().consumption_units(),
+            dec!(2.1)
+        );
+        assert_eq!(
+            Occupants::new(1, vec![]).unwrap().consumption_units(),
+            dec!(1)
+        );
+        assert_eq!(
+            Occupants::new(1, vec![14]).unwrap().consumption_units(),
+            dec!(1.5)
+        );
+        assert!(Occupants::new(0, vec![5]).is_err());
+        assert!(Occupants::new(1, vec![18]).is_err());
+    }
+
+    #[test]
+    fn presence_is_counted_per_day() {
+        // 2 persons for 10 days, then 3 persons for 20 days: 80 person-days.
+        let two = Occupants::new(2, vec![]).unwrap();
+        let three = Occupants::new(2, vec![0]).unwrap();
+        let occ = Occupancy::new(
+            two,
+            vec![PresenceChange {
+                from: date(2026, 1, 11),
+                occupants: three,
+            }],
+        )
+        .unwrap();
+        let p = Period::new(date(2026, 1, 1), date(2026, 1, 30)).unwrap();
+        assert_eq!(occ.person_days(p).unwrap(), dec!(80));
+        // UC: 1.5 × 10 + 1.8 × 20 = 51.
+        assert_eq!(occ.unit_days(p).unwrap(), dec!(51));
+        assert_eq!(occ.mean_persons(p).unwrap().round_dp(6), dec!(2.666667));
+        // A period that starts after the change sees only the new occupants.
+        let later = Period::new(date(2026, 2, 1), date(2026, 2, 10)).unwrap();
+        assert_eq!(occ.person_days(later).unwrap(), dec!(30));
+    }
+
+    #[test]
+    fn changes_must_be_ordered() {
+        let o = Occupants::new(1, vec![]).unwrap();
+        let c = |d| PresenceChange {
+            from: d,
+            occupants: o.clone(),
+        };
+        assert!(Occupancy::new(o.clone(), vec![c(date(2026, 2, 1)), c(date(2026, 1, 1))]).is_err());
+    }
+
+    proptest! {
+        /// Person-days add up when a period is split in two.
+        #[test]
+        fn person_days_are_additive(split in 1i32..60, change_at in 0i32..90, len in 61i32..90) {
+            let start = date(2026, 1, 1);
+            let occ = Occupancy::new(
+                Occupants::new(2, vec![]).unwrap(),
+                vec![PresenceChange {
+                    from: crate::period::date_of(day_number(start) + change_at).unwrap(),
+                    occupants: Occupants::new(1, vec![4]).unwrap(),
+                }],
+            ).unwrap();
+            let at = |n| crate::period::date_of(day_number(start) + n).unwrap();
+            let whole = Period::new(start, at(len - 1)).unwrap();
+            let a = Period::new(start, at(split - 1)).unwrap();
+            let b = Period::new(at(split), at(len - 1)).unwrap();
+            prop_assert_eq!(
+                occ.person_days(whole).unwrap(),
+                occ.person_days(a).unwrap() + occ.person_days(b).unwrap()
+            );
+            prop_assert_eq!(
+                occ.unit_days(whole).unwrap(),
+                occ.unit_days(a).unwrap() + occ.unit_days(b).unwrap()
+            );
+        }
+    }
+}

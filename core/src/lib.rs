@@ -1,0 +1,37 @@
+//! # ecodefi
+//!
+//! The open, exact engine for the results of eco-citizen challenges
+//! (*défis écocitoyens*): households who commit for a few months to cut their
+//! energy and water use and their waste, and to change how they eat and
+//! travel.
+//!
+//! All quantities are exact decimals; every formula and default coefficient
+//! cites its source; every household of the input appears in the output,
+//! with its result or the reason it was excluded.
+//!
+//! ## Map of the crate
+//!
+//! The data flow one way, and the modules follow it:
+//!
+//! - inputs: [`challenge`], [`household`], [`id`], [`period`], [`quantity`]
+//! - errors: [`error`]
+#![deny(missing_docs)]
+
+pub mod challenge;
+pub mod error;
+pub mod household;
+pub mod id;
+mod names;
+pub mod period;
+pub mod quantity;
+
+pub use challenge::{Challenge, OrganiserKind, Team, Theme};
+pub use error::{Error, Location, Result};
+pub use id::{HouseholdId, MeterId, TeamId};
+pub use period::Period;
+pub use quantity::{Euros, Kg, KgCo2e, Km, Kwh, Litres, Ratio};
+
+/// Re-exported so that callers use the same date type.
+pub use jiff::civil::Date;
+/// Re-exported so that callers use the same decimal type.
+pub use rust_decimal::Decimal;
