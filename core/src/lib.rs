@@ -13,7 +13,8 @@
 //!
 //! The data flow one way, and the modules follow it:
 //!
-//! - inputs: [`challenge`], [`household`], [`id`], [`period`], [`quantity`]
+//! - inputs: [`challenge`], [`household`], [`meter`], [`weather`], [`id`],
+//!   [`period`], [`quantity`]
 //! - errors: [`error`]
 #![deny(missing_docs)]
 
@@ -21,12 +22,15 @@ pub mod challenge;
 pub mod error;
 pub mod household;
 pub mod id;
+pub mod meter;
 mod names;
 pub mod period;
 pub mod quantity;
+pub mod weather;
 
 pub use challenge::{Challenge, OrganiserKind, Team, Theme};
 pub use error::{Error, Location, Result};
+pub use household::{Household, Occupancy, Occupants};
 pub use id::{HouseholdId, MeterId, TeamId};
 pub use period::Period;
 pub use quantity::{Euros, Kg, KgCo2e, Km, Kwh, Litres, Ratio};
