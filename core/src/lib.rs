@@ -19,7 +19,10 @@
 #![deny(missing_docs)]
 
 pub mod challenge;
+pub mod climate;
+pub mod energy;
 pub mod error;
+pub mod exclusion;
 pub mod household;
 pub mod id;
 pub mod meter;
