@@ -29,6 +29,7 @@ pub mod meter;
 mod names;
 pub mod period;
 pub mod quantity;
+pub mod table;
 pub mod weather;
 
 pub use challenge::{Challenge, OrganiserKind, Team, Theme};
