@@ -9,6 +9,7 @@
 
 pub mod convert;
 pub mod error;
+pub mod frames;
 
 use ecodefi::{Date, Decimal};
 use pyo3::prelude::*;
@@ -207,6 +208,78 @@ fn names(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     Ok(d)
 }
 
+/// Reads a challenge's tables, given as pandas DataFrames (or dicts of
+/// columns), with the core's columnar input: ``{"households": [...],
+/// "teams": [...], "temperatures": [...] or None}`` in the document's form.
+#[pyfunction]
+#[pyo3(signature = (households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None))]
+#[allow(clippy::too_many_arguments)]
+fn read_frames<'py>(
+    py: Python<'py>,
+    households: Bound<'py, PyAny>,
+    teams: Option<Bound<'py, PyAny>>,
+    meters: Option<Bound<'py, PyAny>>,
+    readings: Option<Bound<'py, PyAny>>,
+    events: Option<Bound<'py, PyAny>>,
+    bills: Option<Bound<'py, PyAny>>,
+    deliveries: Option<Bound<'py, PyAny>>,
+    stock: Option<Bound<'py, PyAny>>,
+    presence: Option<Bound<'py, PyAny>>,
+    temperatures: Option<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let inputs = frame_inputs(
+        households,
+        teams,
+        meters,
+        readings,
+        events,
+        bills,
+        deliveries,
+        stock,
+        presence,
+        temperatures,
+    )?;
+    let d = PyDict::new(py);
+    d.set_item("households", to_python(py, &inputs.households)?)?;
+    d.set_item("teams", to_python(py, &inputs.teams)?)?;
+    d.set_item("temperatures", to_python(py, &inputs.temperatures)?)?;
+    Ok(d)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn frame_inputs<'py>(
+    households: Bound<'py, PyAny>,
+    teams: Option<Bound<'py, PyAny>>,
+    meters: Option<Bound<'py, PyAny>>,
+    readings: Option<Bound<'py, PyAny>>,
+    events: Option<Bound<'py, PyAny>>,
+    bills: Option<Bound<'py, PyAny>>,
+    deliveries: Option<Bound<'py, PyAny>>,
+    stock: Option<Bound<'py, PyAny>>,
+    presence: Option<Bound<'py, PyAny>>,
+    temperatures: Option<Bound<'py, PyAny>>,
+) -> PyResult<ecodefi::table::Inputs> {
+    use ecodefi::table::Table;
+    let mut frames = frames::Frames::default();
+    frames.tables.push((Table::Households, households));
+    for (t, f) in [
+        (Table::Teams, teams),
+        (Table::Meters, meters),
+        (Table::Readings, readings),
+        (Table::Events, events),
+        (Table::Bills, bills),
+        (Table::Deliveries, deliveries),
+        (Table::Stock, stock),
+        (Table::Presence, presence),
+        (Table::Temperatures, temperatures),
+    ] {
+        if let Some(f) = f {
+            frames.tables.push((t, f));
+        }
+    }
+    core(frames.columns()?.assemble())
+}
+
 /// The compiled part of the `ecodefi` package.
 #[pymodule]
 fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -217,5 +290,6 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(correct_climate, m)?)?;
     m.add_function(wrap_pyfunction!(official_conversion, m)?)?;
     m.add_function(wrap_pyfunction!(names, m)?)?;
+    m.add_function(wrap_pyfunction!(read_frames, m)?)?;
     Ok(())
 }

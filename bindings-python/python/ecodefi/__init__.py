@@ -16,6 +16,7 @@ from ecodefi._ecodefi import (
     degree_days,
     names,
     official_conversion,
+    read_frames,
 )
 from ecodefi.exceptions import (
     DecimalOverflowError,
@@ -38,6 +39,7 @@ __all__ = [
     "degree_days",
     "names",
     "official_conversion",
+    "read_frames",
     "EcodefiError",
     "ValidationError",
     "InvalidValueError",
