@@ -20,6 +20,7 @@
 
 pub mod challenge;
 pub mod climate;
+pub mod consumption;
 pub mod energy;
 pub mod error;
 pub mod exclusion;
