@@ -18,6 +18,7 @@
 //! - errors: [`error`]
 #![deny(missing_docs)]
 
+pub mod aggregate;
 pub mod challenge;
 pub mod climate;
 pub mod consumption;
