@@ -10,6 +10,7 @@
 pub mod convert;
 pub mod error;
 pub mod frames;
+pub mod report;
 
 use ecodefi::{Date, Decimal};
 use pyo3::prelude::*;
@@ -291,5 +292,11 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(official_conversion, m)?)?;
     m.add_function(wrap_pyfunction!(names, m)?)?;
     m.add_function(wrap_pyfunction!(read_frames, m)?)?;
+    m.add("SCHEMA_VERSION", ecodefi::SCHEMA_VERSION)?;
+    m.add_class::<report::PyChallengeData>()?;
+    m.add_class::<report::PyReport>()?;
+    m.add_function(wrap_pyfunction!(report::compute, m)?)?;
+    m.add_function(wrap_pyfunction!(report::synthetic_challenge, m)?)?;
+    m.add_function(wrap_pyfunction!(report::_core_seconds, m)?)?;
     Ok(())
 }

@@ -8,15 +8,21 @@ core's one spelling. Errors are :class:`ecodefi.EcodefiError` subclasses (see
 
 from __future__ import annotations
 
+from ecodefi import results
 from ecodefi._ecodefi import (
+    SCHEMA_VERSION,
+    ChallengeData,
     Occupants,
     Period,
+    Report,
     __version__,
+    compute,
     correct_climate,
     degree_days,
     names,
     official_conversion,
     read_frames,
+    synthetic_challenge,
 )
 from ecodefi.exceptions import (
     DecimalOverflowError,
@@ -33,6 +39,12 @@ from ecodefi.exceptions import (
 
 __all__ = [
     "__version__",
+    "SCHEMA_VERSION",
+    "ChallengeData",
+    "Report",
+    "compute",
+    "results",
+    "synthetic_challenge",
     "Occupants",
     "Period",
     "correct_climate",

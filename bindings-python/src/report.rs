@@ -1,0 +1,348 @@
+//! The input document ([`ecodefi::ChallengeData`]) and the report
+//! ([`ecodefi::Report`]) as Python classes. Presentation helpers (pandas,
+//! HTML, plots) are plain Python in the package, called from here.
+
+use std::time::Instant;
+
+use ecodefi::{ChallengeData, Options, Report, SCHEMA_VERSION};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+use crate::convert::{from_python, to_python, Wrap};
+
+fn core<T>(r: ecodefi::Result<T>) -> PyResult<T> {
+    r.map_err(|e| PyErr::from(Wrap(e)))
+}
+
+/// The one input document of a challenge (``ecodefi::ChallengeData``): the
+/// challenge, its households with their meters and measurements, the daily
+/// temperatures and the options. Every constructor checks it with the
+/// core's rules (``validate``) and raises a ``ValidationError`` naming what
+/// is wrong and where.
+///
+/// ``ChallengeData(challenge, households, temperatures=None, options=None)``
+/// builds it from Python objects: dicts and lists in the JSON document's
+/// shape, with ``decimal.Decimal``, ``int`` or ``float`` quantities (a float
+/// through its shortest repr), ``datetime.date`` days and the core's names.
+#[pyclass(module = "ecodefi", name = "ChallengeData", frozen)]
+pub struct PyChallengeData(pub ChallengeData);
+
+fn checked(data: ChallengeData) -> PyResult<PyChallengeData> {
+    core(data.validate())?;
+    Ok(PyChallengeData(data))
+}
+
+#[pymethods]
+impl PyChallengeData {
+    #[new]
+    #[pyo3(signature = (challenge, households, temperatures = None, options = None))]
+    fn new(
+        py: Python<'_>,
+        challenge: Bound<'_, PyAny>,
+        households: Bound<'_, PyAny>,
+        temperatures: Option<Bound<'_, PyAny>>,
+        options: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let d = PyDict::new(py);
+        d.set_item("schema_version", SCHEMA_VERSION)?;
+        d.set_item("challenge", challenge)?;
+        d.set_item("households", households)?;
+        if let Some(t) = temperatures {
+            d.set_item("temperatures", t)?;
+        }
+        if let Some(o) = options {
+            d.set_item("options", o)?;
+        }
+        Self::from_dict(&d.into_any())
+    }
+
+    /// Reads the JSON document (the core's ``ChallengeData::from_json``).
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        core(ChallengeData::from_json(text)).map(PyChallengeData)
+    }
+
+    /// Reads the document from a dict in the JSON document's shape (as
+    /// ``json.loads`` gives it, or with ``Decimal``, ``int``, ``float`` and
+    /// ``datetime.date`` values). Unknown keys are refused.
+    #[staticmethod]
+    fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        // The core reads the schema version first, so that a document of
+        // another version gets that error rather than a shape error.
+        if let Ok(d) = data.cast::<PyDict>() {
+            if let Some(v) = d.get_item("schema_version")? {
+                if let Ok(v) = v.extract::<u32>() {
+                    if v != SCHEMA_VERSION {
+                        return Err(PyErr::from(Wrap(ecodefi::Error::SchemaVersion {
+                            got: v,
+                            supported: SCHEMA_VERSION,
+                        })));
+                    }
+                }
+            }
+        }
+        checked(from_python::<ChallengeData>(data)?)
+    }
+
+    /// Builds the document from pandas DataFrames (or dicts of columns),
+    /// one per table, read by the core's columnar input. ``challenge`` is
+    /// the challenge's dict (name, territory, organiser_kind, themes,
+    /// periods, objective); its ``teams``, if absent, come from the teams
+    /// table, or else from the households' ``team`` column. ``options`` is
+    /// the options' dict. See the README for every table and column.
+    #[staticmethod]
+    #[pyo3(signature = (challenge, households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None, options = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_frames(
+        py: Python<'_>,
+        challenge: Bound<'_, PyAny>,
+        households: Bound<'_, PyAny>,
+        teams: Option<Bound<'_, PyAny>>,
+        meters: Option<Bound<'_, PyAny>>,
+        readings: Option<Bound<'_, PyAny>>,
+        events: Option<Bound<'_, PyAny>>,
+        bills: Option<Bound<'_, PyAny>>,
+        deliveries: Option<Bound<'_, PyAny>>,
+        stock: Option<Bound<'_, PyAny>>,
+        presence: Option<Bound<'_, PyAny>>,
+        temperatures: Option<Bound<'_, PyAny>>,
+        options: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let inputs = crate::frame_inputs(
+            households,
+            teams,
+            meters,
+            readings,
+            events,
+            bills,
+            deliveries,
+            stock,
+            presence,
+            temperatures,
+        )?;
+        let c = PyDict::new(py);
+        c.update(&challenge.cast::<pyo3::types::PyMapping>()?.clone())?;
+        if !c.contains("teams")? {
+            c.set_item("teams", to_python(py, &inputs.teams)?)?;
+        }
+        let challenge = from_python(&c.into_any()).map_err(|e| PyErr::from(e))?;
+        let options: Options = match options {
+            Some(o) if !o.is_none() => from_python(&o)?,
+            _ => Options::default(),
+        };
+        let mut data = ChallengeData::new(challenge, inputs.households, inputs.temperatures);
+        data.options = options;
+        checked(data)
+    }
+
+    /// The document as a dict (``Decimal`` quantities, ``datetime.date``
+    /// days), which ``from_dict`` reads back.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0)
+    }
+
+    /// The JSON document (decimals as strings), which ``from_json`` reads
+    /// back.
+    fn to_json(&self) -> PyResult<String> {
+        core(self.0.to_json())
+    }
+
+    /// The number of households.
+    #[getter]
+    fn households(&self) -> usize {
+        self.0.households.len()
+    }
+
+    /// Computes the challenge's results (``ecodefi.compute(self)``).
+    fn compute(&self, py: Python<'_>) -> PyResult<PyReport> {
+        compute_data(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<ChallengeData {:?}: {} households>",
+            self.0.challenge.name,
+            self.0.households.len()
+        )
+    }
+}
+
+fn compute_data(py: Python<'_>, data: &ChallengeData) -> PyResult<PyReport> {
+    // The computation holds no Python object: other threads may run.
+    core(py.detach(|| ecodefi::compute(data))).map(PyReport)
+}
+
+/// Computes a challenge's results from its ``ChallengeData`` (or a dict in
+/// the document's shape): every household appears in the report, with its
+/// result or the reasons it was excluded.
+#[pyfunction]
+pub fn compute(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyReport> {
+    if let Ok(d) = data.cast::<PyChallengeData>() {
+        return compute_data(py, &d.get().0);
+    }
+    let d = PyChallengeData::from_dict(data)?;
+    compute_data(py, &d.0)
+}
+
+/// The results of a challenge (``ecodefi::Report``): a section per theme
+/// computed (``energy``…), with every household, the teams ranked and the
+/// challenge's totals.
+#[pyclass(module = "ecodefi", name = "Report", frozen)]
+pub struct PyReport(pub Report);
+
+fn helper<'py>(py: Python<'py>, module: &str, function: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import(module)?.getattr(function)
+}
+
+#[pymethods]
+impl PyReport {
+    /// The headline, in the published French style, one line per theme.
+    #[getter]
+    fn headline(&self) -> String {
+        self.0.headline()
+    }
+
+    /// The report's schema version.
+    #[getter]
+    fn schema_version(&self) -> u32 {
+        self.0.schema_version
+    }
+
+    /// The number of households of the input.
+    #[getter]
+    fn households(&self) -> u32 {
+        self.0.households
+    }
+
+    /// The challenge, as a dict in the document's form.
+    #[getter]
+    fn challenge<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.challenge)
+    }
+
+    /// The energy section as typed objects (``ecodefi.results.EnergyReport``),
+    /// or ``None`` if the challenge has no energy theme.
+    #[getter]
+    fn energy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match &self.0.energy {
+            None => Ok(py.None().into_bound(py)),
+            Some(e) => helper(py, "ecodefi.results", "EnergyReport")?
+                .call_method1("from_dict", (to_python(py, e)?,)),
+        }
+    }
+
+    /// The report as a dict: ``Decimal`` quantities, ``datetime.date``
+    /// days, names as ``str``; the same shape as ``to_json``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0)
+    }
+
+    /// The report as JSON text (decimals as strings).
+    fn to_json(&self) -> PyResult<String> {
+        core(self.0.to_json())
+    }
+
+    /// Tidy pandas DataFrames: ``{"households": one row per household and
+    /// theme, "meters": one row per meter and theme, "teams": one row per
+    /// team and theme, "challenge": one row per theme}``. ``decimals`` is
+    /// ``"decimal"`` (exact ``Decimal`` values in object columns, the
+    /// default) or ``"float"`` (``float64`` columns, rounded, for plotting).
+    #[pyo3(signature = (decimals = "decimal"))]
+    fn to_pandas<'py>(slf: &Bound<'py, Self>, decimals: &str) -> PyResult<Bound<'py, PyAny>> {
+        helper(slf.py(), "ecodefi._pandas", "report_frames")?.call1((slf, decimals))
+    }
+
+    /// The notebook view: the headline and the team ranking.
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        helper(slf.py(), "ecodefi._notebook", "report_html")?.call1((slf,))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Report {:?}: {} households>",
+            self.0.challenge.name, self.0.households
+        )
+    }
+
+    fn __str__<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        PyString::new(py, &self.0.headline())
+    }
+}
+
+/// The core's time, in seconds, to assemble the given tables (already
+/// converted to columns) and compute the challenge: the reference for the
+/// bindings' overhead in ``benches/``. Not part of the public API.
+#[pyfunction]
+#[pyo3(signature = (challenge, households, *, teams = None, meters = None, readings = None, temperatures = None, options = None, repeat = 1))]
+#[allow(clippy::too_many_arguments)]
+pub fn _core_seconds(
+    py: Python<'_>,
+    challenge: Bound<'_, PyAny>,
+    households: Bound<'_, PyAny>,
+    teams: Option<Bound<'_, PyAny>>,
+    meters: Option<Bound<'_, PyAny>>,
+    readings: Option<Bound<'_, PyAny>>,
+    temperatures: Option<Bound<'_, PyAny>>,
+    options: Option<Bound<'_, PyAny>>,
+    repeat: u32,
+) -> PyResult<Vec<f64>> {
+    use ecodefi::table::Table;
+    let mut frames = crate::frames::Frames::default();
+    frames.tables.push((Table::Households, households));
+    for (t, f) in [
+        (Table::Teams, teams),
+        (Table::Meters, meters),
+        (Table::Readings, readings),
+        (Table::Temperatures, temperatures),
+    ] {
+        if let Some(f) = f {
+            frames.tables.push((t, f));
+        }
+    }
+    let columns = frames.columns()?;
+    let c = PyDict::new(py);
+    c.update(&challenge.cast::<pyo3::types::PyMapping>()?.clone())?;
+    let options: Options = match options {
+        Some(o) if !o.is_none() => from_python(&o)?,
+        _ => Options::default(),
+    };
+    let mut times = Vec::new();
+    for _ in 0..repeat {
+        let c = c.copy()?;
+        let start = Instant::now();
+        let inputs = core(columns.assemble())?;
+        // Only the teams' conversion is Python work here; it is excluded.
+        let pause = Instant::now();
+        if !c.contains("teams")? {
+            c.set_item("teams", to_python(py, &inputs.teams)?)?;
+        }
+        let challenge = from_python(&c.clone().into_any())?;
+        let resumed = Instant::now();
+        let mut data = ChallengeData::new(challenge, inputs.households, inputs.temperatures);
+        data.options = options.clone();
+        core(data.validate())?;
+        let report = core(ecodefi::compute(&data))?;
+        let end = Instant::now();
+        drop(report);
+        times.push(((pause - start) + (end - resumed)).as_secs_f64());
+    }
+    Ok(times)
+}
+
+/// A synthetic challenge from the core's generator (``households``
+/// households, ``seed``, with some data problems if ``problems``): sample
+/// data for tests, benchmarks and demonstrations.
+#[pyfunction]
+#[pyo3(signature = (households = 190, *, seed = 2026, problems = true))]
+pub fn synthetic_challenge(
+    households: usize,
+    seed: u64,
+    problems: bool,
+) -> PyResult<PyChallengeData> {
+    let options = ecodefi::synthetic::SyntheticOptions {
+        households,
+        seed,
+        problems,
+    };
+    core(ecodefi::synthetic::generate(options)).map(PyChallengeData)
+}
