@@ -832,8 +832,9 @@ mod tests {
         assert_eq!(oil.deliveries[0].quantity, dec!(1500));
         assert_eq!(oil.stock.len(), 4);
         let t = inputs.temperatures.unwrap();
-        assert_eq!(t.len(), 7);
-        assert_eq!(t.values()[1], (dec!(-3), dec!(5)));
+        // 25 Nov 2024 to 5 May 2026, both included.
+        assert_eq!(t.len(), 37 + 365 + 125);
+        assert_eq!(t.values()[0], (dec!(0.9), dec!(8.9)));
     }
 
     #[test]
