@@ -49,6 +49,7 @@ pub mod csv;
 mod read;
 mod settings;
 pub mod value;
+pub mod write;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
