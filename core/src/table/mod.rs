@@ -47,12 +47,15 @@ mod assemble;
 pub mod columns;
 pub mod csv;
 mod read;
+mod settings;
 pub mod value;
+pub mod write;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::challenge::Team;
+use crate::data::ChallengeData;
 use crate::error::Result;
 use crate::household::Household;
 use crate::weather::Temperatures;
@@ -152,6 +155,21 @@ impl<'a> Tables<'a> {
     pub fn read(&self) -> Result<Inputs> {
         let (columns, origins) = read::tables(self)?;
         assemble::assemble(&columns, &origins)
+    }
+
+    /// A whole challenge document: its settings as JSON (a
+    /// [`ChallengeData`] document without `households` and
+    /// `temperatures`, and with `challenge.teams` only if there is no teams
+    /// table), the rest from the tables.
+    ///
+    /// # Errors
+    /// As [`Tables::read`]; [`Error::Json`](crate::Error::Json) or
+    /// [`Error::SchemaVersion`](crate::Error::SchemaVersion) for the
+    /// settings; [`Error::InvalidValue`](crate::Error::InvalidValue) when
+    /// the settings hold households or temperatures, or teams while a teams
+    /// table is given; any error of [`ChallengeData::validate`].
+    pub fn challenge_data(&self, settings: &str) -> Result<ChallengeData> {
+        settings::challenge_data(settings, self.read()?, self.teams.is_some())
     }
 }
 
@@ -340,5 +358,14 @@ impl Columns {
     /// optional column may also be empty: absent).
     pub fn assemble(&self) -> Result<Inputs> {
         assemble::assemble(self, &assemble::Origins::default())
+    }
+
+    /// A whole challenge document from its settings (JSON) and these
+    /// columns, as [`Tables::challenge_data`].
+    ///
+    /// # Errors
+    /// As [`Tables::challenge_data`].
+    pub fn challenge_data(&self, settings: &str) -> Result<ChallengeData> {
+        settings::challenge_data(settings, self.assemble()?, self.teams.is_some())
     }
 }
