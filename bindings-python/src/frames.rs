@@ -559,6 +559,16 @@ pub struct Frames<'py> {
 }
 
 impl<'py> Frames<'py> {
+    /// The households frame and the other tables given (`None`s skipped).
+    pub fn new<const N: usize>(
+        households: Bound<'py, PyAny>,
+        others: [(Table, Option<Bound<'py, PyAny>>); N],
+    ) -> Self {
+        let mut tables = vec![(Table::Households, households)];
+        tables.extend(others.into_iter().filter_map(|(t, f)| f.map(|f| (t, f))));
+        Frames { tables }
+    }
+
     fn get(&self, table: Table) -> PyResult<Option<Frame<'py>>> {
         match self.tables.iter().find(|(t, _)| *t == table) {
             Some((_, obj)) if !obj.is_none() => Frame::new(table, obj).map(Some),

@@ -92,8 +92,9 @@ impl PyOccupants {
 
     /// The ages of the children.
     #[getter]
-    fn children(&self) -> Vec<u8> {
-        self.0.children().to_vec()
+    fn children(&self) -> Vec<u16> {
+        // Not Vec<u8>, which pyo3 gives as `bytes`.
+        self.0.children().iter().map(|&a| u16::from(a)).collect()
     }
 
     /// The number of persons.
@@ -261,24 +262,86 @@ fn frame_inputs<'py>(
     temperatures: Option<Bound<'py, PyAny>>,
 ) -> PyResult<ecodefi::table::Inputs> {
     use ecodefi::table::Table;
-    let mut frames = frames::Frames::default();
-    frames.tables.push((Table::Households, households));
-    for (t, f) in [
-        (Table::Teams, teams),
-        (Table::Meters, meters),
-        (Table::Readings, readings),
-        (Table::Events, events),
-        (Table::Bills, bills),
-        (Table::Deliveries, deliveries),
-        (Table::Stock, stock),
-        (Table::Presence, presence),
-        (Table::Temperatures, temperatures),
-    ] {
-        if let Some(f) = f {
-            frames.tables.push((t, f));
+    let frames = frames::Frames::new(
+        households,
+        [
+            (Table::Teams, teams),
+            (Table::Meters, meters),
+            (Table::Readings, readings),
+            (Table::Events, events),
+            (Table::Bills, bills),
+            (Table::Deliveries, deliveries),
+            (Table::Stock, stock),
+            (Table::Presence, presence),
+            (Table::Temperatures, temperatures),
+        ],
+    );
+    core(frames.columns()?.assemble())
+}
+
+/// The core's CSV tables from `(table name, file name, text)` triples.
+fn csv_tables(files: &[(String, String, String)]) -> ecodefi::Result<ecodefi::table::Tables<'_>> {
+    use ecodefi::table::{Source, Table, Tables};
+    let mut households = None;
+    let mut rest = Vec::new();
+    for (table, name, text) in files {
+        let t: Table = table.parse()?;
+        let source = Source::new(name, text);
+        if t == Table::Households {
+            households = Some(source);
+        } else {
+            rest.push((t, source));
         }
     }
-    core(frames.columns()?.assemble())
+    let households = households.ok_or_else(|| ecodefi::Error::InvalidValue {
+        what: "tables",
+        got: files
+            .iter()
+            .map(|(t, _, _)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        why: "the households table is required".into(),
+        at: ecodefi::Location::NONE,
+    })?;
+    let mut tables = Tables::new(households);
+    for (t, source) in rest {
+        let slot = match t {
+            Table::Teams => &mut tables.teams,
+            Table::Meters => &mut tables.meters,
+            Table::Readings => &mut tables.readings,
+            Table::Events => &mut tables.events,
+            Table::Bills => &mut tables.bills,
+            Table::Deliveries => &mut tables.deliveries,
+            Table::Stock => &mut tables.stock,
+            Table::Presence => &mut tables.presence,
+            Table::Temperatures => &mut tables.temperatures,
+            Table::Households => continue,
+        };
+        *slot = Some(source);
+    }
+    Ok(tables)
+}
+
+/// Reads CSV texts with the core's tabular input: ``tables`` maps a table
+/// name (``"households"``, ``"readings"``…) to ``(file name, CSV text)``.
+/// Returns ``{"households": [...], "teams": [...], "temperatures": [...] or
+/// None}`` in the document's form; errors name the file, line and column.
+#[pyfunction]
+fn read_csv_tables<'py>(
+    py: Python<'py>,
+    tables: Bound<'py, pyo3::types::PyMapping>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut files = Vec::new();
+    for item in tables.items()?.iter() {
+        let (table, (name, text)): (String, (String, String)) = item.extract()?;
+        files.push((table, name, text));
+    }
+    let inputs = core(csv_tables(&files).and_then(|t| t.read()))?;
+    let d = PyDict::new(py);
+    d.set_item("households", to_python(py, &inputs.households)?)?;
+    d.set_item("teams", to_python(py, &inputs.teams)?)?;
+    d.set_item("temperatures", to_python(py, &inputs.temperatures)?)?;
+    Ok(d)
 }
 
 /// The compiled part of the `ecodefi` package.
@@ -292,6 +355,7 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(official_conversion, m)?)?;
     m.add_function(wrap_pyfunction!(names, m)?)?;
     m.add_function(wrap_pyfunction!(read_frames, m)?)?;
+    m.add_function(wrap_pyfunction!(read_csv_tables, m)?)?;
     m.add("SCHEMA_VERSION", ecodefi::SCHEMA_VERSION)?;
     m.add_class::<report::PyChallengeData>()?;
     m.add_class::<report::PyReport>()?;

@@ -4,11 +4,24 @@
 
 use std::time::Instant;
 
-use ecodefi::{ChallengeData, Options, Report, SCHEMA_VERSION};
+use ecodefi::{ChallengeData, Report, SCHEMA_VERSION};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
+use ecodefi::table::Table;
+
 use crate::convert::{from_python, to_python, Wrap};
+
+/// The settings as JSON text: a ``str`` as is, a dict through the same
+/// conversions as documents (``Decimal``, ``float``, ``datetime.date`` to
+/// their JSON spelling; an ``int`` stays a JSON whole number).
+fn settings_json(settings: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = settings.cast::<PyString>() {
+        return Ok(s.to_cow()?.into_owned());
+    }
+    let value: serde_json::Value = from_python(settings)?;
+    Ok(value.to_string())
+}
 
 fn core<T>(r: ecodefi::Result<T>) -> PyResult<T> {
     r.map_err(|e| PyErr::from(Wrap(e)))
@@ -85,17 +98,17 @@ impl PyChallengeData {
     }
 
     /// Builds the document from pandas DataFrames (or dicts of columns),
-    /// one per table, read by the core's columnar input. ``challenge`` is
-    /// the challenge's dict (name, territory, organiser_kind, themes,
-    /// periods, objective); its ``teams``, if absent, come from the teams
-    /// table, or else from the households' ``team`` column. ``options`` is
-    /// the options' dict. See the README for every table and column.
+    /// one per table, read by the core's columnar input, and ``settings``:
+    /// the JSON document without ``households`` and ``temperatures`` (a
+    /// dict, or JSON text), whose ``challenge.teams``, if absent, come from
+    /// the teams table or else from the households' ``team`` column (the
+    /// core's ``Columns::challenge_data``). See the README for every table
+    /// and column.
     #[staticmethod]
-    #[pyo3(signature = (challenge, households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None, options = None))]
+    #[pyo3(signature = (settings, households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None))]
     #[allow(clippy::too_many_arguments)]
     fn from_frames(
-        py: Python<'_>,
-        challenge: Bound<'_, PyAny>,
+        settings: Bound<'_, PyAny>,
         households: Bound<'_, PyAny>,
         teams: Option<Bound<'_, PyAny>>,
         meters: Option<Bound<'_, PyAny>>,
@@ -106,33 +119,49 @@ impl PyChallengeData {
         stock: Option<Bound<'_, PyAny>>,
         presence: Option<Bound<'_, PyAny>>,
         temperatures: Option<Bound<'_, PyAny>>,
-        options: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let inputs = crate::frame_inputs(
+        let settings = settings_json(&settings)?;
+        let columns = crate::frames::Frames::new(
             households,
-            teams,
-            meters,
-            readings,
-            events,
-            bills,
-            deliveries,
-            stock,
-            presence,
-            temperatures,
-        )?;
-        let c = PyDict::new(py);
-        c.update(&challenge.cast::<pyo3::types::PyMapping>()?.clone())?;
-        if !c.contains("teams")? {
-            c.set_item("teams", to_python(py, &inputs.teams)?)?;
+            [
+                (Table::Teams, teams),
+                (Table::Meters, meters),
+                (Table::Readings, readings),
+                (Table::Events, events),
+                (Table::Bills, bills),
+                (Table::Deliveries, deliveries),
+                (Table::Stock, stock),
+                (Table::Presence, presence),
+                (Table::Temperatures, temperatures),
+            ],
+        )
+        .columns()?;
+        core(columns.challenge_data(&settings)).map(PyChallengeData)
+    }
+
+    /// Builds the document from CSV files, as the core reads spreadsheets
+    /// (decimal comma or point, ISO or French dates, French column names):
+    /// ``tables`` maps a table name (``"households"``, ``"meters"``,
+    /// ``"readings"``…) to its file's path; ``settings`` as in
+    /// ``from_frames``. Errors name the file, line and column.
+    #[staticmethod]
+    fn from_csv(
+        settings: Bound<'_, PyAny>,
+        tables: Bound<'_, pyo3::types::PyMapping>,
+    ) -> PyResult<Self> {
+        let settings = settings_json(&settings)?;
+        let mut files = Vec::new();
+        for item in tables.items()?.iter() {
+            let (table, path): (String, std::path::PathBuf) = item.extract()?;
+            let text = std::fs::read_to_string(&path)?;
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            files.push((table, name, text));
         }
-        let challenge = from_python(&c.into_any()).map_err(|e| PyErr::from(e))?;
-        let options: Options = match options {
-            Some(o) if !o.is_none() => from_python(&o)?,
-            _ => Options::default(),
-        };
-        let mut data = ChallengeData::new(challenge, inputs.households, inputs.temperatures);
-        data.options = options;
-        checked(data)
+        core(crate::csv_tables(&files).and_then(|t| t.challenge_data(&settings)))
+            .map(PyChallengeData)
     }
 
     /// The document as a dict (``Decimal`` quantities, ``datetime.date``
@@ -269,62 +298,41 @@ impl PyReport {
     }
 }
 
-/// The core's time, in seconds, to assemble the given tables (already
-/// converted to columns) and compute the challenge: the reference for the
-/// bindings' overhead in ``benches/``. Not part of the public API.
+/// The core's times, in seconds, to assemble the given tables (already
+/// converted to columns) and compute the challenge, ``repeat`` times: the
+/// reference for the bindings' overhead in ``benches/``. Not public API.
 #[pyfunction]
-#[pyo3(signature = (challenge, households, *, teams = None, meters = None, readings = None, temperatures = None, options = None, repeat = 1))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (settings, households, *, meters = None, readings = None, temperatures = None, repeat = 1))]
 pub fn _core_seconds(
     py: Python<'_>,
-    challenge: Bound<'_, PyAny>,
+    settings: Bound<'_, PyAny>,
     households: Bound<'_, PyAny>,
-    teams: Option<Bound<'_, PyAny>>,
     meters: Option<Bound<'_, PyAny>>,
     readings: Option<Bound<'_, PyAny>>,
     temperatures: Option<Bound<'_, PyAny>>,
-    options: Option<Bound<'_, PyAny>>,
     repeat: u32,
 ) -> PyResult<Vec<f64>> {
-    use ecodefi::table::Table;
-    let mut frames = crate::frames::Frames::default();
-    frames.tables.push((Table::Households, households));
-    for (t, f) in [
-        (Table::Teams, teams),
-        (Table::Meters, meters),
-        (Table::Readings, readings),
-        (Table::Temperatures, temperatures),
-    ] {
-        if let Some(f) = f {
-            frames.tables.push((t, f));
-        }
-    }
-    let columns = frames.columns()?;
-    let c = PyDict::new(py);
-    c.update(&challenge.cast::<pyo3::types::PyMapping>()?.clone())?;
-    let options: Options = match options {
-        Some(o) if !o.is_none() => from_python(&o)?,
-        _ => Options::default(),
-    };
+    let settings = settings_json(&settings)?;
+    let columns = crate::frames::Frames::new(
+        households,
+        [
+            (Table::Meters, meters),
+            (Table::Readings, readings),
+            (Table::Temperatures, temperatures),
+        ],
+    )
+    .columns()?;
     let mut times = Vec::new();
     for _ in 0..repeat {
-        let c = c.copy()?;
-        let start = Instant::now();
-        let inputs = core(columns.assemble())?;
-        // Only the teams' conversion is Python work here; it is excluded.
-        let pause = Instant::now();
-        if !c.contains("teams")? {
-            c.set_item("teams", to_python(py, &inputs.teams)?)?;
-        }
-        let challenge = from_python(&c.clone().into_any())?;
-        let resumed = Instant::now();
-        let mut data = ChallengeData::new(challenge, inputs.households, inputs.temperatures);
-        data.options = options.clone();
-        core(data.validate())?;
-        let report = core(ecodefi::compute(&data))?;
-        let end = Instant::now();
-        drop(report);
-        times.push(((pause - start) + (end - resumed)).as_secs_f64());
+        let seconds = py.detach(|| -> ecodefi::Result<f64> {
+            let start = Instant::now();
+            let data = columns.challenge_data(&settings)?;
+            let report = ecodefi::compute(&data)?;
+            let seconds = start.elapsed().as_secs_f64();
+            drop(report);
+            Ok(seconds)
+        });
+        times.push(core(seconds)?);
     }
     Ok(times)
 }

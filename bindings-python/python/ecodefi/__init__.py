@@ -21,6 +21,7 @@ from ecodefi._ecodefi import (
     degree_days,
     names,
     official_conversion,
+    read_csv_tables,
     read_frames,
     synthetic_challenge,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "names",
     "official_conversion",
     "read_frames",
+    "read_csv_tables",
     "EcodefiError",
     "ValidationError",
     "InvalidValueError",

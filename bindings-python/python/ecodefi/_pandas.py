@@ -19,12 +19,11 @@ for plotting; a float keeps about 15 significant digits).
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas
-
     from ecodefi import Report
 
 _NOT_THEMES = {"schema_version", "challenge", "households"}
@@ -56,7 +55,7 @@ def _household_rows(theme: str, section: Mapping[str, Any]) -> "tuple[list, list
     rows, meters = [], []
     for h in section.get("households", []):
         row: Dict[str, Any] = {"theme": theme}
-        nested = {}
+        nested: Dict[str, Any] = {}
         for k, v in h.items():
             if k in _LISTED:
                 continue
@@ -114,21 +113,27 @@ def _challenge_row(report: Mapping[str, Any], theme: str, section: Mapping[str, 
     return row
 
 
-def _frame(rows: list, decimals: str) -> "pandas.DataFrame":
+def _missing(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def _frame(rows: list, decimals: str) -> Any:
     import pandas as pd
 
     df = pd.DataFrame(rows)
     for col in df.columns:
-        values = [v for v in df[col] if v is not None]
+        values = [v for v in df[col] if not _missing(v)]
         if values and all(isinstance(v, Decimal) for v in values):
             if decimals == "float":
-                df[col] = pd.array([None if v is None else float(v) for v in df[col]], dtype="float64")
+                floats = [math.nan if _missing(v) else float(v) for v in df[col]]
+                df[col] = pd.Series(floats, dtype="float64", index=df.index)
             else:
-                df[col] = pd.Series(list(df[col]), dtype="object", index=df.index)
+                exact = [None if _missing(v) else v for v in df[col]]
+                df[col] = pd.Series(exact, dtype="object", index=df.index)
     return df
 
 
-def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, "pandas.DataFrame"]:
+def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, Any]:
     """The report's tidy DataFrames (see the module's documentation)."""
     if decimals not in ("decimal", "float"):
         raise ValueError(f"decimals is 'decimal' or 'float', got {decimals!r}")
