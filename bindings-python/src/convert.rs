@@ -298,7 +298,7 @@ impl<'py> PyDe<'py> {
             let d = self
                 .obj
                 .call_method0("to_dict")
-                .map_err(|e| <DeError as de::Error>::custom(e))?;
+                .map_err(<DeError as de::Error>::custom)?;
             return Ok(d.cast_into::<PyDict>().ok());
         }
         Ok(None)
@@ -927,5 +927,64 @@ impl<'py> ser::SerializeStructVariant for PyMap<'py> {
     }
     fn end(self) -> Result<Self::Ok, SerError> {
         self.done()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pyo3::types::PyDict;
+
+    #[test]
+    fn floats_use_their_shortest_repr() {
+        assert_eq!(float_text(0.1).unwrap(), "0.1");
+        assert_eq!(float_text(1e-7).unwrap(), "0.0000001");
+        assert_eq!(float_text(2.0).unwrap(), "2");
+        assert!(float_text(f64::NAN).is_err());
+        assert!(float_text(f64::INFINITY).is_err());
+    }
+
+    #[test]
+    fn python_objects_to_core_values_and_back() {
+        Python::initialize();
+        Python::attach(|py| {
+            let dict = PyDict::new(py);
+            dict.set_item("first", PyDate::new(py, 2026, 1, 1).unwrap())
+                .unwrap();
+            dict.set_item("last", "2026-01-31").unwrap();
+            let period: ecodefi::Period = from_python(&dict.into_any()).unwrap();
+            assert_eq!(period.days(), 31);
+            let back = to_python(py, &period).unwrap();
+            let first = back.get_item("first").unwrap();
+            assert!(first.is_instance_of::<PyDate>());
+
+            let occupants = PyDict::new(py);
+            occupants.set_item("adults", 0).unwrap();
+            let err = from_python::<ecodefi::Occupants>(&occupants.into_any()).unwrap_err();
+            assert!(err.to_string().contains("at least one adult"), "{err}");
+
+            let kwh = ecodefi::Kwh::new(rust_decimal::Decimal::new(1135, 1));
+            let value = to_python(py, &kwh).unwrap();
+            assert_eq!(type_name(&value), "Decimal");
+            assert_eq!(value.str().unwrap().to_string(), "113.5");
+        });
+    }
+
+    #[test]
+    fn errors_carry_the_path() {
+        Python::initialize();
+        Python::attach(|py| {
+            let dict = PyDict::new(py);
+            let inner = PyDict::new(py);
+            inner.set_item("first", "2026-13-01").unwrap();
+            inner.set_item("last", "2026-01-31").unwrap();
+            dict.set_item("p", pyo3::types::PyList::new(py, [inner]).unwrap())
+                .unwrap();
+            let err = from_python::<std::collections::BTreeMap<String, Vec<ecodefi::Period>>>(
+                &dict.into_any(),
+            )
+            .unwrap_err();
+            assert_eq!(err.path(), "p[0].first");
+        });
     }
 }

@@ -322,7 +322,7 @@ impl<'py> Col<'py> {
             } else if let Ok(t) = cell.cast::<PyTuple>() {
                 t.iter().collect()
             } else if cell.hasattr("tolist").unwrap_or(false) && !cell.is_instance_of::<PyFloat>() {
-                match cell.call_method0("tolist").map(|l| l.cast_into::<PyList>()) {
+                match cell.call_method0("tolist").map(Bound::cast_into::<PyList>) {
                     Ok(Ok(l)) => l.iter().collect(),
                     Ok(Err(e)) => vec![e.into_inner()],
                     Err(_) => return Err(bad_cell(self.table, row, self.name, cell, "ages")),

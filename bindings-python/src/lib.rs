@@ -5,7 +5,11 @@
 //! ([`convert`]), calls one core function, and converts the result or the
 //! error ([`error`]). Names (methods, carriers, units…) are the core's
 //! spellings, parsed by the core.
-#![allow(clippy::needless_pass_by_value)] // pyo3 takes arguments by value.
+#![allow(clippy::needless_pass_by_value)]
+// pyo3 takes arguments by value.
+// The doc comments of the #[pyfunction]s are their Python docstrings, which
+// name the exceptions in prose; an `# Errors` heading would show in `help()`.
+#![allow(clippy::missing_errors_doc)]
 
 pub mod convert;
 pub mod error;

@@ -36,6 +36,7 @@ def team_ranking(report: "Report", theme: str = "energy", ax: Optional[Any] = No
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel("évolution de la consommation (%)")
     ax.set_title(f"Classement des équipes ({theme})")
+    ax.figure.tight_layout()
     return ax
 
 
@@ -52,4 +53,5 @@ def household_savings(
     ax.set_xlabel("évolution de la consommation du foyer (%)")
     ax.set_ylabel("foyers")
     ax.set_title(f"Répartition des économies des foyers ({theme})")
+    ax.figure.tight_layout()
     return ax
