@@ -31,7 +31,7 @@ use serde::ser::{self, Serialize};
 pub struct Wrap<T>(pub T);
 
 static DECIMAL_TYPE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-static PANDAS_NA: PyOnceLock<Option<Py<PyAny>>> = PyOnceLock::new();
+static PANDAS_MISSING: PyOnceLock<Option<(Py<PyAny>, Py<PyAny>)>> = PyOnceLock::new();
 
 fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL_TYPE.import(py, "decimal", "Decimal")
@@ -52,21 +52,22 @@ pub fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
     if let Ok(f) = obj.cast::<PyFloat>() {
         return f.value().is_nan();
     }
-    let py = obj.py();
-    let na = PANDAS_NA.get_or_init(py, || {
-        // pandas is optional: without it there is no pandas.NA to find.
-        py.import("pandas")
-            .and_then(|pd| pd.getattr("NA"))
-            .ok()
-            .map(Bound::unbind)
-    });
-    if let Some(na) = na {
-        if obj.is(na.bind(py)) {
-            return true;
-        }
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyInt>() {
+        return false;
     }
-    // NaT is its own type, a datetime subclass whose fields raise.
-    type_name(obj) == "NaTType"
+    let py = obj.py();
+    let missing = PANDAS_MISSING.get_or_init(py, || {
+        // pandas is optional: without it there is no pandas.NA or NaT.
+        let pd = py.import("pandas").ok()?;
+        Some((
+            pd.getattr("NA").ok()?.unbind(),
+            pd.getattr("NaT").ok()?.unbind(),
+        ))
+    });
+    match missing {
+        Some((na, nat)) => obj.is(na.bind(py)) || obj.is(nat.bind(py)),
+        None => false,
+    }
 }
 
 /// The text of a Python scalar that stands for a decimal or a date, as the

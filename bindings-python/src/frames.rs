@@ -77,6 +77,33 @@ struct Col<'py> {
     cells: Vec<Bound<'py, PyAny>>,
     /// Whole days since 1970-01-01, for a `datetime64` column.
     days: Option<Vec<Option<i64>>>,
+    /// The values of a `float64` or integer column, read from its numpy
+    /// buffer (NaN for a missing cell).
+    numbers: Option<Numbers>,
+}
+
+/// A numeric column's values, read at once from its numpy buffer.
+enum Numbers {
+    Floats(Vec<f64>),
+    Ints(Vec<i64>),
+}
+
+/// A float as an exact decimal through its shortest repr (the digits
+/// Python's `repr` prints), written into `buf`; `None` if not finite or out
+/// of the decimal range.
+fn float_decimal(f: f64, buf: &mut String) -> Option<Decimal> {
+    use std::fmt::Write as _;
+    if !f.is_finite() {
+        return None;
+    }
+    if f.fract() == 0.0 && f.abs() < 9.0e15 {
+        // Integral and exactly representable: the same value, no text.
+        #[allow(clippy::cast_possible_truncation)]
+        return Some(Decimal::from(f as i64));
+    }
+    buf.clear();
+    write!(buf, "{f}").ok()?;
+    buf.parse().ok()
 }
 
 impl<'py> Col<'py> {
@@ -127,6 +154,9 @@ impl<'py> Col<'py> {
     /// Text cells (identifiers, names): `str`, or an integer written in
     /// digits.
     fn text(&self) -> Result<Vec<String>, Error> {
+        if self.numbers.is_some() {
+            return self.required(self.text_opt()?);
+        }
         self.map(|row, cell| {
             self.text_of(row, cell)?
                 .ok_or_else(|| missing(self.table, row, self.name))
@@ -134,6 +164,22 @@ impl<'py> Col<'py> {
     }
 
     fn text_opt(&self) -> Result<Vec<Option<String>>, Error> {
+        match &self.numbers {
+            Some(Numbers::Ints(v)) => return Ok(v.iter().map(|i| Some(i.to_string())).collect()),
+            Some(Numbers::Floats(v)) => {
+                return match v.iter().position(|f| !f.is_nan()) {
+                    // Identifiers are text: a float column is not one.
+                    Some(row) => Err(Error::InvalidValue {
+                        what: "cell",
+                        got: format!("{}", v[row]),
+                        why: "expected text (str) or an integer identifier, got a float".to_owned(),
+                        at: self.locate(row),
+                    }),
+                    None => Ok(vec![None; v.len()]),
+                };
+            }
+            None => {}
+        }
         self.map(|row, cell| self.text_of(row, cell))
     }
 
@@ -194,7 +240,44 @@ impl<'py> Col<'py> {
         }
     }
 
+    /// A numeric column's cells as decimals (`None` for NaN), or the first
+    /// cell that cannot be one.
+    fn number_decimals(&self, numbers: &Numbers) -> Result<Vec<Option<Decimal>>, Error> {
+        let mut buf = String::with_capacity(32);
+        match numbers {
+            Numbers::Ints(v) => Ok(v.iter().map(|&i| Some(Decimal::from(i))).collect()),
+            Numbers::Floats(v) => v
+                .iter()
+                .enumerate()
+                .map(|(row, &f)| {
+                    if f.is_nan() {
+                        return Ok(None);
+                    }
+                    float_decimal(f, &mut buf)
+                        .map(Some)
+                        .ok_or_else(|| Error::InvalidValue {
+                            what: "cell",
+                            got: format!("{f}"),
+                            why: "a finite number within about ±7.9e28 is expected".to_owned(),
+                            at: self.locate(row),
+                        })
+                })
+                .collect(),
+        }
+    }
+
+    fn required<T>(&self, cells: Vec<Option<T>>) -> Result<Vec<T>, Error> {
+        cells
+            .into_iter()
+            .enumerate()
+            .map(|(row, c)| c.ok_or_else(|| missing(self.table, row, self.name)))
+            .collect()
+    }
+
     fn decimal(&self) -> Result<Vec<Decimal>, Error> {
+        if let Some(n) = &self.numbers {
+            return self.required(self.number_decimals(n)?);
+        }
         self.map(|row, cell| {
             self.decimal_of(row, cell, false)?
                 .ok_or_else(|| missing(self.table, row, self.name))
@@ -202,14 +285,28 @@ impl<'py> Col<'py> {
     }
 
     fn decimal_opt(&self) -> Result<Vec<Option<Decimal>>, Error> {
+        if let Some(n) = &self.numbers {
+            return self.number_decimals(n);
+        }
         self.map(|row, cell| self.decimal_of(row, cell, false))
     }
 
     fn ratio_opt(&self) -> Result<Vec<Option<Decimal>>, Error> {
+        if let Some(n) = &self.numbers {
+            return self.number_decimals(n);
+        }
         self.map(|row, cell| self.decimal_of(row, cell, true))
     }
 
     fn date(&self) -> Result<Vec<Date>, Error> {
+        if self.numbers.is_some() {
+            return Err(Error::InvalidValue {
+                what: "cell",
+                got: "a number".to_owned(),
+                why: "expected a date (datetime64, datetime.date, Timestamp or str), got a numeric column".to_owned(),
+                at: self.locate(0),
+            });
+        }
         if let Some(days) = &self.days {
             return days
                 .iter()
@@ -274,6 +371,17 @@ impl<'py> Col<'py> {
     }
 
     fn count(&self) -> Result<Vec<u16>, Error> {
+        if let Some(n) = &self.numbers {
+            let mut out = Vec::new();
+            for (row, d) in self.number_decimals(n)?.into_iter().enumerate() {
+                let d = d.ok_or_else(|| missing(self.table, row, self.name))?;
+                out.push(
+                    value::count(&d.normalize().to_string(), "number of adults")
+                        .map_err(|e| e.within(&self.locate(row)))?,
+                );
+            }
+            return Ok(out);
+        }
         self.map(|row, cell| {
             if is_missing(cell) {
                 return Err(missing(self.table, row, self.name));
@@ -467,23 +575,37 @@ impl<'py> Frame<'py> {
             return Ok(None);
         };
         let name = self.table.columns().get(c).map_or("", |col| col.name);
-        let days = if obj.hasattr("dtype")?
-            && obj
-                .getattr("dtype")?
-                .str()?
-                .to_cow()?
-                .starts_with("datetime64[")
-        {
+        let dtype = if obj.hasattr("dtype")? {
+            obj.getattr("dtype")?.str()?.to_cow()?.into_owned()
+        } else {
+            String::new()
+        };
+        let days = if dtype.starts_with("datetime64[") {
             Some(datetime_days(obj, self.table, name)?)
         } else {
             None
         };
-        let cells = if days.is_some() {
+        // numpy dtypes only (not pandas' nullable `Int64`/`Float64`), and
+        // not for ages, which are read from cells.
+        let numbers = match dtype.as_str() {
+            _ if name == "children_ages" => None,
+            "float64" => Some(Numbers::Floats(numpy_values(
+                obj,
+                "float64",
+                f64::from_ne_bytes,
+            )?)),
+            "int64" | "int32" | "int16" | "int8" | "uint8" | "uint16" | "uint32" => Some(
+                Numbers::Ints(numpy_values(obj, "int64", i64::from_ne_bytes)?),
+            ),
+            _ => None,
+        };
+        let cells = if days.is_some() || numbers.is_some() {
             Vec::new()
         } else {
             as_list(obj)?
         };
         Ok(Some(Col {
+            numbers,
             table: self.table,
             name,
             cells,
@@ -499,42 +621,55 @@ impl<'py> Frame<'py> {
     }
 }
 
+/// A numeric column's values from its numpy buffer, as `dtype`, in one
+/// copy.
+fn numpy_values<T>(
+    obj: &Bound<'_, PyAny>,
+    dtype: &str,
+    from: fn([u8; 8]) -> T,
+) -> PyResult<Vec<T>> {
+    let np = obj.py().import("numpy")?;
+    let arr = np.call_method1("ascontiguousarray", (obj, dtype))?;
+    let bytes = arr.call_method0("tobytes")?;
+    let bytes = bytes.cast::<pyo3::types::PyBytes>()?.as_bytes();
+    Ok(bytes
+        .chunks_exact(8)
+        .map(|c| {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            from(b)
+        })
+        .collect())
+}
+
 /// A `datetime64` column as whole days since 1970-01-01 (`None` for NaT),
 /// converted by numpy in one pass; a value with a time of day is refused.
 fn datetime_days(obj: &Bound<'_, PyAny>, table: Table, name: &str) -> PyResult<Vec<Option<i64>>> {
+    let np = obj.py().import("numpy")?;
     let arr = obj.call_method0("to_numpy")?;
     let days = arr.call_method1("astype", ("datetime64[D]",))?;
+    // A value with a time of day is not a day: find the first, if any.
     let back = days.call_method1("astype", (arr.getattr("dtype")?,))?;
-    let np = obj.py().import("numpy")?;
-    let nat: Vec<bool> = np
-        .call_method1("isnat", (&arr,))?
-        .call_method0("tolist")?
-        .extract()?;
-    let same: Vec<bool> = arr
-        .call_method1("__eq__", (&back,))?
-        .call_method0("tolist")?
-        .extract()?;
-    let ints: Vec<i64> = days
-        .call_method1("astype", ("int64",))?
-        .call_method0("tolist")?
-        .extract()?;
-    let mut out = Vec::with_capacity(ints.len());
-    for (row, ((d, is_nat), same)) in ints.into_iter().zip(nat).zip(same).enumerate() {
-        if is_nat {
-            out.push(None);
-        } else if !same {
-            let cell = arr.get_item(row)?;
-            return Err(PyErr::from(Wrap(Error::InvalidValue {
-                what: "cell",
-                got: cell.repr()?.to_string(),
-                why: "expected a day, got a timestamp with a time of day".to_owned(),
-                at: at(table, row, name),
-            })));
-        } else {
-            out.push(Some(d));
-        }
+    let nat = np.call_method1("isnat", (&arr,))?;
+    let bad = arr
+        .call_method1("__ne__", (&back,))?
+        .call_method1("__and__", (nat.call_method0("__invert__")?,))?;
+    if bad.call_method0("any")?.is_truthy()? {
+        let row: usize = bad.call_method0("argmax")?.extract()?;
+        let cell = arr.get_item(row)?;
+        return Err(PyErr::from(Wrap(Error::InvalidValue {
+            what: "cell",
+            got: cell.repr()?.to_string(),
+            why: "expected a day, got a timestamp with a time of day".to_owned(),
+            at: at(table, row, name),
+        })));
     }
-    Ok(out)
+    // NaT is the smallest int64 in numpy's datetime64.
+    let ints = numpy_values(&days, "int64", i64::from_ne_bytes)?;
+    Ok(ints
+        .into_iter()
+        .map(|d| if d == i64::MIN { None } else { Some(d) })
+        .collect())
 }
 
 fn core<T>(r: Result<T, Error>) -> PyResult<T> {

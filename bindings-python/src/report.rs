@@ -302,26 +302,21 @@ impl PyReport {
 /// converted to columns) and compute the challenge, ``repeat`` times: the
 /// reference for the bindings' overhead in ``benches/``. Not public API.
 #[pyfunction]
-#[pyo3(signature = (settings, households, *, meters = None, readings = None, temperatures = None, repeat = 1))]
+#[pyo3(signature = (settings, tables, *, repeat = 1))]
 pub fn _core_seconds(
     py: Python<'_>,
     settings: Bound<'_, PyAny>,
-    households: Bound<'_, PyAny>,
-    meters: Option<Bound<'_, PyAny>>,
-    readings: Option<Bound<'_, PyAny>>,
-    temperatures: Option<Bound<'_, PyAny>>,
+    tables: Bound<'_, pyo3::types::PyMapping>,
     repeat: u32,
 ) -> PyResult<Vec<f64>> {
     let settings = settings_json(&settings)?;
-    let columns = crate::frames::Frames::new(
-        households,
-        [
-            (Table::Meters, meters),
-            (Table::Readings, readings),
-            (Table::Temperatures, temperatures),
-        ],
-    )
-    .columns()?;
+    let mut frames = crate::frames::Frames::default();
+    for item in tables.items()?.iter() {
+        let (name, frame): (String, Bound<'_, PyAny>) = item.extract()?;
+        let table: Table = core(name.parse())?;
+        frames.tables.push((table, frame));
+    }
+    let columns = frames.columns()?;
     let mut times = Vec::new();
     for _ in 0..repeat {
         let seconds = py.detach(|| -> ecodefi::Result<f64> {
