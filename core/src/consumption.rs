@@ -279,15 +279,14 @@ impl Series {
         interval: &Interval,
         start: i32,
         end: i32,
-        w: &Weighting<'_>,
+        weighting: &Weighting<'_>,
     ) -> Result<(Decimal, bool), Error> {
         const W: &str = "prorated consumption";
-        let (q, d, l) = (
-            interval.quantity,
-            Decimal::from(end - start),
-            Decimal::from(interval.days()),
-        );
-        let by_days = || div(mul(q, d, W)?, l, W);
+        let quantity = interval.quantity;
+        let days = Decimal::from(end - start);
+        let length = Decimal::from(interval.days());
+        let by_days = || div(mul(quantity, days, W)?, length, W);
+        let w = weighting;
         if w.heating_share.is_zero() {
             return Ok((by_days()?, false));
         }
@@ -301,11 +300,11 @@ impl Series {
             // degree-day, the day share is exact.
             Some((_, whole)) if whole.is_zero() => Ok((by_days()?, false)),
             Some((part, whole)) => {
-                let p = w.heating_share;
-                let base = mul(mul(sub(Decimal::ONE, p, W)?, d, W)?, whole, W)?;
-                let heat = mul(mul(p, part, W)?, l, W)?;
-                let numerator = mul(q, add(base, heat, W)?, W)?;
-                Ok((div(numerator, mul(l, whole, W)?, W)?, false))
+                let share = w.heating_share;
+                let base = mul(mul(sub(Decimal::ONE, share, W)?, days, W)?, whole, W)?;
+                let heat = mul(mul(share, part, W)?, length, W)?;
+                let numerator = mul(quantity, add(base, heat, W)?, W)?;
+                Ok((div(numerator, mul(length, whole, W)?, W)?, false))
             }
             None => Ok((by_days()?, true)),
         }
