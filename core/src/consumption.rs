@@ -5,7 +5,7 @@
 //! quantity consumed over them): consecutive readings, or bills. The
 //! quantity over a period is then the sum, over the intervals it touches, of
 //! each interval's share: the temperature-independent part `(1 − p)` shared
-//! per day, the heating part `p` shared per degree-day (**[design]**,
+//! per day, the heating part `p` shared per degree-day (**\[design\]**,
 //! DOMAIN.md §2). A period that starts before the first interval or ends
 //! after the last may be extrapolated by a few days at the neighbouring
 //! interval's rate, with a warning.
