@@ -141,7 +141,7 @@ impl Assembler<'_> {
         meter: &str,
     ) -> Result<&mut Meter> {
         let h = self.household(table, row, household)?;
-        let at = self.at(table, row, 1);
+        let origins = self.origins;
         self.households
             .get_mut(h)
             .and_then(|h| h.meters.iter_mut().find(|m| m.id.as_str() == meter))
@@ -150,7 +150,7 @@ impl Assembler<'_> {
                 id: meter.to_owned(),
                 at: Location {
                     household: Some(household.to_owned()),
-                    ..at
+                    ..origins.at(table, row, Some(1))
                 },
             })
     }
