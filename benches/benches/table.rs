@@ -53,7 +53,7 @@ fn table(c: &mut Criterion) {
     let mut g = c.benchmark_group("table");
     g.throughput(Throughput::Bytes(csv_bytes as u64));
     g.bench_function("read_csv", |b| {
-        b.iter(|| black_box(&tables).read().map(|i| i.households.len()))
+        b.iter(|| black_box(&tables).read().map(|i| i.households.len()));
     });
     g.bench_function("write_csv", |b| {
         b.iter(|| {
@@ -63,11 +63,11 @@ fn table(c: &mut Criterion) {
                 data.temperatures.as_ref(),
                 CsvStyle::FRENCH,
             )
-        })
+        });
     });
     g.throughput(Throughput::Bytes(json.len() as u64));
     g.bench_function("from_json", |b| {
-        b.iter(|| ChallengeData::from_json(black_box(&json)).map(|d| d.households.len()))
+        b.iter(|| ChallengeData::from_json(black_box(&json)).map(|d| d.households.len()));
     });
     g.finish();
 }
