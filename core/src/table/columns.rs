@@ -1,7 +1,7 @@
 //! The documented tables and their columns: one English name per column,
 //! and the French (or usual) aliases a spreadsheet may use instead.
 //!
-//! Header cells are compared after [`fold`](super::value::fold) (case,
+//! Header cells are compared after [`fold`] (case,
 //! accents, spaces and hyphens do not matter: `Équipe`, `equipe` and
 //! `EQUIPE` are the same). A header cell that names no column of its table
 //! is an error naming it; so is a column given twice (under two aliases),

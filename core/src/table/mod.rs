@@ -19,7 +19,7 @@
 //! and so is a column no table documents. A blank row (every cell empty, as
 //! spreadsheets export trailing rows) is not data and is ignored.
 //!
-//! Every error is an [`Error`] whose [`Location`](crate::Location) names the
+//! Every error is an [`Error`](crate::Error) whose [`Location`](crate::Location) names the
 //! file (or table), the line (from 1, the header being line 1; or the row
 //! index from 0 for columns) and the column as written in the header.
 //!
