@@ -283,64 +283,24 @@ fn frame_inputs<'py>(
     core(frames.columns()?.assemble())
 }
 
-/// The core's CSV tables from `(table name, file name, text)` triples.
-fn csv_tables(files: &[(String, String, String)]) -> ecodefi::Result<ecodefi::table::Tables<'_>> {
-    use ecodefi::table::{Source, Table, Tables};
-    let mut households = None;
-    let mut rest = Vec::new();
-    for (table, name, text) in files {
-        let t: Table = table.parse()?;
-        let source = Source::new(name, text);
-        if t == Table::Households {
-            households = Some(source);
-        } else {
-            rest.push((t, source));
-        }
-    }
-    let households = households.ok_or_else(|| ecodefi::Error::InvalidValue {
-        what: "tables",
-        got: files
-            .iter()
-            .map(|(t, _, _)| t.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-        why: "the households table is required".into(),
-        at: ecodefi::Location::NONE,
-    })?;
-    let mut tables = Tables::new(households);
-    for (t, source) in rest {
-        let slot = match t {
-            Table::Teams => &mut tables.teams,
-            Table::Meters => &mut tables.meters,
-            Table::Readings => &mut tables.readings,
-            Table::Events => &mut tables.events,
-            Table::Bills => &mut tables.bills,
-            Table::Deliveries => &mut tables.deliveries,
-            Table::Stock => &mut tables.stock,
-            Table::Presence => &mut tables.presence,
-            Table::Temperatures => &mut tables.temperatures,
-            Table::Households => continue,
-        };
-        *slot = Some(source);
-    }
-    Ok(tables)
+/// The core's CSV sources of `(file name, text)` pairs.
+fn sources(files: &[(String, String)]) -> Vec<ecodefi::table::Source<'_>> {
+    files
+        .iter()
+        .map(|(name, text)| ecodefi::table::Source::new(name, text))
+        .collect()
 }
 
-/// Reads CSV texts with the core's tabular input: ``tables`` maps a table
-/// name (``"households"``, ``"readings"``…) to ``(file name, CSV text)``.
-/// Returns ``{"households": [...], "teams": [...], "temperatures": [...] or
-/// None}`` in the document's form; errors name the file, line and column.
+/// Reads CSV texts with the core's tabular input: ``files`` is a sequence
+/// of ``(file name, CSV text)``, each file's table known by its name as the
+/// core reads it (``foyers.csv`` or ``households.csv``, ``releves.csv`` or
+/// ``readings.csv``…). Returns ``{"households": [...], "teams": [...],
+/// "temperatures": [...] or None}`` in the document's form; errors name the
+/// file, line and column.
 #[pyfunction]
-fn read_csv_tables<'py>(
-    py: Python<'py>,
-    tables: Bound<'py, pyo3::types::PyMapping>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let mut files = Vec::new();
-    for item in tables.items()?.iter() {
-        let (table, (name, text)): (String, (String, String)) = item.extract()?;
-        files.push((table, name, text));
-    }
-    let inputs = core(csv_tables(&files).and_then(|t| t.read()))?;
+fn read_csv_tables(py: Python<'_>, files: Vec<(String, String)>) -> PyResult<Bound<'_, PyDict>> {
+    let sources = sources(&files);
+    let inputs = core(ecodefi::table::Tables::from_files(&sources).and_then(|t| t.read()))?;
     let d = PyDict::new(py);
     d.set_item("households", to_python(py, &inputs.households)?)?;
     d.set_item("teams", to_python(py, &inputs.teams)?)?;

@@ -141,26 +141,23 @@ impl PyChallengeData {
 
     /// Builds the document from CSV files, as the core reads spreadsheets
     /// (decimal comma or point, ISO or French dates, French column names):
-    /// ``tables`` maps a table name (``"households"``, ``"meters"``,
-    /// ``"readings"``…) to its file's path; ``settings`` as in
-    /// ``from_frames``. Errors name the file, line and column.
+    /// ``files`` are the paths of the tables, each known by its file name
+    /// (``foyers.csv`` or ``households.csv``, ``compteurs.csv`` or
+    /// ``meters.csv``…); ``settings`` as in ``from_frames``. Errors name the
+    /// file, line and column.
     #[staticmethod]
-    fn from_csv(
-        settings: Bound<'_, PyAny>,
-        tables: Bound<'_, pyo3::types::PyMapping>,
-    ) -> PyResult<Self> {
+    fn from_csv(settings: Bound<'_, PyAny>, files: Vec<std::path::PathBuf>) -> PyResult<Self> {
         let settings = settings_json(&settings)?;
-        let mut files = Vec::new();
-        for item in tables.items()?.iter() {
-            let (table, path): (String, std::path::PathBuf) = item.extract()?;
-            let text = std::fs::read_to_string(&path)?;
+        let mut texts = Vec::with_capacity(files.len());
+        for path in &files {
             let name = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            files.push((table, name, text));
+            texts.push((name, std::fs::read_to_string(path)?));
         }
-        core(crate::csv_tables(&files).and_then(|t| t.challenge_data(&settings)))
+        let sources = crate::sources(&texts);
+        core(ecodefi::table::Tables::from_files(&sources).and_then(|t| t.challenge_data(&settings)))
             .map(PyChallengeData)
     }
 

@@ -18,9 +18,9 @@ def load(name: str) -> Dict[str, Any]:
     return json.loads((VECTORS / "table" / name).read_text(encoding="utf-8"))
 
 
-def tables(file: Dict[str, Any], case: Dict[str, Any]) -> Dict[str, Tuple[str, str]]:
+def tables(file: Dict[str, Any], case: Dict[str, Any]) -> List[Tuple[str, str]]:
     merged = {**file.get("base", {}), **case["tables"]}
-    return {k: (f"{k}.csv", v) for k, v in merged.items()}
+    return [(f"{k}.csv", v) for k, v in merged.items()]
 
 
 def same(got: Any, want: Any) -> bool:

@@ -135,9 +135,9 @@ class ChallengeData:
     @staticmethod
     def from_csv(
         settings: Union[str, Mapping[str, Any]],
-        tables: Mapping[str, Union[str, "os.PathLike[str]"]],
+        files: Sequence[Union[str, "os.PathLike[str]"]],
     ) -> ChallengeData:
-        """Builds the document from CSV files (table name to path) and the settings."""
+        """Builds the document from CSV files (each table known by its file name) and the settings."""
     def to_dict(self) -> Dict[str, Any]:
         """The document as a dict (``Decimal`` quantities, ``datetime.date`` days)."""
     def to_json(self) -> str:
@@ -222,5 +222,5 @@ def read_frames(
 ) -> Dict[str, Any]:
     """Reads a challenge's tables with the core's columnar input."""
 
-def read_csv_tables(tables: Mapping[str, Tuple[str, str]]) -> Dict[str, Any]:
-    """Reads CSV texts (table name to ``(file name, text)``) with the core's tabular input."""
+def read_csv_tables(files: Sequence[Tuple[str, str]]) -> Dict[str, Any]:
+    """Reads CSV texts, ``(file name, text)`` pairs, with the core's tabular input."""
