@@ -80,3 +80,25 @@ def test_the_csv_demo_set_reads() -> None:
     with pytest.raises(ecodefi.EcodefiError) as e:
         ecodefi.ChallengeData.from_csv(settings, sorted(broken.glob("*.csv")))
     assert e.value.file is not None and e.value.line is not None
+
+
+def test_numeric_columns_from_the_numpy_buffer() -> None:
+    households = pd.DataFrame(
+        {"household": [101, 102], "team": ["t", "t"], "adults": np.array([1, 3], dtype="int16"), "surface": [np.nan, 48.5]}
+    )
+    got = ecodefi.read_frames(households)
+    assert [h["id"] for h in got["households"]] == ["101", "102"]
+    assert "surface_m2" not in got["households"][0]
+    assert got["households"][1]["surface_m2"] == Decimal("48.5")
+    assert got["households"][1]["occupants"]["adults"] == 3
+    temps = pd.DataFrame({"date": pd.date_range("2025-01-01", periods=3), "tn": [0.1, -2.0, 1e-3], "tx": [5, 6, 7]})
+    got = ecodefi.read_frames(households, temperatures=temps)
+    assert [t["tn"] for t in got["temperatures"]] == [Decimal("0.1"), Decimal("-2"), Decimal("0.001")]
+    households["team"] = [1.5, 2.0]
+    with pytest.raises(ecodefi.InvalidValueError) as e:
+        ecodefi.read_frames(households)
+    assert (e.value.file, e.value.row, e.value.column) == ("households", 0, "team")
+    temps["tn"] = [0.1, np.nan, 1.0]
+    with pytest.raises(ecodefi.InvalidValueError, match="required") as e:
+        ecodefi.read_frames(households.assign(team="t"), temperatures=temps)
+    assert (e.value.row, e.value.column) == (1, "tn")
