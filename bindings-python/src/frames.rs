@@ -80,19 +80,6 @@ struct Col<'py> {
     /// The values of a `float64` or integer column, read from its numpy
     /// buffer (NaN for a missing cell).
     numbers: Option<Numbers>,
-    /// A pandas text column factorised by pandas: each row's code (−1 for
-    /// a missing cell), the distinct values, and `None` for missing cells.
-    factors: Option<Factors<'py>>,
-}
-
-/// A column as pandas factorises it.
-struct Factors<'py> {
-    /// Each row's code: the index of its value in `uniques`, −1 if missing.
-    codes: Vec<i64>,
-    /// The distinct values, in order of first appearance.
-    uniques: Vec<Bound<'py, PyAny>>,
-    /// `None`, standing for a missing cell.
-    missing: Bound<'py, PyAny>,
 }
 
 /// A numeric column's values, read at once from its numpy buffer.
@@ -124,52 +111,26 @@ impl<'py> Col<'py> {
         at(self.table, row, self.name)
     }
 
-    fn map<T: Clone>(
+    fn map<T>(
         &self,
         mut f: impl FnMut(usize, &Bound<'py, PyAny>) -> Result<T, Error>,
     ) -> Result<Vec<T>, Error> {
-        let Some(Factors {
-            codes,
-            uniques,
-            missing,
-        }) = &self.factors
-        else {
-            return self
-                .cells
-                .iter()
-                .enumerate()
-                .map(|(row, cell)| f(row, cell))
-                .collect();
-        };
-        // Each distinct value is converted once, at its first row; the rows
-        // are then walked in order, so the first error met is the first in
-        // the table, as without factorising.
-        let mut values: Vec<Option<Result<T, Error>>> = vec![None; uniques.len()];
-        codes
+        self.cells
             .iter()
             .enumerate()
-            .map(|(row, &code)| {
-                let Some(k) = usize::try_from(code).ok().filter(|&k| k < uniques.len()) else {
-                    return f(row, missing);
-                };
-                match &mut values[k] {
-                    Some(v) => v.clone(),
-                    slot @ None => slot.insert(f(row, &uniques[k])).clone(),
-                }
-            })
+            .map(|(row, cell)| f(row, cell))
             .collect()
     }
 
     fn text_of(&self, row: usize, cell: &Bound<'py, PyAny>) -> Result<Option<String>, Error> {
-        // The common case first: a str cell.
+        if is_missing(cell) {
+            return Ok(None);
+        }
         if let Ok(s) = cell.cast::<PyString>() {
             return s
                 .to_cow()
                 .map(|s| Some(s.into_owned()))
                 .map_err(|_| bad_cell(self.table, row, self.name, cell, "text"));
-        }
-        if is_missing(cell) {
-            return Ok(None);
         }
         if !cell.is_instance_of::<PyBool>() {
             if let Ok(i) = cell.cast::<PyInt>() {
@@ -347,22 +308,15 @@ impl<'py> Col<'py> {
             });
         }
         if let Some(days) = &self.days {
-            // A table has few distinct days: each is converted once.
-            let mut seen: std::collections::HashMap<i64, Date> = std::collections::HashMap::new();
             return days
                 .iter()
                 .enumerate()
                 .map(|(row, d)| {
                     let d = d.ok_or_else(|| missing(self.table, row, self.name))?;
-                    if let Some(date) = seen.get(&d) {
-                        return Ok(*date);
-                    }
-                    let date = i32::try_from(d)
+                    i32::try_from(d)
                         .map_err(|_| Error::invalid("date", d, "out of the calendar range"))
                         .and_then(ecodefi::period::date_of)
-                        .map_err(|e| e.within(&self.locate(row)))?;
-                    seen.insert(d, date);
-                    Ok(date)
+                        .map_err(|e| e.within(&self.locate(row)))
                 })
                 .collect();
         }
@@ -645,30 +599,13 @@ impl<'py> Frame<'py> {
             ),
             _ => None,
         };
-        // A pandas text column (all cells `str` or missing) holds few
-        // distinct values (identifiers, names): pandas factorises it in C.
-        let factors =
-            if days.is_none() && numbers.is_none() && (dtype == "str" || dtype == "string") {
-                let pd = obj.py().import("pandas")?;
-                let pair = pd.call_method1("factorize", (obj,))?;
-                let codes = numpy_values(&pair.get_item(0)?, "int64", i64::from_ne_bytes)?;
-                let uniques = as_list(&pair.get_item(1)?)?;
-                Some(Factors {
-                    codes,
-                    uniques,
-                    missing: obj.py().None().into_bound(obj.py()),
-                })
-            } else {
-                None
-            };
-        let cells = if days.is_some() || numbers.is_some() || factors.is_some() {
+        let cells = if days.is_some() || numbers.is_some() {
             Vec::new()
         } else {
             as_list(obj)?
         };
         Ok(Some(Col {
             numbers,
-            factors,
             table: self.table,
             name,
             cells,
