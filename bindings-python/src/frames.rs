@@ -123,14 +123,15 @@ impl<'py> Col<'py> {
     }
 
     fn text_of(&self, row: usize, cell: &Bound<'py, PyAny>) -> Result<Option<String>, Error> {
-        if is_missing(cell) {
-            return Ok(None);
-        }
+        // The common case first: a str cell.
         if let Ok(s) = cell.cast::<PyString>() {
             return s
                 .to_cow()
                 .map(|s| Some(s.into_owned()))
                 .map_err(|_| bad_cell(self.table, row, self.name, cell, "text"));
+        }
+        if is_missing(cell) {
+            return Ok(None);
         }
         if !cell.is_instance_of::<PyBool>() {
             if let Ok(i) = cell.cast::<PyInt>() {
@@ -308,15 +309,22 @@ impl<'py> Col<'py> {
             });
         }
         if let Some(days) = &self.days {
+            // A table has few distinct days: each is converted once.
+            let mut seen: std::collections::HashMap<i64, Date> = std::collections::HashMap::new();
             return days
                 .iter()
                 .enumerate()
                 .map(|(row, d)| {
                     let d = d.ok_or_else(|| missing(self.table, row, self.name))?;
-                    i32::try_from(d)
+                    if let Some(date) = seen.get(&d) {
+                        return Ok(*date);
+                    }
+                    let date = i32::try_from(d)
                         .map_err(|_| Error::invalid("date", d, "out of the calendar range"))
                         .and_then(ecodefi::period::date_of)
-                        .map_err(|e| e.within(&self.locate(row)))
+                        .map_err(|e| e.within(&self.locate(row)))?;
+                    seen.insert(d, date);
+                    Ok(date)
                 })
                 .collect();
         }
