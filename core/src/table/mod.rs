@@ -3,7 +3,8 @@
 //! text or given column by column (e.g. from pandas DataFrames).
 //!
 //! Two entry points share one assembly:
-//! - [`Tables`]: CSV texts, each with the file name that errors will cite.
+//! - [`Tables`]: CSV texts, each with the file name that errors will cite
+//!   (a file's bytes become text with [`encoding::decode`]).
 //!   Each text is read ([`csv`]), its header matched to the table's
 //!   documented columns ([`columns`]), its cells parsed ([`value`]: decimal
 //!   point or comma, ISO or French dates, French names of carriers…) into
@@ -46,6 +47,7 @@
 mod assemble;
 pub mod columns;
 pub mod csv;
+pub mod encoding;
 mod read;
 mod settings;
 pub mod value;
