@@ -136,3 +136,21 @@ fn errors_name_file_line_and_column() {
         assert_eq!(&got, want, "{name}: {e}");
     }
 }
+
+#[test]
+fn bytes_decode_as_expected() {
+    let file = load("decode.json");
+    for case in file["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let hex = case["hex"].as_str().unwrap();
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect();
+        assert_eq!(
+            ecodefi::table::encoding::decode(&bytes),
+            case["text"].as_str().unwrap(),
+            "{name}"
+        );
+    }
+}
