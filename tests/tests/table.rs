@@ -154,3 +154,43 @@ fn bytes_decode_as_expected() {
         );
     }
 }
+
+#[test]
+fn columns_assemble_as_expected() {
+    use ecodefi::table::Columns;
+    let file = load("columns.json");
+    for case in file["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let columns: Columns = serde_json::from_value(case["columns"].clone())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let inputs = columns.assemble().unwrap_or_else(|e| panic!("{name}: {e}"));
+        let got = serde_json::json!({
+            "households": inputs.households,
+            "teams": inputs.teams,
+            "temperatures": inputs.temperatures,
+        });
+        for (key, expected) in case["expect"].as_object().unwrap() {
+            assert!(
+                same(&got[key], expected),
+                "{name}: {key}\n got: {}\nwant: {expected}",
+                got[key]
+            );
+        }
+    }
+    for case in file["errors"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let columns: Columns = serde_json::from_value(case["columns"].clone())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let Err(e) = columns.assemble() else {
+            panic!("{name}: no error")
+        };
+        let at = e.location().cloned().unwrap_or_default();
+        let got = serde_json::json!({
+            "code": e.code(),
+            "file": at.file,
+            "index": at.index,
+            "column": at.column,
+        });
+        assert_eq!(&got, &case["error"], "{name}: {e}");
+    }
+}
