@@ -19,6 +19,10 @@
 //! silence: a row that refers to an unknown household or meter is an error,
 //! and so is a column no table documents. A blank row (every cell empty, as
 //! spreadsheets export trailing rows) is not data and is ignored.
+//! [`Tables::challenge_data`] (or [`Columns::challenge_data`]) adds the
+//! challenge's JSON settings and gives the whole
+//! [`ChallengeData`](crate::ChallengeData); [`write`] turns results (and
+//! inputs) back into CSV.
 //!
 //! Every error is an [`Error`](crate::Error) whose [`Location`](crate::Location) names the
 //! file (or table), the line (from 1, the header being line 1; or the row
