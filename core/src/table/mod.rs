@@ -21,7 +21,7 @@
 //! spreadsheets export trailing rows) is not data and is ignored.
 //! [`Tables::challenge_data`] (or [`Columns::challenge_data`]) adds the
 //! challenge's JSON settings and gives the whole
-//! [`ChallengeData`]; [`write`] turns results (and
+//! [`ChallengeData`]; [`write`](mod@write) turns results (and
 //! inputs) back into CSV.
 //!
 //! Every error is an [`Error`](crate::Error) whose [`Location`](crate::Location) names the
