@@ -15,8 +15,10 @@
 //!
 //! - inputs: [`challenge`], [`household`], [`id`], [`period`], [`quantity`]
 //! - errors: [`error`]
+//! - the regional catalogue of challenges: [`catalogue`]
 #![deny(missing_docs)]
 
+pub mod catalogue;
 pub mod challenge;
 pub mod error;
 pub mod household;
