@@ -58,6 +58,9 @@ pub mod text;
 pub mod timeline;
 pub mod validate;
 
+#[cfg(test)]
+mod test_support;
+
 pub use document::{Catalogue, SCHEMA_VERSION};
 pub use fact::Fact;
 pub use query::{Filter, Group, GroupBy, HouseholdCount, ResultAggregate, ResultItem, Summary};

@@ -414,3 +414,279 @@ fn round(fraction: Decimal) -> Ratio {
             .normalize(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{record, text, waste};
+    use super::super::{Fact, Results, ThemeResult, Totals};
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal::dec;
+
+    fn energy(
+        households: Option<u32>,
+        change: Decimal,
+        totals: Option<(Decimal, Decimal)>,
+    ) -> ThemeResult {
+        let mut r = ThemeResult::published(
+            Indicator::EnergyUse,
+            households,
+            Ratio::new(change),
+            text("test"),
+            None,
+        );
+        r.totals = totals.map(|(reference, challenge)| Totals {
+            unit: TotalUnit::Kwh,
+            reference,
+            challenge,
+        });
+        r
+    }
+
+    /// R0 Lille 2017–2018, 10 households, energy −10 % (100 000 → 90 000 kWh);
+    /// R1 Lille 2018–2019, 30 households, energy −20 % (200 000 → 160 000 kWh);
+    /// R2 Douai 2019, households unknown, organisers unknown, energy −5 % on
+    /// 20 households (no totals), residual waste −30 % (no count).
+    fn catalogue() -> Catalogue {
+        let mut r0 = record("A", "Lille", (2017, 2018));
+        r0.themes = Fact::Known(vec![Theme::Energy]);
+        r0.households = Fact::Known(10);
+        r0.results = Results::Published(vec![energy(
+            None,
+            dec!(-0.10),
+            Some((dec!(100000), dec!(90000))),
+        )]);
+        let mut r1 = record("B", "Lille", (2018, 2019));
+        r1.themes = Fact::Known(vec![Theme::Energy]);
+        r1.households = Fact::Known(30);
+        r1.results = Results::Published(vec![energy(
+            None,
+            dec!(-0.20),
+            Some((dec!(200000), dec!(160000))),
+        )]);
+        let mut r2 = record("C", "Douai", (2019, 2019));
+        r2.themes = Fact::Known(vec![Theme::Waste, Theme::Energy]);
+        r2.organisers = Fact::Unknown;
+        r2.results = Results::Published(vec![
+            waste(None, dec!(-0.3)),
+            energy(Some(20), dec!(-0.05), None),
+        ]);
+        Catalogue::new(None, vec![r0, r1, r2])
+    }
+
+    fn keys(s: &Summary) -> Vec<&str> {
+        s.groups.iter().map(|g| g.key.as_str()).collect()
+    }
+
+    #[test]
+    fn regional_summary_weights_by_households_and_lists_the_rest() {
+        let s = catalogue()
+            .summary(GroupBy::All, &Filter::default())
+            .unwrap();
+        let g = &s.groups[0];
+        assert_eq!((g.key.as_str(), g.challenges), ("all", 3));
+        assert_eq!(
+            g.households,
+            HouseholdCount {
+                known: 40,
+                records_unknown: 1
+            }
+        );
+        // energy: (10 × −0.10 + 30 × −0.20 + 20 × −0.05) / 60 = −8/60.
+        let e = &g.results[0];
+        assert_eq!(e.indicator, Indicator::EnergyUse);
+        assert_eq!(e.households, 60);
+        assert_eq!(
+            e.household_weighted_change,
+            Some(Ratio::new(dec!(-0.133333)))
+        );
+        assert_eq!(e.pooled_change, None, "R2 has no totals");
+        assert_eq!(e.items.len(), 3);
+        // residual waste: no household count, so only listed.
+        let w = &g.results[1];
+        assert_eq!(w.indicator, Indicator::ResidualWaste);
+        assert_eq!((w.households, w.results_without_households), (0, 1));
+        assert_eq!((w.household_weighted_change, w.pooled_change), (None, None));
+        assert_eq!(w.items[0].change, Ratio::new(dec!(-0.3)));
+    }
+
+    #[test]
+    fn pooled_change_needs_every_total() {
+        let s = catalogue()
+            .summary(GroupBy::Territory, &Filter::default())
+            .unwrap();
+        assert_eq!(keys(&s), vec!["Douai", "Lille"]);
+        let lille = &s.groups[1].results[0];
+        // Households: (10 × −0.10 + 30 × −0.20) / 40 = −0.175.
+        assert_eq!(
+            lille.household_weighted_change,
+            Some(Ratio::new(dec!(-0.175)))
+        );
+        // Totals: (90 000 + 160 000 − 300 000) / 300 000 = −1/6.
+        assert_eq!(lille.pooled_change, Some(Ratio::new(dec!(-0.166667))));
+    }
+
+    #[test]
+    fn by_year_a_record_counts_in_each_year() {
+        let s = catalogue()
+            .summary(GroupBy::Year, &Filter::default())
+            .unwrap();
+        assert_eq!(keys(&s), vec!["2017", "2018", "2019"]);
+        let counts: Vec<_> = s
+            .groups
+            .iter()
+            .map(|g| (g.challenges, g.households))
+            .collect();
+        assert_eq!(
+            counts,
+            vec![
+                (
+                    1,
+                    HouseholdCount {
+                        known: 10,
+                        records_unknown: 0
+                    }
+                ),
+                (
+                    2,
+                    HouseholdCount {
+                        known: 40,
+                        records_unknown: 0
+                    }
+                ),
+                (
+                    2,
+                    HouseholdCount {
+                        known: 30,
+                        records_unknown: 1
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn by_theme_keeps_only_that_theme() {
+        let s = catalogue()
+            .summary(GroupBy::Theme, &Filter::default())
+            .unwrap();
+        assert_eq!(keys(&s), vec!["energy", "waste"]);
+        assert_eq!(s.groups[0].challenges, 3);
+        assert_eq!(s.groups[1].challenges, 1);
+        assert_eq!(s.groups[1].results.len(), 1);
+        assert_eq!(s.groups[1].results[0].indicator, Indicator::ResidualWaste);
+    }
+
+    #[test]
+    fn by_organiser_kind_with_unknowns() {
+        let s = catalogue()
+            .summary(GroupBy::OrganiserKind, &Filter::default())
+            .unwrap();
+        assert_eq!(keys(&s), vec!["local_authority", "unknown"]);
+        assert_eq!(s.groups[1].records[0].name.as_str(), "C");
+    }
+
+    #[test]
+    fn filters() {
+        let c = catalogue();
+        let names =
+            |f: Filter| -> Vec<String> { c.select(&f).map(|(_, r)| r.name.to_string()).collect() };
+        let f = |t: &str| Filter {
+            territory: Some(t.to_owned()),
+            ..Filter::default()
+        };
+        assert_eq!(names(f("LILLE")), vec!["A", "B"]);
+        assert_eq!(
+            names(Filter {
+                year: Some(2019),
+                ..Filter::default()
+            }),
+            vec!["B", "C"]
+        );
+        assert_eq!(
+            names(Filter {
+                theme: Some(Theme::Waste),
+                ..Filter::default()
+            }),
+            vec!["C"]
+        );
+        assert_eq!(
+            names(Filter {
+                organiser_kind: Some(OrganiserKind::Association),
+                ..Filter::default()
+            }),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names(Filter {
+                status: Some(Status::Running),
+                ..Filter::default()
+            })
+            .len(),
+            0
+        );
+        // A filter on a theme leaves the other themes' results out.
+        let s = c
+            .summary(
+                GroupBy::All,
+                &Filter {
+                    theme: Some(Theme::Waste),
+                    ..Filter::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(s.groups[0].results.len(), 1);
+        // Nothing selected: the regional group is still there, empty.
+        let s = c.summary(GroupBy::All, &f("Arras")).unwrap();
+        assert_eq!((s.groups.len(), s.groups[0].challenges), (1, 0));
+        // Filters are serde structs; unknown criteria are refused.
+        assert!(serde_json::from_str::<Filter>(r#"{"region": "32"}"#).is_err());
+        assert_eq!(
+            serde_json::from_str::<Filter>("{}").unwrap(),
+            Filter::default()
+        );
+    }
+
+    #[test]
+    fn summaries_serialise_decimals_as_strings() {
+        let s = catalogue()
+            .summary(GroupBy::All, &Filter::default())
+            .unwrap();
+        let json = serde_json::to_value(&s).unwrap();
+        assert_eq!(
+            json["groups"][0]["results"][0]["household_weighted_change"],
+            "-0.133333"
+        );
+        assert_eq!(serde_json::from_value::<Summary>(json).unwrap(), s);
+    }
+
+    proptest! {
+        /// The household-weighted change lies between the smallest and the
+        /// largest change it combines; territories partition the households.
+        #[test]
+        fn weighted_change_is_bounded_and_territories_partition(
+            rows in prop::collection::vec((0usize..3, 0u32..500, -10_000i64..10_000), 1..12)
+        ) {
+            let places = ["Lille", "Douai", "Arras"];
+            let records = rows.iter().enumerate().map(|(i, (p, h, c))| {
+                let mut r = record(&format!("R{i}"), places[*p], (2019, 2020));
+                r.households = Fact::Known(*h);
+                r.results = Results::Published(vec![waste(None, Decimal::new(*c, 4))]);
+                r
+            }).collect();
+            let c = Catalogue::new(None, records);
+            let all = c.summary(GroupBy::All, &Filter::default()).unwrap();
+            let by_place = c.summary(GroupBy::Territory, &Filter::default()).unwrap();
+            let total: u32 = by_place.groups.iter().map(|g| g.households.known).sum();
+            prop_assert_eq!(total, all.groups[0].households.known);
+            let agg = &all.groups[0].results[0];
+            let lo = agg.items.iter().map(|i| i.change).min().unwrap();
+            let hi = agg.items.iter().map(|i| i.change).max().unwrap();
+            if let Some(w) = agg.household_weighted_change {
+                prop_assert!(lo <= w && w <= hi, "{lo} <= {w} <= {hi}");
+            } else {
+                prop_assert_eq!(agg.households, 0);
+            }
+        }
+    }
+}

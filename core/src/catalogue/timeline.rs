@@ -97,3 +97,39 @@ impl Catalogue {
         timelines
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{record, waste};
+    use super::super::{Catalogue, Results};
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn one_timeline_per_territory_oldest_first() {
+        let mut late = record("B", "Lille", (2019, 2020));
+        late.results = Results::Published(vec![waste(Some(30), dec!(-0.31))]);
+        let c = Catalogue::new(
+            None,
+            vec![
+                late,
+                record("C", "Douai", (2016, 2018)),
+                record("A", "LILLE", (2014, 2015)),
+            ],
+        );
+        let t = c.timelines();
+        let names: Vec<_> = t.iter().map(|t| t.territory.name().as_str()).collect();
+        assert_eq!(names, vec!["Lille", "Douai"]);
+        let lille: Vec<_> = t[0]
+            .entries
+            .iter()
+            .map(|e| e.record.name.as_str())
+            .collect();
+        assert_eq!(lille, vec!["A", "B"]);
+        assert_eq!(t[0].entries[1].results[0].households, Some(30));
+        assert_eq!(t[0].entries[1].record.index, 0);
+        let json = serde_json::to_value(&t).unwrap();
+        assert_eq!(json[0]["entries"][0]["years"]["first"], 2014);
+        assert_eq!(serde_json::from_value::<Vec<Timeline>>(json).unwrap(), t);
+    }
+}

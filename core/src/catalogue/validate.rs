@@ -406,3 +406,265 @@ fn overlap(a: &CatalogueRecord, b: &CatalogueRecord) -> bool {
         _ => a.years.first().max(b.years.first()) < a.years.last().min(b.years.last()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{record, text, waste};
+    use super::super::{Fact, Results, TotalUnit, Totals, YearSpan};
+    use super::*;
+    use crate::period::Period;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    fn rules(c: &Catalogue) -> Vec<Rule> {
+        c.validate().iter().map(Finding::rule).collect()
+    }
+
+    fn one(r: CatalogueRecord) -> Catalogue {
+        Catalogue::new(None, vec![r])
+    }
+
+    #[test]
+    fn a_sound_catalogue_has_no_findings() {
+        let mut a = record("A", "Lille", (2017, 2018));
+        a.households = Fact::Known(12);
+        a.teams = Fact::Known(3);
+        a.results = Results::Published(vec![waste(None, dec!(-0.2))]);
+        // The next winter edition on the same territory and theme shares a
+        // boundary year only.
+        let b = record("A", "Lille", (2018, 2019));
+        assert!(Catalogue::new(None, vec![a, b]).validate().is_empty());
+    }
+
+    #[test]
+    fn duplicate_identity() {
+        let a = record("Défi", "Lille", (2017, 2018));
+        let mut b = record("DÉFI", "Douai", (2017, 2018));
+        b.themes = Fact::Known(vec![Theme::Energy]);
+        let f = Catalogue::new(None, vec![a, b]).validate();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].rule(), Rule::DuplicateIdentity);
+        assert_eq!(f[0].record().index, 1);
+        assert_eq!(f[0].location().index, Some(1));
+    }
+
+    #[test]
+    fn overlapping_editions() {
+        let a = record("A", "Lille", (2016, 2020));
+        let b = record("B", "lille", (2018, 2019));
+        let f = Catalogue::new(None, vec![a.clone(), b.clone()]).validate();
+        assert_eq!(
+            f,
+            vec![Finding::OverlappingEditions {
+                record: b.reference(1),
+                other: a.reference(0),
+                theme: Theme::Waste,
+            }]
+        );
+        // Another theme, or another territory: no overlap.
+        let mut energy = b.clone();
+        energy.themes = Fact::Known(vec![Theme::Energy]);
+        assert!(Catalogue::new(None, vec![a.clone(), energy])
+            .validate()
+            .is_empty());
+        // Exact periods decide when both have them.
+        let (mut first, mut second) = (a, b);
+        first.period = Some(Period::new(date(2018, 12, 1), date(2019, 4, 30)).unwrap());
+        second.period = Some(Period::new(date(2019, 5, 1), date(2019, 6, 30)).unwrap());
+        assert!(Catalogue::new(None, vec![first.clone(), second.clone()])
+            .validate()
+            .is_empty());
+        second.period = Some(Period::new(date(2019, 4, 30), date(2019, 6, 30)).unwrap());
+        assert_eq!(
+            rules(&Catalogue::new(None, vec![first, second])),
+            vec![Rule::OverlappingEditions]
+        );
+    }
+
+    #[test]
+    fn years_reversed() {
+        let mut r = record("A", "Lille", (2019, 2019));
+        r.years = YearSpan::new(2020, 2019).unwrap();
+        assert_eq!(rules(&one(r)), vec![Rule::YearsReversed]);
+    }
+
+    #[test]
+    fn period_outside_years() {
+        let mut r = record("A", "Lille", (2019, 2020));
+        r.period = Some(Period::new(date(2018, 12, 1), date(2019, 4, 30)).unwrap());
+        assert_eq!(rules(&one(r)), vec![Rule::PeriodOutsideYears]);
+    }
+
+    #[test]
+    fn households_fewer_than_teams() {
+        let mut r = record("A", "Lille", (2019, 2020));
+        r.households = Fact::Known(5);
+        r.teams = Fact::Known(6);
+        assert_eq!(
+            one(r.clone()).validate(),
+            vec![Finding::HouseholdsFewerThanTeams {
+                record: r.reference(0),
+                households: 5,
+                teams: 6
+            }]
+        );
+    }
+
+    #[test]
+    fn result_without_households() {
+        let mut r = record("A", "Lille", (2019, 2020));
+        r.results = Results::Published(vec![waste(None, dec!(-0.26))]);
+        assert_eq!(rules(&one(r.clone())), vec![Rule::ResultWithoutHouseholds]);
+        // A count on the result, or on the record, is enough.
+        r.households = Fact::Known(60);
+        assert!(one(r).validate().is_empty());
+    }
+
+    #[test]
+    fn result_households_above_record() {
+        let mut r = record("A", "Lille", (2019, 2020));
+        r.households = Fact::Known(60);
+        r.results = Results::Published(vec![waste(Some(61), dec!(-0.26))]);
+        assert_eq!(rules(&one(r)), vec![Rule::ResultHouseholdsAboveRecord]);
+    }
+
+    #[test]
+    fn change_beyond_total() {
+        let mut r = record("A", "Lille", (2019, 2020));
+        r.households = Fact::Known(60);
+        r.results = Results::Published(vec![waste(None, dec!(-1.0001))]);
+        assert_eq!(rules(&one(r.clone())), vec![Rule::ChangeBeyondTotal]);
+        // −100 % exactly is possible (no residual waste at all).
+        r.results = Results::Published(vec![waste(None, dec!(-1))]);
+        assert!(one(r).validate().is_empty());
+    }
+
+    #[test]
+    fn indicator_theme_mismatch() {
+        let mut r = record("A", "Lille", (2019, 2020));
+        r.households = Fact::Known(60);
+        let mut w = waste(None, dec!(-0.1));
+        w.indicator = Indicator::EnergyUse;
+        r.results = Results::Published(vec![w]);
+        assert_eq!(rules(&one(r)), vec![Rule::IndicatorThemeMismatch]);
+    }
+
+    #[test]
+    fn result_theme_not_listed() {
+        let mut r = record("A", "Lille", (2019, 2020));
+        r.households = Fact::Known(60);
+        r.themes = Fact::Known(vec![Theme::Energy]);
+        r.results = Results::Published(vec![waste(None, dec!(-0.1))]);
+        assert_eq!(rules(&one(r.clone())), vec![Rule::ResultThemeNotListed]);
+        // Themes unknown: nothing to contradict.
+        r.themes = Fact::Unknown;
+        assert!(one(r).validate().is_empty());
+    }
+
+    #[test]
+    fn duplicate_result() {
+        let mut r = record("A", "Lille", (2019, 2020));
+        r.households = Fact::Known(60);
+        r.results = Results::Published(vec![waste(None, dec!(-0.1)), waste(None, dec!(-0.2))]);
+        let f = one(r).validate();
+        assert_eq!(f.len(), 1);
+        assert!(matches!(f[0], Finding::DuplicateResult { result: 1, .. }));
+    }
+
+    fn with_totals(reference: Decimal, challenge: Decimal, change: Decimal) -> Catalogue {
+        let mut r = record("A", "Lille", (2019, 2020));
+        r.households = Fact::Known(10);
+        let mut w = waste(None, change);
+        w.totals = Some(Totals {
+            unit: TotalUnit::Kg,
+            reference,
+            challenge,
+        });
+        r.results = Results::Published(vec![w]);
+        one(r)
+    }
+
+    #[test]
+    fn invalid_totals() {
+        assert_eq!(
+            rules(&with_totals(dec!(0), dec!(10), dec!(0))),
+            vec![Rule::InvalidTotals]
+        );
+        assert_eq!(
+            rules(&with_totals(dec!(100), dec!(-1), dec!(-1.01))),
+            vec![Rule::ChangeBeyondTotal, Rule::InvalidTotals]
+        );
+    }
+
+    #[test]
+    fn change_disagrees_with_totals() {
+        // 1000 kg → 740 kg is −26 %; −26.04 % is within half a tenth of a
+        // point, −26.06 % is not.
+        assert!(with_totals(dec!(1000), dec!(740), dec!(-0.2604))
+            .validate()
+            .is_empty());
+        let f = with_totals(dec!(1000), dec!(740), dec!(-0.2606)).validate();
+        assert_eq!(f.len(), 1);
+        assert!(matches!(
+            &f[0],
+            Finding::ChangeDisagreesWithTotals { from_totals, .. } if from_totals.fraction() == dec!(-0.26)
+        ));
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let mut a = record("A", "Lille", (2019, 2020));
+        a.households = Fact::Known(2);
+        a.teams = Fact::Known(3);
+        a.results = Results::Published(vec![waste(None, dec!(-2))]);
+        let b = a.clone();
+        let found = rules(&Catalogue::new(None, vec![a, b]));
+        assert_eq!(
+            found,
+            vec![
+                Rule::HouseholdsFewerThanTeams,
+                Rule::ChangeBeyondTotal,
+                Rule::HouseholdsFewerThanTeams,
+                Rule::ChangeBeyondTotal,
+                Rule::DuplicateIdentity,
+                Rule::OverlappingEditions,
+            ]
+        );
+    }
+
+    #[test]
+    fn findings_serialise_with_their_rule() {
+        let mut r = record("A", "Lille", (2019, 2020));
+        r.households = Fact::Known(5);
+        r.teams = Fact::Known(6);
+        let json = serde_json::to_value(one(r).validate()).unwrap();
+        assert_eq!(json[0]["rule"], "households_fewer_than_teams");
+        assert_eq!(json[0]["record"]["name"], "A");
+        let back: Vec<Finding> = serde_json::from_value(json).unwrap();
+        assert_eq!(back[0].rule(), Rule::HouseholdsFewerThanTeams);
+        assert_eq!(text("x").as_str(), "x");
+    }
+
+    proptest! {
+        /// A change is beyond −100 % exactly when the rule says so.
+        #[test]
+        fn beyond_total_iff_below_minus_one(cents in -30_000i64..10_000) {
+            let change = Decimal::new(cents, 4);
+            let mut r = record("A", "Lille", (2019, 2020));
+            r.households = Fact::Known(10);
+            r.results = Results::Published(vec![waste(None, change)]);
+            let flagged = rules(&one(r)).contains(&Rule::ChangeBeyondTotal);
+            prop_assert_eq!(flagged, change < dec!(-1));
+        }
+
+        /// Households below teams is flagged exactly when it holds.
+        #[test]
+        fn fewer_households_iff_flagged(h in 0u32..50, t in 0u32..50) {
+            let mut r = record("A", "Lille", (2019, 2020));
+            r.households = Fact::Known(h);
+            r.teams = Fact::Known(t);
+            let flagged = rules(&one(r)).contains(&Rule::HouseholdsFewerThanTeams);
+            prop_assert_eq!(flagged, h < t);
+        }
+    }
+}
