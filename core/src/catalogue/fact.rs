@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// The spelling of [`Fact::Unknown`] in JSON.
 pub const UNKNOWN: &str = "unknown";
 
-/// The spelling of [`Results::NotPublished`] in JSON.
+/// The spelling of [`Results::NotPublished`](super::Results::NotPublished) in JSON.
 pub const NOT_PUBLISHED: &str = "not_published";
 
 /// A value stated by the source, or `"unknown"` in JSON.

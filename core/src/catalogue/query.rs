@@ -31,7 +31,7 @@ use super::result::{Indicator, ThemeResult, TotalUnit};
 use super::territory::TerritoryKind;
 
 /// Decimals kept in a combined change (of the fraction: 6 decimals are
-/// 0.0001 %). [design] Enough to compare with any published figure, and the
+/// 0.0001 %). (design choice) Enough to compare with any published figure, and the
 /// same in every language.
 pub const AGGREGATE_DECIMALS: u32 = 6;
 

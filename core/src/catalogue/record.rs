@@ -13,11 +13,11 @@ use super::result::{Results, ThemeResult};
 use super::territory::Territory;
 use super::text::Text;
 
-/// The first year a record may mention. [design] Eco-citizen challenges
+/// The first year a record may mention. (design choice) Eco-citizen challenges
 /// started in France with *Familles à Énergie Positive* in 2008 (DOMAIN.md
 /// §1); 1990 leaves room for older local schemes.
 pub const FIRST_YEAR: u16 = 1990;
-/// The last year a record may mention (planned editions included). [design]
+/// The last year a record may mention (planned editions included). (design choice)
 pub const LAST_YEAR: u16 = 2100;
 
 named_enum! {

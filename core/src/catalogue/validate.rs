@@ -18,7 +18,7 @@ use super::result::{Indicator, ThemeResult};
 
 /// How far a stated change may be from the one its totals give before the
 /// two are reported as disagreeing: half a tenth of a percentage point, the
-/// rounding of a figure published with one decimal ("−11,3 %"). [design]
+/// rounding of a figure published with one decimal ("−11,3 %"). (design choice)
 pub const TOTALS_TOLERANCE: Ratio = Ratio::new(dec!(0.0005));
 
 named_enum! {
