@@ -500,3 +500,36 @@ proptest! {
         prop_assert_eq!(back, t);
     }
 }
+
+/// A record filled from a computed energy report is valid against the
+/// schema, and sound.
+#[test]
+fn record_from_a_report_is_schema_valid() {
+    let data = ecodefi::ChallengeData::from_json(&read("core/examples/data/energy/challenge.json"))
+        .unwrap();
+    let report = ecodefi::compute(&data).unwrap();
+    let record = CatalogueRecord::from_report(
+        &report,
+        ecodefi::catalogue::ReportContext {
+            territory_kind: TerritoryKind::Commune,
+            insee_code: Some("59350".into()),
+            organiser: Text::new("Ville de Lille").unwrap(),
+            partners: vec![],
+            status: Status::Finished,
+            provenance: Provenance {
+                source: Text::new("core/examples/data/energy/challenge.json").unwrap(),
+                url: None,
+            },
+            report: None,
+        },
+    )
+    .unwrap();
+    let c = Catalogue::new(None, vec![record]);
+    assert!(c.validate().is_empty());
+    let doc: Value = serde_json::from_str(&c.to_json().unwrap()).unwrap();
+    assert_eq!(schema_errors(&schema(), &doc), Vec::<String>::new());
+    assert_eq!(
+        doc["records"][0]["results"][0]["origin"]["kind"],
+        "computed"
+    );
+}

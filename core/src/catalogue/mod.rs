@@ -32,6 +32,8 @@
 //! - [`query`]: [`Filter`], [`GroupBy`], [`Summary`] (challenges,
 //!   households, results combined only where meaningful)
 //! - [`timeline`]: [`Timeline`] per territory
+//! - [`from_report`]: [`CatalogueRecord::from_report`], a computed
+//!   [`Report`](crate::Report) to a record, with a [`ReportContext`]
 //!
 //! ## Example
 //! ```
@@ -50,6 +52,7 @@
 
 pub mod document;
 pub mod fact;
+pub mod from_report;
 pub mod query;
 pub mod record;
 pub mod result;
@@ -63,6 +66,7 @@ mod test_support;
 
 pub use document::{Catalogue, SCHEMA_VERSION};
 pub use fact::Fact;
+pub use from_report::ReportContext;
 pub use query::{Filter, Group, GroupBy, HouseholdCount, ResultAggregate, ResultItem, Summary};
 pub use record::{CatalogueRecord, Organiser, Partner, Provenance, RecordRef, Status, YearSpan};
 pub use result::{Indicator, Origin, Results, ThemeResult, TotalUnit, Totals};
