@@ -18,6 +18,8 @@
 //! Combined figures are rounded to [`AGGREGATE_DECIMALS`] decimals of the
 //! fraction, half away from zero.
 
+use std::collections::{HashMap, HashSet};
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::challenge::{OrganiserKind, Theme};
@@ -28,7 +30,7 @@ use crate::quantity::{add, div, mul, Ratio};
 use super::document::Catalogue;
 use super::record::{CatalogueRecord, RecordRef, Status};
 use super::result::{Indicator, ThemeResult, TotalUnit};
-use super::territory::TerritoryKind;
+use super::territory::{group_territories, TerritoryKind};
 
 /// Decimals kept in a combined change (of the fraction: 6 decimals are
 /// 0.0001 %). (design choice) Enough to compare with any published figure, and the
@@ -218,25 +220,45 @@ impl Catalogue {
     /// # Ok::<(), ecodefi::Error>(())
     /// ```
     pub fn summary(&self, group_by: GroupBy, filter: &Filter) -> Result<Summary> {
-        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-        let mut put = |key: String, i: usize| match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => v.push(i),
-            None => groups.push((key, vec![i])),
+        let selected: Vec<(usize, &CatalogueRecord)> = self.select(filter).collect();
+        let places = if group_by == GroupBy::Territory {
+            group_territories(selected.iter().map(|(_, r)| &r.territory))
+        } else {
+            Vec::new()
         };
-        let mut territories: Vec<(usize, String)> = Vec::new();
-        for (i, r) in self.select(filter) {
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut positions: HashMap<String, usize> = HashMap::new();
+        let mut put = |key: String, i: usize| {
+            if let Some(&p) = positions.get(&key) {
+                if let Some((_, v)) = groups.get_mut(p) {
+                    v.push(i);
+                }
+            } else {
+                positions.insert(key.clone(), groups.len());
+                groups.push((key, vec![i]));
+            }
+        };
+        // The name of each territory group: that of its first record.
+        let mut place_names: Vec<String> = Vec::new();
+        let mut names_taken: HashSet<String> = HashSet::new();
+        for (n, &(i, r)) in selected.iter().enumerate() {
             match group_by {
                 GroupBy::All => put("all".to_owned(), i),
                 GroupBy::Territory => {
-                    let key = territories
-                        .iter()
-                        .find(|(j, _)| {
-                            self.records
-                                .get(*j)
-                                .is_some_and(|o| o.territory.same_as(&r.territory))
-                        })
-                        .map_or_else(|| r.territory.name().to_string(), |(_, k)| k.clone());
-                    territories.push((i, key.clone()));
+                    let g = places.get(n).copied().unwrap_or(place_names.len());
+                    if g >= place_names.len() {
+                        // Two different territories of one name (a commune
+                        // and an EPCI…) are told apart by kind and code.
+                        let name = r.territory.name().to_string();
+                        let name = if names_taken.contains(&name) {
+                            r.territory.to_string()
+                        } else {
+                            name
+                        };
+                        names_taken.insert(name.clone());
+                        place_names.push(name);
+                    }
+                    let key = place_names.get(g).cloned().unwrap_or_default();
                     put(key, i);
                 }
                 GroupBy::Year => r.years.years().for_each(|y| put(y.to_string(), i)),

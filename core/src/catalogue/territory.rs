@@ -15,6 +15,7 @@
 //! of the ~35 000 communes, so a well-formed code of the wrong commune is not
 //! caught.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::error::{Error, Result};
@@ -199,6 +200,101 @@ impl Territory {
     }
 }
 
+/// A territory reduced to what [`Territory::same_as`] compares, computed once
+/// (the lowercase name) so that comparing two of them allocates nothing.
+#[derive(Debug, Clone)]
+pub(crate) struct TerritoryKey<'a> {
+    kind: TerritoryKind,
+    name: String,
+    code: Option<&'a str>,
+}
+
+impl<'a> TerritoryKey<'a> {
+    pub(crate) fn of(t: &'a Territory) -> Self {
+        TerritoryKey {
+            kind: t.kind,
+            name: t.name.as_str().to_lowercase(),
+            code: t.insee_code.as_deref(),
+        }
+    }
+
+    /// The same answer as [`Territory::same_as`].
+    pub(crate) fn same_as(&self, other: &TerritoryKey<'_>) -> bool {
+        self.kind == other.kind
+            && match (self.code, other.code) {
+                (Some(a), Some(b)) => a == b,
+                _ => self.name == other.name,
+            }
+    }
+}
+
+/// Indexes territories by kind and name and by kind and code: every pair
+/// that [`Territory::same_as`] matches shares one of the two, so looking up
+/// both finds every candidate without comparing all pairs.
+#[derive(Debug, Default)]
+pub(crate) struct TerritoryIndex<'a> {
+    keys: Vec<TerritoryKey<'a>>,
+    by_name: HashMap<(TerritoryKind, String), Vec<usize>>,
+    by_code: HashMap<(TerritoryKind, &'a str), Vec<usize>>,
+}
+
+impl<'a> TerritoryIndex<'a> {
+    /// The indexes (in insertion order) of the territories added so far that
+    /// are the same as `key`.
+    pub(crate) fn matches(&self, key: &TerritoryKey<'_>) -> Vec<usize> {
+        let mut found: Vec<usize> = self
+            .by_name
+            .get(&(key.kind, key.name.clone()))
+            .into_iter()
+            .flatten()
+            .chain(
+                key.code
+                    .and_then(|c| self.by_code.get(&(key.kind, c)))
+                    .into_iter()
+                    .flatten(),
+            )
+            .copied()
+            .filter(|&j| self.keys.get(j).is_some_and(|k| k.same_as(key)))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Adds a territory; returns its index.
+    pub(crate) fn push(&mut self, key: TerritoryKey<'a>) -> usize {
+        let i = self.keys.len();
+        self.by_name
+            .entry((key.kind, key.name.clone()))
+            .or_default()
+            .push(i);
+        if let Some(code) = key.code {
+            self.by_code.entry((key.kind, code)).or_default().push(i);
+        }
+        self.keys.push(key);
+        i
+    }
+}
+
+/// Groups territories: each joins the earliest group whose first territory
+/// is the same as it ([`Territory::same_as`]), or starts a new group. Returns
+/// each territory's group number, groups numbered in order of appearance.
+pub(crate) fn group_territories<'a>(
+    territories: impl IntoIterator<Item = &'a Territory>,
+) -> Vec<usize> {
+    let mut firsts = TerritoryIndex::default();
+    territories
+        .into_iter()
+        .map(|t| {
+            let key = TerritoryKey::of(t);
+            match firsts.matches(&key).first() {
+                Some(&g) => g,
+                None => firsts.push(key),
+            }
+        })
+        .collect()
+}
+
 impl fmt::Display for Territory {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.insee_code {
@@ -285,7 +381,48 @@ mod tests {
         assert!(b.same_as(&t(TerritoryKind::Commune, "59350").unwrap()));
     }
 
+    #[test]
+    fn grouping_follows_the_first_territory() {
+        let n = |s: &str, code: Option<&str>| {
+            Territory::new(
+                Text::new(s).unwrap(),
+                TerritoryKind::Commune,
+                code.map(str::to_owned),
+            )
+            .unwrap()
+        };
+        let ts = [
+            n("Lille", Some("59350")),
+            n("Douai", None),
+            n("LILLE", None),
+            n("Ville de Lille", Some("59350")),
+            n("Lille", Some("59999")),
+        ];
+        // "Lille" with another code is not the first Lille (codes differ).
+        assert_eq!(group_territories(&ts), vec![0, 1, 0, 0, 2]);
+    }
+
     proptest! {
+        /// The index finds exactly the pairs `same_as` matches.
+        #[test]
+        fn index_matches_same_as(ts in prop::collection::vec((0usize..3, 0usize..3, prop::option::of(0usize..3), 0usize..2), 0..12)) {
+            let names = ["Lille", "LILLE", "Douai"];
+            let codes = ["59350", "59178", "59999"];
+            let kinds = [TerritoryKind::Commune, TerritoryKind::Epci];
+            let ts: Vec<Territory> = ts.iter().map(|&(n, _, c, k)| {
+                let kind = kinds[k];
+                let code = c.map(|c| if kind == TerritoryKind::Epci { ["246200364", "200035442", "200041960"][c].to_owned() } else { codes[c].to_owned() });
+                Territory::new(Text::new(names[n]).unwrap(), kind, code).unwrap()
+            }).collect();
+            let mut index = TerritoryIndex::default();
+            for (i, t) in ts.iter().enumerate() {
+                let key = TerritoryKey::of(t);
+                let want: Vec<usize> = (0..i).filter(|&j| ts[j].same_as(t)).collect();
+                prop_assert_eq!(index.matches(&key), want);
+                index.push(key);
+            }
+        }
+
         #[test]
         fn luhn_accepts_exactly_one_key_per_body(body in 0u32..100_000_000) {
             let body = format!("{body:08}");

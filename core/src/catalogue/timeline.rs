@@ -6,7 +6,7 @@ use super::document::Catalogue;
 use super::fact::Fact;
 use super::record::{RecordRef, Status, YearSpan};
 use super::result::Indicator;
-use super::territory::Territory;
+use super::territory::{group_territories, Territory};
 use crate::quantity::Ratio;
 
 /// A territory's challenges, oldest first.
@@ -55,8 +55,9 @@ impl Catalogue {
     /// [`Territory::same_as`] says so), ordered by their first challenge's
     /// first year, then by name.
     pub fn timelines(&self) -> Vec<Timeline> {
+        let places = group_territories(self.records.iter().map(|r| &r.territory));
         let mut timelines: Vec<Timeline> = Vec::new();
-        for (i, r) in self.records.iter().enumerate() {
+        for ((i, r), &g) in self.records.iter().enumerate().zip(&places) {
             let entry = TimelineEntry {
                 record: r.reference(i),
                 years: r.years,
@@ -73,10 +74,9 @@ impl Catalogue {
                     })
                     .collect(),
             };
-            match timelines
-                .iter_mut()
-                .find(|t| t.territory.same_as(&r.territory))
-            {
+            // Groups are numbered in order of appearance: `g` is either an
+            // existing timeline or the next one.
+            match timelines.get_mut(g) {
                 Some(t) => t.entries.push(entry),
                 None => timelines.push(Timeline {
                     territory: r.territory.clone(),

@@ -5,6 +5,8 @@
 //! the catalogue is sound), so that a regional coordinator can fix them in
 //! one pass and a binding can show them in a table.
 
+use std::collections::HashMap;
+
 use rust_decimal::{dec, Decimal};
 
 use crate::challenge::Theme;
@@ -15,6 +17,7 @@ use crate::quantity::Ratio;
 use super::document::Catalogue;
 use super::record::{CatalogueRecord, RecordRef};
 use super::result::{Indicator, ThemeResult};
+use super::territory::{TerritoryIndex, TerritoryKey};
 
 /// How far a stated change may be from the one its totals give before the
 /// two are reported as disagreeing: half a tenth of a percentage point, the
@@ -243,12 +246,47 @@ impl Catalogue {
     /// # Ok::<(), ecodefi::Error>(())
     /// ```
     pub fn validate(&self) -> Vec<Finding> {
+        // Pairs are found through indexes (identity, territory), not by
+        // comparing every record with every other: a catalogue of thousands
+        // of records validates in linear time plus the pairs it reports.
         let mut findings = Vec::new();
-        for (i, r) in self.records.iter().enumerate() {
+        let identities: Vec<(String, String)> = self
+            .records
+            .iter()
+            .map(|r| {
+                (
+                    r.name.as_str().to_lowercase(),
+                    r.edition.as_str().to_lowercase(),
+                )
+            })
+            .collect();
+        let mut by_identity: HashMap<&(String, String), Vec<usize>> = HashMap::new();
+        let mut territories = TerritoryIndex::default();
+        for (i, (r, identity)) in self.records.iter().zip(&identities).enumerate() {
             record_findings(i, r, &mut findings);
-            for (j, earlier) in self.records.iter().enumerate().take(i) {
-                pair_findings((j, earlier), (i, r), &mut findings);
+            let key = TerritoryKey::of(&r.territory);
+            let same_place = territories.matches(&key);
+            let same_identity = by_identity.get(identity).cloned().unwrap_or_default();
+            let mut earlier: Vec<usize> =
+                same_place.iter().chain(&same_identity).copied().collect();
+            earlier.sort_unstable();
+            earlier.dedup();
+            for j in earlier {
+                let Some(e) = self.records.get(j) else {
+                    continue;
+                };
+                if same_identity.contains(&j) {
+                    findings.push(Finding::DuplicateIdentity {
+                        record: r.reference(i),
+                        other: e.reference(j),
+                    });
+                }
+                if same_place.contains(&j) {
+                    overlap_findings((j, e), (i, r), &mut findings);
+                }
             }
+            territories.push(key);
+            by_identity.entry(identity).or_default().push(i);
         }
         findings
     }
@@ -367,21 +405,13 @@ fn result_findings(
     }
 }
 
-fn pair_findings(
+/// Overlapping editions of two records on the same territory.
+fn overlap_findings(
     (earlier_index, earlier): (usize, &CatalogueRecord),
     (index, r): (usize, &CatalogueRecord),
     out: &mut Vec<Finding>,
 ) {
-    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
-    if same(r.name.as_str(), earlier.name.as_str())
-        && same(r.edition.as_str(), earlier.edition.as_str())
-    {
-        out.push(Finding::DuplicateIdentity {
-            record: r.reference(index),
-            other: earlier.reference(earlier_index),
-        });
-    }
-    if !r.territory.same_as(&earlier.territory) || !overlap(r, earlier) {
+    if !overlap(r, earlier) {
         return;
     }
     let (Some(mine), Some(theirs)) = (r.themes.known(), earlier.themes.known()) else {
