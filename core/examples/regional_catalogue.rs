@@ -15,7 +15,17 @@ const SAMPLE: &str = concat!(
     "/examples/data/catalogue/hauts-de-france.json"
 );
 
-fn main() -> Result<(), Error> {
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error ({}): {e}", e.code());
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Error> {
     let path = std::env::args().nth(1).unwrap_or_else(|| SAMPLE.to_owned());
     let json = std::fs::read_to_string(&path).map_err(|e| Error::Json {
         message: format!("cannot read `{path}`: {e}"),
