@@ -5,10 +5,18 @@
 //! ```sh
 //! cargo run --example regional_catalogue [-- path/to/catalogue.json]
 //! ```
-#![allow(clippy::print_stdout)]
+
+use std::io::Write;
 
 use ecodefi::catalogue::{Catalogue, Fact, Filter, Group, GroupBy, ResultAggregate, Summary};
 use ecodefi::Error;
+
+/// Prints a line; a closed pipe (`| head`) ends the output quietly.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
 
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -34,16 +42,16 @@ fn run() -> Result<(), Error> {
     let all = Filter::default();
 
     if let Some(title) = &catalogue.title {
-        println!("{title}");
-        println!("{}", "=".repeat(title.as_str().chars().count()));
+        out!("{title}");
+        out!("{}", "=".repeat(title.as_str().chars().count()));
     }
     let findings = catalogue.validate();
     if findings.is_empty() {
-        println!("Validation: no findings.");
+        out!("Validation: no findings.");
     } else {
-        println!("Validation: {} finding(s):", findings.len());
+        out!("Validation: {} finding(s):", findings.len());
         for f in &findings {
-            println!("  {}: {}", f.rule(), f.record());
+            out!("  {}: {}", f.rule(), f.record());
         }
     }
 
@@ -52,8 +60,8 @@ fn run() -> Result<(), Error> {
         let timelines = catalogue.timelines();
         let first = catalogue.records.iter().map(|r| r.years.first()).min();
         let last = catalogue.records.iter().map(|r| r.years.last()).max();
-        println!();
-        println!(
+        out!();
+        out!(
             "{} challenges on {} territories{}",
             g.challenges,
             timelines.len(),
@@ -62,8 +70,8 @@ fn run() -> Result<(), Error> {
                 _ => String::new(),
             }
         );
-        println!("{}", households(g));
-        println!("Results (combined only where every figure has its weight):");
+        out!("{}", households(g));
+        out!("Results (combined only where every figure has its weight):");
         print_results(g, "  ");
     }
 
@@ -71,11 +79,11 @@ fn run() -> Result<(), Error> {
         print_summary(&catalogue.summary(group_by, &all)?);
     }
 
-    println!();
-    println!("Timelines");
-    println!("---------");
+    out!();
+    out!("Timelines");
+    out!("---------");
     for t in catalogue.timelines() {
-        println!("{}", t.territory);
+        out!("{}", t.territory);
         for e in &t.entries {
             let themes = match &e.themes {
                 Fact::Known(v) => v
@@ -98,7 +106,7 @@ fn run() -> Result<(), Error> {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            println!(
+            out!(
                 "  {:<10} {} ({}) [{}]: {themes}; {households}; {results}",
                 e.years.to_string(),
                 e.record.name,
@@ -122,13 +130,13 @@ fn households(g: &Group) -> String {
 }
 
 fn print_summary(s: &Summary) {
-    println!();
-    println!("By {}:", s.group_by);
+    out!();
+    out!("By {}:", s.group_by);
     if s.group_by == GroupBy::Year {
-        println!("  (a challenge counts in each year it covers: do not add the years up)");
+        out!("  (a challenge counts in each year it covers: do not add the years up)");
     }
     for g in &s.groups {
-        println!(
+        out!(
             "  {:<16} {} challenge(s); {}",
             g.key,
             g.challenges,
@@ -140,7 +148,7 @@ fn print_summary(s: &Summary) {
 
 fn print_results(g: &Group, indent: &str) {
     for r in &g.results {
-        println!("{indent}{}", result_line(r));
+        out!("{indent}{}", result_line(r));
     }
 }
 
