@@ -154,7 +154,10 @@ impl PyChallengeData {
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            texts.push((name, std::fs::read_to_string(path)?));
+            // The core decodes a file's bytes (UTF-8, Windows-1252, UTF-16)
+            // the same way in every language.
+            let bytes = std::fs::read(path)?;
+            texts.push((name, ecodefi::table::encoding::decode(&bytes).into_owned()));
         }
         let sources = crate::sources(&texts);
         core(ecodefi::table::Tables::from_files(&sources).and_then(|t| t.challenge_data(&settings)))
