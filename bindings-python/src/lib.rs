@@ -11,6 +11,7 @@
 // name the exceptions in prose; an `# Errors` heading would show in `help()`.
 #![allow(clippy::missing_errors_doc)]
 
+pub mod catalogue;
 pub mod convert;
 pub mod error;
 pub mod frames;
@@ -323,6 +324,7 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SCHEMA_VERSION", ecodefi::SCHEMA_VERSION)?;
     m.add_class::<report::PyChallengeData>()?;
     m.add_class::<report::PyReport>()?;
+    m.add_class::<catalogue::PyCatalogue>()?;
     m.add_function(wrap_pyfunction!(report::compute, m)?)?;
     m.add_function(wrap_pyfunction!(report::synthetic_challenge, m)?)?;
     m.add_function(wrap_pyfunction!(report::_core_seconds, m)?)?;

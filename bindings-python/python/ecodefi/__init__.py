@@ -11,6 +11,7 @@ from __future__ import annotations
 from ecodefi import results
 from ecodefi._ecodefi import (
     SCHEMA_VERSION,
+    Catalogue,
     ChallengeData,
     Occupants,
     Period,
@@ -41,6 +42,7 @@ from ecodefi.exceptions import (
 __all__ = [
     "__version__",
     "SCHEMA_VERSION",
+    "Catalogue",
     "ChallengeData",
     "Report",
     "compute",

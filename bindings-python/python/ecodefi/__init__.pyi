@@ -22,6 +22,7 @@ from ecodefi.exceptions import ValidationError as ValidationError
 __all__ = [
     "__version__",
     "SCHEMA_VERSION",
+    "Catalogue",
     "ChallengeData",
     "Report",
     "compute",
@@ -175,6 +176,30 @@ class Report:
         """Tidy DataFrames: ``households``, ``meters``, ``teams``, ``challenge``."""
     def _repr_html_(self) -> str:
         """The notebook view: the headline and the team ranking."""
+
+@final
+class Catalogue:
+    """A regional catalogue of eco-citizen challenges."""
+
+    @staticmethod
+    def from_json(text: str) -> Catalogue:
+        """Reads the catalogue's JSON document."""
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> Catalogue:
+        """Reads the catalogue from a dict in the JSON document's shape."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The catalogue as a dict (``Decimal`` figures)."""
+    def to_json(self) -> str:
+        """The catalogue's JSON document."""
+    @property
+    def records(self) -> int:
+        """The number of records."""
+    def validate(self) -> List[Dict[str, Any]]:
+        """The problems found in the catalogue, as dicts with their ``rule``."""
+    def summary(self, group_by: str = "all", filter: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+        """The records grouped by ``group_by`` after ``filter``, with combined results."""
+    def timelines(self) -> List[Dict[str, Any]]:
+        """Each territory's challenges over the years."""
 
 def compute(data: Union[ChallengeData, Mapping[str, Any]]) -> Report:
     """Computes a challenge's results from its ``ChallengeData`` (or a dict)."""
