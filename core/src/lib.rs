@@ -23,12 +23,18 @@ pub mod climate;
 pub mod energy;
 pub mod error;
 pub mod exclusion;
+pub mod food;
 pub mod household;
 pub mod id;
 pub mod meter;
+pub mod mobility;
 mod names;
+pub mod outcome;
 pub mod period;
 pub mod quantity;
+pub mod rate;
+pub mod waste;
+pub mod water;
 pub mod weather;
 
 pub use challenge::{Challenge, OrganiserKind, Team, Theme};
