@@ -13,7 +13,7 @@
 
 use rust_decimal::{dec, Decimal};
 
-use crate::error::Result;
+use crate::error::{Error, Location, Result};
 use crate::household::Occupancy;
 use crate::period::Period;
 use crate::quantity::{add, div, mul, sub, Ratio};
@@ -149,6 +149,29 @@ pub fn expected(
         reference.person_days,
         "expected quantity",
     )
+}
+
+/// Checks that `reference` and `others` are pairwise disjoint: a day
+/// belongs to one period only.
+///
+/// # Errors
+/// [`Error::InvalidValue`] naming the second of two overlapping periods
+/// by its index (the reference is 0).
+pub(crate) fn check_disjoint(reference: Period, others: &[Period]) -> Result<()> {
+    let all: Vec<Period> = std::iter::once(reference)
+        .chain(others.iter().copied())
+        .collect();
+    for (i, p) in all.iter().enumerate() {
+        if let Some(q) = all[..i].iter().find(|q| q.intersection(*p).is_some()) {
+            return Err(Error::InvalidValue {
+                what: "period",
+                got: p.to_string(),
+                why: format!("it overlaps the period {q}; a day belongs to one period only"),
+                at: Location::NONE.with_index(i),
+            });
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! surveys, and the goal "more organic and local at constant budget"
 //! (DOMAIN.md §6).
 
+mod household;
 mod input;
 
+pub use household::{household_food, ChannelSpending, FoodChange, FoodIndicators, SurveyFigures};
 pub use input::{Channel, FoodOptions, Purchase, Survey, DEFAULT_BUDGET_TOLERANCE};

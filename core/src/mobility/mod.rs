@@ -3,6 +3,8 @@
 //! per-mode factor table, compared between a reference and a challenge
 //! period (DOMAIN.md §7).
 
+mod household;
 mod input;
 
+pub use household::{household_mobility, MobilityIndicators, ModeFigures, PeriodMobility};
 pub use input::{MobilityOptions, Mode, ModeFactor, ModeFactors, Trip};

@@ -4,7 +4,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::challenge::Challenge;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::named_enum;
 use crate::period::Period;
 use crate::quantity::Kg;
@@ -98,25 +98,7 @@ impl WasteOptions {
         } else {
             self.challenge_periods.clone()
         };
-        check_disjoint(reference, &challenge_periods)?;
+        crate::rate::check_disjoint(reference, &challenge_periods)?;
         Ok((reference, challenge_periods))
     }
-}
-
-/// Checks that `reference` and `others` are pairwise disjoint.
-pub(crate) fn check_disjoint(reference: Period, others: &[Period]) -> Result<()> {
-    let all: Vec<Period> = std::iter::once(reference)
-        .chain(others.iter().copied())
-        .collect();
-    for (i, p) in all.iter().enumerate() {
-        if let Some(q) = all[..i].iter().find(|q| q.intersection(*p).is_some()) {
-            return Err(Error::InvalidValue {
-                what: "period",
-                got: p.to_string(),
-                why: format!("it overlaps the period {q}; a day belongs to one period only"),
-                at: Location::NONE.with_index(i),
-            });
-        }
-    }
-    Ok(())
 }
