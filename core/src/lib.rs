@@ -18,8 +18,10 @@
 //! - errors: [`error`]
 #![deny(missing_docs)]
 
+pub mod aggregate;
 pub mod challenge;
 pub mod climate;
+pub mod consumption;
 pub mod energy;
 pub mod error;
 pub mod exclusion;
