@@ -47,3 +47,51 @@ pub struct HouseholdResult<T> {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
 }
+
+/// A change as published in French: one decimal at most, a decimal comma,
+/// a true minus sign and a no-break space before `%` (`−26 %`, `+3,5 %`).
+pub fn french_percent(change: crate::quantity::Ratio) -> String {
+    use rust_decimal::RoundingStrategy;
+    let p = change
+        .percent()
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    let digits = p.abs().to_string().replace('.', ",");
+    let sign = if p.is_sign_negative() && !p.is_zero() {
+        "\u{2212}"
+    } else if p.is_zero() {
+        ""
+    } else {
+        "+"
+    };
+    format!("{sign}{digits}\u{a0}%")
+}
+
+/// "1 foyer", "60 foyers".
+pub fn french_households(n: u32) -> String {
+    if n <= 1 {
+        format!("{n} foyer")
+    } else {
+        format!("{n} foyers")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::Ratio;
+    use rust_decimal::dec;
+
+    #[test]
+    fn french_style() {
+        assert_eq!(french_percent(Ratio::new(dec!(-0.26))), "\u{2212}26\u{a0}%");
+        assert_eq!(
+            french_percent(Ratio::new(dec!(-0.11349))),
+            "\u{2212}11,3\u{a0}%"
+        );
+        assert_eq!(french_percent(Ratio::new(dec!(0.03250))), "+3,3\u{a0}%");
+        assert_eq!(french_percent(Ratio::new(dec!(0))), "0\u{a0}%");
+        assert_eq!(french_households(1), "1 foyer");
+        assert_eq!(french_households(60), "60 foyers");
+    }
+}

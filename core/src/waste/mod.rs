@@ -8,6 +8,8 @@
 
 mod household;
 mod input;
+mod report;
 
 pub use household::{household_waste, Flow, StreamFlow, WasteIndicators};
 pub use input::{Stream, WasteOptions, Weighing};
+pub use report::{waste_report, waste_totals, StreamTotals, WasteReport, WasteTeam, WasteTotals};
