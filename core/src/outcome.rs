@@ -67,6 +67,20 @@ pub fn french_percent(change: crate::quantity::Ratio) -> String {
     format!("{sign}{digits}\u{a0}%")
 }
 
+/// A share as published in French: one decimal at most, a decimal comma,
+/// a no-break space before `%` (`68 %`, `24,5 %`).
+pub fn french_share(share: crate::quantity::Ratio) -> String {
+    use rust_decimal::RoundingStrategy;
+    let p = share
+        .percent()
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    format!(
+        "{}\u{a0}%",
+        p.to_string().replace('.', ",").replace('-', "\u{2212}")
+    )
+}
+
 /// "1 foyer", "60 foyers".
 pub fn french_households(n: u32) -> String {
     if n <= 1 {
@@ -91,6 +105,8 @@ mod tests {
         );
         assert_eq!(french_percent(Ratio::new(dec!(0.03250))), "+3,3\u{a0}%");
         assert_eq!(french_percent(Ratio::new(dec!(0))), "0\u{a0}%");
+        assert_eq!(french_share(Ratio::new(dec!(0.68))), "68\u{a0}%");
+        assert_eq!(french_share(Ratio::new(dec!(0.2449))), "24,5\u{a0}%");
         assert_eq!(french_households(1), "1 foyer");
         assert_eq!(french_households(60), "60 foyers");
     }

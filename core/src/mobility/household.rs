@@ -86,6 +86,9 @@ pub struct MobilityIndicators {
     /// Change of the car share of km, in points.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub car_share_of_km_change: Option<Ratio>,
+    /// Person-km the challenge presence would have travelled at the
+    /// reference rate ([`crate::rate::expected`]).
+    pub expected_km: Km,
     /// kgCO2e the challenge presence would have emitted at the reference
     /// rate ([`crate::rate::expected`]).
     pub expected_co2e: KgCo2e,
@@ -190,6 +193,7 @@ pub(crate) fn indicators_of(
             challenge.car_share_of_trips,
         )?,
         car_share_of_km_change: points(reference.car_share_of_km, challenge.car_share_of_km)?,
+        expected_km: Km::new(expected(reference.km.value(), presence.0, presence.1)?),
         expected_co2e: KgCo2e::new(expected_co2e),
         avoided_co2e: KgCo2e::new(sub(expected_co2e, challenge.co2e.value(), "kgCO2e")?),
         reference,

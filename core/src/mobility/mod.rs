@@ -5,6 +5,8 @@
 
 mod household;
 mod input;
+mod report;
 
 pub use household::{household_mobility, MobilityIndicators, ModeFigures, PeriodMobility};
 pub use input::{MobilityOptions, Mode, ModeFactor, ModeFactors, Trip};
+pub use report::{mobility_report, MobilityReport, MobilityTeam, MobilityTotals};
