@@ -99,6 +99,34 @@ pub fn median(values: &mut [Decimal]) -> Result<Option<Decimal>> {
     }
 }
 
+/// The `q`-quantile (0 ≤ q ≤ 1) of sorted `values`, interpolated linearly
+/// between closest ranks (Hyndman & Fan type 7, the default of R and
+/// NumPy).
+///
+/// # Errors
+/// [`crate::Error::Overflow`] beyond the decimal range.
+pub fn quantile(sorted: &[Decimal], q: Decimal) -> Result<Option<Decimal>> {
+    const W: &str = "quantile";
+    let Some(last) = sorted.len().checked_sub(1) else {
+        return Ok(None);
+    };
+    // The position h = (n − 1)·q, between ranks `below` and `below + 1`.
+    let position = crate::quantity::mul(Decimal::from(last), q, W)?;
+    let floor = position.floor();
+    let below = usize::try_from(floor.mantissa() / 10i128.pow(floor.scale()))
+        .unwrap_or(0)
+        .min(last);
+    let (Some(low), Some(high)) = (sorted.get(below), sorted.get((below + 1).min(last))) else {
+        return Ok(None);
+    };
+    let weight = sub(position, floor, W)?;
+    Ok(Some(add(
+        *low,
+        crate::quantity::mul(weight, sub(*high, *low, W)?, W)?,
+        W,
+    )?))
+}
+
 /// Statistics of the entries.
 ///
 /// # Errors
@@ -258,6 +286,18 @@ mod tests {
             ranks(&[r(dec!(-0.05)), None, r(dec!(-0.12)), r(dec!(-0.05))]),
             vec![2, 4, 1, 2]
         );
+    }
+
+    #[test]
+    fn quantiles_type_7() {
+        // NumPy: np.quantile([1, 2, 3, 4, 10], [0.25, 0.5, 0.75]) = [2, 3, 4];
+        // np.quantile([1, 2, 3, 4], 0.25) = 1.75.
+        let v = [dec!(1), dec!(2), dec!(3), dec!(4), dec!(10)];
+        assert_eq!(quantile(&v, dec!(0.25)).unwrap(), Some(dec!(2)));
+        assert_eq!(quantile(&v, dec!(0.75)).unwrap(), Some(dec!(4)));
+        assert_eq!(quantile(&v[..4], dec!(0.25)).unwrap(), Some(dec!(1.75)));
+        assert_eq!(quantile(&v, dec!(1)).unwrap(), Some(dec!(10)));
+        assert_eq!(quantile(&[], dec!(0.5)).unwrap(), None);
     }
 
     #[test]

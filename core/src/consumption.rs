@@ -62,6 +62,32 @@ impl Interval {
     }
 }
 
+/// How far measurements may be from a period's ends, and apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Days before the first or after the last measurement that may be
+    /// extrapolated.
+    pub max_extrapolation_days: i32,
+    /// Intervals longer than this are warned about.
+    pub max_gap_days: i32,
+}
+
+impl Limits {
+    /// No extrapolation, and no gap warning.
+    pub const STRICT: Limits = Limits {
+        max_extrapolation_days: 0,
+        max_gap_days: i32::MAX,
+    };
+
+    /// Extrapolation up to `days` days, and no gap warning.
+    pub const fn extrapolating(days: i32) -> Limits {
+        Limits {
+            max_extrapolation_days: days,
+            max_gap_days: i32::MAX,
+        }
+    }
+}
+
 /// How a quantity is shared among the days of its interval.
 #[derive(Debug, Clone, Copy)]
 pub struct Weighting<'a> {
@@ -94,7 +120,6 @@ pub struct Consumption {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Series {
     intervals: Vec<Interval>,
-    warnings: Vec<Warning>,
 }
 
 impl Series {
@@ -102,18 +127,11 @@ impl Series {
     /// explain a decreasing index. An event dated `D` applies between the
     /// last reading before `D` and the first reading on or after `D`.
     ///
-    /// Warns ([`WarningCode::LongGap`]) when two consecutive readings are
-    /// more than `max_gap_days` apart.
-    ///
     /// # Errors
     /// [`Problem::Excluded`] with fewer than two readings, two readings on
     /// one day, or an index that goes down with no event to explain it;
     /// [`Problem::Error`] on overflow.
-    pub fn from_readings(
-        readings: &[Reading],
-        events: &[MeterEvent],
-        max_gap_days: i32,
-    ) -> Result<Series, Problem> {
+    pub fn from_readings(readings: &[Reading], events: &[MeterEvent]) -> Result<Series, Problem> {
         if readings.len() < 2 {
             return Err(Exclusion::new(
                 ExclusionCode::TooFewReadings,
@@ -129,7 +147,6 @@ impl Series {
             .filter_map(|&i| Some((i, *readings.get(i)?)))
             .collect();
         let mut intervals = Vec::with_capacity(sorted.len() - 1);
-        let mut warnings = Vec::new();
         for pair in sorted.windows(2) {
             let [(_, a), (j, b)] = pair else { continue };
             if a.date == b.date {
@@ -187,27 +204,13 @@ impl Series {
                 .into());
             }
             let (start, end) = (day_number(a.date), day_number(b.date));
-            if end - start > max_gap_days {
-                warnings.push(Warning::new(
-                    WarningCode::LongGap,
-                    format!(
-                        "{} days between the readings of {} and {}",
-                        end - start,
-                        a.date,
-                        b.date
-                    ),
-                ));
-            }
             intervals.push(Interval {
                 start,
                 end,
                 quantity,
             });
         }
-        Ok(Series {
-            intervals,
-            warnings,
-        })
+        Ok(Series { intervals })
     }
 
     /// Intervals from bills (in any order). Bills may leave gaps, but must
@@ -239,10 +242,7 @@ impl Series {
             }
             intervals.push(next);
         }
-        Ok(Series {
-            intervals,
-            warnings: Vec::new(),
-        })
+        Ok(Series { intervals })
     }
 
     /// A series of one interval (e.g. a stock balance between two
@@ -250,18 +250,12 @@ impl Series {
     pub fn single(interval: Interval) -> Series {
         Series {
             intervals: vec![interval],
-            warnings: Vec::new(),
         }
     }
 
     /// The intervals, in order.
     pub fn intervals(&self) -> &[Interval] {
         &self.intervals
-    }
-
-    /// Warnings found while building the series.
-    pub fn warnings(&self) -> &[Warning] {
-        &self.warnings
     }
 
     /// The multiple of `interval`'s quantity consumed on the days
@@ -306,8 +300,9 @@ impl Series {
     ///
     /// Days before the first interval or after the last are extrapolated at
     /// the nearest interval's rate when there are at most
-    /// `max_extrapolation_days` of them on each side; days in a gap between
-    /// intervals are never filled.
+    /// `limits.max_extrapolation_days` of them on each side; days in a gap
+    /// between intervals are never filled. An interval used that is longer
+    /// than `limits.max_gap_days` is warned about.
     ///
     /// # Errors
     /// [`Problem::Excluded`] ([`ExclusionCode::PeriodNotCovered`]) when the
@@ -316,9 +311,10 @@ impl Series {
         &self,
         period: Period,
         w: &Weighting<'_>,
-        max_extrapolation_days: i32,
+        limits: Limits,
     ) -> Result<Consumption, Problem> {
         const W: &str = "prorated consumption";
+        let max_extrapolation_days = limits.max_extrapolation_days;
         let (a, b) = (period.start_day(), period.end_day());
         let (Some(first), Some(last)) = (self.intervals.first(), self.intervals.last()) else {
             return Err(Exclusion::new(ExclusionCode::NoData, "no measurement").into());
@@ -390,6 +386,17 @@ impl Series {
             };
             total = add(total, part, W)?;
             covered_to = end;
+            if interval.days() > limits.max_gap_days {
+                warnings.push(Warning::new(
+                    WarningCode::LongGap,
+                    format!(
+                        "{} days between the measurements of {} and {}",
+                        interval.days(),
+                        date_of(interval.start)?,
+                        date_of(interval.end)?
+                    ),
+                ));
+            }
         }
         if covered_to < b.min(last.end) {
             return Err(not_covered(format!(
@@ -436,7 +443,7 @@ impl Series {
 }
 
 /// Deliveries of a stored fuel over `period`: with stock estimates near both
-/// ends of the period (within `max_extrapolation_days`), the stock balance
+/// ends of the period (within `limits.max_extrapolation_days`), the stock balance
 /// `stock at start + deliveries − stock at end`, prorated to the period's
 /// exact days; with no stock estimate at all, the deliveries dated in the
 /// period, as they are, with a warning.
@@ -448,9 +455,10 @@ pub fn deliveries_over(
     meter: &Meter,
     period: Period,
     w: &Weighting<'_>,
-    max_extrapolation_days: i32,
+    limits: Limits,
 ) -> Result<Consumption, Problem> {
     const W: &str = "deliveries";
+    let max_extrapolation_days = limits.max_extrapolation_days;
     let (a, b) = (period.start_day(), period.end_day());
     if meter.stock.is_empty() {
         let quantity = meter
@@ -509,7 +517,15 @@ pub fn deliveries_over(
         end: s1,
         quantity: balance,
     })
-    .over(period, w, max_extrapolation_days)
+    // One interval between two stock estimates is no gap in the readings.
+    .over(
+        period,
+        w,
+        Limits {
+            max_gap_days: i32::MAX,
+            ..limits
+        },
+    )
 }
 
 #[cfg(test)]
@@ -539,7 +555,6 @@ mod tests {
                 r(jan(21), dec!(170)),
             ],
             &[],
-            45,
         )
         .unwrap();
         let q: Vec<_> = s.intervals().iter().map(|i| i.quantity).collect();
@@ -552,13 +567,13 @@ mod tests {
             Problem::Excluded(e) => (e.code, e.index),
             Problem::Error(e) => panic!("{e}"),
         };
-        let one = Series::from_readings(&[r(jan(1), dec!(1))], &[], 45).unwrap_err();
+        let one = Series::from_readings(&[r(jan(1), dec!(1))], &[]).unwrap_err();
         assert_eq!(code(one), (ExclusionCode::TooFewReadings, None));
-        let down = Series::from_readings(&[r(jan(1), dec!(100)), r(jan(5), dec!(90))], &[], 45)
-            .unwrap_err();
+        let down =
+            Series::from_readings(&[r(jan(1), dec!(100)), r(jan(5), dec!(90))], &[]).unwrap_err();
         assert_eq!(code(down), (ExclusionCode::DecreasingIndex, Some(1)));
-        let dup = Series::from_readings(&[r(jan(1), dec!(100)), r(jan(1), dec!(100))], &[], 45)
-            .unwrap_err();
+        let dup =
+            Series::from_readings(&[r(jan(1), dec!(100)), r(jan(1), dec!(100))], &[]).unwrap_err();
         assert_eq!(code(dup).0, ExclusionCode::DuplicateReading);
         let bills = [
             Bill {
@@ -587,7 +602,6 @@ mod tests {
                 old_final: dec!(130),
                 new_initial: dec!(0),
             }],
-            45,
         )
         .unwrap();
         assert_eq!(replaced.intervals()[0].quantity, dec!(55));
@@ -598,7 +612,6 @@ mod tests {
                 date: jan(6),
                 modulus: dec!(100000),
             }],
-            45,
         )
         .unwrap();
         assert_eq!(rolled.intervals()[0].quantity, dec!(90));
@@ -630,37 +643,42 @@ mod tests {
     #[test]
     fn prorating_by_days_and_degree_days() {
         // 300 consumed from 1 Jan to 21 Jan (20 days, 120 + 30 = 150 DJ).
-        let s =
-            Series::from_readings(&[r(jan(1), dec!(0)), r(jan(21), dec!(300))], &[], 45).unwrap();
+        let s = Series::from_readings(&[r(jan(1), dec!(0)), r(jan(21), dec!(300))], &[]).unwrap();
         let p = Period::new(jan(1), jan(10)).unwrap();
         // p = 0: 300 × 10/20 = 150.
-        assert_eq!(s.over(p, &Weighting::DAYS, 0).unwrap().quantity, dec!(150));
+        assert_eq!(
+            s.over(p, &Weighting::DAYS, Limits::STRICT)
+                .unwrap()
+                .quantity,
+            dec!(150)
+        );
         // p = 0.6: 300 × (0.4 × 10/20 + 0.6 × 120/150) = 300 × 0.68 = 204.
         let dd = temps();
         let w = Weighting {
             heating_share: dec!(0.6),
             degree_days: Some(&dd),
         };
-        assert_eq!(s.over(p, &w, 0).unwrap().quantity, dec!(204));
+        assert_eq!(s.over(p, &w, Limits::STRICT).unwrap().quantity, dec!(204));
         // The rest of the interval gets 300 − 204 = 96.
         let rest = Period::new(jan(11), jan(20)).unwrap();
-        assert_eq!(s.over(rest, &w, 0).unwrap().quantity, dec!(96));
+        assert_eq!(s.over(rest, &w, Limits::STRICT).unwrap().quantity, dec!(96));
     }
 
     #[test]
     fn extrapolation_is_bounded_and_warned() {
-        let s =
-            Series::from_readings(&[r(jan(3), dec!(0)), r(jan(13), dec!(100))], &[], 45).unwrap();
+        let s = Series::from_readings(&[r(jan(3), dec!(0)), r(jan(13), dec!(100))], &[]).unwrap();
         let p = Period::new(jan(1), jan(12)).unwrap();
         assert!(matches!(
-            s.over(p, &Weighting::DAYS, 1),
+            s.over(p, &Weighting::DAYS, Limits::extrapolating(1)),
             Err(Problem::Excluded(Exclusion {
                 code: ExclusionCode::PeriodNotCovered,
                 ..
             }))
         ));
         // Two days before, at 10 a day: 100 + 20.
-        let c = s.over(p, &Weighting::DAYS, 2).unwrap();
+        let c = s
+            .over(p, &Weighting::DAYS, Limits::extrapolating(2))
+            .unwrap();
         assert_eq!(c.quantity, dec!(120));
         assert_eq!(c.warnings[0].code, WarningCode::Extrapolated);
     }
@@ -674,12 +692,14 @@ mod tests {
         let s = Series::from_bills(&[bill(1, 10, dec!(10)), bill(15, 31, dec!(17))]).unwrap();
         let all = Period::new(jan(1), jan(31)).unwrap();
         assert!(matches!(
-            s.over(all, &Weighting::DAYS, 0),
+            s.over(all, &Weighting::DAYS, Limits::STRICT),
             Err(Problem::Excluded(_))
         ));
         let second = Period::new(jan(15), jan(31)).unwrap();
         assert_eq!(
-            s.over(second, &Weighting::DAYS, 0).unwrap().quantity,
+            s.over(second, &Weighting::DAYS, Limits::STRICT)
+                .unwrap()
+                .quantity,
             dec!(17)
         );
     }
@@ -697,7 +717,7 @@ mod tests {
             quantity: dec!(500),
         }];
         let p = Period::new(jan(1), jan(31)).unwrap();
-        let as_is = deliveries_over(&m, p, &Weighting::DAYS, 0).unwrap();
+        let as_is = deliveries_over(&m, p, &Weighting::DAYS, Limits::STRICT).unwrap();
         assert_eq!(as_is.quantity, dec!(500));
         assert_eq!(as_is.warnings[0].code, WarningCode::DeliveriesWithoutStock);
         // 300 L in the tank on 1 Jan, 500 delivered, 450 left on 1 Feb: 350 L.
@@ -712,14 +732,14 @@ mod tests {
             },
         ];
         assert_eq!(
-            deliveries_over(&m, p, &Weighting::DAYS, 0)
+            deliveries_over(&m, p, &Weighting::DAYS, Limits::STRICT)
                 .unwrap()
                 .quantity,
             dec!(350)
         );
         m.stock[1].quantity = dec!(900);
         assert!(matches!(
-            deliveries_over(&m, p, &Weighting::DAYS, 0),
+            deliveries_over(&m, p, &Weighting::DAYS, Limits::STRICT),
             Err(Problem::Excluded(_))
         ));
     }
@@ -733,7 +753,6 @@ mod tests {
                 r(date(2025, 9, 1), dec!(300)),
             ],
             &[],
-            90,
         )
         .unwrap();
         // June, then July–August, both wholly in the summer:
@@ -762,14 +781,14 @@ mod tests {
                 r(date_of(day_number(jan(1)) + i32::try_from(k).unwrap() * 30 / i32::try_from(values.len() - 1).unwrap()).unwrap(), index)
             }).collect();
             prop_assume!(readings.windows(2).all(|w| w[0].date < w[1].date));
-            let s = Series::from_readings(&readings, &[], 45).unwrap();
+            let s = Series::from_readings(&readings, &[]).unwrap();
             let whole = Period::new(jan(1), jan(30)).unwrap();
             let a = Period::new(jan(1), date_of(day_number(jan(1)) + split - 1).unwrap()).unwrap();
             let b = Period::new(date_of(day_number(jan(1)) + split).unwrap(), jan(30)).unwrap();
             let (qa, qb, qw) = (
-                s.over(a, &w, 0).unwrap().quantity,
-                s.over(b, &w, 0).unwrap().quantity,
-                s.over(whole, &w, 0).unwrap().quantity,
+                s.over(a, &w, Limits::STRICT).unwrap().quantity,
+                s.over(b, &w, Limits::STRICT).unwrap().quantity,
+                s.over(whole, &w, Limits::STRICT).unwrap().quantity,
             );
             prop_assert!((qa + qb - qw).abs() <= dec!(0.0000000000001));
         }

@@ -5,9 +5,10 @@ use rust_decimal::Decimal;
 use crate::aggregate::{ranks, totals, Entry, Totals};
 use crate::challenge::Challenge;
 use crate::error::Result;
+use crate::french::{households as french_households, percent, share};
 use crate::household::Household;
 use crate::id::TeamId;
-use crate::outcome::{french_households, french_percent, french_share, HouseholdResult, Outcome};
+use crate::outcome::{HouseholdResult, Outcome};
 use crate::period::Period;
 use crate::quantity::{add, sub, Ratio};
 use crate::rate::{check_disjoint, Presence};
@@ -219,12 +220,12 @@ pub fn mobility_report(
     ) {
         headline.push_str(&format!(
             ", part de la voiture dans les trajets {} \u{2192} {}",
-            french_share(a),
-            french_share(b)
+            share(a, 1),
+            share(b, 1)
         ));
     }
     if let Some(c) = all.co2e.change {
-        headline.push_str(&format!(", {} d'émissions de CO2e", french_percent(c)));
+        headline.push_str(&format!(", {} d'émissions de CO2e", percent(c, 1)));
     }
     Ok(MobilityReport {
         reference_period: periods.reference,
@@ -337,7 +338,7 @@ mod tests {
         assert_eq!((rep.teams[0].rank, rep.teams[1].rank), (1, 2));
         assert_eq!(
             rep.headline,
-            "2 foyers, part de la voiture dans les trajets 60\u{a0}% \u{2192} 47,8\u{a0}%, \u{2212}29\u{a0}% d'émissions de CO2e"
+            "2 foyers, part de la voiture dans les trajets 60,0\u{a0}% \u{2192} 47,8\u{a0}%, \u{2212}29,0\u{a0}% d'émissions de CO2e"
         );
     }
 

@@ -6,9 +6,10 @@ use crate::aggregate::{ranks, totals, Entry, Totals};
 use crate::challenge::Challenge;
 use crate::error::Result;
 use crate::exclusion::ExclusionCode;
+use crate::french::{households as french_households, percent};
 use crate::household::Household;
 use crate::id::TeamId;
-use crate::outcome::{french_households, french_percent, HouseholdResult, Outcome};
+use crate::outcome::{HouseholdResult, Outcome};
 use crate::period::Period;
 
 use super::household::{household_waste, Flow, WasteIndicators};
@@ -154,7 +155,7 @@ pub fn waste_totals<'a>(
 /// // 7 kg in 14 days, then 10.36 kg in 28 days: −26 % per person.
 /// h.weighings = vec![w(date(2026, 1, 10), dec!(7)), w(date(2026, 2, 20), dec!(10.36))];
 /// let report = waste_report(&challenge, &[h], &WasteOptions::default())?;
-/// assert_eq!(report.headline, "1 foyer, \u{2212}26\u{a0}% de production de déchets non recyclables");
+/// assert_eq!(report.headline, "1 foyer, \u{2212}26,0\u{a0}% de production de déchets non recyclables");
 /// # Ok::<(), ecodefi::Error>(())
 /// ```
 pub fn waste_report(
@@ -188,7 +189,7 @@ pub fn waste_report(
         Some(c) => format!(
             "{}, {} de production de déchets non recyclables",
             french_households(all.residual.households),
-            french_percent(c)
+            percent(c, 1)
         ),
         None => format!(
             "{}, aucune pesée de déchets non recyclables comparable",
