@@ -6,6 +6,8 @@
 
 mod household;
 mod input;
+mod report;
 
 pub use household::{household_food, ChannelSpending, FoodChange, FoodIndicators, SurveyFigures};
 pub use input::{Channel, FoodOptions, Purchase, Survey, DEFAULT_BUDGET_TOLERANCE};
+pub use report::{food_report, FoodReport, FoodTeam, FoodTotals};
