@@ -139,7 +139,7 @@ impl Default for WaterReference {
 }
 
 /// The water theme's settings.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WaterOptions {
     /// The reference period; the challenge's reference period if absent.
@@ -152,4 +152,50 @@ pub struct WaterOptions {
     /// [`WaterReference::default`]: 148 L/person/day).
     #[serde(default)]
     pub reference_value: WaterReference,
+    /// How many days before the first or after the last reading may be
+    /// extrapolated (7 **[design]**, as for energy).
+    #[serde(default = "default_extrapolation")]
+    pub max_extrapolation_days: u16,
+    /// Readings further apart than this are warned about (45 days
+    /// **[design]**, as for energy).
+    #[serde(default = "default_gap")]
+    pub max_gap_days: u16,
+}
+
+fn default_extrapolation() -> u16 {
+    7
+}
+
+fn default_gap() -> u16 {
+    45
+}
+
+impl Default for WaterOptions {
+    fn default() -> Self {
+        WaterOptions {
+            reference_period: None,
+            challenge_period: None,
+            reference_value: WaterReference::default(),
+            max_extrapolation_days: default_extrapolation(),
+            max_gap_days: default_gap(),
+        }
+    }
+}
+
+impl WaterOptions {
+    /// Checks that the reference value is above zero.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`].
+    pub fn validate(&self) -> Result<()> {
+        let v = self.reference_value.litres_per_person_day.value();
+        if v <= Decimal::ZERO {
+            return Err(Error::invalid(
+                "water reference value",
+                v,
+                "litres per person per day are above zero",
+            ));
+        }
+        Ok(())
+    }
 }

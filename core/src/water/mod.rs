@@ -6,6 +6,10 @@
 //! per day of presence, [`crate::Occupancy::person_days`]). Water is not
 //! climate-corrected.
 
+mod household;
 mod input;
+mod report;
 
+pub use household::{household_water, WaterIndicators};
 pub use input::{WaterMeter, WaterOptions, WaterReference, WaterUnit};
+pub use report::{water_report, WaterReport, WaterTeam, WaterTotals};
