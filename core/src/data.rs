@@ -7,7 +7,11 @@
 use crate::challenge::Challenge;
 use crate::energy::EnergyOptions;
 use crate::error::{Error, Location, Result};
+use crate::food::FoodOptions;
 use crate::household::Household;
+use crate::mobility::MobilityOptions;
+use crate::waste::WasteOptions;
+use crate::water::WaterOptions;
 use crate::weather::Temperatures;
 
 /// The version of the input and report documents this library reads and
@@ -20,6 +24,14 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Options {
     /// Energy options.
     pub energy: EnergyOptions,
+    /// Water options.
+    pub water: WaterOptions,
+    /// Waste options.
+    pub waste: WasteOptions,
+    /// Food options.
+    pub food: FoodOptions,
+    /// Mobility options.
+    pub mobility: MobilityOptions,
 }
 
 /// Everything needed to compute a challenge's results.
@@ -134,6 +146,8 @@ impl ChallengeData {
                 }
             }
         }
-        self.options.energy.validate()
+        self.options.energy.validate()?;
+        self.options.water.validate()?;
+        self.options.mobility.factors.validate()
     }
 }

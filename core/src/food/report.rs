@@ -221,23 +221,23 @@ pub fn food_report(
     let all = group_totals(&pairs, &surveys, tolerance)?;
     let mut headline = french_households(all.households);
     if let (Some(a), Some(b)) = (all.surveys.first(), all.surveys.last()) {
-        headline.push_str(&format!(
-            ", part du bio {} \u{2192} {}, part du local {} \u{2192} {}",
+        headline = format!(
+            "{headline}, part du bio {} \u{2192} {}, part du local {} \u{2192} {}",
             share(a.organic_share, 1),
             share(b.organic_share, 1),
             share(a.local_share, 1),
             share(b.local_share, 1)
-        ));
+        );
     }
     if let Some(c) = all
         .change
         .as_ref()
         .and_then(|c| c.cost_per_person_meal_change)
     {
-        headline.push_str(&format!(
-            ", coût par repas et par personne {}",
+        headline = format!(
+            "{headline}, coût par repas et par personne {}",
             percent(c, 1)
-        ));
+        );
     }
     Ok(FoodReport {
         surveys,

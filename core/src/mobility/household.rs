@@ -412,9 +412,9 @@ mod tests {
     #[test]
     fn exclusions_and_warnings() {
         let (r, c) = periods();
-        let f = ModeFactors::default();
+        let factors = ModeFactors::default();
         let code = |h: &Household| {
-            household_mobility(h, r, c, &f)
+            household_mobility(h, r, c, &factors)
                 .unwrap()
                 .outcome
                 .exclusion()
@@ -430,7 +430,7 @@ mod tests {
             t(date(2026, 4, 7), Mode::Other, dec!(10), 1),
             t(date(2026, 5, 7), Mode::Bike, dec!(10), 1),
         ]);
-        let res = household_mobility(&h, r, c, &f).unwrap();
+        let res = household_mobility(&h, r, c, &factors).unwrap();
         let codes: Vec<_> = res.warnings.iter().map(|w| w.code).collect();
         assert_eq!(
             codes,

@@ -1,5 +1,7 @@
 //! The mobility section of a challenge's report.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 
 use crate::aggregate::{ranks, totals, Entry, Totals};
@@ -121,7 +123,7 @@ fn group_totals(
     };
     let co2e = totals(members.iter().map(|(_, r)| entry(r, false)))?;
     let km = totals(members.iter().map(|(_, r)| entry(r, true)))?;
-    let (mut sr, mut sc) = (Default::default(), Default::default());
+    let (mut sr, mut sc) = (BTreeMap::default(), BTreeMap::default());
     let (mut pr, mut pc) = (Presence::default(), Presence::default());
     let mut any = false;
     for (h, r) in members {
@@ -218,14 +220,14 @@ pub fn mobility_report(
         all.reference.as_ref().and_then(|p| p.car_share_of_trips),
         all.challenge.as_ref().and_then(|p| p.car_share_of_trips),
     ) {
-        headline.push_str(&format!(
-            ", part de la voiture dans les trajets {} \u{2192} {}",
+        headline = format!(
+            "{headline}, part de la voiture dans les trajets {} \u{2192} {}",
             share(a, 1),
             share(b, 1)
-        ));
+        );
     }
     if let Some(c) = all.co2e.change {
-        headline.push_str(&format!(", {} d'émissions de CO2e", percent(c, 1)));
+        headline = format!("{headline}, {} d'émissions de CO2e", percent(c, 1));
     }
     Ok(MobilityReport {
         reference_period: periods.reference,

@@ -99,9 +99,8 @@ fn entry(
 ///
 /// # Errors
 /// [`crate::Error::Overflow`] beyond the decimal range.
-pub fn waste_totals<'a>(
-    results: impl Iterator<Item = &'a HouseholdResult<WasteIndicators>> + Clone,
-) -> Result<WasteTotals> {
+pub fn waste_totals(results: &[&HouseholdResult<WasteIndicators>]) -> Result<WasteTotals> {
+    let results = results.iter().copied();
     let mut weighed: Vec<Stream> = results
         .clone()
         .filter_map(|r| r.outcome.computed())
@@ -176,7 +175,12 @@ pub fn waste_report(
                 team: t.id.clone(),
                 name: t.name.clone(),
                 rank: 0,
-                totals: waste_totals(results.iter().filter(|r| r.team == t.id))?,
+                totals: waste_totals(
+                    &results
+                        .iter()
+                        .filter(|r| r.team == t.id)
+                        .collect::<Vec<_>>(),
+                )?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -184,7 +188,7 @@ pub fn waste_report(
     for (t, rank) in teams.iter_mut().zip(ranks(&changes)) {
         t.rank = rank;
     }
-    let all = waste_totals(results.iter())?;
+    let all = waste_totals(&results.iter().collect::<Vec<_>>())?;
     let headline = match all.residual.change {
         Some(c) => format!(
             "{}, {} de production de déchets non recyclables",

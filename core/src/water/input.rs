@@ -133,7 +133,7 @@ impl Default for WaterReference {
         WaterReference {
             litres_per_person_day: Litres::new(dec!(148)),
             year: 2008,
-            source: "Cieau, SOeS 2008".into(),
+            source: "Cieau, from SOeS data".into(),
         }
     }
 }

@@ -161,15 +161,15 @@ pub fn water_report(
     let all = group(results.iter(), value)?;
     let mut headline = french_households(all.totals.households);
     match all.totals.change {
-        Some(c) => headline.push_str(&format!(", {} de consommation d'eau", percent(c, 1))),
-        None => headline.push_str(" : aucun résultat calculable"),
+        Some(c) => headline = format!("{headline}, {} de consommation d'eau", percent(c, 1)),
+        None => headline = format!("{headline} : aucun résultat calculable"),
     }
     if let Some(l) = all.challenge_per_person_day {
-        headline.push_str(&format!(
-            " ({}\u{a0}L par personne et par jour ; référence {}\u{a0}L)",
+        headline = format!(
+            "{headline} ({}\u{a0}L par personne et par jour ; référence {}\u{a0}L)",
             number(l.value(), 0),
             number(value.litres_per_person_day.value(), 0)
-        ));
+        );
     }
     Ok(WaterReport {
         reference_period: reference,
