@@ -147,7 +147,29 @@ impl ChallengeData {
             }
         }
         self.options.energy.validate()?;
-        self.options.water.validate()?;
-        self.options.mobility.factors.validate()
+        self.validate_theme_options()
+    }
+
+    /// Checks the options of the per-person themes the challenge covers:
+    /// water's reference value, waste's periods, food's surveys, mobility's
+    /// factors and periods.
+    fn validate_theme_options(&self) -> Result<()> {
+        use crate::challenge::Theme;
+        let (c, o) = (&self.challenge, &self.options);
+        if c.themes.contains(&Theme::Water) {
+            o.water.validate()?;
+            o.water.periods(c)?;
+        }
+        if c.themes.contains(&Theme::Waste) {
+            o.waste.periods(c)?;
+        }
+        if c.themes.contains(&Theme::Food) {
+            o.food.surveys(c)?;
+        }
+        if c.themes.contains(&Theme::Mobility) {
+            o.mobility.factors.validate()?;
+            o.mobility.periods(c)?;
+        }
+        Ok(())
     }
 }

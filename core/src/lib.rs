@@ -16,6 +16,9 @@
 //! - inputs: [`challenge`], [`household`], [`meter`], [`weather`], [`id`],
 //!   [`period`], [`quantity`]
 //! - errors: [`error`]
+//! - per-person themes: [`water`], [`waste`], [`food`], [`mobility`], with
+//!   [`rate`] (rates per person and per consumption unit over periods of
+//!   presence) and [`outcome`] (a household's result in one theme)
 #![deny(missing_docs)]
 
 pub mod aggregate;

@@ -177,3 +177,69 @@ impl FoodOptions {
         Ok(surveys)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    fn challenge() -> Challenge {
+        Challenge {
+            name: "x".into(),
+            territory: "y".into(),
+            organiser_kind: crate::challenge::OrganiserKind::Association,
+            themes: vec![crate::challenge::Theme::Food],
+            reference_period: Period::new(date(2026, 1, 1), date(2026, 1, 14)).unwrap(),
+            challenge_period: Period::new(date(2026, 3, 1), date(2026, 3, 14)).unwrap(),
+            objective: Ratio::new(dec!(0.1)),
+            teams: vec![],
+        }
+    }
+
+    #[test]
+    fn surveys_are_checked() {
+        let c = challenge();
+        let default = FoodOptions::default().surveys(&c).unwrap();
+        assert_eq!(default[0].name, "start");
+        assert_eq!(default[1].period, c.challenge_period);
+        let s = |name: &str, a, b| Survey {
+            name: name.into(),
+            period: Period::new(a, b).unwrap(),
+        };
+        let overlapping = FoodOptions {
+            surveys: vec![
+                s("a", date(2026, 1, 1), date(2026, 1, 14)),
+                s("b", date(2026, 1, 10), date(2026, 1, 20)),
+            ],
+            ..FoodOptions::default()
+        };
+        assert_eq!(overlapping.surveys(&c).unwrap_err().code(), "invalid_value");
+        let twice = FoodOptions {
+            surveys: vec![
+                s("a", date(2026, 1, 1), date(2026, 1, 14)),
+                s("a", date(2026, 2, 1), date(2026, 2, 14)),
+            ],
+            ..FoodOptions::default()
+        };
+        assert_eq!(twice.surveys(&c).unwrap_err().code(), "duplicate");
+        let one = FoodOptions {
+            surveys: vec![s("a", date(2026, 1, 1), date(2026, 1, 14))],
+            ..FoodOptions::default()
+        };
+        assert!(one.surveys(&c).is_err());
+        let o: FoodOptions = serde_json::from_str("{}").unwrap();
+        assert_eq!(o.budget_tolerance, DEFAULT_BUDGET_TOLERANCE);
+        assert!(serde_json::from_str::<FoodOptions>(r#"{"tolerance":"0.1"}"#).is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn channels_round_trip(i in 0usize..6) {
+            let c = Channel::ALL[i];
+            prop_assert_eq!(c.to_string().parse::<Channel>().unwrap(), c);
+            let json = serde_json::to_string(&c).unwrap();
+            prop_assert_eq!(serde_json::from_str::<Channel>(&json).unwrap(), c);
+        }
+    }
+}

@@ -283,17 +283,18 @@ pub fn household_mobility(
             Ok(s) => s,
             Err(e) => return Ok(Outcome::Excluded(e)),
         };
-        for mode in s.reference.keys().chain(s.challenge.keys()) {
-            if factors.get(*mode).is_none()
-                && !warnings.iter().any(|w: &Warning| {
-                    w.code == WarningCode::MissingCo2eFactor && w.detail.contains(mode.as_str())
-                })
-            {
-                warnings.push(Warning::new(
-                    WarningCode::MissingCo2eFactor,
-                    format!("no emission factor for mode `{mode}`: its km carry no CO2e"),
-                ));
-            }
+        let missing: std::collections::BTreeSet<Mode> = s
+            .reference
+            .keys()
+            .chain(s.challenge.keys())
+            .copied()
+            .filter(|m| factors.get(*m).is_none())
+            .collect();
+        for mode in missing {
+            warnings.push(Warning::new(
+                WarningCode::MissingCo2eFactor,
+                format!("no emission factor for mode `{mode}`: its km carry no CO2e"),
+            ));
         }
         let pr = Presence::over(&household.occupancy, &[reference])?;
         let pc = Presence::over(&household.occupancy, &[challenge])?;

@@ -215,3 +215,77 @@ pub struct MobilityOptions {
     #[serde(default)]
     pub factors: ModeFactors,
 }
+
+impl MobilityOptions {
+    /// The reference and challenge periods in force for `challenge`,
+    /// checked: they share no day.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] when they overlap.
+    pub fn periods(&self, challenge: &crate::challenge::Challenge) -> Result<(Period, Period)> {
+        let reference = self.reference_period.unwrap_or(challenge.reference_period);
+        let period = self.challenge_period.unwrap_or(challenge.challenge_period);
+        crate::rate::check_disjoint(reference, &[period])?;
+        Ok((reference, period))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn default_factors_from_their_sources() {
+        let f = ModeFactors::default();
+        assert!(f.validate().is_ok());
+        // Impact CO2: thermal car 0.192 (use) + 0.0256 (construction).
+        assert_eq!(f.get(Mode::CarAlone), Some(dec!(0.192) + dec!(0.0256)));
+        // Car-pool: the same car shared by two.
+        assert_eq!(
+            f.get(Mode::Carpool),
+            Some((dec!(0.192) + dec!(0.0256)) / dec!(2))
+        );
+        assert_eq!(
+            f.get(Mode::HighSpeedTrain),
+            Some(dec!(0.0023) + dec!(0.00063))
+        );
+        assert_eq!(
+            f.get(Mode::Plane),
+            Some(dec!(0.1024) + dec!(0.00036) + dec!(0.0848))
+        );
+        assert_eq!(f.get(Mode::Other), None);
+        let mut twice = f.clone();
+        twice.factors.push(ModeFactor {
+            mode: Mode::Bike,
+            kg_co2e_per_km: dec!(0),
+        });
+        assert_eq!(twice.validate().unwrap_err().code(), "duplicate");
+    }
+
+    #[test]
+    fn trips_are_checked() {
+        let t: Trip =
+            serde_json::from_str(r#"{"date":"2026-03-02","mode":"bike","km":"12.5"}"#).unwrap();
+        assert_eq!(t.trips, 1);
+        assert!(t.validate().is_ok());
+        assert!(Trip { trips: 0, ..t }.validate().is_err());
+        assert!(Trip {
+            km: Km::new(dec!(-1)),
+            ..t
+        }
+        .validate()
+        .is_err());
+        assert!(Mode::Carpool.is_car() && !Mode::Bus.is_car());
+    }
+
+    proptest! {
+        #[test]
+        fn modes_round_trip(i in 0usize..15) {
+            let m = Mode::ALL[i];
+            prop_assert_eq!(m.to_string().parse::<Mode>().unwrap(), m);
+            let json = serde_json::to_string(&m).unwrap();
+            prop_assert_eq!(serde_json::from_str::<Mode>(&json).unwrap(), m);
+        }
+    }
+}

@@ -13,7 +13,7 @@ use crate::id::TeamId;
 use crate::outcome::{HouseholdResult, Outcome};
 use crate::period::Period;
 use crate::quantity::{add, sub, Ratio};
-use crate::rate::{check_disjoint, Presence};
+use crate::rate::Presence;
 
 use super::household::{
     household_mobility, household_sums, merge, period_figures, MobilityIndicators, PeriodMobility,
@@ -179,15 +179,11 @@ pub fn mobility_report(
     options: &MobilityOptions,
 ) -> Result<MobilityReport> {
     options.factors.validate()?;
+    let (reference, period) = options.periods(challenge)?;
     let periods = Periods {
-        reference: options
-            .reference_period
-            .unwrap_or(challenge.reference_period),
-        challenge: options
-            .challenge_period
-            .unwrap_or(challenge.challenge_period),
+        reference,
+        challenge: period,
     };
-    check_disjoint(periods.reference, &[periods.challenge])?;
     let results = households
         .iter()
         .map(|h| household_mobility(h, periods.reference, periods.challenge, &options.factors))

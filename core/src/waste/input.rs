@@ -102,3 +102,39 @@ impl WasteOptions {
         Ok((reference, challenge_periods))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn weighings_are_checked() {
+        let w: Weighing =
+            serde_json::from_str(r#"{"date":"2026-01-10","stream":"residual","kg":"4.2"}"#)
+                .unwrap();
+        assert_eq!(w.kg, Kg::new(dec!(4.2)));
+        assert!(w.validate().is_ok());
+        let bad = Weighing {
+            kg: Kg::new(dec!(-1)),
+            ..w
+        };
+        assert_eq!(bad.validate().unwrap_err().code(), "invalid_value");
+        let e = serde_json::from_str::<Weighing>(
+            r#"{"date":"2026-01-10","stream":"ordures","kg":"1"}"#,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("unknown waste stream `ordures`"));
+    }
+
+    proptest! {
+        #[test]
+        fn streams_round_trip(i in 0usize..10) {
+            let s = Stream::ALL[i];
+            prop_assert_eq!(s.to_string().parse::<Stream>().unwrap(), s);
+            let json = serde_json::to_string(&s).unwrap();
+            prop_assert_eq!(serde_json::from_str::<Stream>(&json).unwrap(), s);
+        }
+    }
+}

@@ -183,6 +183,18 @@ impl Default for WaterOptions {
 }
 
 impl WaterOptions {
+    /// The reference and challenge periods in force for `challenge`,
+    /// checked: they share no day.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] when they overlap.
+    pub fn periods(&self, challenge: &crate::challenge::Challenge) -> Result<(Period, Period)> {
+        let reference = self.reference_period.unwrap_or(challenge.reference_period);
+        let period = self.challenge_period.unwrap_or(challenge.challenge_period);
+        crate::rate::check_disjoint(reference, &[period])?;
+        Ok((reference, period))
+    }
+
     /// Checks that the reference value is above zero.
     ///
     /// # Errors
@@ -197,5 +209,45 @@ impl WaterOptions {
             ));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn meters_are_checked() {
+        let mut m = WaterMeter::new(MeterId::new("eau").unwrap(), WaterUnit::M3);
+        assert_eq!(m.unit.litres(), dec!(1000));
+        m.readings.push(Reading {
+            date: date(2026, 1, 1),
+            value: dec!(-2),
+        });
+        let e = m.validate().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid reading value (got -2): cannot be negative at meter `eau`, item 0"
+        );
+        m.readings[0].value = dec!(2);
+        m.bills.push(Bill {
+            period: Period::new(date(2026, 1, 1), date(2026, 1, 31)).unwrap(),
+            quantity: dec!(3),
+        });
+        assert!(m.validate().is_err());
+        let o = WaterOptions::default();
+        assert_eq!(
+            o.reference_value.litres_per_person_day,
+            Litres::new(dec!(148))
+        );
+        assert_eq!(o.reference_value.year, 2008);
+        let zero: WaterOptions = serde_json::from_str(
+            r#"{"reference_value":{"litres_per_person_day":"0","year":2022,"source":"x"}}"#,
+        )
+        .unwrap();
+        assert!(zero.validate().is_err());
+        assert_eq!("m3".parse::<WaterUnit>().unwrap(), WaterUnit::M3);
+        assert_eq!("l".parse::<WaterUnit>().unwrap(), WaterUnit::L);
     }
 }

@@ -12,7 +12,7 @@ use crate::id::TeamId;
 use crate::outcome::{HouseholdResult, Outcome};
 use crate::period::Period;
 use crate::quantity::{add, div, Litres, Ratio};
-use crate::rate::{check_disjoint, relative_change};
+use crate::rate::relative_change;
 
 use super::household::{household_water, WaterIndicators};
 use super::input::{WaterOptions, WaterReference};
@@ -126,13 +126,7 @@ pub fn water_report(
     options: &WaterOptions,
 ) -> Result<WaterReport> {
     options.validate()?;
-    let reference = options
-        .reference_period
-        .unwrap_or(challenge.reference_period);
-    let period = options
-        .challenge_period
-        .unwrap_or(challenge.challenge_period);
-    check_disjoint(reference, &[period])?;
+    let (reference, period) = options.periods(challenge)?;
     let limits = Limits {
         max_extrapolation_days: i32::from(options.max_extrapolation_days),
         max_gap_days: i32::from(options.max_gap_days),
