@@ -21,7 +21,7 @@ use crate::quantity::{add, div, mul, sub, Ratio};
 /// Days in a week.
 pub const DAYS_PER_WEEK: Decimal = dec!(7);
 
-/// Days in a year for annualised rates: 365 **[design]** (the calendar
+/// Days in a year for annualised rates: 365 **\[design\]** (the calendar
 /// year; published per-year waste figures are per calendar year).
 pub const DAYS_PER_YEAR: Decimal = dec!(365);
 
@@ -129,7 +129,7 @@ pub fn relative_change(reference: Decimal, current: Decimal) -> Result<Option<Ra
 
 /// What a household would have produced over its challenge presence at its
 /// reference rate (`reference_quantity ÷ reference_person_days ×
-/// challenge_person_days`) **[design]**: the household is compared with
+/// challenge_person_days`) **\[design\]**: the household is compared with
 /// itself, and the expected quantity weights it by its size and its time
 /// in a team or challenge total.
 ///

@@ -84,7 +84,7 @@ pub struct Survey {
 }
 
 /// The default tolerance on the cost per person per meal for "at constant
-/// budget": +5 % **[design]** (the Foyers à Alimentation Positive goal is
+/// budget": +5 % **\[design\]** (the Foyers à Alimentation Positive goal is
 /// "more organic and local at constant budget", DOMAIN.md §6; prices and
 /// menus vary by a few percent between surveys).
 pub const DEFAULT_BUDGET_TOLERANCE: Ratio = Ratio::new(dec!(0.05));

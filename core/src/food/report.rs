@@ -19,7 +19,7 @@ use super::input::{FoodOptions, Survey};
 
 /// A group's (team or challenge) food statistics. Survey figures pool the
 /// counted households' purchases (shares of the group's spending, cost per
-/// person-meal of the group's meals) **[design]**; the goal is checked on
+/// person-meal of the group's meals) **\[design\]**; the goal is checked on
 /// the pooled figures and counted per household.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -57,7 +57,7 @@ pub struct FoodTeam {
     /// Its name.
     pub name: String,
     /// Its rank by the pooled gain of organic plus local share, in points
-    /// (1 = the largest gain) **[design]**.
+    /// (1 = the largest gain) **\[design\]**.
     pub rank: u32,
     /// Its statistics.
     pub totals: FoodTotals,

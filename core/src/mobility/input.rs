@@ -138,7 +138,7 @@ impl Default for ModeFactors {
     /// 0; plane (medium haul, 1 000–3 500 km, with contrails) 0.1024 +
     /// 0.00036 + 0.0848 = 0.18756.
     /// Car-pool is the car factor shared by 2 occupants, 0.1088
-    /// **[design]**: give your own occupancy through this table.
+    /// **\[design\]**: give your own occupancy through this table.
     fn default() -> Self {
         let f = |mode, v| ModeFactor {
             mode,

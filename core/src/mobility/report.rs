@@ -24,7 +24,7 @@ use super::input::{MobilityOptions, ModeFactors};
 /// [`Totals`] whose `reference` is Σ of what the households would have
 /// emitted (travelled) over the challenge at their reference rate and
 /// `actual` Σ of the challenge's: `change` is weighted by household size
-/// and presence **[design]**. `reference` and `challenge` pool the counted
+/// and presence **\[design\]**. `reference` and `challenge` pool the counted
 /// households' km, trips and person-days (per mode, car shares).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]

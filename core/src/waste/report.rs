@@ -29,7 +29,7 @@ pub struct StreamTotals {
 /// `reference` is Σ of the kg the households would have produced over the
 /// challenge at their reference rate ([`Flow::expected_kg`]) and `actual`
 /// Σ of the kg weighed in the challenge, so `change` is the change of the
-/// rate per person weighted by household size and presence **[design]**.
+/// rate per person weighted by household size and presence **\[design\]**.
 /// A household counts in a stream only if it weighed some of it in the
 /// reference; otherwise it is listed as [`ExclusionCode::ZeroReference`]
 /// for that stream.

@@ -153,11 +153,11 @@ pub struct WaterOptions {
     #[serde(default)]
     pub reference_value: WaterReference,
     /// How many days before the first or after the last reading may be
-    /// extrapolated (7 **[design]**, as for energy).
+    /// extrapolated (7 **\[design\]**, as for energy).
     #[serde(default = "default_extrapolation")]
     pub max_extrapolation_days: u16,
     /// Readings further apart than this are warned about (45 days
-    /// **[design]**, as for energy).
+    /// **\[design\]**, as for energy).
     #[serde(default = "default_gap")]
     pub max_gap_days: u16,
 }

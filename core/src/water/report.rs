@@ -21,7 +21,7 @@ use super::input::{WaterOptions, WaterReference};
 /// `reference` is Σ of the litres the households would have used over the
 /// challenge at their reference rate and `actual` Σ of the challenge's
 /// litres: `change` is the change of litres per person per day weighted by
-/// household size and presence **[design]**.
+/// household size and presence **\[design\]**.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WaterTotals {
