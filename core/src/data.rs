@@ -9,6 +9,7 @@ use crate::energy::EnergyOptions;
 use crate::error::{Error, Location, Result};
 use crate::food::FoodOptions;
 use crate::household::Household;
+use crate::id::TeamId;
 use crate::mobility::MobilityOptions;
 use crate::waste::WasteOptions;
 use crate::water::WaterOptions;
@@ -116,21 +117,23 @@ impl ChallengeData {
             });
         }
         self.challenge.validate()?;
+        let teams: std::collections::HashSet<&TeamId> =
+            self.challenge.teams.iter().map(|t| &t.id).collect();
         let mut ids = std::collections::HashSet::with_capacity(self.households.len());
         for (i, h) in self.households.iter().enumerate() {
-            let at = Location::household(&h.id).with_index(i);
+            let at = || Location::household(&h.id).with_index(i);
             if !ids.insert(&h.id) {
                 return Err(Error::Duplicate {
                     what: "household",
                     id: h.id.to_string(),
-                    at,
+                    at: at(),
                 });
             }
-            if self.challenge.team(&h.team).is_none() {
+            if !teams.contains(&h.team) {
                 return Err(Error::UnknownReference {
                     what: "team",
                     id: h.team.to_string(),
-                    at,
+                    at: at(),
                 });
             }
             h.validate()?;

@@ -390,19 +390,19 @@ impl Household {
     /// [`Error::InvalidValue`] or [`Error::Duplicate`], located in this
     /// household.
     pub fn validate(&self) -> Result<()> {
-        let at = Location::household(&self.id);
+        let at = || Location::household(&self.id);
         if let Some(s) = self.surface_m2 {
             if s <= Decimal::ZERO {
-                return Err(Error::invalid("surface", s, "a surface is above zero").within(&at));
+                return Err(Error::invalid("surface", s, "a surface is above zero").within(&at()));
             }
         }
         for (i, m) in self.meters.iter().enumerate() {
-            m.validate().map_err(|e| e.within(&at))?;
+            m.validate().map_err(|e| e.within(&at()))?;
             if self.meters[..i].iter().any(|o| o.id == m.id) {
                 return Err(Error::Duplicate {
                     what: "meter",
                     id: m.id.to_string(),
-                    at: at.clone().with_meter(&m.id),
+                    at: at().with_meter(&m.id),
                 });
             }
         }
