@@ -407,26 +407,23 @@ impl Household {
             }
         }
         for (i, m) in self.water_meters.iter().enumerate() {
-            m.validate().map_err(|e| e.within(&at))?;
+            m.validate().map_err(|e| e.within(&at()))?;
             if self.water_meters[..i].iter().any(|o| o.id == m.id) {
                 return Err(Error::Duplicate {
                     what: "water meter",
                     id: m.id.to_string(),
-                    at: at.clone().with_meter(&m.id),
+                    at: at().with_meter(&m.id),
                 });
             }
         }
         for (i, w) in self.weighings.iter().enumerate() {
-            w.validate()
-                .map_err(|e| e.within(&at.clone().with_index(i)))?;
+            w.validate().map_err(|e| e.within(&at().with_index(i)))?;
         }
         for (i, p) in self.food_purchases.iter().enumerate() {
-            p.validate()
-                .map_err(|e| e.within(&at.clone().with_index(i)))?;
+            p.validate().map_err(|e| e.within(&at().with_index(i)))?;
         }
         for (i, t) in self.trips.iter().enumerate() {
-            t.validate()
-                .map_err(|e| e.within(&at.clone().with_index(i)))?;
+            t.validate().map_err(|e| e.within(&at().with_index(i)))?;
         }
         Ok(())
     }
