@@ -5,6 +5,7 @@
 //! and scaled before timing).
 //!
 //! Run: `cargo bench -p ecodefi-benches --bench themes`
+#![allow(clippy::expect_used)] // a benchmark on shipped, valid data
 
 use std::hint::black_box;
 use std::path::Path;
