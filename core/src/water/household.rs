@@ -49,18 +49,23 @@ pub struct WaterIndicators {
     pub versus_reference_value: Option<Ratio>,
 }
 
-/// Litres of one meter over `period`, or the exclusion.
+/// A meter's series of intervals: from its readings, or its bills.
+fn series(meter: &WaterMeter) -> std::result::Result<Series, Problem> {
+    if meter.bills.is_empty() {
+        Series::from_readings(&meter.readings, &meter.events)
+    } else {
+        Series::from_bills(&meter.bills)
+    }
+}
+
+/// Litres of one meter's `series` over `period`, or the exclusion.
 fn meter_litres(
     meter: &WaterMeter,
+    series: &Series,
     period: Period,
     limits: Limits,
     warnings: &mut Vec<Warning>,
 ) -> std::result::Result<Decimal, Problem> {
-    let series = if meter.bills.is_empty() {
-        Series::from_readings(&meter.readings, &meter.events)?
-    } else {
-        Series::from_bills(&meter.bills)?
-    };
     // Water has no climate-sensitive share: prorated by days only.
     let c = series.over(period, &Weighting::DAYS, limits)?;
     for w in c.warnings {
@@ -101,8 +106,13 @@ pub fn household_water(
         }
         let (mut lr, mut lc) = (Decimal::ZERO, Decimal::ZERO);
         for m in &household.water_meters {
+            let s = match series(m) {
+                Ok(s) => s,
+                Err(Problem::Excluded(e)) => return Ok(Outcome::Excluded(e.on_meter(&m.id))),
+                Err(Problem::Error(e)) => return Err(e.within(&Location::NONE.with_meter(&m.id))),
+            };
             for (period, total) in [(reference, &mut lr), (challenge, &mut lc)] {
-                match meter_litres(m, period, limits, &mut warnings) {
+                match meter_litres(m, &s, period, limits, &mut warnings) {
                     Ok(l) => *total = add(*total, l, "litres")?,
                     Err(Problem::Excluded(e)) => {
                         return Ok(Outcome::Excluded(e.on_meter(&m.id)));
@@ -272,10 +282,11 @@ mod tests {
             let b = Period::new(at(split), whole.last()).unwrap();
             let mut w = Vec::new();
             let lim = Limits::extrapolating(0);
+            let s = series(m).unwrap();
             if let (Ok(x), Ok(y), Ok(z)) = (
-                meter_litres(m, whole, lim, &mut w),
-                meter_litres(m, a, lim, &mut w),
-                meter_litres(m, b, lim, &mut w),
+                meter_litres(m, &s, whole, lim, &mut w),
+                meter_litres(m, &s, a, lim, &mut w),
+                meter_litres(m, &s, b, lim, &mut w),
             ) {
                 prop_assert!((x - y - z).abs() < dec!(0.000000000001));
             }
