@@ -523,6 +523,8 @@ def food_checks(households, only=None):
         for k, f in enumerate(r["figures"]):
             checks.update(fig_checks(f"{p}/surveys/{k}", f))
         checks.update(change_checks(f"{p}/change", r["change"]))
+        for k, (a, b) in enumerate(zip(r["figures"], r["figures"][1:])):
+            checks.update(change_checks(f"{p}/steps/{k}", food_change(a, b)))
     if only:
         return checks
 
@@ -543,6 +545,8 @@ def food_checks(households, only=None):
     for k, f in enumerate(figs):
         checks.update(fig_checks(f"/totals/surveys/{k}", f))
     checks.update(change_checks("/totals/change", change))
+    for k, (a, b) in enumerate(zip(figs, figs[1:])):
+        checks.update(change_checks(f"/totals/steps/{k}", food_change(a, b)))
     org = [r["change"]["organic_share_change"] for r in counted]
     checks["/totals/mean_organic_share_change"] = s(sum(org, D(0)) / len(org))
     checks["/totals/median_organic_share_change"] = s(median(org))
@@ -616,7 +620,7 @@ def mob_figures(ts, pd, ud):
     modes = [(m, sum((D(x["km"]) for x in ts if x["mode"] == m), D(0)) * 7 / pd)
              for m in MODES if any(x["mode"] == m for x in ts)]
     return {"n": len(ts), "pd": pd, "ud": ud, "km": km, "co2e": co2e, "trips": trips,
-            "km_per_person_week": km * 7 / pd, "co2e_per_person_week": co2e * 7 / pd,
+            "km_per_person_week": km * 7 / pd, "km_per_unit_week": km * 7 / ud, "co2e_per_person_week": co2e * 7 / pd,
             "co2e_per_unit_week": co2e * 7 / ud,
             "car_share_of_trips": D(car_trips) / trips if trips else None,
             "car_share_of_km": car_km / km if km else None, "modes": modes, "ts": ts}
@@ -644,7 +648,7 @@ def mobility_expectations(households):
 def mobility_checks(households, only=None):
     res = mobility_expectations(households)
     checks = {}
-    per = ("km_per_person_week", "co2e", "co2e_per_person_week", "co2e_per_unit_week",
+    per = ("km_per_person_week", "km_per_unit_week", "co2e", "co2e_per_person_week", "co2e_per_unit_week",
            "car_share_of_trips", "car_share_of_km")
     for i, (h, r) in enumerate(zip(households, res)):
         if only and h["id"] not in only:

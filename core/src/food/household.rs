@@ -202,6 +202,19 @@ pub struct FoodIndicators {
     pub surveys: Vec<SurveyFigures>,
     /// From the first to the last survey.
     pub change: FoodChange,
+    /// From each survey to the next (of those with spending).
+    pub steps: Vec<FoodChange>,
+}
+
+/// The changes from each survey's figures to the next.
+pub(crate) fn steps(figures: &[SurveyFigures], tolerance: Ratio) -> Result<Vec<FoodChange>> {
+    figures
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some(FoodChange::between(a, b, tolerance)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A household's sums per survey (`None` for a survey without purchase),
@@ -312,9 +325,11 @@ pub fn household_food(
             )));
         };
         let change = FoodChange::between(first, last, tolerance)?;
+        let steps = steps(&figures, tolerance)?;
         Ok(Outcome::Computed(FoodIndicators {
             surveys: figures,
             change,
+            steps,
         }))
     })()
     .map_err(|e| e.within(&at))?;

@@ -13,7 +13,7 @@ use crate::outcome::{HouseholdResult, Outcome};
 use crate::quantity::{add, div, Ratio};
 
 use super::household::{
-    household_food, survey_sums, FoodChange, FoodIndicators, SurveyFigures, SurveySums,
+    household_food, steps, survey_sums, FoodChange, FoodIndicators, SurveyFigures, SurveySums,
 };
 use super::input::{FoodOptions, Survey};
 
@@ -37,6 +37,8 @@ pub struct FoodTotals {
     /// From the first to the last survey, pooled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<FoodChange>,
+    /// From each survey to the next, pooled.
+    pub steps: Vec<FoodChange>,
     /// Mean of household changes of the organic share, in points.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mean_organic_share_change: Option<Ratio>,
@@ -155,6 +157,7 @@ fn group_totals(
             .map(|(&code, &households)| ExclusionCount { code, households })
             .collect(),
         households_meeting_goal: goal,
+        steps: steps(&figures, tolerance)?,
         surveys: figures,
         change,
         mean_organic_share_change: mean(&organic)?,

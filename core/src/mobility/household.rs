@@ -48,6 +48,8 @@ pub struct PeriodMobility {
     pub trips: u64,
     /// km per person per week.
     pub km_per_person_week: Km,
+    /// km per consumption unit per week.
+    pub km_per_unit_week: Km,
     /// Share of trips by car (alone or shared): car trips ÷ trips.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub car_share_of_trips: Option<Ratio>,
@@ -157,6 +159,7 @@ pub(crate) fn period_figures(
         km: Km::new(km),
         trips,
         km_per_person_week: Km::new(presence.per_person_week(km)?),
+        km_per_unit_week: Km::new(presence.per_unit_week(km)?),
         car_share_of_trips: share(Decimal::from(car_trips), Decimal::from(trips))?,
         car_share_of_km: share(car_km, km)?,
         co2e: KgCo2e::new(co2e),
