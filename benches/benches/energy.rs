@@ -5,6 +5,7 @@
 //! data are generated and parsed before timing).
 //!
 //! Run: `cargo bench -p ecodefi-benches --bench energy`
+#![allow(clippy::expect_used, missing_docs)] // benchmark harness code, like a test
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use ecodefi::synthetic::{generate, SyntheticOptions};

@@ -6,9 +6,9 @@
 //! For a team or a challenge ecodefi reports both the weighted change
 //! Σactual / Σreference − 1 (what the group achieved together) and the mean
 //! and median of household changes (what a typical household achieved),
-//! with the number of households counted and excluded (**[design]**,
+//! with the number of households counted and excluded (**\[design\]**,
 //! DOMAIN.md §2). Teams are ranked by their weighted change, the largest
-//! reduction first (**[source]**: FAEP rules rank teams by percentage saved).
+//! reduction first (**\[source\]**: FAEP rules rank teams by percentage saved).
 
 use rust_decimal::Decimal;
 

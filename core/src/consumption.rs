@@ -5,7 +5,7 @@
 //! quantity consumed over them): consecutive readings, or bills. The
 //! quantity over a period is then the sum, over the intervals it touches, of
 //! each interval's share: the temperature-independent part `(1 − p)` shared
-//! per day, the heating part `p` shared per degree-day (**[design]**,
+//! per day, the heating part `p` shared per degree-day (**\[design\]**,
 //! DOMAIN.md §2). A period that starts before the first interval or ends
 //! after the last may be extrapolated by a few days at the neighbouring
 //! interval's rate, with a warning.
@@ -203,7 +203,7 @@ impl Series {
                 )?,
                 _ => sub(b.value, a.value, "consumption")?,
             };
-            if quantity < Decimal::ZERO {
+            if quantity.is_sign_negative() && !quantity.is_zero() {
                 return Err(Exclusion::new(
                     ExclusionCode::DecreasingIndex,
                     format!(
@@ -279,15 +279,14 @@ impl Series {
         interval: &Interval,
         start: i32,
         end: i32,
-        w: &Weighting<'_>,
+        weighting: &Weighting<'_>,
     ) -> Result<(Decimal, bool), Error> {
         const W: &str = "prorated consumption";
-        let (q, d, l) = (
-            interval.quantity,
-            Decimal::from(end - start),
-            Decimal::from(interval.days()),
-        );
-        let by_days = || div(mul(q, d, W)?, l, W);
+        let quantity = interval.quantity;
+        let days = Decimal::from(end - start);
+        let length = Decimal::from(interval.days());
+        let by_days = || div(mul(quantity, days, W)?, length, W);
+        let w = weighting;
         if w.heating_share.is_zero() {
             return Ok((by_days()?, false));
         }
@@ -301,11 +300,11 @@ impl Series {
             // degree-day, the day share is exact.
             Some((_, whole)) if whole.is_zero() => Ok((by_days()?, false)),
             Some((part, whole)) => {
-                let p = w.heating_share;
-                let base = mul(mul(sub(Decimal::ONE, p, W)?, d, W)?, whole, W)?;
-                let heat = mul(mul(p, part, W)?, l, W)?;
-                let numerator = mul(q, add(base, heat, W)?, W)?;
-                Ok((div(numerator, mul(l, whole, W)?, W)?, false))
+                let share = w.heating_share;
+                let base = mul(mul(sub(Decimal::ONE, share, W)?, days, W)?, whole, W)?;
+                let heat = mul(mul(share, part, W)?, length, W)?;
+                let numerator = mul(quantity, add(base, heat, W)?, W)?;
+                Ok((div(numerator, mul(length, whole, W)?, W)?, false))
             }
             None => Ok((by_days()?, true)),
         }

@@ -334,7 +334,10 @@ impl TryFrom<HouseholdRepr> for Household {
     fn try_from(r: HouseholdRepr) -> Result<Self> {
         let at = Location::household(&r.id);
         let occupancy = Occupancy::new(r.occupants, r.presence).map_err(|e| e.within(&at))?;
-        let household = Household {
+        // The meters are checked by `Household::validate` (called by
+        // `ChallengeData::validate`), not here: an error raised inside serde
+        // would lose its structured location.
+        Ok(Household {
             id: r.id,
             team: r.team,
             occupancy,
@@ -344,9 +347,7 @@ impl TryFrom<HouseholdRepr> for Household {
             weighings: r.weighings,
             food_purchases: r.food_purchases,
             trips: r.trips,
-        };
-        household.validate()?;
-        Ok(household)
+        })
     }
 }
 

@@ -3,7 +3,7 @@
 //! challenge.
 //!
 //! The flow, one module per step: [`crate::consumption`] (measurements to
-//! quantities over exact periods) → [`reference`] (the reference brought to
+//! quantities over exact periods) → [`reference`](mod@reference) (the reference brought to
 //! the challenge's days and climate, per meter) → [`savings`] (per
 //! household, in kWh, %, per person, CO2e and €) → [`crate::aggregate`]
 //! (teams and challenge) → [`report`] (ranking and headline).
@@ -32,7 +32,7 @@ use crate::quantity::{add, mul, sub, Euros, KgCo2e, Ratio};
 use crate::weather::{DegreeDays, Temperatures};
 
 /// How far from the median a household's change is an outlier, in
-/// interquartile ranges: 3 (**[design]**, the rule CalTRACK uses for
+/// interquartile ranges: 3 (**\[design\]**, the rule CalTRACK uses for
 /// outlying daily usage, DOMAIN.md §3).
 const OUTLIER_IQRS: Decimal = dec!(3);
 

@@ -3,7 +3,7 @@
 //! kWh, kgCO2e and euros.
 //!
 //! Household saving % = 1 − E_challenge / E_reference_corrected
-//! (**[source]**: FAEP method, DOMAIN.md §2); ecodefi reports the signed
+//! (**\[source\]**: FAEP method, DOMAIN.md §2); ecodefi reports the signed
 //! change E_challenge / E_reference_corrected − 1, negative for a saving, as
 //! published results are written ("−11,3 %").
 
