@@ -494,6 +494,36 @@ mod tests {
     }
 
     proptest! {
+        /// Splitting every purchase into two halves (amount and meals)
+        /// changes no indicator but the number of purchases.
+        #[test]
+        fn splitting_purchases_changes_nothing(items in proptest::collection::vec((1u32..5_000, any::<bool>(), any::<bool>(), 0usize..6, 1u32..6), 1..12)) {
+            let mk = |halves: bool| {
+                let mut all = Vec::new();
+                for (k, &(c, o, l, ch, m)) in items.iter().enumerate() {
+                    let d = if k % 2 == 0 { date(2026, 1, 10) } else { date(2026, 3, 10) };
+                    let (amount, meals) = (Decimal::new(i64::from(c) * 2, 2), m * 2);
+                    if halves {
+                        let half = p(d, amount / dec!(2), o, l, Channel::ALL[ch], meals / 2);
+                        all.extend([half, half]);
+                    } else {
+                        all.push(p(d, amount, o, l, Channel::ALL[ch], meals));
+                    }
+                }
+                all.push(p(date(2026, 1, 11), dec!(1), false, false, Channel::Shop, 1));
+                all.push(p(date(2026, 3, 11), dec!(1), false, false, Channel::Shop, 1));
+                household_food(&family(all), &surveys(), DEFAULT_BUDGET_TOLERANCE).unwrap()
+            };
+            let (whole, halves) = (mk(false), mk(true));
+            let (a, b) = (whole.outcome.computed().unwrap(), halves.outcome.computed().unwrap());
+            prop_assert_eq!(&a.change, &b.change);
+            for (x, y) in a.surveys.iter().zip(&b.surveys) {
+                prop_assert_eq!(x.organic_share, y.organic_share);
+                prop_assert_eq!(x.cost_per_person_meal, y.cost_per_person_meal);
+                prop_assert_eq!(&x.channels, &y.channels);
+            }
+        }
+
         /// Shares are in [0, 1] and channel shares add up to 1.
         #[test]
         fn shares_are_fractions(items in proptest::collection::vec((1u32..10_000, any::<bool>(), any::<bool>(), 0usize..6, 0u32..20), 1..30)) {

@@ -446,6 +446,31 @@ mod tests {
     }
 
     proptest! {
+        /// Splitting each diary line in two (km and trips) changes no
+        /// indicator.
+        #[test]
+        fn splitting_lines_changes_nothing(lines in proptest::collection::vec((0usize..14, 1u32..2000, 1u32..10, any::<bool>()), 2..12)) {
+            let (r, c) = periods();
+            let mk = |split: bool| {
+                let mut trips = vec![
+                    t(date(2026, 3, 3), Mode::CarAlone, dec!(10), 2),
+                    t(date(2026, 4, 7), Mode::CarAlone, dec!(8), 2),
+                ];
+                for &(m, km, n, during) in &lines {
+                    let d = if during { date(2026, 4, 8) } else { date(2026, 3, 4) };
+                    let km = Decimal::from(km * 2);
+                    if split {
+                        trips.push(t(d, Mode::ALL[m], km / dec!(2), n));
+                        trips.push(t(d, Mode::ALL[m], km / dec!(2), n));
+                    } else {
+                        trips.push(t(d, Mode::ALL[m], km, n * 2));
+                    }
+                }
+                household_mobility(&couple(trips), r, c, &ModeFactors::default()).unwrap()
+            };
+            prop_assert_eq!(mk(false), mk(true));
+        }
+
         /// Replacing car-alone km by bike km never raises the CO2e and
         /// never raises the car share of km.
         #[test]
