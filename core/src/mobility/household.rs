@@ -182,21 +182,17 @@ pub(crate) fn indicators_of(
     let reference = period_figures(sums.0, presence.0, factors)?;
     let challenge = period_figures(sums.1, presence.1, factors)?;
     let expected_co2e = expected(reference.co2e.value(), presence.0, presence.1)?;
+    let expected_km = expected(reference.km.value(), presence.0, presence.1)?;
+    // A rate's change is the actual quantity over the expected one, − 1.
     Ok(MobilityIndicators {
-        km_change: relative_change(
-            presence.0.per_person_day(reference.km.value())?,
-            presence.1.per_person_day(challenge.km.value())?,
-        )?,
-        co2e_change: relative_change(
-            presence.0.per_person_day(reference.co2e.value())?,
-            presence.1.per_person_day(challenge.co2e.value())?,
-        )?,
+        km_change: relative_change(expected_km, challenge.km.value())?,
+        co2e_change: relative_change(expected_co2e, challenge.co2e.value())?,
         car_share_of_trips_change: points(
             reference.car_share_of_trips,
             challenge.car_share_of_trips,
         )?,
         car_share_of_km_change: points(reference.car_share_of_km, challenge.car_share_of_km)?,
-        expected_km: Km::new(expected(reference.km.value(), presence.0, presence.1)?),
+        expected_km: Km::new(expected_km),
         expected_co2e: KgCo2e::new(expected_co2e),
         avoided_co2e: KgCo2e::new(sub(expected_co2e, challenge.co2e.value(), "kgCO2e")?),
         reference,

@@ -77,10 +77,9 @@ impl Flow {
             challenge_per_unit_year: Kg::new(challenge.per_unit_year(challenge_kg)?),
             expected_kg: Kg::new(expected_kg),
             avoided_kg: Kg::new(sub(expected_kg, challenge_kg, "avoided kg")?),
-            change: relative_change(
-                reference.per_person_day(reference_kg)?,
-                challenge.per_person_day(challenge_kg)?,
-            )?,
+            // (kg_c ÷ pd_c) ÷ (kg_r ÷ pd_r) − 1 = kg_c ÷ expected − 1: the
+            // same figure the team and challenge statistics average.
+            change: relative_change(expected_kg, challenge_kg)?,
         })
     }
 }

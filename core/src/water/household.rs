@@ -145,7 +145,8 @@ pub fn household_water(
             challenge_per_unit_day: Litres::new(pc.per_unit_day(lc)?),
             expected_litres: Litres::new(exp),
             saved_litres: Litres::new(sub(exp, lc, "litres saved")?),
-            change: relative_change(rate_ref, per_day)?,
+            // The rate's change, as actual ÷ expected − 1.
+            change: relative_change(exp, lc)?,
             versus_reference_value: relative_change(
                 reference_value.litres_per_person_day.value(),
                 per_day,
