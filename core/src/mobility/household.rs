@@ -200,8 +200,8 @@ pub(crate) fn indicators_of(
     })
 }
 
-/// The per-mode sums of a household over `reference` and `challenge`, with
-/// the per-mode sums, or the exclusion.
+/// A household's km and trips per mode in the reference and challenge
+/// periods.
 pub(crate) struct HouseholdSums {
     pub(crate) reference: Sums,
     pub(crate) challenge: Sums,
