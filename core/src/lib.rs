@@ -16,12 +16,14 @@
 //! - inputs: [`challenge`], [`household`], [`meter`], [`weather`], [`id`],
 //!   [`period`], [`quantity`]
 //! - errors: [`error`]
+//! - the regional catalogue of challenges: [`catalogue`]
 //! - per-person themes: [`water`], [`waste`], [`food`], [`mobility`], with
 //!   [`rate`] (rates per person and per consumption unit over periods of
 //!   presence) and [`outcome`] (a household's result in one theme)
 #![deny(missing_docs)]
 
 pub mod aggregate;
+pub mod catalogue;
 pub mod challenge;
 pub mod climate;
 pub mod consumption;
