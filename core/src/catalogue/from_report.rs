@@ -47,7 +47,7 @@ impl CatalogueRecord {
     /// The catalogue record of a computed challenge: identity, territory,
     /// organiser kind, themes, years and exact period, teams and households
     /// from the report; one computed result per theme the report computed
-    /// (today: energy, [`Indicator::EnergyUse`], with the households counted,
+    /// (energy, water, residual and total waste, with the households counted,
     /// the weighted change Σactual / Σreference − 1 and the kWh totals behind
     /// it). The edition is the challenge period's years (`2025-2026`).
     ///
@@ -97,34 +97,72 @@ impl CatalogueRecord {
         };
         let mut results = Vec::new();
         let mut notes = Vec::new();
-        if let Some(energy) = &report.energy {
-            let t = &energy.totals.totals;
+        let mut add = |indicator: Indicator,
+                       t: &crate::aggregate::Totals,
+                       unit: TotalUnit,
+                       detail: String| {
             match t.change {
                 Some(change) => {
                     results.push(ThemeResult::computed(
-                        Indicator::EnergyUse,
+                        indicator,
                         t.households,
                         change,
                         Some(Totals {
-                            unit: TotalUnit::Kwh,
+                            unit,
                             reference: t.reference,
                             challenge: t.actual,
                         }),
                         context.report.clone(),
                     ));
                     notes.push(format!(
-                        "Energy computed by ecodefi: {} household(s) counted, {} excluded; kWh on the {} basis, climate correction `{}`.",
-                        t.households,
-                        t.excluded,
-                        energy.basis.as_str().to_uppercase(),
-                        energy.correction
+                        "`{indicator}` computed by ecodefi: {} household(s) counted, {} excluded{detail}.",
+                        t.households, t.excluded
                     ));
                 }
                 None => notes.push(format!(
-                    "Energy: no household could be counted ({} excluded), so no result.",
+                    "`{indicator}`: no household could be counted ({} excluded), so no result.",
                     t.excluded
                 )),
             }
+        };
+        if let Some(energy) = &report.energy {
+            let detail = format!(
+                "; kWh on the {} basis, climate correction `{}`",
+                energy.basis.as_str().to_uppercase(),
+                energy.correction
+            );
+            add(
+                Indicator::EnergyUse,
+                &energy.totals.totals,
+                TotalUnit::Kwh,
+                detail,
+            );
+        }
+        if let Some(water) = &report.water {
+            let detail =
+                "; litres against each household's reference rate over the challenge".to_owned();
+            add(
+                Indicator::WaterUse,
+                &water.totals.totals,
+                TotalUnit::Litres,
+                detail,
+            );
+        }
+        if let Some(waste) = &report.waste {
+            let detail =
+                "; kg against each household's reference rate over the challenge".to_owned();
+            add(
+                Indicator::ResidualWaste,
+                &waste.totals.residual,
+                TotalUnit::Kg,
+                detail.clone(),
+            );
+            add(
+                Indicator::TotalWaste,
+                &waste.totals.total,
+                TotalUnit::Kg,
+                detail,
+            );
         }
         Ok(CatalogueRecord {
             name: Text::new(c.name.clone())?,
