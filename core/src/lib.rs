@@ -37,6 +37,7 @@ pub mod period;
 pub mod quantity;
 pub mod report;
 pub mod synthetic;
+pub mod table;
 pub mod weather;
 
 pub use challenge::{Challenge, OrganiserKind, Team, Theme};
