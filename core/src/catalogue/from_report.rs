@@ -192,13 +192,46 @@ mod tests {
     use super::*;
     use crate::report::compute;
 
-    fn report() -> Report {
-        let json = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/data/energy/challenge.json"
-        ))
-        .unwrap();
+    fn sample(theme: &str) -> Report {
+        let path = format!(
+            "{}/examples/data/{theme}/challenge.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let json = std::fs::read_to_string(path).unwrap();
         compute(&crate::ChallengeData::from_json(&json).unwrap()).unwrap()
+    }
+
+    fn report() -> Report {
+        sample("energy")
+    }
+
+    #[test]
+    fn water_and_waste_results_come_from_their_totals() {
+        let water = sample("water");
+        let record = CatalogueRecord::from_report(&water, context()).unwrap();
+        let t = &water.water.as_ref().unwrap().totals.totals;
+        let r = &record.results()[0];
+        assert_eq!(
+            (r.indicator, r.households, Some(r.change)),
+            (Indicator::WaterUse, Some(t.households), t.change)
+        );
+        let waste = sample("waste");
+        let record = CatalogueRecord::from_report(&waste, context()).unwrap();
+        let totals = &waste.waste.as_ref().unwrap().totals;
+        let got: Vec<_> = record
+            .results()
+            .iter()
+            .map(|r| (r.indicator, Some(r.change)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Indicator::ResidualWaste, totals.residual.change),
+                (Indicator::TotalWaste, totals.total.change)
+            ]
+        );
+        // Each computed result agrees with its own totals (the catalogue's rule).
+        assert_eq!(Catalogue::new(None, vec![record]).validate(), vec![]);
     }
 
     fn context() -> ReportContext {
