@@ -95,75 +95,7 @@ impl CatalogueRecord {
         } else {
             format!("{}-{}", years.first(), years.last())
         };
-        let mut results = Vec::new();
-        let mut notes = Vec::new();
-        let mut add = |indicator: Indicator,
-                       t: &crate::aggregate::Totals,
-                       unit: TotalUnit,
-                       detail: String| {
-            match t.change {
-                Some(change) => {
-                    results.push(ThemeResult::computed(
-                        indicator,
-                        t.households,
-                        change,
-                        Some(Totals {
-                            unit,
-                            reference: t.reference,
-                            challenge: t.actual,
-                        }),
-                        context.report.clone(),
-                    ));
-                    notes.push(format!(
-                        "`{indicator}` computed by ecodefi: {} household(s) counted, {} excluded{detail}.",
-                        t.households, t.excluded
-                    ));
-                }
-                None => notes.push(format!(
-                    "`{indicator}`: no household could be counted ({} excluded), so no result.",
-                    t.excluded
-                )),
-            }
-        };
-        if let Some(energy) = &report.energy {
-            let detail = format!(
-                "; kWh on the {} basis, climate correction `{}`",
-                energy.basis.as_str().to_uppercase(),
-                energy.correction
-            );
-            add(
-                Indicator::EnergyUse,
-                &energy.totals.totals,
-                TotalUnit::Kwh,
-                detail,
-            );
-        }
-        if let Some(water) = &report.water {
-            let detail =
-                "; litres against each household's reference rate over the challenge".to_owned();
-            add(
-                Indicator::WaterUse,
-                &water.totals.totals,
-                TotalUnit::Litres,
-                detail,
-            );
-        }
-        if let Some(waste) = &report.waste {
-            let detail =
-                "; kg against each household's reference rate over the challenge".to_owned();
-            add(
-                Indicator::ResidualWaste,
-                &waste.totals.residual,
-                TotalUnit::Kg,
-                detail.clone(),
-            );
-            add(
-                Indicator::TotalWaste,
-                &waste.totals.total,
-                TotalUnit::Kg,
-                detail,
-            );
-        }
+        let (results, notes) = computed_results(report, context.report.as_ref());
         Ok(CatalogueRecord {
             name: Text::new(c.name.clone())?,
             edition: Text::new(edition)?,
@@ -184,6 +116,80 @@ impl CatalogueRecord {
             notes: (!notes.is_empty()).then(|| notes.join(" ")),
         })
     }
+}
+
+/// One computed result per theme section of the report (energy, water,
+/// residual and total waste), with a note on each.
+fn computed_results(report: &Report, report_id: Option<&Text>) -> (Vec<ThemeResult>, Vec<String>) {
+    let mut results = Vec::new();
+    let mut notes = Vec::new();
+    let mut add = |indicator: Indicator,
+                   t: &crate::aggregate::Totals,
+                   unit: TotalUnit,
+                   detail: String| {
+        match t.change {
+            Some(change) => {
+                results.push(ThemeResult::computed(
+                    indicator,
+                    t.households,
+                    change,
+                    Some(Totals {
+                        unit,
+                        reference: t.reference,
+                        challenge: t.actual,
+                    }),
+                    report_id.cloned(),
+                ));
+                notes.push(format!(
+                    "`{indicator}` computed by ecodefi: {} household(s) counted, {} excluded{detail}.",
+                    t.households, t.excluded
+                ));
+            }
+            None => notes.push(format!(
+                "`{indicator}`: no household could be counted ({} excluded), so no result.",
+                t.excluded
+            )),
+        }
+    };
+    if let Some(energy) = &report.energy {
+        let detail = format!(
+            "; kWh on the {} basis, climate correction `{}`",
+            energy.basis.as_str().to_uppercase(),
+            energy.correction
+        );
+        add(
+            Indicator::EnergyUse,
+            &energy.totals.totals,
+            TotalUnit::Kwh,
+            detail,
+        );
+    }
+    if let Some(water) = &report.water {
+        let detail =
+            "; litres against each household's reference rate over the challenge".to_owned();
+        add(
+            Indicator::WaterUse,
+            &water.totals.totals,
+            TotalUnit::Litres,
+            detail,
+        );
+    }
+    if let Some(waste) = &report.waste {
+        let detail = "; kg against each household's reference rate over the challenge".to_owned();
+        add(
+            Indicator::ResidualWaste,
+            &waste.totals.residual,
+            TotalUnit::Kg,
+            detail.clone(),
+        );
+        add(
+            Indicator::TotalWaste,
+            &waste.totals.total,
+            TotalUnit::Kg,
+            detail,
+        );
+    }
+    (results, notes)
 }
 
 #[cfg(test)]
