@@ -15,6 +15,7 @@
 //!
 //! - inputs: [`challenge`], [`household`], [`id`], [`period`], [`quantity`]
 //! - errors: [`error`]
+//! - weather-regression baselines: [`regression`]
 #![deny(missing_docs)]
 
 pub mod challenge;
@@ -24,6 +25,7 @@ pub mod id;
 mod names;
 pub mod period;
 pub mod quantity;
+pub mod regression;
 
 pub use challenge::{Challenge, OrganiserKind, Team, Theme};
 pub use error::{Error, Location, Result};

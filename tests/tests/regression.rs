@@ -1,0 +1,329 @@
+//! Conformance of the weather-regression baselines.
+//!
+//! `vectors/regression/eemeter_daily.json` holds eemeter 3.2.0's CalTRACK
+//! 2.0 daily fits of its bundled sample meters (see `PROVENANCE.md` there):
+//! the same model type and balance points, coefficients and savings within
+//! 1e-6 relative, and the same error bands. `vectors/regression/hand.json`
+//! holds tiny data sets whose fits are known exactly.
+// Test code: panics are the failure report; statistics keep short names.
+#![allow(
+    clippy::unwrap_used,
+    clippy::float_cmp,
+    clippy::too_many_lines,
+    clippy::many_single_char_names,
+    clippy::doc_markdown
+)]
+
+use ecodefi::regression::{
+    fahrenheit_to_celsius, fit, CandidateStatus, CheckName, CheckStatus, DailyTemperature,
+    DailyUsage, ModelKind, NoModelReason, RegressionOptions, UsageData,
+};
+use ecodefi::Kwh;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+#[derive(Deserialize)]
+struct Columns {
+    dates: Vec<String>,
+    usage: Vec<String>,
+    temperature_f: Vec<f64>,
+}
+
+#[derive(Deserialize)]
+struct Metrics {
+    observed_length: usize,
+    num_parameters: usize,
+    r_squared: f64,
+    rmse_adj: f64,
+    cvrmse_adj: f64,
+    nmbe: f64,
+    autocorr_resid: f64,
+    observed_mean: f64,
+    observed_variance: f64,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    model_type: String,
+    heating_balance_point_f: Option<f64>,
+    cooling_balance_point_f: Option<f64>,
+    intercept: f64,
+    beta_hdd_per_f: Option<f64>,
+    beta_cdd_per_f: Option<f64>,
+    r_squared_adj: f64,
+    candidates: BTreeMap<String, usize>,
+    metrics: Metrics,
+    reporting_days: usize,
+    counterfactual_total: f64,
+    reporting_observed_total: f64,
+    metered_savings_total: f64,
+    base_total: f64,
+    heating_total: f64,
+    cooling_total: f64,
+    fsu_error_band: f64,
+    ols_error_band: f64,
+    ols_error_band_model: f64,
+    ols_error_band_noise: f64,
+    confidence_level: f64,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    fit_cooling: bool,
+    baseline: Columns,
+    reporting: Columns,
+    expected: Expected,
+}
+
+#[derive(Deserialize)]
+struct Doc {
+    cases: Vec<Case>,
+}
+
+fn days(c: &Columns) -> Vec<DailyUsage> {
+    c.dates
+        .iter()
+        .zip(&c.usage)
+        .zip(&c.temperature_f)
+        .map(|((d, u), t)| DailyUsage {
+            date: d.parse().unwrap(),
+            usage: Kwh::new(Decimal::from_str(u).unwrap()),
+            temperature_c: fahrenheit_to_celsius(*t),
+        })
+        .collect()
+}
+
+#[track_caller]
+fn close(what: &str, got: f64, want: f64, rel: f64) {
+    let tol = rel * want.abs().max(1e-12);
+    assert!(
+        (got - want).abs() <= tol,
+        "{what}: got {got}, want {want} (diff {:e})",
+        (got - want).abs()
+    );
+}
+
+fn load(name: &str) -> String {
+    let path = format!("{}/vectors/regression/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn eemeter_daily_fits_savings_and_bands() {
+    let doc: Doc = serde_json::from_str(&load("eemeter_daily.json")).unwrap();
+    assert!(!doc.cases.is_empty());
+    for case in &doc.cases {
+        let e = &case.expected;
+        let options = RegressionOptions::default()
+            .fit_cooling(case.fit_cooling)
+            .keep_candidates(true);
+        let baseline = fit(
+            &UsageData::Daily {
+                days: days(&case.baseline),
+            },
+            &options,
+        )
+        .unwrap();
+        let model = baseline
+            .model
+            .clone()
+            .unwrap_or_else(|| panic!("{}", case.name));
+        let n = &case.name;
+        assert_eq!(
+            model.kind,
+            e.model_type.parse::<ModelKind>().unwrap(),
+            "{n}"
+        );
+        let to_f = |c: Option<f64>| c.map(|c| (c * 1.8 + 32.0).round());
+        assert_eq!(
+            to_f(model.heating_balance_point_c),
+            e.heating_balance_point_f,
+            "{n}"
+        );
+        assert_eq!(
+            to_f(model.cooling_balance_point_c),
+            e.cooling_balance_point_f,
+            "{n}"
+        );
+        close("intercept", model.intercept, e.intercept, 1e-6);
+        // slopes per °C-degree-day = 1.8 × slopes per °F-degree-day
+        if let Some(b) = e.beta_hdd_per_f {
+            close("beta_hdd", model.beta_hdd.unwrap() / 1.8, b, 1e-6);
+        }
+        if let Some(b) = e.beta_cdd_per_f {
+            close("beta_cdd", model.beta_cdd.unwrap() / 1.8, b, 1e-6);
+        }
+        close("r_squared_adj", model.r_squared_adj, e.r_squared_adj, 1e-6);
+        // every candidate with its status: the same counts as eemeter's
+        let mut counts = BTreeMap::new();
+        for c in &baseline.candidates {
+            let s = match c.status {
+                CandidateStatus::Qualified => "QUALIFIED",
+                CandidateStatus::Disqualified => "DISQUALIFIED",
+                CandidateStatus::NotAttempted => "NOT ATTEMPTED",
+                CandidateStatus::Singular => "ERROR",
+            };
+            *counts.entry(s.to_owned()).or_insert(0usize) += 1;
+        }
+        assert_eq!(counts, e.candidates, "{n}");
+        let m = &model.metrics;
+        assert_eq!(m.observed_length, e.metrics.observed_length, "{n}");
+        assert_eq!(m.num_parameters, e.metrics.num_parameters, "{n}");
+        close("r_squared", m.r_squared.unwrap(), e.metrics.r_squared, 1e-6);
+        close("rmse_adj", m.rmse_adj, e.metrics.rmse_adj, 1e-6);
+        close("cv_rmse", m.cv_rmse.unwrap(), e.metrics.cvrmse_adj, 1e-6);
+        close(
+            "autocorr",
+            m.autocorr_resid.unwrap(),
+            e.metrics.autocorr_resid,
+            1e-5,
+        );
+        close("mean", m.observed_mean, e.metrics.observed_mean, 1e-12);
+        close(
+            "variance",
+            m.observed_variance,
+            e.metrics.observed_variance,
+            1e-9,
+        );
+        assert!(m.nmbe.unwrap().abs() < 1e-9 && e.metrics.nmbe.abs() < 1e-9);
+
+        let s = model
+            .metered_savings(
+                &UsageData::Daily {
+                    days: days(&case.reporting),
+                },
+                e.confidence_level,
+            )
+            .unwrap();
+        assert_eq!(s.reporting_observations, e.reporting_days, "{n}");
+        close(
+            "counterfactual",
+            s.counterfactual.total,
+            e.counterfactual_total,
+            1e-6,
+        );
+        close("base", s.counterfactual.base, e.base_total, 1e-6);
+        if e.heating_total == 0.0 {
+            assert_eq!(s.counterfactual.heating, 0.0);
+        } else {
+            close("heating", s.counterfactual.heating, e.heating_total, 1e-6);
+        }
+        if e.cooling_total == 0.0 {
+            assert_eq!(s.counterfactual.cooling, 0.0);
+        } else {
+            close("cooling", s.counterfactual.cooling, e.cooling_total, 1e-6);
+        }
+        let observed: f64 = s.observed.value().to_string().parse().unwrap();
+        close("observed", observed, e.reporting_observed_total, 1e-12);
+        close("savings", s.savings, e.metered_savings_total, 1e-6);
+        let b = s.error_bands.unwrap();
+        close("fsu band", b.fsu_error_band, e.fsu_error_band, 1e-6);
+        close("ols band", b.ols_error_band, e.ols_error_band, 1e-6);
+        close(
+            "ols model",
+            b.ols_error_band_model,
+            e.ols_error_band_model,
+            1e-6,
+        );
+        close(
+            "ols noise",
+            b.ols_error_band_noise,
+            e.ols_error_band_noise,
+            1e-6,
+        );
+
+        // Normalised annual consumption on the reporting year's 365
+        // temperatures is the counterfactual of that year.
+        let normal: Vec<f64> = case
+            .reporting
+            .temperature_f
+            .iter()
+            .map(|&t| fahrenheit_to_celsius(t))
+            .collect();
+        assert_eq!(normal.len(), 365);
+        let nac = model.normalised_annual_consumption(&normal).unwrap();
+        close("nac", nac.total, e.counterfactual_total, 1e-6);
+
+        // serde round trip of the fitted model and of the whole baseline
+        let json = serde_json::to_string(&baseline).unwrap();
+        let back: ecodefi::regression::Baseline = serde_json::from_str(&json).unwrap();
+        assert!(
+            back == baseline,
+            "{n}: serde round trip changed the baseline"
+        );
+        let temps: Vec<DailyTemperature> = days(&case.reporting)
+            .iter()
+            .map(|d| DailyTemperature {
+                date: d.date,
+                temperature_c: d.temperature_c,
+            })
+            .collect();
+        assert_eq!(
+            back.model.unwrap().predict(&temps).unwrap(),
+            model.predict(&temps).unwrap()
+        );
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HandExpected {
+    kind: Option<ModelKind>,
+    heating_balance_point_c: Option<f64>,
+    cooling_balance_point_c: Option<f64>,
+    intercept: Option<f64>,
+    beta_hdd: Option<f64>,
+    beta_cdd: Option<f64>,
+    r_squared_adj: Option<f64>,
+    no_model_reason: Option<NoModelReason>,
+    failed_check: Option<CheckName>,
+    indices: Option<Vec<usize>>,
+}
+
+#[derive(Deserialize)]
+struct HandCase {
+    name: String,
+    data: UsageData,
+    options: RegressionOptions,
+    expected: HandExpected,
+}
+
+#[derive(Deserialize)]
+struct HandDoc {
+    cases: Vec<HandCase>,
+}
+
+#[test]
+fn hand_computable_fits() {
+    let doc: HandDoc = serde_json::from_str(&load("hand.json")).unwrap();
+    assert_eq!(doc.cases.len(), 5);
+    for case in &doc.cases {
+        let n = &case.name;
+        let e = &case.expected;
+        let b = fit(&case.data, &case.options).unwrap();
+        if let Some(reason) = e.no_model_reason {
+            assert_eq!(b.no_model_reason, Some(reason), "{n}");
+            assert!(b.model.is_none() && !b.usable(), "{n}");
+            let check = b.sufficiency.get(e.failed_check.unwrap()).unwrap();
+            assert_eq!(check.status, CheckStatus::Fail, "{n}");
+            assert_eq!(Some(&check.indices), e.indices.as_ref(), "{n}");
+            continue;
+        }
+        assert!(b.usable(), "{n}: {:?}", b.sufficiency);
+        let m = b.model.unwrap();
+        assert_eq!(Some(m.kind), e.kind, "{n}");
+        assert_eq!(m.heating_balance_point_c, e.heating_balance_point_c, "{n}");
+        assert_eq!(m.cooling_balance_point_c, e.cooling_balance_point_c, "{n}");
+        let near = |what: &str, got: Option<f64>, want: Option<f64>| match (got, want) {
+            (Some(g), Some(w)) => assert!((g - w).abs() < 1e-9, "{n} {what}: {g} vs {w}"),
+            (g, w) => assert_eq!(g, w, "{n} {what}"),
+        };
+        near("intercept", Some(m.intercept), e.intercept);
+        near("beta_hdd", m.beta_hdd, e.beta_hdd);
+        near("beta_cdd", m.beta_cdd, e.beta_cdd);
+        near("r_squared_adj", Some(m.r_squared_adj), e.r_squared_adj);
+    }
+}
