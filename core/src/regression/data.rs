@@ -146,8 +146,40 @@ fn check_temperature(t: f64, index: usize) -> Result<()> {
     }
 }
 
+/// `value` as the nearest `f64`. Fast path: a mantissa below 2⁵³ and a
+/// scale up to 22 are both exact in `f64`, so one division rounds correctly.
 fn to_f64(value: Decimal, what: &'static str) -> Result<f64> {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let mantissa = value.mantissa();
+    if mantissa.unsigned_abs() < (1u128 << 53) {
+        if let Some(p) = usize::try_from(value.scale())
+            .ok()
+            .and_then(|s| POW10.get(s))
+        {
+            #[allow(clippy::cast_precision_loss)]
+            return Ok(mantissa as f64 / p);
+        }
+    }
     value.to_f64().ok_or(Error::overflow(what))
+}
+
+/// Whether the exact total usage is needed (savings) or not (fitting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Total {
+    Needed,
+    NotNeeded,
+}
+
+fn add_total(total: &mut Decimal, value: Decimal, need: Total) -> Result<()> {
+    if need == Total::Needed {
+        *total = total
+            .checked_add(value)
+            .ok_or_else(|| Error::overflow("total usage"))?;
+    }
+    Ok(())
 }
 
 /// Turns the input into observations in date order.
@@ -155,26 +187,51 @@ fn to_f64(value: Decimal, what: &'static str) -> Result<f64> {
 /// Negative usage values are not an error: they are counted in
 /// [`Coverage::negative`] and the caller refuses to fit (a named
 /// sufficiency failure).
-pub(crate) fn prepare(data: &UsageData) -> Result<(Interval, Observations, Coverage)> {
+pub(crate) fn prepare(
+    data: &UsageData,
+    total: Total,
+) -> Result<(Interval, Observations, Coverage)> {
     match data {
-        UsageData::Daily { days } => prepare_daily(days).map(|(o, c)| (Interval::Daily, o, c)),
+        UsageData::Daily { days } => {
+            prepare_daily(days, total).map(|(o, c)| (Interval::Daily, o, c))
+        }
         UsageData::Billing {
             periods,
             temperatures,
-        } => prepare_billing(periods, temperatures).map(|(o, c)| (Interval::Billing, o, c)),
+        } => prepare_billing(periods, temperatures, total).map(|(o, c)| (Interval::Billing, o, c)),
     }
 }
 
-fn prepare_daily(days: &[DailyUsage]) -> Result<(Observations, Coverage)> {
-    let mut order: Vec<usize> = (0..days.len()).collect();
-    order.sort_by_key(|&i| days.get(i).map(|d| d.date));
+fn prepare_daily(days: &[DailyUsage], total: Total) -> Result<(Observations, Coverage)> {
+    // Exports are usually in date order already: then no sort is needed.
+    let in_order = days.windows(2).all(|w| match w {
+        [a, b] => a.date < b.date,
+        _ => true,
+    });
+    let order: Vec<usize> = if in_order {
+        Vec::new()
+    } else {
+        let mut order: Vec<usize> = (0..days.len()).collect();
+        order.sort_by_key(|&i| days.get(i).map(|d| d.date));
+        order
+    };
+    let n = days.len();
     let mut obs = Observations {
-        offsets: vec![0],
-        ..Observations::default()
+        usage_per_day: Vec::with_capacity(n),
+        days: vec![1.0; n],
+        weight: vec![1.0; n],
+        temperatures: Vec::with_capacity(n),
+        offsets: (0..=n).collect(),
+        total_usage: Decimal::ZERO,
     };
     let mut cov = Coverage::default();
     let mut previous: Option<Date> = None;
-    for &i in &order {
+    for k in 0..n {
+        let i = if in_order {
+            k
+        } else {
+            order.get(k).copied().unwrap_or(k)
+        };
         let Some(day) = days.get(i) else { continue };
         check_temperature(day.temperature_c, i)?;
         if previous == Some(day.date) {
@@ -185,22 +242,19 @@ fn prepare_daily(days: &[DailyUsage]) -> Result<(Observations, Coverage)> {
             });
         }
         previous = Some(day.date);
-        if day.usage.value().is_sign_negative() && !day.usage.value().is_zero() {
+        let usage = day.usage.value();
+        if usage.is_sign_negative() && !usage.is_zero() {
             cov.negative.push(i);
         }
-        obs.total_usage = crate::quantity::add(obs.total_usage, day.usage.value(), "usage")?;
-        obs.usage_per_day.push(to_f64(day.usage.value(), "usage")?);
-        obs.days.push(1.0);
-        obs.weight.push(1.0);
+        add_total(&mut obs.total_usage, usage, total)?;
+        obs.usage_per_day.push(to_f64(usage, "usage")?);
         obs.temperatures.push(day.temperature_c);
-        obs.offsets.push(obs.temperatures.len());
     }
     cov.negative.sort_unstable();
-    if let (Some(first), Some(last)) = (
-        order.first().and_then(|&i| days.get(i)),
-        order.last().and_then(|&i| days.get(i)),
-    ) {
-        cov.span_days = i64::from(day_number(last.date) - day_number(first.date)) + 1;
+    let first = days.iter().map(|d| d.date).min();
+    let last = days.iter().map(|d| d.date).max();
+    if let (Some(first), Some(last)) = (first, last) {
+        cov.span_days = i64::from(day_number(last) - day_number(first)) + 1;
     }
     cov.valid_days = i64::try_from(obs.len()).unwrap_or(i64::MAX);
     Ok((obs, cov))
@@ -209,6 +263,7 @@ fn prepare_daily(days: &[DailyUsage]) -> Result<(Observations, Coverage)> {
 fn prepare_billing(
     periods: &[BillingPeriod],
     temperatures: &[DailyTemperature],
+    total: Total,
 ) -> Result<(Observations, Coverage)> {
     let mut by_day: BTreeMap<i32, f64> = BTreeMap::new();
     for (i, t) in temperatures.iter().enumerate() {
@@ -253,7 +308,7 @@ fn prepare_billing(
             continue;
         }
         let days = f64::from(bill.period.days());
-        obs.total_usage = crate::quantity::add(obs.total_usage, bill.usage.value(), "usage")?;
+        add_total(&mut obs.total_usage, bill.usage.value(), total)?;
         obs.usage_per_day
             .push(to_f64(bill.usage.value(), "usage")? / days);
         obs.days.push(days);
@@ -295,22 +350,28 @@ mod tests {
         let data = UsageData::Daily {
             days: vec![d(3, dec!(3), 3.0), d(1, dec!(1), 1.0)],
         };
-        let (_, obs, cov) = prepare(&data).unwrap();
+        let (_, obs, cov) = prepare(&data, Total::Needed).unwrap();
         assert_eq!(obs.usage_per_day, vec![1.0, 3.0]);
         assert_eq!(cov.span_days, 3);
         assert_eq!(cov.valid_days, 2);
         let dup = UsageData::Daily {
             days: vec![d(1, dec!(1), 1.0), d(1, dec!(2), 1.0)],
         };
-        assert_eq!(prepare(&dup).unwrap_err().code(), "duplicate");
+        assert_eq!(
+            prepare(&dup, Total::Needed).unwrap_err().code(),
+            "duplicate"
+        );
         let nan = UsageData::Daily {
             days: vec![d(1, dec!(1), f64::NAN)],
         };
-        assert_eq!(prepare(&nan).unwrap_err().code(), "invalid_value");
+        assert_eq!(
+            prepare(&nan, Total::Needed).unwrap_err().code(),
+            "invalid_value"
+        );
         let neg = UsageData::Daily {
             days: vec![d(1, dec!(-1), 1.0), d(2, dec!(1), 1.0)],
         };
-        assert_eq!(prepare(&neg).unwrap().2.negative, vec![0]);
+        assert_eq!(prepare(&neg, Total::Needed).unwrap().2.negative, vec![0]);
     }
 
     #[test]
@@ -330,7 +391,7 @@ mod tests {
             periods: vec![p(5, 9, dec!(50)), p(1, 4, dec!(40))],
             temperatures: temps,
         };
-        let (interval, obs, cov) = prepare(&data).unwrap();
+        let (interval, obs, cov) = prepare(&data, Total::Needed).unwrap();
         assert_eq!(interval, Interval::Billing);
         assert_eq!(obs.usage_per_day, vec![10.0, 10.0]);
         assert_eq!(obs.days, vec![4.0, 5.0]);
@@ -342,6 +403,9 @@ mod tests {
             periods: vec![p(1, 5, dec!(1)), p(5, 9, dec!(1))],
             temperatures: vec![],
         };
-        assert_eq!(prepare(&overlap).unwrap_err().code(), "invalid_value");
+        assert_eq!(
+            prepare(&overlap, Total::Needed).unwrap_err().code(),
+            "invalid_value"
+        );
     }
 }

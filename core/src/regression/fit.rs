@@ -3,11 +3,12 @@
 //!
 //! A candidate's least-squares fit needs only a few sums over the
 //! observations: Σw, Σw·x, Σw·x², Σw·x·y, Σw·y² for each degree-day term `x`
-//! and, for two terms, Σw·HDD·CDD. For daily data the days are sorted by
-//! temperature once; for a balance point `b` the days with heating
-//! degree-days are a prefix of that order (`T < b`) and those with cooling
-//! degree-days a suffix (`T > b`), so with prefix sums of `T`, `T²`, `y` and
-//! `T·y` each balance point's sums cost O(1) after an O(n log n) sort:
+//! and, for two terms, Σw·HDD·CDD. For daily data, in temperature order the
+//! days with heating degree-days at a balance point `b` are a prefix
+//! (`T < b`) and those with cooling degree-days a suffix (`T > b`); binning
+//! the days between consecutive grid points (a binary search each, no full
+//! sort) and running sums of `1`, `T`, `T²`, `y` and `T·y` over the bins give
+//! each balance point's sums in O(1):
 //! `Σ HDD = b·k − Σ_{i<k} T_i`, `Σ HDD² = b²·k − 2b·Σ T_i + Σ T_i²`,
 //! `Σ HDD·y = b·Σ y_i − Σ T_i·y_i`. A day cannot have both heating degree-days
 //! below `b_h` and cooling degree-days above `b_c ≥ b_h`, so Σ HDD·CDD = 0 for
@@ -159,81 +160,88 @@ impl Prepared {
     }
 }
 
-/// Sorted prefix sums for daily data (every weight 1, one temperature per
+/// Binned prefix sums for daily data (every weight 1, one temperature per
 /// observation).
-pub(crate) fn prepare_sorted(temps: &[f64], y: &[f64], grid: &[f64]) -> Prepared {
+///
+/// Each day goes to the bin of the number of grid points `g ≤ T`; the days
+/// with heating degree-days at `g_j` (`T < g_j`) are exactly the bins
+/// `0..=j`, and those with cooling degree-days (`T > g_j`) the bins above
+/// `j` minus the days exactly at `g_j`. Sums of `1, T, T², y, T·y` per bin
+/// and their running totals give every balance point's sums in O(1): O(n
+/// log g) for the days (a binary search each, no sort) and O(g) for the grid.
+pub(crate) fn prepare_binned(temps: &[f64], y: &[f64], grid: &[f64]) -> Prepared {
     let n = temps.len().min(y.len());
+    let (temps, y) = (&temps[..n], &y[..n]);
     #[allow(clippy::cast_precision_loss)]
     let nf = n as f64;
-    let ybar = y.iter().take(n).sum::<f64>() / nf;
-    let tbar = temps.iter().take(n).sum::<f64>() / nf;
-    let mut pairs: Vec<(f64, f64)> = temps.iter().copied().zip(y.iter().copied()).collect();
-    pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
-    // prefix[k] = sums over the k coldest days, of centred values
-    let mut st = Vec::with_capacity(n + 1);
-    let mut stt = Vec::with_capacity(n + 1);
-    let mut sy = Vec::with_capacity(n + 1);
-    let mut sty = Vec::with_capacity(n + 1);
-    let (mut a, mut b, mut c, mut d, mut syy) = (0.0, 0.0, 0.0, 0.0, 0.0);
-    st.push(a);
-    stt.push(b);
-    sy.push(c);
-    sty.push(d);
-    for &(t, u) in &pairs {
-        let (t, u) = (t - tbar, u - ybar);
-        a += t;
-        b += t * t;
-        c += u;
-        d += t * u;
-        syy += u * u;
-        st.push(a);
-        stt.push(b);
-        sy.push(c);
-        sty.push(d);
-    }
-    let mut heating = Vec::with_capacity(grid.len());
-    let mut cooling = Vec::with_capacity(grid.len());
-    let (mut below, mut at_or_below) = (0usize, 0usize);
-    for &bp in grid {
-        // The grid increases, so the split points only move forward.
-        while pairs.get(below).is_some_and(|p| p.0 < bp) {
-            below += 1;
+    let ybar = y.iter().sum::<f64>() / nf;
+    let tbar = temps.iter().sum::<f64>() / nf;
+    let g = grid.len();
+    // bins[k]: days with exactly k grid points ≤ T; ties[j]: days with T = g_j.
+    let mut bins = vec![[0.0_f64; 5]; g + 1];
+    let mut ties = vec![[0.0_f64; 5]; g];
+    let mut syy = 0.0;
+    for (&t, &u) in temps.iter().zip(y) {
+        let k = grid.partition_point(|&b| b <= t);
+        let (tc, uc) = (t - tbar, u - ybar);
+        let row = [1.0, tc, tc * tc, uc, tc * uc];
+        syy += uc * uc;
+        if let Some(bin) = bins.get_mut(k) {
+            for (acc, v) in bin.iter_mut().zip(row) {
+                *acc += v;
+            }
         }
-        at_or_below = at_or_below.max(below);
-        while pairs.get(at_or_below).is_some_and(|p| p.0 <= bp) {
-            at_or_below += 1;
+        if let Some(j) = k.checked_sub(1) {
+            if grid.get(j) == Some(&t) {
+                if let Some(tie) = ties.get_mut(j) {
+                    for (acc, v) in tie.iter_mut().zip(row) {
+                        *acc += v;
+                    }
+                }
+            }
+        }
+    }
+    let mut all = [0.0_f64; 5];
+    for bin in &bins {
+        for (acc, v) in all.iter_mut().zip(bin) {
+            *acc += v;
+        }
+    }
+    let mut heating = Vec::with_capacity(g);
+    let mut cooling = Vec::with_capacity(g);
+    let mut below = [0.0_f64; 5]; // days with T < g_j
+    for (j, (&bp, bin)) in grid.iter().zip(&bins).enumerate() {
+        for (acc, v) in below.iter_mut().zip(bin) {
+            *acc += v;
         }
         let b = bp - tbar;
-        let k = below;
-        #[allow(clippy::cast_precision_loss)]
-        let kf = k as f64;
-        let sum = b * kf - st[k];
-        let sum2 = b * b * kf - 2.0 * b * st[k] + stt[k];
+        let [cnt, st, stt, sy, sty] = below;
+        let sum = b * cnt - st;
+        let sum2 = b * b * cnt - 2.0 * b * st + stt;
         heating.push(DdStats {
-            nonzero: k,
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            nonzero: cnt.round() as usize,
             total: sum,
             sum_wx: sum,
             sxx: sum2 - sum * sum / nf,
-            sxy: b * sy[k] - sty[k],
+            sxy: b * sy - sty,
         });
-        let k = at_or_below;
-        let m = n - k;
-        #[allow(clippy::cast_precision_loss)]
-        let mf = m as f64;
-        let (s1, s2, s3, s4) = (
-            st[n] - st[k],
-            stt[n] - stt[k],
-            sy[n] - sy[k],
-            sty[n] - sty[k],
-        );
-        let sum = s1 - b * mf;
-        let sum2 = s2 - 2.0 * b * s1 + b * b * mf;
+        // days with T > g_j: all − (T < g_j) − (T = g_j)
+        let tie = ties.get(j).copied().unwrap_or_default();
+        let mut above = all;
+        for ((acc, x), z) in above.iter_mut().zip(below).zip(tie) {
+            *acc -= x + z;
+        }
+        let [cnt, st, stt, sy, sty] = above;
+        let sum = st - b * cnt;
+        let sum2 = stt - 2.0 * b * st + b * b * cnt;
         cooling.push(DdStats {
-            nonzero: m,
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            nonzero: cnt.round() as usize,
             total: sum,
             sum_wx: sum,
             sxx: sum2 - sum * sum / nf,
-            sxy: s4 - b * s3,
+            sxy: sty - b * sy,
         });
     }
     Prepared {
@@ -250,7 +258,7 @@ pub(crate) fn prepare_sorted(temps: &[f64], y: &[f64], grid: &[f64]) -> Prepared
 }
 
 /// Direct weighted sums from each observation's mean degree-days (bills;
-/// also an independent check of [`prepare_sorted`] in tests).
+/// also an independent check of [`prepare_binned`] in tests).
 pub(crate) fn prepare_direct(obs: &Observations, grid: &[f64]) -> Prepared {
     let n = obs.len();
     let w = &obs.weight;
@@ -360,12 +368,26 @@ fn screen(s: &DdStats, limits: &Limits, heating: bool) -> u16 {
     issues
 }
 
-fn finish(p: &Prepared, spec: Spec, fitted: [f64; 3], sse: f64, params: usize) -> Solved {
-    let [intercept, beta_hdd, beta_cdd] = fitted;
-    #[allow(clippy::cast_precision_loss)]
-    let (n, k) = (p.nobs as f64, params as f64);
-    let r2 = 1.0 - sse / p.syy;
-    let r_squared_adj = 1.0 - (1.0 - r2) * (n - 1.0) / (n - k - 1.0);
+/// Constants shared by every candidate of one search.
+struct Consts {
+    inv_weight: f64,
+    /// `(n − 1)/((n − k − 1)·Syy)` for `k` = 0, 1, 2 slopes, so that
+    /// adjusted R² = `1 − SSE·adj[k]`.
+    adj: [f64; 3],
+}
+
+impl Consts {
+    fn new(p: &Prepared) -> Self {
+        #[allow(clippy::cast_precision_loss)]
+        let n = p.nobs as f64;
+        Consts {
+            inv_weight: 1.0 / p.weight,
+            adj: [0.0, 1.0, 2.0].map(|k| (n - 1.0) / ((n - k - 1.0) * p.syy)),
+        }
+    }
+}
+
+fn signs(intercept: f64, beta_hdd: f64, beta_cdd: f64) -> u16 {
     let mut issues = 0;
     if intercept < 0.0 {
         issues |= CandidateIssue::InterceptNegative.bit();
@@ -376,6 +398,11 @@ fn finish(p: &Prepared, spec: Spec, fitted: [f64; 3], sse: f64, params: usize) -
     if beta_cdd < 0.0 {
         issues |= CandidateIssue::BetaCddNegative.bit();
     }
+    issues
+}
+
+fn fitted(spec: Spec, issues: u16, coefficients: [f64; 3], r_squared_adj: f64) -> Solved {
+    let [intercept, beta_hdd, beta_cdd] = coefficients;
     Solved {
         spec,
         status: if issues == 0 {
@@ -396,11 +423,11 @@ fn p_value(beta: f64, variance_factor: f64, sse: f64, df: f64) -> f64 {
     2.0 * student_t_sf((beta / se).abs(), df)
 }
 
-fn singular(spec: Spec) -> Solved {
+fn unfitted(spec: Spec, status: CandidateStatus, issues: u16) -> Solved {
     Solved {
         spec,
-        status: CandidateStatus::Singular,
-        issues: CandidateIssue::Singular.bit(),
+        status,
+        issues,
         intercept: f64::NAN,
         beta_hdd: f64::NAN,
         beta_cdd: f64::NAN,
@@ -408,23 +435,19 @@ fn singular(spec: Spec) -> Solved {
     }
 }
 
-fn solve(p: &Prepared, spec: Spec, limits: &Limits, screens: (&[u16], &[u16])) -> Solved {
+fn solve(
+    p: &Prepared,
+    k: &Consts,
+    spec: Spec,
+    limits: &Limits,
+    screens: (&[u16], &[u16]),
+) -> Solved {
     #[allow(clippy::cast_precision_loss)]
     let n = p.nobs as f64;
-    let not_attempted = |issues| Solved {
-        spec,
-        status: CandidateStatus::NotAttempted,
-        issues,
-        intercept: f64::NAN,
-        beta_hdd: f64::NAN,
-        beta_cdd: f64::NAN,
-        r_squared_adj: f64::NAN,
-    };
     match spec.kind {
         ModelKind::InterceptOnly => {
-            let mut s = finish(p, spec, [p.ybar, 0.0, 0.0], p.syy, 0);
-            s.r_squared_adj = 0.0;
-            s
+            // CalTRACK: the intercept-only model's adjusted R² is 0.
+            fitted(spec, signs(p.ybar, 0.0, 0.0), [p.ybar, 0.0, 0.0], 0.0)
         }
         ModelKind::HddOnly | ModelKind::CddOnly => {
             let heat = spec.kind == ModelKind::HddOnly;
@@ -434,61 +457,72 @@ fn solve(p: &Prepared, spec: Spec, limits: &Limits, screens: (&[u16], &[u16])) -
                 (p.cooling[spec.cooling], screens.1[spec.cooling])
             };
             if issues != 0 {
-                return not_attempted(issues);
+                return unfitted(spec, CandidateStatus::NotAttempted, issues);
             }
             if s.sxx.is_nan() || s.sxx <= 0.0 || n < 3.0 {
-                return singular(spec);
+                return unfitted(
+                    spec,
+                    CandidateStatus::Singular,
+                    CandidateIssue::Singular.bit(),
+                );
             }
             let beta = s.sxy / s.sxx;
-            let intercept = p.ybar - beta * s.sum_wx / p.weight;
+            let intercept = p.ybar - beta * s.sum_wx * k.inv_weight;
             let sse = (p.syy - beta * s.sxy).max(0.0);
-            let fitted = if heat {
+            let coefficients = if heat {
                 [intercept, beta, 0.0]
             } else {
                 [intercept, 0.0, beta]
             };
-            let mut solved = finish(p, spec, fitted, sse, 1);
+            let mut issues = signs(intercept, coefficients[1], coefficients[2]);
             if let Some(limit) = limits.max_p_value {
                 if p_value(beta, 1.0 / s.sxx, sse, n - 2.0) > limit {
-                    solved.issues |= if heat {
+                    issues |= if heat {
                         CandidateIssue::BetaHddPValueTooHigh.bit()
                     } else {
                         CandidateIssue::BetaCddPValueTooHigh.bit()
                     };
-                    solved.status = CandidateStatus::Disqualified;
                 }
             }
-            solved
+            fitted(spec, issues, coefficients, 1.0 - sse * k.adj[1])
         }
         ModelKind::CddHdd => {
             let issues = screens.0[spec.heating] | screens.1[spec.cooling];
             if issues != 0 {
-                return not_attempted(issues);
+                return unfitted(spec, CandidateStatus::NotAttempted, issues);
             }
             let (h, c) = (p.heating[spec.heating], p.cooling[spec.cooling]);
             let shc = p.shc(spec.heating, spec.cooling);
             let det = h.sxx * c.sxx - shc * shc;
             let regular = det > 1e-12 * h.sxx * c.sxx;
             if !regular || n < 4.0 {
-                return singular(spec);
+                return unfitted(
+                    spec,
+                    CandidateStatus::Singular,
+                    CandidateIssue::Singular.bit(),
+                );
             }
-            let beta_hdd = (c.sxx * h.sxy - shc * c.sxy) / det;
-            let beta_cdd = (h.sxx * c.sxy - shc * h.sxy) / det;
-            let intercept = p.ybar - (beta_hdd * h.sum_wx + beta_cdd * c.sum_wx) / p.weight;
+            let inv = 1.0 / det;
+            let beta_hdd = (c.sxx * h.sxy - shc * c.sxy) * inv;
+            let beta_cdd = (h.sxx * c.sxy - shc * h.sxy) * inv;
+            let intercept = p.ybar - (beta_hdd * h.sum_wx + beta_cdd * c.sum_wx) * k.inv_weight;
             let sse = (p.syy - beta_hdd * h.sxy - beta_cdd * c.sxy).max(0.0);
-            let mut solved = finish(p, spec, [intercept, beta_hdd, beta_cdd], sse, 2);
+            let mut issues = signs(intercept, beta_hdd, beta_cdd);
             if let Some(limit) = limits.max_p_value {
                 let df = n - 3.0;
-                if p_value(beta_hdd, c.sxx / det, sse, df) > limit {
-                    solved.issues |= CandidateIssue::BetaHddPValueTooHigh.bit();
-                    solved.status = CandidateStatus::Disqualified;
+                if p_value(beta_hdd, c.sxx * inv, sse, df) > limit {
+                    issues |= CandidateIssue::BetaHddPValueTooHigh.bit();
                 }
-                if p_value(beta_cdd, h.sxx / det, sse, df) > limit {
-                    solved.issues |= CandidateIssue::BetaCddPValueTooHigh.bit();
-                    solved.status = CandidateStatus::Disqualified;
+                if p_value(beta_cdd, h.sxx * inv, sse, df) > limit {
+                    issues |= CandidateIssue::BetaCddPValueTooHigh.bit();
                 }
             }
-            solved
+            fitted(
+                spec,
+                issues,
+                [intercept, beta_hdd, beta_cdd],
+                1.0 - sse * k.adj[2],
+            )
         }
     }
 }
@@ -507,7 +541,7 @@ pub(crate) fn search(
 ) -> Search {
     let grid = options.grid.points_c();
     let prepared = match interval {
-        Interval::Daily => prepare_sorted(&obs.temperatures, &obs.usage_per_day, grid),
+        Interval::Daily => prepare_binned(&obs.temperatures, &obs.usage_per_day, grid),
         Interval::Billing => prepare_direct(obs, grid),
     };
     search_prepared(&prepared, interval, options)
@@ -540,12 +574,13 @@ pub(crate) fn search_prepared(
     let mut best: Option<Solved> = None;
     let mut best_r2 = f64::NEG_INFINITY;
     let mut candidates = Vec::new();
+    let consts = Consts::new(prepared);
     for_each_candidate(
         grid.len(),
         options.fit_heating,
         options.fit_cooling,
         |spec| {
-            let solved = solve(prepared, spec, &limits, (&hs, &cs));
+            let solved = solve(prepared, &consts, spec, &limits, (&hs, &cs));
             // CalTRACK 2.0 §3.4.3.3: strictly greater, so the first wins ties.
             if solved.status == CandidateStatus::Qualified && solved.r_squared_adj > best_r2 {
                 best_r2 = solved.r_squared_adj;
@@ -603,14 +638,17 @@ mod tests {
     }
 
     #[test]
-    fn sorted_sums_equal_direct_sums() {
-        let temps: Vec<f64> = (0..50).map(|i| f64::from((i * 37) % 31) - 5.5).collect();
+    fn binned_sums_equal_direct_sums() {
+        // half the days fall exactly on grid points (ties)
+        let temps: Vec<f64> = (0..50)
+            .map(|i| f64::from((i * 37) % 31) - if i % 2 == 0 { 5.5 } else { 5.0 })
+            .collect();
         let y: Vec<f64> = temps
             .iter()
             .map(|t| 3.0 + (t * 0.7).sin() + 0.1 * t)
             .collect();
         let grid: Vec<f64> = (0..30).map(|i| f64::from(i) - 6.0).collect();
-        let a = prepare_sorted(&temps, &y, &grid);
+        let a = prepare_binned(&temps, &y, &grid);
         let b = prepare_direct(&obs_daily(&temps, &y), &grid);
         for (x, z) in a
             .heating

@@ -11,7 +11,7 @@
 //! [`fit`] tries every candidate of CalTRACK 2.0 — intercept only, HDD
 //! only, CDD only, and HDD + CDD with `b_h ≤ b_c` over a balance-point grid
 //! (2 014 candidates on CalTRACK's 30–90 °F grid) — and keeps the qualified
-//! one with the highest adjusted R². Running sums over the days sorted by
+//! one with the highest adjusted R². Running sums over the days binned by
 //! temperature make that a few microseconds per meter-year (see
 //! [`fit`](self::fit()) and `benches/benches/regression.rs`). The result carries
 //! a [`SufficiencyReport`] of named checks, the model's [`Metrics`]
@@ -336,7 +336,7 @@ impl Baseline {
 /// See the [module documentation](self).
 pub fn fit(data: &UsageData, options: &RegressionOptions) -> Result<Baseline> {
     options.validate()?;
-    let (interval, obs, coverage) = data::prepare(data)?;
+    let (interval, obs, coverage) = data::prepare(data, data::Total::NotNeeded)?;
     let sufficiency = sufficiency::report(
         &coverage,
         &obs.usage_per_day,
@@ -412,7 +412,7 @@ pub fn select_daily(
     usage_per_day: &[f64],
     options: &RegressionOptions,
 ) -> Option<(ModelKind, f64)> {
-    let prepared = fit::prepare_sorted(temperatures_c, usage_per_day, options.grid.points_c());
+    let prepared = fit::prepare_binned(temperatures_c, usage_per_day, options.grid.points_c());
     fit::search_prepared(&prepared, Interval::Daily, options)
         .best
         .map(|b| (b.spec.kind, b.r_squared_adj))

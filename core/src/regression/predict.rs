@@ -15,7 +15,7 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::error::{Error, Result};
 use crate::quantity::Kwh;
 
-use super::data::{prepare, DailyTemperature, Interval, UsageData};
+use super::data::{prepare, DailyTemperature, Interval, Total, UsageData};
 use super::uncertainty::{error_bands, ErrorBands};
 use super::FittedModel;
 
@@ -173,7 +173,7 @@ impl FittedModel {
                 "must be strictly between 0 and 1",
             ));
         }
-        let (interval, obs, coverage) = prepare(reporting)?;
+        let (interval, obs, coverage) = prepare(reporting, Total::Needed)?;
         if let Some(&i) = coverage.negative.first() {
             return Err(Error::invalid(
                 "usage",

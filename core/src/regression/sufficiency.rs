@@ -78,19 +78,21 @@ impl SufficiencyReport {
     }
 }
 
-/// The `q`-quantile of sorted values, linearly interpolated (pandas'
-/// default).
-fn quantile(sorted: &[f64], q: f64) -> f64 {
-    let Some(last) = sorted.len().checked_sub(1) else {
+/// The `q`-quantile of `values`, linearly interpolated between order
+/// statistics (pandas' default), found by selection (O(n), reorders
+/// `values`).
+fn quantile(values: &mut [f64], q: f64) -> f64 {
+    let Some(last) = values.len().checked_sub(1) else {
         return f64::NAN;
     };
     #[allow(clippy::cast_precision_loss)]
     let pos = q * last as f64;
     let lo = pos.floor();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let i = lo as usize;
-    let a = sorted.get(i).copied().unwrap_or(f64::NAN);
-    let b = sorted.get(i + 1).copied().unwrap_or(a);
+    let i = (lo as usize).min(last);
+    let (_, &mut a, above) = values.select_nth_unstable_by(i, f64::total_cmp);
+    // the next order statistic is the smallest value above position i
+    let b = above.iter().copied().min_by(f64::total_cmp).unwrap_or(a);
     a + (b - a) * (pos - lo)
 }
 
@@ -116,12 +118,11 @@ pub(crate) fn report(
     } else {
         0.0
     };
-    let mut sorted = usage_per_day.to_vec();
-    sorted.sort_unstable_by(f64::total_cmp);
+    let mut values = usage_per_day.to_vec();
     let (q1, median, q3) = (
-        quantile(&sorted, 0.25),
-        quantile(&sorted, 0.5),
-        quantile(&sorted, 0.75),
+        quantile(&mut values, 0.25),
+        quantile(&mut values, 0.5),
+        quantile(&mut values, 0.75),
     );
     let threshold = median + outlier_iqr_factor * (q3 - q1);
     let outliers = usage_per_day.iter().filter(|&&u| u > threshold).count();
@@ -170,11 +171,13 @@ mod tests {
 
     #[test]
     fn pandas_quantiles() {
-        let v = [1.0, 2.0, 3.0, 4.0];
-        assert!((quantile(&v, 0.25) - 1.75).abs() < 1e-12);
-        assert!((quantile(&v, 0.5) - 2.5).abs() < 1e-12);
-        assert!((quantile(&v, 0.75) - 3.25).abs() < 1e-12);
-        assert!(quantile(&[], 0.5).is_nan());
+        let mut v = [4.0, 1.0, 3.0, 2.0];
+        assert!((quantile(&mut v, 0.25) - 1.75).abs() < 1e-12);
+        assert!((quantile(&mut v, 0.5) - 2.5).abs() < 1e-12);
+        assert!((quantile(&mut v, 0.75) - 3.25).abs() < 1e-12);
+        assert!((quantile(&mut v, 1.0) - 4.0).abs() < 1e-12);
+        assert!((quantile(&mut [7.0], 0.5) - 7.0).abs() < 1e-12);
+        assert!(quantile(&mut [], 0.5).is_nan());
     }
 
     #[test]
