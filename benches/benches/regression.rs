@@ -1,8 +1,8 @@
-//! Weather-regression baselines: the full CalTRACK 2.0 candidate search.
+//! Weather-regression baselines: the full `CalTRACK` 2.0 candidate search.
 //!
 //! Measures [`ecodefi::regression::fit`] on one meter-year of daily data
 //! (365 days): an electricity meter (heating and cooling terms, 2 014
-//! candidates on CalTRACK's 30–90 °F grid) and a gas meter (no cooling
+//! candidates on `CalTRACK`'s 30–90 °F grid) and a gas meter (no cooling
 //! terms, 62 candidates), plus the candidate search alone on `f64` slices.
 //! The series are synthetic but shaped like a temperate year (seasonal
 //! temperature with day-to-day noise, usage with base, heating and cooling

@@ -71,9 +71,11 @@ fn main() {
     let mut selected = 0usize;
     for _ in 0..n {
         if what == "select" {
-            selected += usize::from(select_daily(black_box(&temps), black_box(&usage), &options).is_some());
+            selected +=
+                usize::from(select_daily(black_box(&temps), black_box(&usage), &options).is_some());
         } else {
-            selected += usize::from(matches!(fit(black_box(&data), &options), Ok(b) if b.model.is_some()));
+            selected +=
+                usize::from(matches!(fit(black_box(&data), &options), Ok(b) if b.model.is_some()));
         }
     }
     std::process::exit(i32::from(selected != n));

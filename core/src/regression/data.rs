@@ -133,16 +133,22 @@ pub(crate) struct Coverage {
     pub negative: Vec<usize>,
 }
 
+#[cold]
+fn bad_temperature(t: f64, index: usize) -> Error {
+    Error::InvalidValue {
+        what: "temperature",
+        got: t.to_string(),
+        why: "a temperature must be a finite number of °C".into(),
+        at: Location::NONE.with_index(index),
+    }
+}
+
+#[inline]
 fn check_temperature(t: f64, index: usize) -> Result<()> {
     if t.is_finite() {
         Ok(())
     } else {
-        Err(Error::InvalidValue {
-            what: "temperature",
-            got: t.to_string(),
-            why: "a temperature must be a finite number of °C".into(),
-            at: Location::NONE.with_index(index),
-        })
+        Err(bad_temperature(t, index))
     }
 }
 
@@ -173,6 +179,7 @@ pub(crate) enum Total {
     NotNeeded,
 }
 
+#[inline]
 fn add_total(total: &mut Decimal, value: Decimal, need: Total) -> Result<()> {
     if need == Total::Needed {
         *total = total
@@ -234,25 +241,37 @@ fn prepare_daily(days: &[DailyUsage], total: Total) -> Result<(Observations, Cov
         };
         let Some(day) = days.get(i) else { continue };
         check_temperature(day.temperature_c, i)?;
-        if previous == Some(day.date) {
-            return Err(Error::Duplicate {
-                what: "day",
-                id: day.date.to_string(),
-                at: Location::NONE.with_index(i),
-            });
+        if !in_order {
+            if previous == Some(day.date) {
+                return Err(Error::Duplicate {
+                    what: "day",
+                    id: day.date.to_string(),
+                    at: Location::NONE.with_index(i),
+                });
+            }
+            previous = Some(day.date);
         }
-        previous = Some(day.date);
         let usage = day.usage.value();
         if usage.is_sign_negative() && !usage.is_zero() {
             cov.negative.push(i);
         }
-        add_total(&mut obs.total_usage, usage, total)?;
         obs.usage_per_day.push(to_f64(usage, "usage")?);
         obs.temperatures.push(day.temperature_c);
     }
+    if total == Total::Needed {
+        for day in days {
+            add_total(&mut obs.total_usage, day.usage.value(), total)?;
+        }
+    }
     cov.negative.sort_unstable();
-    let first = days.iter().map(|d| d.date).min();
-    let last = days.iter().map(|d| d.date).max();
+    let (first, last) = if in_order {
+        (days.first().map(|d| d.date), days.last().map(|d| d.date))
+    } else {
+        (
+            days.iter().map(|d| d.date).min(),
+            days.iter().map(|d| d.date).max(),
+        )
+    };
     if let (Some(first), Some(last)) = (first, last) {
         cov.span_days = i64::from(day_number(last) - day_number(first)) + 1;
     }

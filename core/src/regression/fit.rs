@@ -156,8 +156,50 @@ impl Prepared {
                 .map(|((x, z), w)| w * x * z)
                 .sum()
         };
-        cross - hs.sum_wx * cs.sum_wx / self.weight
+        cross_centred(cross, &hs, &cs, 1.0 / self.weight)
     }
+}
+
+/// `Σw·h·c − (Σw·h)(Σw·c)/Σw`: the centred cross product of a pair.
+#[inline]
+fn cross_centred(cross: f64, h: &DdStats, c: &DdStats, inv_weight: f64) -> f64 {
+    cross - (h.sum_wx * c.sum_wx) * inv_weight
+}
+
+/// One degree-day term: `[intercept, β]` and the SSE, or `None` when the
+/// term has no variance.
+#[inline]
+fn single_kernel(p: &Prepared, k: &Consts, s: &DdStats) -> Option<(f64, f64, f64)> {
+    if s.sxx.is_nan() || s.sxx <= 0.0 || p.nobs < 3 {
+        return None;
+    }
+    let beta = s.sxy / s.sxx;
+    let intercept = p.ybar - beta * s.sum_wx * k.inv_weight;
+    let sse = (p.syy - beta * s.sxy).max(0.0);
+    Some((intercept, beta, sse))
+}
+
+/// Two terms: `[intercept, β_h, β_c]`, the SSE and `1/det`, or `None` when
+/// the 2 × 2 system is (nearly) singular.
+#[inline]
+fn pair_kernel(
+    p: &Prepared,
+    k: &Consts,
+    h: &DdStats,
+    c: &DdStats,
+    shc: f64,
+) -> Option<([f64; 3], f64, f64)> {
+    let det = h.sxx * c.sxx - shc * shc;
+    let regular = det > 1e-12 * h.sxx * c.sxx;
+    if !regular || p.nobs < 4 {
+        return None;
+    }
+    let inv = 1.0 / det;
+    let beta_hdd = (c.sxx * h.sxy - shc * c.sxy) * inv;
+    let beta_cdd = (h.sxx * c.sxy - shc * h.sxy) * inv;
+    let intercept = p.ybar - (beta_hdd * h.sum_wx + beta_cdd * c.sum_wx) * k.inv_weight;
+    let sse = (p.syy - beta_hdd * h.sxy - beta_cdd * c.sxy).max(0.0);
+    Some(([intercept, beta_hdd, beta_cdd], sse, inv))
 }
 
 /// Binned prefix sums for daily data (every weight 1, one temperature per
@@ -181,8 +223,26 @@ pub(crate) fn prepare_binned(temps: &[f64], y: &[f64], grid: &[f64]) -> Prepared
     let mut bins = vec![[0.0_f64; 5]; g + 1];
     let mut ties = vec![[0.0_f64; 5]; g];
     let mut syy = 0.0;
+    // Grids are (nearly) evenly spaced: guess the bin from the mean step,
+    // then correct it by comparing with the actual points.
+    let (g0, per_step) = match (grid.first(), grid.last()) {
+        #[allow(clippy::cast_precision_loss)]
+        (Some(&a), Some(&z)) if g > 1 && z > a => (a, (g - 1) as f64 / (z - a)),
+        (Some(&a), _) => (a, 1.0),
+        _ => (0.0, 1.0),
+    };
+    #[allow(clippy::cast_precision_loss)]
+    let top = g as f64;
     for (&t, &u) in temps.iter().zip(y) {
-        let k = grid.partition_point(|&b| b <= t);
+        let guess = ((t - g0) * per_step + 1.0).clamp(0.0, top);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let mut k = guess as usize;
+        while k > 0 && grid.get(k - 1).is_some_and(|&b| b > t) {
+            k -= 1;
+        }
+        while grid.get(k).is_some_and(|&b| b <= t) {
+            k += 1;
+        }
         let (tc, uc) = (t - tbar, u - ybar);
         let row = [1.0, tc, tc * tc, uc, tc * uc];
         syy += uc * uc;
@@ -459,16 +519,13 @@ fn solve(
             if issues != 0 {
                 return unfitted(spec, CandidateStatus::NotAttempted, issues);
             }
-            if s.sxx.is_nan() || s.sxx <= 0.0 || n < 3.0 {
+            let Some((intercept, beta, sse)) = single_kernel(p, k, &s) else {
                 return unfitted(
                     spec,
                     CandidateStatus::Singular,
                     CandidateIssue::Singular.bit(),
                 );
-            }
-            let beta = s.sxy / s.sxx;
-            let intercept = p.ybar - beta * s.sum_wx * k.inv_weight;
-            let sse = (p.syy - beta * s.sxy).max(0.0);
+            };
             let coefficients = if heat {
                 [intercept, beta, 0.0]
             } else {
@@ -493,20 +550,14 @@ fn solve(
             }
             let (h, c) = (p.heating[spec.heating], p.cooling[spec.cooling]);
             let shc = p.shc(spec.heating, spec.cooling);
-            let det = h.sxx * c.sxx - shc * shc;
-            let regular = det > 1e-12 * h.sxx * c.sxx;
-            if !regular || n < 4.0 {
+            let Some((coefficients, sse, inv)) = pair_kernel(p, k, &h, &c, shc) else {
                 return unfitted(
                     spec,
                     CandidateStatus::Singular,
                     CandidateIssue::Singular.bit(),
                 );
-            }
-            let inv = 1.0 / det;
-            let beta_hdd = (c.sxx * h.sxy - shc * c.sxy) * inv;
-            let beta_cdd = (h.sxx * c.sxy - shc * h.sxy) * inv;
-            let intercept = p.ybar - (beta_hdd * h.sum_wx + beta_cdd * c.sum_wx) * k.inv_weight;
-            let sse = (p.syy - beta_hdd * h.sxy - beta_cdd * c.sxy).max(0.0);
+            };
+            let [intercept, beta_hdd, beta_cdd] = coefficients;
             let mut issues = signs(intercept, beta_hdd, beta_cdd);
             if let Some(limit) = limits.max_p_value {
                 let df = n - 3.0;
@@ -517,14 +568,97 @@ fn solve(
                     issues |= CandidateIssue::BetaCddPValueTooHigh.bit();
                 }
             }
-            fitted(
-                spec,
-                issues,
-                [intercept, beta_hdd, beta_cdd],
-                1.0 - sse * k.adj[2],
-            )
+            fitted(spec, issues, coefficients, 1.0 - sse * k.adj[2])
         }
     }
+}
+
+/// The best candidate without recording the others: the same kernels and
+/// order as [`solve`], without building a result per candidate (the common
+/// case: no candidate list, no p-value limit).
+fn fast_best(
+    p: &Prepared,
+    k: &Consts,
+    screens: (&[u16], &[u16]),
+    heating: bool,
+    cooling: bool,
+) -> Option<Solved> {
+    let mut best: Option<Solved> = None;
+    let mut best_r2 = f64::NEG_INFINITY;
+    let mut offer = |kind, h, c, coefficients: [f64; 3], r2: f64| {
+        // CalTRACK 2.0 §3.4.3.3: strictly greater, so the first wins ties.
+        if r2 > best_r2 {
+            let spec = Spec {
+                kind,
+                heating: h,
+                cooling: c,
+            };
+            best_r2 = r2;
+            best = Some(fitted(spec, 0, coefficients, r2));
+        }
+    };
+    if signs(p.ybar, 0.0, 0.0) == 0 {
+        offer(ModelKind::InterceptOnly, 0, 0, [p.ybar, 0.0, 0.0], 0.0);
+    }
+    for (enabled, stats, screen, kind) in [
+        (heating, &p.heating, screens.0, ModelKind::HddOnly),
+        (cooling, &p.cooling, screens.1, ModelKind::CddOnly),
+    ] {
+        if !enabled {
+            continue;
+        }
+        for (j, (s, &issues)) in stats.iter().zip(screen).enumerate() {
+            if issues != 0 {
+                continue;
+            }
+            if let Some((intercept, beta, sse)) = single_kernel(p, k, s) {
+                let coefficients = if kind == ModelKind::HddOnly {
+                    [intercept, beta, 0.0]
+                } else {
+                    [intercept, 0.0, beta]
+                };
+                if signs(intercept, coefficients[1], coefficients[2]) == 0 {
+                    let (h, c) = if kind == ModelKind::HddOnly {
+                        (j, 0)
+                    } else {
+                        (0, j)
+                    };
+                    offer(kind, h, c, coefficients, 1.0 - sse * k.adj[1]);
+                }
+            }
+        }
+    }
+    if heating && cooling {
+        let disjoint = p.hdd_columns.is_empty();
+        for (ci, (c, &c_issues)) in p.cooling.iter().zip(screens.1).enumerate() {
+            if c_issues != 0 {
+                continue;
+            }
+            for (hi, (h, &h_issues)) in p.heating.iter().zip(screens.0).enumerate().take(ci + 1) {
+                if h_issues != 0 {
+                    continue;
+                }
+                let shc = if disjoint {
+                    cross_centred(0.0, h, c, k.inv_weight)
+                } else {
+                    p.shc(hi, ci)
+                };
+                if let Some((coefficients, sse, _)) = pair_kernel(p, k, h, c, shc) {
+                    let [intercept, beta_hdd, beta_cdd] = coefficients;
+                    if signs(intercept, beta_hdd, beta_cdd) == 0 {
+                        offer(
+                            ModelKind::CddHdd,
+                            hi,
+                            ci,
+                            coefficients,
+                            1.0 - sse * k.adj[2],
+                        );
+                    }
+                }
+            }
+        }
+    }
+    best
 }
 
 /// The result of the search.
@@ -571,10 +705,22 @@ pub(crate) fn search_prepared(
         .iter()
         .map(|s| screen(s, &limits, false))
         .collect();
+    let consts = Consts::new(prepared);
+    if !options.keep_candidates && limits.max_p_value.is_none() {
+        return Search {
+            best: fast_best(
+                prepared,
+                &consts,
+                (&hs, &cs),
+                options.fit_heating,
+                options.fit_cooling,
+            ),
+            candidates: Vec::new(),
+        };
+    }
     let mut best: Option<Solved> = None;
     let mut best_r2 = f64::NEG_INFINITY;
     let mut candidates = Vec::new();
-    let consts = Consts::new(prepared);
     for_each_candidate(
         grid.len(),
         options.fit_heating,

@@ -377,17 +377,20 @@ pub fn fit(data: &UsageData, options: &RegressionOptions) -> Result<Baseline> {
     // Metrics on per-observation totals, in date order.
     let mut observed = Vec::with_capacity(obs.len());
     let mut predicted = Vec::with_capacity(obs.len());
-    for i in 0..obs.len() {
-        let temps = obs.temperatures_of(i);
-        let days = obs.days.get(i).copied().unwrap_or(0.0);
-        #[allow(clippy::cast_precision_loss)]
-        let mean = temps
-            .iter()
-            .map(|&t| model.predict_day(t).total)
-            .sum::<f64>()
-            / temps.len() as f64;
-        predicted.push(mean * days);
-        observed.push(obs.usage_per_day.get(i).copied().unwrap_or(0.0) * days);
+    if interval == Interval::Daily {
+        // one day, one temperature per observation
+        predicted.extend(obs.temperatures.iter().map(|&t| model.predict_total(t)));
+        observed.extend_from_slice(&obs.usage_per_day);
+    } else {
+        for i in 0..obs.len() {
+            let temps = obs.temperatures_of(i);
+            let days = obs.days.get(i).copied().unwrap_or(0.0);
+            #[allow(clippy::cast_precision_loss)]
+            let mean =
+                temps.iter().map(|&t| model.predict_total(t)).sum::<f64>() / temps.len() as f64;
+            predicted.push(mean * days);
+            observed.push(obs.usage_per_day.get(i).copied().unwrap_or(0.0) * days);
+        }
     }
     let slopes = match model.kind {
         ModelKind::InterceptOnly => 0,

@@ -101,6 +101,18 @@ impl FittedModel {
         }
     }
 
+    /// The total prediction for one day (no split).
+    pub(crate) fn predict_total(&self, temperature_c: f64) -> f64 {
+        let mut total = self.intercept;
+        if let (Some(b), Some(beta)) = (self.heating_balance_point_c, self.beta_hdd) {
+            total += beta * (b - temperature_c).max(0.0);
+        }
+        if let (Some(b), Some(beta)) = (self.cooling_balance_point_c, self.beta_cdd) {
+            total += beta * (temperature_c - b).max(0.0);
+        }
+        total
+    }
+
     fn predict_temps(&self, temps: &[f64]) -> Prediction {
         let mut sum = Prediction::default();
         for &t in temps {

@@ -78,22 +78,75 @@ impl SufficiencyReport {
     }
 }
 
-/// The `q`-quantile of `values`, linearly interpolated between order
-/// statistics (pandas' default), found by selection (O(n), reorders
-/// `values`).
-fn quantile(values: &mut [f64], q: f64) -> f64 {
+/// An integer key that orders like the float (IEEE 754 total order), so
+/// selection compares integers instead of floats.
+fn key(v: f64) -> u64 {
+    let bits = v.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
+}
+
+fn from_key(k: u64) -> f64 {
+    f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k })
+}
+
+/// The order statistics `i` and `i + 1` of `keys` (the second one is the
+/// first when `i` is the last), by selection: O(n), reorders `keys` so that
+/// everything before `i` is smaller and everything after larger.
+fn order_pair(keys: &mut [u64], i: usize) -> (u64, u64) {
+    if keys.is_empty() {
+        return (0, 0);
+    }
+    let i = i.min(keys.len() - 1);
+    let (_, &mut a, above) = keys.select_nth_unstable(i);
+    (a, above.iter().copied().min().unwrap_or(a))
+}
+
+/// The 0.25, 0.5 and 0.75 quantiles of `values`, linearly interpolated
+/// between order statistics (pandas' default); `NaN` when empty. The median
+/// is selected first, then each quartile within its half, which is
+/// cheaper than sorting.
+fn quartiles(values: &[f64]) -> [f64; 3] {
     let Some(last) = values.len().checked_sub(1) else {
-        return f64::NAN;
+        return [f64::NAN; 3];
     };
+    let mut keys: Vec<u64> = values.iter().map(|&v| key(v)).collect();
     #[allow(clippy::cast_precision_loss)]
-    let pos = q * last as f64;
-    let lo = pos.floor();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let i = (lo as usize).min(last);
-    let (_, &mut a, above) = values.select_nth_unstable_by(i, f64::total_cmp);
-    // the next order statistic is the smallest value above position i
-    let b = above.iter().copied().min_by(f64::total_cmp).unwrap_or(a);
-    a + (b - a) * (pos - lo)
+    let at = |q: f64| {
+        let pos = q * last as f64;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        (pos.floor() as usize, pos - pos.floor())
+    };
+    let interpolate = |(a, b): (u64, u64), frac: f64| {
+        let (a, b) = (from_key(a), from_key(b));
+        a + (b - a) * frac
+    };
+    let (i50, f50) = at(0.5);
+    let median = order_pair(&mut keys, i50);
+    // keys[..i50] now holds the i50 smallest values, keys[i50 + 1..] the rest
+    let (i25, f25) = at(0.25);
+    let q1 = if i25 + 1 < i50 {
+        order_pair(keys.get_mut(..i50).unwrap_or_default(), i25)
+    } else if i25 < i50 {
+        let (a, _) = order_pair(keys.get_mut(..i50).unwrap_or_default(), i25);
+        (a, median.0)
+    } else {
+        median
+    };
+    let (i75, f75) = at(0.75);
+    let q3 = if i75 > i50 {
+        order_pair(keys.get_mut(i50 + 1..).unwrap_or_default(), i75 - i50 - 1)
+    } else {
+        median
+    };
+    [
+        interpolate(q1, f25),
+        interpolate(median, f50),
+        interpolate(q3, f75),
+    ]
 }
 
 pub(crate) fn report(
@@ -118,12 +171,7 @@ pub(crate) fn report(
     } else {
         0.0
     };
-    let mut values = usage_per_day.to_vec();
-    let (q1, median, q3) = (
-        quantile(&mut values, 0.25),
-        quantile(&mut values, 0.5),
-        quantile(&mut values, 0.75),
-    );
+    let [q1, median, q3] = quartiles(usage_per_day);
     let threshold = median + outlier_iqr_factor * (q3 - q1);
     let outliers = usage_per_day.iter().filter(|&&u| u > threshold).count();
     #[allow(clippy::cast_precision_loss)]
@@ -166,18 +214,44 @@ pub(crate) fn report(
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::float_cmp,
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss
+)]
 mod tests {
     use super::*;
 
+    /// Quartiles as pandas computes them (`Series.quantile`, linear), from
+    /// a sort: the reference for the selection.
+    fn by_sorting(values: &[f64]) -> [f64; 3] {
+        let mut v = values.to_vec();
+        v.sort_by(f64::total_cmp);
+        [0.25, 0.5, 0.75].map(|q| {
+            #[allow(clippy::cast_precision_loss)]
+            let pos = q * (v.len() - 1) as f64;
+            let i = pos.floor() as usize;
+            let b = v.get(i + 1).copied().unwrap_or(v[i]);
+            v[i] + (b - v[i]) * (pos - pos.floor())
+        })
+    }
+
     #[test]
-    fn pandas_quantiles() {
-        let mut v = [4.0, 1.0, 3.0, 2.0];
-        assert!((quantile(&mut v, 0.25) - 1.75).abs() < 1e-12);
-        assert!((quantile(&mut v, 0.5) - 2.5).abs() < 1e-12);
-        assert!((quantile(&mut v, 0.75) - 3.25).abs() < 1e-12);
-        assert!((quantile(&mut v, 1.0) - 4.0).abs() < 1e-12);
-        assert!((quantile(&mut [7.0], 0.5) - 7.0).abs() < 1e-12);
-        assert!(quantile(&mut [], 0.5).is_nan());
+    fn pandas_quartiles() {
+        // pandas: Series([1, 2, 3, 4]).quantile([.25, .5, .75]) = 1.75, 2.5, 3.25
+        assert_eq!(quartiles(&[4.0, 1.0, 3.0, 2.0]), [1.75, 2.5, 3.25]);
+        assert_eq!(quartiles(&[7.0]), [7.0, 7.0, 7.0]);
+        assert_eq!(quartiles(&[2.0, 1.0]), [1.25, 1.5, 1.75]);
+        assert!(quartiles(&[]).iter().all(|q| q.is_nan()));
+        assert_eq!(from_key(key(-0.0)).to_bits(), (-0.0f64).to_bits());
+        assert!(key(-2.5) < key(-0.0) && key(-0.0) < key(0.0) && key(0.0) < key(1e-300));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quartiles_equal_sorting(values in proptest::collection::vec(-1e6f64..1e6, 1..60)) {
+            proptest::prop_assert_eq!(quartiles(&values), by_sorting(&values));
+        }
     }
 
     #[test]
