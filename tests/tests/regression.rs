@@ -325,5 +325,11 @@ fn hand_computable_fits() {
         near("beta_hdd", m.beta_hdd, e.beta_hdd);
         near("beta_cdd", m.beta_cdd, e.beta_cdd);
         near("r_squared_adj", Some(m.r_squared_adj), e.r_squared_adj);
+        // The model is exact on its own data: the baseline predicts what was
+        // metered, so savings over the same days are zero.
+        let s = m.metered_savings(&case.data, 0.9).unwrap();
+        let observed: f64 = s.observed.value().to_string().parse().unwrap();
+        assert!((s.counterfactual.total - observed).abs() < 1e-9 * observed, "{n}");
+        assert!(s.savings.abs() < 1e-9 * observed, "{n}");
     }
 }

@@ -12,7 +12,6 @@ use crate::named_enum;
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Location, Result};
@@ -152,9 +151,9 @@ fn check_temperature(t: f64, index: usize) -> Result<()> {
     }
 }
 
-/// `value` as the nearest `f64`. Fast path: a mantissa below 2⁵³ and a
+/// `value` as the nearest `f64` (correctly rounded). Fast path: a mantissa below 2⁵³ and a
 /// scale up to 22 are both exact in `f64`, so one division rounds correctly.
-fn to_f64(value: Decimal, what: &'static str) -> Result<f64> {
+pub(crate) fn to_f64(value: Decimal, what: &'static str) -> Result<f64> {
     const POW10: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -169,7 +168,12 @@ fn to_f64(value: Decimal, what: &'static str) -> Result<f64> {
             return Ok(mantissa as f64 / p);
         }
     }
-    value.to_f64().ok_or(Error::overflow(what))
+    // Rare (more than 15 significant digits): Rust's float parser rounds
+    // correctly, which `Decimal::to_f64` does not always do.
+    value
+        .to_string()
+        .parse::<f64>()
+        .map_err(|_| Error::overflow(what))
 }
 
 /// Whether the exact total usage is needed (savings) or not (fitting).

@@ -420,3 +420,203 @@ pub fn select_daily(
         .best
         .map(|b| (b.spec.kind, b.r_squared_adj))
 }
+
+#[cfg(test)]
+#[allow(
+    clippy::float_cmp,
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_precision_loss
+)]
+mod tests {
+    use super::*;
+    use crate::quantity::Kwh;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    /// Days of usage from a known model plus noise, 3 decimals.
+    fn year_strategy() -> impl Strategy<Value = Vec<DailyUsage>> {
+        (
+            40usize..200,
+            0.5f64..10.0,
+            0.0f64..2.0,
+            0.0f64..2.0,
+            8.0f64..18.0,
+            18.0f64..26.0,
+            proptest::collection::vec((-10.0f64..35.0, -1.0f64..1.0), 200),
+        )
+            .prop_map(|(n, base, bh, bc, th, tc, draws)| {
+                let start = date(2024, 1, 1);
+                draws
+                    .into_iter()
+                    .take(n)
+                    .enumerate()
+                    .map(|(i, (t, e))| {
+                        // a tenth of the days exactly on a whole degree
+                        let t = if i % 10 == 0 { t.round() } else { t };
+                        let u =
+                            (base + bh * (th - t).max(0.0) + bc * (t - tc).max(0.0) + e).max(0.0);
+                        DailyUsage {
+                            date: start.checked_add(jiff::Span::new().days(i as i64)).unwrap(),
+                            usage: Kwh::new(Decimal::try_from(u).unwrap().round_dp(3)),
+                            temperature_c: t,
+                        }
+                    })
+                    .collect()
+            })
+    }
+
+    fn options() -> RegressionOptions {
+        RegressionOptions::default()
+            .grid(BalancePointGrid::celsius(0.0, 30.0, 1.0).unwrap())
+            .baseline_days(30)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Scaling usage by k scales the coefficients by k and leaves the
+        /// fit quality and the selection unchanged (up to rounding: a near
+        /// tie may go either way, but then with the same adjusted R²).
+        #[test]
+        fn scaling_usage_scales_coefficients(days in year_strategy(), k in prop::sample::select(vec![2i64, 3, 10])) {
+            let scaled: Vec<DailyUsage> = days.iter().map(|d| DailyUsage {
+                usage: Kwh::new(d.usage.value() * Decimal::from(k)),
+                ..d.clone()
+            }).collect();
+            let a = fit(&UsageData::Daily { days }, &options()).unwrap();
+            let b = fit(&UsageData::Daily { days: scaled }, &options()).unwrap();
+            match (a.model, b.model) {
+                (Some(a), Some(b)) => {
+                    let kf = k as f64;
+                    prop_assert!((a.r_squared_adj - b.r_squared_adj).abs() < 1e-9);
+                    if a.kind == b.kind
+                        && a.heating_balance_point_c == b.heating_balance_point_c
+                        && a.cooling_balance_point_c == b.cooling_balance_point_c
+                    {
+                        prop_assert!((a.intercept * kf - b.intercept).abs() <= 1e-9 * (1.0 + b.intercept.abs()));
+                        for (x, y) in [(a.beta_hdd, b.beta_hdd), (a.beta_cdd, b.beta_cdd)] {
+                            if let (Some(x), Some(y)) = (x, y) {
+                                prop_assert!((x * kf - y).abs() <= 1e-9 * (1.0 + y.abs()));
+                            }
+                        }
+                        let (ra, rb) = (a.metrics.r_squared.unwrap_or(0.0), b.metrics.r_squared.unwrap_or(0.0));
+                        prop_assert!((ra - rb).abs() < 1e-9);
+                    }
+                }
+                (a, b) => prop_assert_eq!(a.is_some(), b.is_some()),
+            }
+        }
+
+        /// The order of the input days changes nothing, to the last bit.
+        #[test]
+        fn input_order_is_irrelevant(days in year_strategy(), seed in any::<u64>()) {
+            let mut shuffled = days.clone();
+            let mut s = seed | 1;
+            for i in (1..shuffled.len()).rev() {
+                s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+                shuffled.swap(i, (s % (i as u64 + 1)) as usize);
+            }
+            let o = options().keep_candidates(true);
+            let a = fit(&UsageData::Daily { days }, &o).unwrap();
+            let b = fit(&UsageData::Daily { days: shuffled }, &o).unwrap();
+            prop_assert!(a == b);
+        }
+
+        /// The fast search and the full candidate list select the same
+        /// model, and a baseline survives a JSON round trip unchanged.
+        #[test]
+        fn fast_path_and_serde(days in year_strategy()) {
+            let data = UsageData::Daily { days };
+            let fast = fit(&data, &options()).unwrap();
+            let full = fit(&data, &options().keep_candidates(true)).unwrap();
+            prop_assert_eq!(&fast.model, &full.model);
+            prop_assert_eq!(full.candidates.len(), options().grid.candidate_count());
+            let json = serde_json::to_string(&full).unwrap();
+            let back: Baseline = serde_json::from_str(&json).unwrap();
+            prop_assert!(back == full);
+        }
+
+        /// Predictions over two parts of a period add up to the whole.
+        #[test]
+        fn split_predictions_add_up(days in year_strategy(), cut in 0usize..200) {
+            let b = fit(&UsageData::Daily { days: days.clone() }, &options()).unwrap();
+            if let Some(m) = b.model {
+                let temps: Vec<DailyTemperature> = days.iter().map(|d| DailyTemperature {
+                    date: d.date, temperature_c: d.temperature_c }).collect();
+                let cut = cut.min(temps.len());
+                let whole = m.predict(&temps).unwrap();
+                let (x, y) = (m.predict(&temps[..cut]).unwrap(), m.predict(&temps[cut..]).unwrap());
+                for (w, a, b) in [
+                    (whole.total, x.total, y.total),
+                    (whole.base, x.base, y.base),
+                    (whole.heating, x.heating, y.heating),
+                    (whole.cooling, x.cooling, y.cooling),
+                ] {
+                    prop_assert!((w - (a + b)).abs() <= 1e-9 * (1.0 + w.abs()));
+                }
+                prop_assert!((whole.total - (whole.base + whole.heating + whole.cooling)).abs() <= 1e-9 * (1.0 + whole.total.abs()));
+                prop_assert_eq!(whole.days, temps.len() as f64);
+            }
+        }
+
+        /// Decimal to f64 is correctly rounded (as Rust's own parser).
+        #[test]
+        fn usage_conversion_is_correctly_rounded(m in any::<i64>(), scale in 0u32..28) {
+            let d = Decimal::new(m, scale);
+            let via = d.to_string().parse::<f64>().unwrap();
+            let days = vec![DailyUsage { date: date(2025, 1, 1), usage: Kwh::new(d.abs()), temperature_c: 1.0 }];
+            let (_, obs, _) = data::prepare(&UsageData::Daily { days }, data::Total::NotNeeded).unwrap();
+            prop_assert_eq!(obs.usage_per_day[0], via.abs());
+        }
+    }
+
+    #[test]
+    fn billing_negative_and_empty() {
+        let empty = fit(&UsageData::Daily { days: vec![] }, &options()).unwrap();
+        assert_eq!(empty.no_model_reason, Some(NoModelReason::NoData));
+        assert!(!empty.usable());
+        let bad = options().max_p_value(Some(1.5));
+        assert_eq!(
+            fit(&UsageData::Daily { days: vec![] }, &bad)
+                .unwrap_err()
+                .code(),
+            "invalid_value"
+        );
+    }
+
+    #[test]
+    fn p_value_limit_disqualifies_weak_slopes() {
+        // Usage unrelated to temperature: with CalTRACK 1.0's limit of 0.1
+        // the heating slopes are mostly disqualified, and the intercept-only
+        // model is the one left when they all are.
+        let start = date(2025, 1, 1);
+        let days: Vec<DailyUsage> = (0..120)
+            .map(|i| DailyUsage {
+                date: start.checked_add(jiff::Span::new().days(i)).unwrap(),
+                usage: Kwh::new(Decimal::from(5 + (i * 7919) % 3)),
+                temperature_c: f64::from((i * 37) % 30) - 5.0,
+            })
+            .collect();
+        let o = options().max_p_value(Some(0.1)).keep_candidates(true);
+        let b = fit(&UsageData::Daily { days }, &o).unwrap();
+        let disq = b
+            .candidates
+            .iter()
+            .filter(|c| c.issues.contains(&CandidateIssue::BetaHddPValueTooHigh))
+            .count();
+        assert!(disq > 0);
+        let m = b.model.unwrap();
+        let chosen = b
+            .candidates
+            .iter()
+            .find(|c| {
+                c.kind == m.kind
+                    && c.heating_balance_point_c == m.heating_balance_point_c
+                    && c.cooling_balance_point_c == m.cooling_balance_point_c
+            })
+            .unwrap();
+        assert_eq!(chosen.status, CandidateStatus::Qualified);
+    }
+}

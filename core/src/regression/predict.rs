@@ -10,12 +10,10 @@
 //! consumption (PRISM, Fels 1986) is the model applied to a normal year's
 //! daily temperatures, scaled to 365 days.
 
-use rust_decimal::prelude::ToPrimitive;
-
 use crate::error::{Error, Result};
 use crate::quantity::Kwh;
 
-use super::data::{prepare, DailyTemperature, Interval, Total, UsageData};
+use super::data::{prepare, to_f64, DailyTemperature, Interval, Total, UsageData};
 use super::uncertainty::{error_bands, ErrorBands};
 use super::FittedModel;
 
@@ -207,7 +205,7 @@ impl FittedModel {
             observed_sum += obs.usage_per_day.get(i).copied().unwrap_or(0.0) * days;
         }
         let observed = obs.total_usage;
-        let observed_f64 = observed.to_f64().ok_or(Error::overflow("observed usage"))?;
+        let observed_f64 = to_f64(observed, "observed usage")?;
         let savings = counterfactual.total - observed_f64;
         #[allow(clippy::cast_precision_loss)]
         let n = obs.len() as f64;
