@@ -14,7 +14,8 @@
 //!   where `m` is the number of reporting observations (months for bills),
 //!   `M` the reporting months (`m/30` for daily data), and `a, b, c` Sun &
 //!   Baltazar's (2013) correction of Guideline 14's constant 1.26:
-//!   daily −0.00024, 0.03535, 1.00286; monthly −0.00022, 0.03306, 0.94054.
+//!   daily −0.00024, 0.03535, 1.00286; monthly −0.00022, 0.03306, 0.94054
+//!   (as eemeter 3.2.0 assigns them to daily and billing data).
 //!   `E = n·ȳ`, the baseline's total usage, as in eemeter 3.2.0 (Guideline
 //!   14 scales by the reporting period's baseline usage; the two agree for
 //!   a year against a year);
