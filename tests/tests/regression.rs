@@ -329,7 +329,10 @@ fn hand_computable_fits() {
         // metered, so savings over the same days are zero.
         let s = m.metered_savings(&case.data, 0.9).unwrap();
         let observed: f64 = s.observed.value().to_string().parse().unwrap();
-        assert!((s.counterfactual.total - observed).abs() < 1e-9 * observed, "{n}");
+        assert!(
+            (s.counterfactual.total - observed).abs() < 1e-9 * observed,
+            "{n}"
+        );
         assert!(s.savings.abs() < 1e-9 * observed, "{n}");
     }
 }

@@ -20,7 +20,7 @@
 //!
 //! Candidate rules follow CalTRACK 2.0 (eemeter 3.2.0
 //! `caltrack/usage_per_day.py`): a degree-day term is attempted only with
-//! enough non-zero values and a large enough total (§3.2.2.1, §3.2.2.2);
+//! enough non-zero values and a large enough total (billing: §3.2.2.2);
 //! negative intercept or slopes disqualify (§3.4.3.2), as does a slope
 //! p-value above an optional limit; the qualified candidate with the highest
 //! adjusted R² wins, the first one on ties (§3.4.3.3). The intercept-only

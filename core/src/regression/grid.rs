@@ -1,9 +1,10 @@
 //! The balance-point grid and the candidate models, in CalTRACK order.
 //!
-//! CalTRACK 2.0 (§3.2.2, as implemented by eemeter 3.2.0's
+//! CalTRACK 2.0 (as implemented by eemeter 3.2.0's
 //! `create_caltrack_daily_design_matrix`) searches balance points from 30 °F
 //! to 90 °F in steps of 1 °F, for heating and cooling alike. Candidates come
-//! in this order (§3.4.3.1, eemeter's `fit_caltrack_usage_per_day_model`):
+//! in this order (§3.4.3.1; pairs §3.2.2.1; eemeter's
+//! `fit_caltrack_usage_per_day_model`):
 //! the intercept-only model; one HDD-only model per balance point; one
 //! CDD-only model per balance point; one CDD+HDD model per pair, cooling
 //! balance point in the outer loop and heating balance point in the inner
@@ -49,8 +50,7 @@ impl From<BalancePointGrid> for GridRepr {
 }
 
 impl Default for BalancePointGrid {
-    /// CalTRACK's grid: 30 °F to 90 °F in steps of 1 °F (CalTRACK 2.0
-    /// §3.2.2), as °C.
+    /// CalTRACK's grid: 30 °F to 90 °F in steps of 1 °F, as °C.
     fn default() -> Self {
         BalancePointGrid::caltrack_fahrenheit()
     }
@@ -80,8 +80,8 @@ fn steps(min: f64, max: f64, step: f64) -> Result<Vec<f64>> {
 }
 
 impl BalancePointGrid {
-    /// CalTRACK 2.0's grid (§3.2.2): 30 °F to 90 °F in steps of 1 °F,
-    /// converted to °C (−1.11 °C to 32.22 °C).
+    /// CalTRACK 2.0's grid: 30 °F to 90 °F in steps of 1 °F, converted to
+    /// °C (−1.11 °C to 32.22 °C).
     pub fn caltrack_fahrenheit() -> Self {
         BalancePointGrid {
             points_c: (30..=90)

@@ -112,23 +112,27 @@ pub struct RegressionOptions {
 impl Default for RegressionOptions {
     fn default() -> Self {
         RegressionOptions {
-            // CalTRACK 2.0 §3.2.2: 30 °F to 90 °F, step 1 °F.
+            // CalTRACK 2.0 balance-point search range, 30 °F to 90 °F step
+            // 1 °F (eemeter 3.2.0 `create_caltrack_daily_design_matrix`).
             grid: BalancePointGrid::caltrack_fahrenheit(),
             fit_heating: true,
             fit_cooling: true,
-            // CalTRACK 2.0 §3.2.2.1 (daily): ≥ 10 non-zero degree-days.
+            // CalTRACK 2.0 daily: ≥ 10 non-zero degree-day values (eemeter
+            // 3.2.0 `fit_caltrack_usage_per_day_model` default).
             min_non_zero_daily: 10,
             // CalTRACK 2.0 §3.2.2.2.1 (billing): no minimum count.
             min_non_zero_billing: 0,
-            // CalTRACK 2.0 §3.2.2.1, §3.2.2.2.2: total ≥ 20 °F-degree-days,
-            // i.e. 20/1.8 °C-degree-days.
+            // CalTRACK 2.0: total ≥ 20 °F-degree-days (daily: eemeter 3.2.0
+            // default; billing: §3.2.2.2.2), i.e. 20/1.8 °C-degree-days.
             min_total_degree_days_c: 20.0 / 1.8,
             // CalTRACK 2.0 drops CalTRACK 1.0's p-value limit of 0.1
             // (eemeter 3.2.0's default maximum p-value is 1).
             max_p_value: None,
-            // CalTRACK 2.0 §2.2.1: a 365-day baseline.
+            // CalTRACK 2.0: a 365-day baseline (eemeter 3.2.0
+            // `caltrack_sufficiency_criteria`, `num_days=365`).
             baseline_days: 365,
-            // CalTRACK 2.0 §2.2.3.2: ≥ 90 % of days with usage and temperature.
+            // CalTRACK 2.0: ≥ 90 % of days with usage and temperature (eemeter
+            // 3.2.0 `caltrack_sufficiency_criteria`, `min_fraction_daily_coverage`).
             min_valid_fraction: 0.9,
             // CalTRACK 2.0 §2.3.6: flag values above median + 3·IQR.
             outlier_iqr_factor: 3.0,

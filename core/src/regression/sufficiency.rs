@@ -1,10 +1,11 @@
 //! Data sufficiency and quality of a baseline, as named checks.
 //!
 //! From CalTRACK 2.0 (eemeter 3.2.0 `caltrack_sufficiency_criteria`): the
-//! baseline spans 365 days (§2.2.1); at least 90 % of its days have both
-//! usage and temperature (§2.2.3.2); negative values are refused (they
-//! signal net metering, §2.3.5); values above median + 3·IQR are flagged
-//! for review (§2.3.6). The checks are returned with the model, never
+//! baseline spans 365 days; at least 90 % of its days have both usage and
+//! temperature; negative values are refused (they signal net metering,
+//! §2.3.5); values above median + 3·IQR are flagged for review (§2.3.6).
+//! CalTRACK requires the span to be exactly 365 days; here it must be at
+//! least the required days (the caller chooses the baseline's days). The checks are returned with the model, never
 //! printed; a failed check does not stop the fit (except negative values),
 //! it makes the baseline unusable.
 
