@@ -10,7 +10,9 @@
 use jiff::civil::Date;
 use rust_decimal::{dec, Decimal};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
+use crate::id::{HouseholdId, MeterId, TeamId};
+use crate::meter::Meter;
 use crate::period::{day_number, Period};
 use crate::quantity::{add, div, mul};
 
@@ -274,6 +276,110 @@ impl Occupancy {
             Decimal::from(period.days()),
             "mean consumption units",
         )
+    }
+}
+
+/// A household (*foyer*) taking part in a challenge.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "HouseholdRepr", into = "HouseholdRepr")]
+pub struct Household {
+    /// Identifies the household within the challenge.
+    pub id: HouseholdId,
+    /// The household's team.
+    pub team: TeamId,
+    /// Who lives there, and when.
+    pub occupancy: Occupancy,
+    /// The dwelling's heated surface in m², if known.
+    pub surface_m2: Option<Decimal>,
+    /// The energy meters.
+    pub meters: Vec<Meter>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HouseholdRepr {
+    id: HouseholdId,
+    team: TeamId,
+    occupants: Occupants,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    presence: Vec<PresenceChange>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    surface_m2: Option<Decimal>,
+    #[serde(default)]
+    meters: Vec<Meter>,
+}
+
+impl TryFrom<HouseholdRepr> for Household {
+    type Error = Error;
+    fn try_from(r: HouseholdRepr) -> Result<Self> {
+        let at = Location::household(&r.id);
+        let occupancy = Occupancy::new(r.occupants, r.presence).map_err(|e| e.within(&at))?;
+        let household = Household {
+            id: r.id,
+            team: r.team,
+            occupancy,
+            surface_m2: r.surface_m2,
+            meters: r.meters,
+        };
+        household.validate()?;
+        Ok(household)
+    }
+}
+
+impl From<Household> for HouseholdRepr {
+    fn from(h: Household) -> Self {
+        HouseholdRepr {
+            id: h.id,
+            team: h.team,
+            occupants: h.occupancy.initial,
+            presence: h.occupancy.changes,
+            surface_m2: h.surface_m2,
+            meters: h.meters,
+        }
+    }
+}
+
+impl Household {
+    /// A household with constant occupants and no meter yet.
+    pub fn new(id: HouseholdId, team: TeamId, occupants: Occupants) -> Self {
+        Household {
+            id,
+            team,
+            occupancy: Occupancy::constant(occupants),
+            surface_m2: None,
+            meters: Vec::new(),
+        }
+    }
+
+    /// Checks each meter and that meter ids are distinct and the surface
+    /// positive.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] or [`Error::Duplicate`], located in this
+    /// household.
+    pub fn validate(&self) -> Result<()> {
+        let at = || Location::household(&self.id);
+        if let Some(s) = self.surface_m2 {
+            if s <= Decimal::ZERO {
+                return Err(Error::invalid("surface", s, "a surface is above zero").within(&at()));
+            }
+        }
+        for (i, m) in self.meters.iter().enumerate() {
+            m.validate().map_err(|e| e.within(&at()))?;
+            if self.meters[..i].iter().any(|o| o.id == m.id) {
+                return Err(Error::Duplicate {
+                    what: "meter",
+                    id: m.id.to_string(),
+                    at: at().with_meter(&m.id),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The meter with this id.
+    pub fn meter(&self, id: &MeterId) -> Option<&Meter> {
+        self.meters.iter().find(|m| &m.id == id)
     }
 }
 

@@ -13,27 +13,47 @@
 //!
 //! The data flow one way, and the modules follow it:
 //!
-//! - inputs: [`challenge`], [`household`], [`id`], [`period`], [`quantity`]
+//! - inputs: [`challenge`], [`household`], [`meter`], [`weather`], [`id`],
+//!   [`period`], [`quantity`]
 //! - errors: [`error`]
 //! - weather-regression baselines: [`regression`]
 #![deny(missing_docs)]
 
+pub mod aggregate;
 pub mod challenge;
+pub mod climate;
+pub mod consumption;
+pub mod data;
+pub mod energy;
 pub mod error;
+pub mod exclusion;
+pub mod french;
 pub mod household;
 pub mod id;
+pub mod meter;
 mod names;
 pub mod period;
 pub mod quantity;
 pub mod regression;
+pub mod report;
+pub mod synthetic;
+pub mod weather;
 
 pub use challenge::{Challenge, OrganiserKind, Team, Theme};
+pub use data::{ChallengeData, Options, SCHEMA_VERSION};
 pub use error::{Error, Location, Result};
+pub use household::{Household, Occupancy, Occupants};
 pub use id::{HouseholdId, MeterId, TeamId};
 pub use period::Period;
 pub use quantity::{Euros, Kg, KgCo2e, Km, Kwh, Litres, Ratio};
+pub use report::{compute, Report};
 
 /// Re-exported so that callers use the same date type.
 pub use jiff::civil::Date;
 /// Re-exported so that callers use the same decimal type.
 pub use rust_decimal::Decimal;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,257 @@
+//! Daily minimum and maximum temperatures, and their construction from
+//! sub-daily observations with the Météo-France day convention.
+
+use jiff::civil::{Date, DateTime, Time};
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Location, Result};
+use crate::period::{date_of, day_number, Period};
+
+/// One day's minimum (Tn) and maximum (Tx) temperature in °C.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DailyTemperature {
+    /// The day.
+    pub date: Date,
+    /// Minimum temperature, °C.
+    pub tn: Decimal,
+    /// Maximum temperature, °C.
+    pub tx: Decimal,
+}
+
+/// Daily temperatures over consecutive days, with no gap.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "Vec<DailyTemperature>", into = "Vec<DailyTemperature>")]
+pub struct Temperatures {
+    first_day: i32,
+    days: Vec<(Decimal, Decimal)>,
+}
+
+impl TryFrom<Vec<DailyTemperature>> for Temperatures {
+    type Error = Error;
+    fn try_from(v: Vec<DailyTemperature>) -> Result<Self> {
+        Temperatures::new(&v)
+    }
+}
+
+impl From<Temperatures> for Vec<DailyTemperature> {
+    fn from(t: Temperatures) -> Self {
+        t.iter().collect()
+    }
+}
+
+/// Temperatures beyond this are not plausible on Earth's surface (°C).
+const PLAUSIBLE: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
+
+impl Temperatures {
+    /// Daily temperatures, which must be on consecutive days in order, with
+    /// Tn ≤ Tx and both within ±100 °C.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] naming the day's index when a day is missing,
+    /// repeated or out of order, or a value is impossible.
+    pub fn new(days: &[DailyTemperature]) -> Result<Self> {
+        let first_day = match days.first() {
+            Some(d) => day_number(d.date),
+            None => {
+                return Err(Error::InsufficientData {
+                    why: "no daily temperature".into(),
+                    at: Location::NONE,
+                })
+            }
+        };
+        let mut out = Vec::with_capacity(days.len());
+        for (i, d) in days.iter().enumerate() {
+            let at = Location::NONE.with_index(i);
+            let expected = first_day + i32::try_from(i).unwrap_or(i32::MAX);
+            if day_number(d.date) != expected {
+                return Err(Error::invalid(
+                    "temperature date",
+                    d.date,
+                    format!(
+                        "days are consecutive, in order, without gap: expected {}",
+                        date_of(expected)?
+                    ),
+                )
+                .within(&at));
+            }
+            if d.tn > d.tx {
+                return Err(Error::invalid(
+                    "temperature",
+                    format!("Tn {} > Tx {}", d.tn, d.tx),
+                    "Tn ≤ Tx",
+                )
+                .within(&at));
+            }
+            if d.tn.abs() > PLAUSIBLE || d.tx.abs() > PLAUSIBLE {
+                return Err(Error::invalid("temperature", d.tx, "beyond ±100 °C").within(&at));
+            }
+            out.push((d.tn, d.tx));
+        }
+        Ok(Temperatures {
+            first_day,
+            days: out,
+        })
+    }
+
+    /// Builds daily Tn/Tx from sub-daily observations (UTC date-time, °C)
+    /// with the Météo-France day convention: Tn of day D is the minimum
+    /// from D−1 18:00 UTC to D 18:00 UTC, Tx the maximum from D 06:00 UTC to
+    /// D+1 06:00 UTC (each window open at its start, closed at its end).
+    /// Days are returned from the first to the last day whose both windows
+    /// hold at least one observation.
+    ///
+    /// Source: Météo-France, *Données climatologiques de base — définitions*
+    /// (Tn and Tx day conventions), as summarised in DOMAIN.md §2.
+    ///
+    /// # Errors
+    /// [`Error::InsufficientData`] when a day in that range has an empty
+    /// window; [`Error::InvalidValue`] as for [`Temperatures::new`].
+    pub fn from_observations(observations: &[(DateTime, Decimal)]) -> Result<Self> {
+        use std::collections::BTreeMap;
+        let six = Time::constant(6, 0, 0, 0);
+        let eighteen = Time::constant(18, 0, 0, 0);
+        let mut minima: BTreeMap<i32, Decimal> = BTreeMap::new();
+        let mut maxima: BTreeMap<i32, Decimal> = BTreeMap::new();
+        for &(at, t) in observations {
+            let d = day_number(at.date());
+            let time = at.time();
+            // Tn window (D−1 18:00, D 18:00]: an observation after 18:00
+            // belongs to the next day.
+            let min_day = if time > eighteen { d + 1 } else { d };
+            // Tx window (D 06:00, D+1 06:00]: at or before 06:00 it belongs
+            // to the previous day.
+            let max_day = if time <= six { d - 1 } else { d };
+            minima
+                .entry(min_day)
+                .and_modify(|v| *v = (*v).min(t))
+                .or_insert(t);
+            maxima
+                .entry(max_day)
+                .and_modify(|v| *v = (*v).max(t))
+                .or_insert(t);
+        }
+        let first = minima
+            .keys()
+            .next()
+            .copied()
+            .max(maxima.keys().next().copied());
+        let last = minima
+            .keys()
+            .next_back()
+            .copied()
+            .min(maxima.keys().next_back().copied());
+        let (Some(first), Some(last)) = (first, last) else {
+            return Err(Error::InsufficientData {
+                why: "no day has observations in both its Tn and Tx windows".into(),
+                at: Location::NONE,
+            });
+        };
+        let mut days = Vec::new();
+        for d in first..=last {
+            let (Some(&n), Some(&x)) = (minima.get(&d), maxima.get(&d)) else {
+                return Err(Error::InsufficientData {
+                    why: format!("no observation in the Tn or Tx window of {}", date_of(d)?),
+                    at: Location::NONE,
+                });
+            };
+            days.push(DailyTemperature {
+                date: date_of(d)?,
+                tn: n,
+                tx: x,
+            });
+        }
+        Temperatures::new(&days)
+    }
+
+    /// The days covered.
+    ///
+    /// # Errors
+    /// Never in practice (the dates were valid when built).
+    pub fn period(&self) -> Result<Period> {
+        let last = self.first_day + i32::try_from(self.days.len()).unwrap_or(i32::MAX) - 1;
+        Period::new(date_of(self.first_day)?, date_of(last)?)
+    }
+
+    /// Day number of the first day.
+    pub fn first_day(&self) -> i32 {
+        self.first_day
+    }
+
+    /// The number of days.
+    pub fn len(&self) -> usize {
+        self.days.len()
+    }
+
+    /// Whether there is no day (never: a series has at least one day).
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+
+    /// (Tn, Tx) of each day, in order.
+    pub fn values(&self) -> &[(Decimal, Decimal)] {
+        &self.days
+    }
+
+    /// The days as [`DailyTemperature`] values.
+    pub fn iter(&self) -> impl Iterator<Item = DailyTemperature> + '_ {
+        self.days
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, &(tn, tx))| {
+                let date = date_of(self.first_day + i32::try_from(i).ok()?).ok()?;
+                Some(DailyTemperature { date, tn, tx })
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use rust_decimal::dec;
+
+    fn day(d: Date, tn: Decimal, tx: Decimal) -> DailyTemperature {
+        DailyTemperature { date: d, tn, tx }
+    }
+
+    #[test]
+    fn series_must_be_consecutive() {
+        let ok = Temperatures::new(&[
+            day(date(2026, 1, 1), dec!(2), dec!(10)),
+            day(date(2026, 1, 2), dec!(-3), dec!(5)),
+        ])
+        .unwrap();
+        assert_eq!(ok.len(), 2);
+        let gap = Temperatures::new(&[
+            day(date(2026, 1, 1), dec!(2), dec!(10)),
+            day(date(2026, 1, 3), dec!(-3), dec!(5)),
+        ])
+        .unwrap_err();
+        assert_eq!(gap.location().and_then(|l| l.index), Some(1));
+        assert!(Temperatures::new(&[day(date(2026, 1, 1), dec!(11), dec!(10))]).is_err());
+    }
+
+    #[test]
+    fn meteo_france_day_convention() {
+        let at = |d: Date, h: i8| d.at(h, 0, 0, 0);
+        let d1 = date(2026, 1, 1);
+        let d2 = date(2026, 1, 2);
+        let d3 = date(2026, 1, 3);
+        // Observations from 1 Jan 19:00 to 3 Jan 06:00.
+        let obs = vec![
+            (at(d1, 19), dec!(-4)), // Tn window of 2 Jan; Tx window of 1 Jan
+            (at(d2, 3), dec!(-6)),  // Tn of 2 Jan; Tx of 1 Jan (before 06:00)
+            (at(d2, 6), dec!(-5)),  // Tn of 2 Jan; Tx of 1 Jan (06:00 closes it)
+            (at(d2, 14), dec!(7)),  // Tn and Tx of 2 Jan
+            (at(d2, 18), dec!(3)),  // Tn of 2 Jan (18:00 closes it), Tx of 2 Jan
+            (at(d2, 21), dec!(-9)), // Tn of 3 Jan; Tx of 2 Jan
+            (at(d3, 6), dec!(-10)), // Tn of 3 Jan; Tx of 2 Jan
+        ];
+        let t = Temperatures::from_observations(&obs).unwrap();
+        // Only 2 Jan has both windows filled... and 1 Jan has a Tx window
+        // but no Tn window, 3 Jan a Tn window but no Tx window.
+        let days: Vec<_> = t.iter().collect();
+        assert_eq!(days, vec![day(d2, dec!(-6), dec!(7))]);
+    }
+}
