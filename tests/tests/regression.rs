@@ -336,3 +336,114 @@ fn hand_computable_fits() {
         assert!(s.savings.abs() < 1e-9 * observed, "{n}");
     }
 }
+
+/// In a challenge: a household whose meter has daily readings gets a
+/// weather-regression baseline when the option asks for it, and the report
+/// says so. Its daily usage over the reference winter is exactly
+/// `2 + 0.5·max(0, 15 − T)` kWh (T = (Tn + Tx)/2 of the sample's
+/// temperatures), so the baseline's prediction for the challenge winter is
+/// that formula summed over the challenge days, computed here in exact
+/// decimals.
+#[test]
+fn challenge_household_with_daily_readings_gets_a_regression_baseline() {
+    use rust_decimal::prelude::ToPrimitive;
+    use serde_json::{json, Value};
+
+    let path = format!(
+        "{}/../core/examples/data/energy/challenge.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mean: BTreeMap<String, Decimal> = doc["temperatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let tn = Decimal::from_str(d["tn"].as_str().unwrap()).unwrap();
+            let tx = Decimal::from_str(d["tx"].as_str().unwrap()).unwrap();
+            (
+                d["date"].as_str().unwrap().to_owned(),
+                (tn + tx) / Decimal::TWO,
+            )
+        })
+        .collect();
+    let model = |date: &jiff::civil::Date| {
+        let t = mean[&date.to_string()];
+        Decimal::TWO + Decimal::new(5, 1) * (Decimal::from(15) - t).max(Decimal::ZERO)
+    };
+    let period = |p: &Value| -> (jiff::civil::Date, jiff::civil::Date) {
+        (
+            p["first"].as_str().unwrap().parse().unwrap(),
+            p["last"].as_str().unwrap().parse().unwrap(),
+        )
+    };
+    let (r0, r1) = period(&doc["challenge"]["reference_period"]);
+    let (c0, c1) = period(&doc["challenge"]["challenge_period"]);
+    // Daily readings: the index at the start of each day, reference winter
+    // at the model's usage, challenge winter at 90 % of it.
+    let mut readings = Vec::new();
+    let mut index = Decimal::from(1000);
+    let mut expected = Decimal::ZERO;
+    for (first, last, factor) in [(r0, r1, Decimal::ONE), (c0, c1, Decimal::new(9, 1))] {
+        let mut d = first;
+        while d <= last.tomorrow().unwrap() {
+            readings.push(json!({"date": d.to_string(), "value": index.to_string()}));
+            if d <= last {
+                index += model(&d) * factor;
+                if factor != Decimal::ONE {
+                    expected += model(&d);
+                }
+            }
+            d = d.tomorrow().unwrap();
+        }
+    }
+    let team = doc["challenge"]["teams"][0]["id"].clone();
+    doc["households"] = json!([{
+        "id": "LINKY1",
+        "team": team,
+        "occupants": {"adults": 2, "children": []},
+        "meters": [{
+            "id": "chauffage",
+            "carrier": "district_heating",
+            "unit": "kwh",
+            "usage": "heating_only",
+            "readings": readings,
+        }],
+    }]);
+    let household = |doc: &Value| {
+        let data = ecodefi::ChallengeData::from_json(&doc.to_string()).unwrap();
+        let report = ecodefi::compute(&data).unwrap();
+        let energy = report.energy.unwrap();
+        energy.households.into_iter().next().unwrap()
+    };
+
+    // Default: the reconstructed winter, and JSON as before.
+    let winter = household(&doc);
+    let saving = winter.saving.as_ref().unwrap();
+    assert_eq!(
+        saving.meters[0].reference_method,
+        ecodefi::energy::ReferenceMethod::ReconstructedWinter
+    );
+    assert!(!serde_json::to_string(saving)
+        .unwrap()
+        .contains("reference_method"));
+
+    // Opt in: the regression baseline.
+    doc["options"]["energy"]["regression_baseline"] = json!(true);
+    let regression = household(&doc);
+    let saving = regression.saving.as_ref().unwrap();
+    let meter = &saving.meters[0];
+    assert_eq!(
+        meter.reference_method,
+        ecodefi::energy::ReferenceMethod::WeatherRegression
+    );
+    assert!(serde_json::to_string(meter)
+        .unwrap()
+        .contains(r#""reference_method":"weather_regression""#));
+    let got = meter.reference_corrected.value().to_f64().unwrap();
+    let want = expected.to_f64().unwrap();
+    assert!((got - want).abs() <= 1e-6 * want, "{got} vs {want}");
+    // and the household saved 10 % against it
+    let change = saving.change.fraction().to_f64().unwrap();
+    assert!((change + 0.1).abs() < 1e-6, "{change}");
+}

@@ -69,6 +69,7 @@
 )]
 
 use crate::named_enum;
+pub(crate) mod challenge;
 mod data;
 mod fit;
 mod grid;
