@@ -1,7 +1,8 @@
 //! Conformance of the weather-regression baselines.
 //!
-//! `vectors/regression/eemeter_daily.json` holds eemeter 3.2.0's CalTRACK
-//! 2.0 daily fits of its bundled sample meters (see `PROVENANCE.md` there):
+//! `vectors/regression/eemeter_daily.json` and `eemeter_billing.json` hold
+//! eemeter 3.2.0's CalTRACK 2.0 daily and billing fits of its bundled sample
+//! meters (see `PROVENANCE.md` there):
 //! the same model type and balance points, coefficients and savings within
 //! 1e-6 relative, and the same error bands. `vectors/regression/hand.json`
 //! holds tiny data sets whose fits are known exactly.
@@ -15,8 +16,8 @@
 )]
 
 use ecodefi::regression::{
-    fahrenheit_to_celsius, fit, CandidateStatus, CheckName, CheckStatus, DailyTemperature,
-    DailyUsage, ModelKind, NoModelReason, RegressionOptions, UsageData,
+    fahrenheit_to_celsius, fit, BillingPeriod, CandidateStatus, CheckName, CheckStatus,
+    DailyTemperature, DailyUsage, ModelKind, NoModelReason, RegressionOptions, UsageData,
 };
 use ecodefi::Kwh;
 use rust_decimal::Decimal;
@@ -446,4 +447,157 @@ fn challenge_household_with_daily_readings_gets_a_regression_baseline() {
     // and the household saved 10 % against it
     let change = saving.change.fraction().to_f64().unwrap();
     assert!((change + 0.1).abs() < 1e-6, "{change}");
+}
+
+#[derive(Deserialize)]
+struct BillRow {
+    first: String,
+    days: i64,
+    usage: String,
+    temperatures_f: Vec<(String, f64)>,
+}
+
+#[derive(Deserialize)]
+struct BillingCase {
+    name: String,
+    fit_cooling: bool,
+    baseline: Vec<BillRow>,
+    reporting: Vec<BillRow>,
+    expected: Expected,
+}
+
+#[derive(Deserialize)]
+struct BillingDoc {
+    cases: Vec<BillingCase>,
+}
+
+fn bills(rows: &[BillRow]) -> UsageData {
+    let mut periods = Vec::new();
+    let mut temperatures = Vec::new();
+    for r in rows {
+        let first: jiff::civil::Date = r.first.parse().unwrap();
+        let last = first
+            .checked_add(jiff::Span::new().days(r.days - 1))
+            .unwrap();
+        periods.push(BillingPeriod {
+            period: ecodefi::Period::new(first, last).unwrap(),
+            usage: Kwh::new(Decimal::from_str(&r.usage).unwrap()),
+        });
+        for (d, t) in &r.temperatures_f {
+            temperatures.push(DailyTemperature {
+                date: d.parse().unwrap(),
+                temperature_c: fahrenheit_to_celsius(*t),
+            });
+        }
+    }
+    UsageData::Billing {
+        periods,
+        temperatures,
+    }
+}
+
+/// eemeter 3.2.0's billing method (`use_billing_presets`, weights = days
+/// with temperature) on its monthly sample meters: the same model,
+/// coefficients, metrics, savings and bands.
+#[test]
+fn eemeter_billing_fits_savings_and_bands() {
+    let doc: BillingDoc = serde_json::from_str(&load("eemeter_billing.json")).unwrap();
+    assert_eq!(doc.cases.len(), 2);
+    for case in &doc.cases {
+        let (n, e) = (&case.name, &case.expected);
+        let options = RegressionOptions::default()
+            .fit_cooling(case.fit_cooling)
+            .keep_candidates(true);
+        let baseline = fit(&bills(&case.baseline), &options).unwrap();
+        let model = baseline.model.clone().unwrap_or_else(|| panic!("{n}"));
+        assert_eq!(
+            model.kind,
+            e.model_type.parse::<ModelKind>().unwrap(),
+            "{n}"
+        );
+        let to_f = |c: Option<f64>| c.map(|c| (c * 1.8 + 32.0).round());
+        assert_eq!(
+            to_f(model.heating_balance_point_c),
+            e.heating_balance_point_f,
+            "{n}"
+        );
+        assert_eq!(
+            to_f(model.cooling_balance_point_c),
+            e.cooling_balance_point_f,
+            "{n}"
+        );
+        close("intercept", model.intercept, e.intercept, 1e-6);
+        if let Some(b) = e.beta_hdd_per_f {
+            close("beta_hdd", model.beta_hdd.unwrap() / 1.8, b, 1e-6);
+        }
+        if let Some(b) = e.beta_cdd_per_f {
+            close("beta_cdd", model.beta_cdd.unwrap() / 1.8, b, 1e-6);
+        }
+        close("r_squared_adj", model.r_squared_adj, e.r_squared_adj, 1e-6);
+        let mut counts = BTreeMap::new();
+        for c in &baseline.candidates {
+            let s = match c.status {
+                CandidateStatus::Qualified => "QUALIFIED",
+                CandidateStatus::Disqualified => "DISQUALIFIED",
+                CandidateStatus::NotAttempted => "NOT ATTEMPTED",
+                CandidateStatus::Singular => "ERROR",
+            };
+            *counts.entry(s.to_owned()).or_insert(0usize) += 1;
+        }
+        assert_eq!(counts, e.candidates, "{n}");
+        let m = &model.metrics;
+        assert_eq!(m.observed_length, e.metrics.observed_length, "{n}");
+        close("r_squared", m.r_squared.unwrap(), e.metrics.r_squared, 1e-6);
+        close("rmse_adj", m.rmse_adj, e.metrics.rmse_adj, 1e-6);
+        close("cv_rmse", m.cv_rmse.unwrap(), e.metrics.cvrmse_adj, 1e-6);
+        close(
+            "autocorr",
+            m.autocorr_resid.unwrap(),
+            e.metrics.autocorr_resid,
+            1e-6,
+        );
+        close("mean", m.observed_mean, e.metrics.observed_mean, 1e-12);
+        close(
+            "variance",
+            m.observed_variance,
+            e.metrics.observed_variance,
+            1e-9,
+        );
+
+        let s = model
+            .metered_savings(&bills(&case.reporting), e.confidence_level)
+            .unwrap();
+        assert_eq!(s.reporting_observations, e.reporting_days, "{n}");
+        close(
+            "counterfactual",
+            s.counterfactual.total,
+            e.counterfactual_total,
+            1e-6,
+        );
+        close("base", s.counterfactual.base, e.base_total, 1e-6);
+        if e.heating_total != 0.0 {
+            close("heating", s.counterfactual.heating, e.heating_total, 1e-6);
+        }
+        if e.cooling_total != 0.0 {
+            close("cooling", s.counterfactual.cooling, e.cooling_total, 1e-6);
+        }
+        let observed: f64 = s.observed.value().to_string().parse().unwrap();
+        close("observed", observed, e.reporting_observed_total, 1e-12);
+        close("savings", s.savings, e.metered_savings_total, 1e-6);
+        let b = s.error_bands.unwrap();
+        close("fsu band", b.fsu_error_band, e.fsu_error_band, 1e-6);
+        close("ols band", b.ols_error_band, e.ols_error_band, 1e-6);
+        close(
+            "ols model",
+            b.ols_error_band_model,
+            e.ols_error_band_model,
+            1e-6,
+        );
+        close(
+            "ols noise",
+            b.ols_error_band_noise,
+            e.ols_error_band_noise,
+            1e-6,
+        );
+    }
 }

@@ -25,9 +25,9 @@
 //! `f64`. Every input and output is a serde structure, so bindings can pass
 //! JSON through.
 //!
-//! Fidelity: on eemeter 3.2.0's sample meters the selected model, balance
-//! points, coefficients, savings and error bands agree with eemeter to
-//! 1e-6 relative (`tests/vectors/regression/`).
+//! Fidelity: on eemeter 3.2.0's sample meters (daily and monthly bills) the
+//! selected model, balance points, coefficients, metrics, savings and error
+//! bands agree with eemeter to 1e-9 relative (`tests/vectors/regression/`).
 //!
 //! # Example
 //! ```

@@ -211,9 +211,10 @@ impl FittedModel {
         let n = obs.len() as f64;
         let reporting_obs = match interval {
             Interval::Daily => n,
-            // eemeter 3.2.0: months between the first and last bill, rounded.
+            // eemeter 3.2.0: months between the first and last bill, rounded
+            // as Python rounds (half to even).
             #[allow(clippy::cast_precision_loss)]
-            Interval::Billing => (coverage.span_days as f64 / 30.0).round(),
+            Interval::Billing => (coverage.span_days as f64 / 30.0).round_ties_even(),
         };
         let bands = if n > 0.0 {
             error_bands(
