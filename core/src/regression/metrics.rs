@@ -55,44 +55,57 @@ fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
 
-fn mean(x: &[f64]) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let n = x.len() as f64;
-    x.iter().sum::<f64>() / n
-}
-
-/// Pearson correlation of two equally long series.
-fn correlation(a: &[f64], b: &[f64]) -> f64 {
-    let (ma, mb) = (mean(a), mean(b));
-    let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
-    for (x, y) in a.iter().zip(b) {
-        sab += (x - ma) * (y - mb);
-        saa += (x - ma) * (x - ma);
-        sbb += (y - mb) * (y - mb);
-    }
-    sab / (saa * sbb).sqrt()
-}
-
 impl Metrics {
     /// The metrics of `predicted` against `observed` (same length, date
-    /// order) for a model with `num_parameters` slopes.
+    /// order) for a model with `num_parameters` slopes. Two passes: sums,
+    /// then centred products (as numerically careful as separate passes).
     pub(crate) fn compute(observed: &[f64], predicted: &[f64], num_parameters: usize) -> Self {
         let n = observed.len().min(predicted.len());
         let (observed, predicted) = (&observed[..n], &predicted[..n]);
         #[allow(clippy::cast_precision_loss)]
         let (nf, p) = (n as f64, num_parameters as f64);
-        let residuals: Vec<f64> = predicted.iter().zip(observed).map(|(p, o)| p - o).collect();
-        let observed_mean = observed.iter().map(|x| x.abs()).sum::<f64>() / nf;
-        let om = mean(observed);
-        let observed_variance = observed.iter().map(|x| (x - om) * (x - om)).sum::<f64>() / nf;
-        let sse: f64 = residuals.iter().map(|e| e * e).sum();
-        let r_squared = finite(correlation(predicted, observed).powi(2));
+        let (mut so, mut sabs, mut sp, mut sr) = (0.0, 0.0, 0.0, 0.0);
+        for (&o, &q) in observed.iter().zip(predicted) {
+            so += o;
+            sabs += o.abs();
+            sp += q;
+            sr += q - o;
+        }
+        let (om, pm) = (so / nf, sp / nf);
+        // lag-1 pairs (r_i, r_{i−1}), i = 1..n: their two means
+        let first = predicted
+            .first()
+            .zip(observed.first())
+            .map_or(0.0, |(q, o)| q - o);
+        let last = predicted
+            .last()
+            .zip(observed.last())
+            .map_or(0.0, |(q, o)| q - o);
+        let (m_now, m_before) = ((sr - first) / (nf - 1.0), (sr - last) / (nf - 1.0));
+        let (mut soo, mut spp, mut spo, mut sse) = (0.0, 0.0, 0.0, 0.0);
+        let (mut sab, mut saa, mut sbb) = (0.0, 0.0, 0.0);
+        let mut previous: Option<f64> = None;
+        for (&o, &q) in observed.iter().zip(predicted) {
+            let (dob, dp, r) = (o - om, q - pm, q - o);
+            soo += dob * dob;
+            spp += dp * dp;
+            spo += dp * dob;
+            sse += r * r;
+            if let Some(before) = previous {
+                let (x, y) = (r - m_now, before - m_before);
+                sab += x * y;
+                saa += x * x;
+                sbb += y * y;
+            }
+            previous = Some(r);
+        }
+        let observed_mean = sabs / nf;
+        let r_squared = finite((spo / (spp * soo).sqrt()).powi(2));
         let r_squared_adj =
             r_squared.and_then(|r2| finite(1.0 - (1.0 - r2) * (nf - 1.0) / (nf - p - 1.0)));
-        let rmse = (sse / nf).sqrt();
         let rmse_adj = (sse / (nf - p)).sqrt();
         let autocorr_resid = if n > 2 {
-            finite(correlation(&residuals[1..], &residuals[..n - 1]))
+            finite(sab / (saa * sbb).sqrt())
         } else {
             None
         };
@@ -100,13 +113,13 @@ impl Metrics {
             observed_length: n,
             num_parameters,
             observed_mean,
-            observed_variance,
+            observed_variance: soo / nf,
             r_squared,
             r_squared_adj,
-            rmse,
+            rmse: (sse / nf).sqrt(),
             rmse_adj,
             cv_rmse: finite(rmse_adj / observed_mean),
-            nmbe: finite(residuals.iter().sum::<f64>() / observed.iter().sum::<f64>()),
+            nmbe: finite(sr / so),
             autocorr_resid,
             n_prime: autocorr_resid.and_then(|r| finite(nf * (1.0 - r) / (1.0 + r))),
         }
