@@ -153,19 +153,25 @@ fn check_temperature(t: f64, index: usize) -> Result<()> {
 
 /// `value` as the nearest `f64` (correctly rounded). Fast path: a mantissa below 2⁵³ and a
 /// scale up to 22 are both exact in `f64`, so one division rounds correctly.
+#[inline]
 pub(crate) fn to_f64(value: Decimal, what: &'static str) -> Result<f64> {
     const POW10: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
     let mantissa = value.mantissa();
-    if mantissa.unsigned_abs() < (1u128 << 53) {
-        if let Some(p) = usize::try_from(value.scale())
-            .ok()
-            .and_then(|s| POW10.get(s))
-        {
-            #[allow(clippy::cast_precision_loss)]
-            return Ok(mantissa as f64 / p);
+    if let Ok(a) = u64::try_from(mantissa.unsigned_abs()) {
+        if a < (1u64 << 53) {
+            if let Some(p) = usize::try_from(value.scale())
+                .ok()
+                .and_then(|s| POW10.get(s))
+            {
+                // Exact: both halves are exact and their sum is below 2⁵³
+                // (and it spares a 128-bit integer-to-float call).
+                #[allow(clippy::cast_possible_truncation)]
+                let m = f64::from((a >> 32) as u32) * 4_294_967_296.0 + f64::from(a as u32);
+                return Ok(if mantissa < 0 { -m } else { m } / p);
+            }
         }
     }
     // Rare (more than 15 significant digits): Rust's float parser rounds
