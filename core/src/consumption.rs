@@ -203,7 +203,7 @@ impl Series {
                 )?,
                 _ => sub(b.value, a.value, "consumption")?,
             };
-            if quantity < Decimal::ZERO {
+            if quantity.is_sign_negative() && !quantity.is_zero() {
                 return Err(Exclusion::new(
                     ExclusionCode::DecreasingIndex,
                     format!(

@@ -314,15 +314,16 @@ impl TryFrom<HouseholdRepr> for Household {
     fn try_from(r: HouseholdRepr) -> Result<Self> {
         let at = Location::household(&r.id);
         let occupancy = Occupancy::new(r.occupants, r.presence).map_err(|e| e.within(&at))?;
-        let household = Household {
+        // The meters are checked by `Household::validate` (called by
+        // `ChallengeData::validate`), not here: an error raised inside serde
+        // would lose its structured location.
+        Ok(Household {
             id: r.id,
             team: r.team,
             occupancy,
             surface_m2: r.surface_m2,
             meters: r.meters,
-        };
-        household.validate()?;
-        Ok(household)
+        })
     }
 }
 

@@ -17,9 +17,11 @@
 //!   [`period`], [`quantity`]
 //! - errors: [`error`]
 //! - weather-regression baselines: [`regression`]
+//! - the regional catalogue of challenges: [`catalogue`]
 #![deny(missing_docs)]
 
 pub mod aggregate;
+pub mod catalogue;
 pub mod challenge;
 pub mod climate;
 pub mod consumption;
