@@ -16,6 +16,7 @@
 //! - inputs: [`challenge`], [`household`], [`meter`], [`weather`], [`id`],
 //!   [`period`], [`quantity`]
 //! - errors: [`error`]
+//! - weather-regression baselines: [`regression`]
 //! - the regional catalogue of challenges: [`catalogue`]
 //! - per-person themes: [`water`], [`waste`], [`food`], [`mobility`], with
 //!   [`rate`] (rates per person and per consumption unit over periods of
@@ -42,6 +43,7 @@ pub mod outcome;
 pub mod period;
 pub mod quantity;
 pub mod rate;
+pub mod regression;
 pub mod report;
 pub mod synthetic;
 pub mod table;
