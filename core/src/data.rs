@@ -7,8 +7,12 @@
 use crate::challenge::Challenge;
 use crate::energy::EnergyOptions;
 use crate::error::{Error, Location, Result};
+use crate::food::FoodOptions;
 use crate::household::Household;
 use crate::id::TeamId;
+use crate::mobility::MobilityOptions;
+use crate::waste::WasteOptions;
+use crate::water::WaterOptions;
 use crate::weather::Temperatures;
 
 /// The version of the input and report documents this library reads and
@@ -21,6 +25,14 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Options {
     /// Energy options.
     pub energy: EnergyOptions,
+    /// Water options.
+    pub water: WaterOptions,
+    /// Waste options.
+    pub waste: WasteOptions,
+    /// Food options.
+    pub food: FoodOptions,
+    /// Mobility options.
+    pub mobility: MobilityOptions,
 }
 
 /// Everything needed to compute a challenge's results.
@@ -137,7 +149,31 @@ impl ChallengeData {
                 }
             }
         }
-        self.options.energy.validate()
+        self.options.energy.validate()?;
+        self.validate_theme_options()
+    }
+
+    /// Checks the options of the per-person themes the challenge covers:
+    /// water's reference value, waste's periods, food's surveys, mobility's
+    /// factors and periods.
+    fn validate_theme_options(&self) -> Result<()> {
+        use crate::challenge::Theme;
+        let (c, o) = (&self.challenge, &self.options);
+        if c.themes.contains(&Theme::Water) {
+            o.water.validate()?;
+            o.water.periods(c)?;
+        }
+        if c.themes.contains(&Theme::Waste) {
+            o.waste.periods(c)?;
+        }
+        if c.themes.contains(&Theme::Food) {
+            o.food.surveys(c)?;
+        }
+        if c.themes.contains(&Theme::Mobility) {
+            o.mobility.factors.validate()?;
+            o.mobility.periods(c)?;
+        }
+        Ok(())
     }
 }
 

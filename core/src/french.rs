@@ -51,6 +51,21 @@ pub fn percent(ratio: Ratio, places: u32) -> String {
     format!("{sign}{body}{NBSP}%")
 }
 
+/// A share (unsigned) as a French percentage with `places` decimals:
+/// `68,0 %`.
+pub fn share(ratio: Ratio, places: u32) -> String {
+    format!("{}{NBSP}%", number(ratio.percent(), places))
+}
+
+/// A count of households: `1 foyer`, `60 foyers`.
+pub fn households(n: u32) -> String {
+    if n > 1 {
+        format!("{n} foyers")
+    } else {
+        format!("{n} foyer")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +81,8 @@ mod tests {
         assert_eq!(percent(Ratio::new(dec!(-0.113)), 1), "\u{2212}11,3\u{a0}%");
         assert_eq!(percent(Ratio::new(dec!(0.02)), 1), "+2,0\u{a0}%");
         assert_eq!(percent(Ratio::ZERO, 1), "0,0\u{a0}%");
+        assert_eq!(share(Ratio::new(dec!(0.68)), 1), "68,0\u{a0}%");
+        assert_eq!(households(1), "1 foyer");
+        assert_eq!(households(60), "60 foyers");
     }
 }

@@ -11,10 +11,14 @@ use jiff::civil::Date;
 use rust_decimal::{dec, Decimal};
 
 use crate::error::{Error, Location, Result};
+use crate::food::Purchase;
 use crate::id::{HouseholdId, MeterId, TeamId};
 use crate::meter::Meter;
+use crate::mobility::Trip;
 use crate::period::{day_number, Period};
 use crate::quantity::{add, div, mul};
+use crate::waste::Weighing;
+use crate::water::WaterMeter;
 
 /// Age from which a child counts as an adult on the INSEE/OECD-modified
 /// scale (14 years).
@@ -293,6 +297,14 @@ pub struct Household {
     pub surface_m2: Option<Decimal>,
     /// The energy meters.
     pub meters: Vec<Meter>,
+    /// The water meters (water theme).
+    pub water_meters: Vec<WaterMeter>,
+    /// The weighings of its waste (waste theme).
+    pub weighings: Vec<Weighing>,
+    /// Its food purchases, recorded during surveys (food theme).
+    pub food_purchases: Vec<Purchase>,
+    /// Its trips or weekly travel diaries (mobility theme).
+    pub trips: Vec<Trip>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -307,6 +319,14 @@ struct HouseholdRepr {
     surface_m2: Option<Decimal>,
     #[serde(default)]
     meters: Vec<Meter>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    water_meters: Vec<WaterMeter>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    weighings: Vec<Weighing>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    food_purchases: Vec<Purchase>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    trips: Vec<Trip>,
 }
 
 impl TryFrom<HouseholdRepr> for Household {
@@ -323,6 +343,10 @@ impl TryFrom<HouseholdRepr> for Household {
             occupancy,
             surface_m2: r.surface_m2,
             meters: r.meters,
+            water_meters: r.water_meters,
+            weighings: r.weighings,
+            food_purchases: r.food_purchases,
+            trips: r.trips,
         })
     }
 }
@@ -336,6 +360,10 @@ impl From<Household> for HouseholdRepr {
             presence: h.occupancy.changes,
             surface_m2: h.surface_m2,
             meters: h.meters,
+            water_meters: h.water_meters,
+            weighings: h.weighings,
+            food_purchases: h.food_purchases,
+            trips: h.trips,
         }
     }
 }
@@ -349,11 +377,15 @@ impl Household {
             occupancy: Occupancy::constant(occupants),
             surface_m2: None,
             meters: Vec::new(),
+            water_meters: Vec::new(),
+            weighings: Vec::new(),
+            food_purchases: Vec::new(),
+            trips: Vec::new(),
         }
     }
 
-    /// Checks each meter and that meter ids are distinct and the surface
-    /// positive.
+    /// Checks each meter and that meter ids are distinct, the surface
+    /// positive, and each weighing, purchase and trip.
     ///
     /// # Errors
     /// [`Error::InvalidValue`] or [`Error::Duplicate`], located in this
@@ -374,6 +406,25 @@ impl Household {
                     at: at().with_meter(&m.id),
                 });
             }
+        }
+        for (i, m) in self.water_meters.iter().enumerate() {
+            m.validate().map_err(|e| e.within(&at()))?;
+            if self.water_meters[..i].iter().any(|o| o.id == m.id) {
+                return Err(Error::Duplicate {
+                    what: "water meter",
+                    id: m.id.to_string(),
+                    at: at().with_meter(&m.id),
+                });
+            }
+        }
+        for (i, w) in self.weighings.iter().enumerate() {
+            w.validate().map_err(|e| e.within(&at().with_index(i)))?;
+        }
+        for (i, p) in self.food_purchases.iter().enumerate() {
+            p.validate().map_err(|e| e.within(&at().with_index(i)))?;
+        }
+        for (i, t) in self.trips.iter().enumerate() {
+            t.validate().map_err(|e| e.within(&at().with_index(i)))?;
         }
         Ok(())
     }

@@ -16,7 +16,11 @@
 //! - inputs: [`challenge`], [`household`], [`meter`], [`weather`], [`id`],
 //!   [`period`], [`quantity`]
 //! - errors: [`error`]
+//! - weather-regression baselines: [`regression`]
 //! - the regional catalogue of challenges: [`catalogue`]
+//! - per-person themes: [`water`], [`waste`], [`food`], [`mobility`], with
+//!   [`rate`] (rates per person and per consumption unit over periods of
+//!   presence) and [`outcome`] (a household's result in one theme)
 #![deny(missing_docs)]
 
 pub mod aggregate;
@@ -28,16 +32,23 @@ pub mod data;
 pub mod energy;
 pub mod error;
 pub mod exclusion;
+pub mod food;
 pub mod french;
 pub mod household;
 pub mod id;
 pub mod meter;
+pub mod mobility;
 mod names;
+pub mod outcome;
 pub mod period;
 pub mod quantity;
+pub mod rate;
+pub mod regression;
 pub mod report;
 pub mod synthetic;
 pub mod table;
+pub mod waste;
+pub mod water;
 pub mod weather;
 
 pub use challenge::{Challenge, OrganiserKind, Team, Theme};

@@ -4,6 +4,10 @@ use crate::challenge::{Challenge, Theme};
 use crate::data::{ChallengeData, SCHEMA_VERSION};
 use crate::energy::{self, EnergyReport};
 use crate::error::Result;
+use crate::food::{food_report, FoodReport};
+use crate::mobility::{mobility_report, MobilityReport};
+use crate::waste::{waste_report, WasteReport};
+use crate::water::{water_report, WaterReport};
 
 /// The report of a challenge.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -19,6 +23,18 @@ pub struct Report {
     /// The energy section, when the challenge covers energy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub energy: Option<EnergyReport>,
+    /// The water section, when the challenge covers water.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub water: Option<WaterReport>,
+    /// The waste section, when the challenge covers waste.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waste: Option<WasteReport>,
+    /// The food section, when the challenge covers food.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub food: Option<FoodReport>,
+    /// The mobility section, when the challenge covers mobility.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobility: Option<MobilityReport>,
 }
 
 impl Report {
@@ -27,6 +43,18 @@ impl Report {
         let mut lines = Vec::new();
         if let Some(e) = &self.energy {
             lines.push(e.headline.clone());
+        }
+        if let Some(w) = &self.water {
+            lines.push(w.headline.clone());
+        }
+        if let Some(w) = &self.waste {
+            lines.push(w.headline.clone());
+        }
+        if let Some(f) = &self.food {
+            lines.push(f.headline.clone());
+        }
+        if let Some(m) = &self.mobility {
+            lines.push(m.headline.clone());
         }
         lines.join("\n")
     }
@@ -70,10 +98,29 @@ pub fn compute(data: &ChallengeData) -> Result<Report> {
     } else {
         None
     };
+    let hs = &data.households;
+    let o = &data.options;
+    let has = |t| c.themes.contains(&t);
+    let water = has(Theme::Water)
+        .then(|| water_report(c, hs, &o.water))
+        .transpose()?;
+    let waste = has(Theme::Waste)
+        .then(|| waste_report(c, hs, &o.waste))
+        .transpose()?;
+    let food = has(Theme::Food)
+        .then(|| food_report(c, hs, &o.food))
+        .transpose()?;
+    let mobility = has(Theme::Mobility)
+        .then(|| mobility_report(c, hs, &o.mobility))
+        .transpose()?;
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         challenge: c.clone(),
         households: u32::try_from(data.households.len()).unwrap_or(u32::MAX),
         energy,
+        water,
+        waste,
+        food,
+        mobility,
     })
 }

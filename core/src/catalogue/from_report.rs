@@ -47,7 +47,7 @@ impl CatalogueRecord {
     /// The catalogue record of a computed challenge: identity, territory,
     /// organiser kind, themes, years and exact period, teams and households
     /// from the report; one computed result per theme the report computed
-    /// (today: energy, [`Indicator::EnergyUse`], with the households counted,
+    /// (energy, water, residual and total waste, with the households counted,
     /// the weighted change Σactual / Σreference − 1 and the kWh totals behind
     /// it). The edition is the challenge period's years (`2025-2026`).
     ///
@@ -95,37 +95,7 @@ impl CatalogueRecord {
         } else {
             format!("{}-{}", years.first(), years.last())
         };
-        let mut results = Vec::new();
-        let mut notes = Vec::new();
-        if let Some(energy) = &report.energy {
-            let t = &energy.totals.totals;
-            match t.change {
-                Some(change) => {
-                    results.push(ThemeResult::computed(
-                        Indicator::EnergyUse,
-                        t.households,
-                        change,
-                        Some(Totals {
-                            unit: TotalUnit::Kwh,
-                            reference: t.reference,
-                            challenge: t.actual,
-                        }),
-                        context.report.clone(),
-                    ));
-                    notes.push(format!(
-                        "Energy computed by ecodefi: {} household(s) counted, {} excluded; kWh on the {} basis, climate correction `{}`.",
-                        t.households,
-                        t.excluded,
-                        energy.basis.as_str().to_uppercase(),
-                        energy.correction
-                    ));
-                }
-                None => notes.push(format!(
-                    "Energy: no household could be counted ({} excluded), so no result.",
-                    t.excluded
-                )),
-            }
-        }
+        let (results, notes) = computed_results(report, context.report.as_ref());
         Ok(CatalogueRecord {
             name: Text::new(c.name.clone())?,
             edition: Text::new(edition)?,
@@ -148,19 +118,126 @@ impl CatalogueRecord {
     }
 }
 
+/// One computed result per theme section of the report (energy, water,
+/// residual and total waste), with a note on each.
+fn computed_results(report: &Report, report_id: Option<&Text>) -> (Vec<ThemeResult>, Vec<String>) {
+    let mut results = Vec::new();
+    let mut notes = Vec::new();
+    let mut add = |indicator: Indicator,
+                   t: &crate::aggregate::Totals,
+                   unit: TotalUnit,
+                   detail: String| {
+        match t.change {
+            Some(change) => {
+                results.push(ThemeResult::computed(
+                    indicator,
+                    t.households,
+                    change,
+                    Some(Totals {
+                        unit,
+                        reference: t.reference,
+                        challenge: t.actual,
+                    }),
+                    report_id.cloned(),
+                ));
+                notes.push(format!(
+                    "`{indicator}` computed by ecodefi: {} household(s) counted, {} excluded{detail}.",
+                    t.households, t.excluded
+                ));
+            }
+            None => notes.push(format!(
+                "`{indicator}`: no household could be counted ({} excluded), so no result.",
+                t.excluded
+            )),
+        }
+    };
+    if let Some(energy) = &report.energy {
+        let detail = format!(
+            "; kWh on the {} basis, climate correction `{}`",
+            energy.basis.as_str().to_uppercase(),
+            energy.correction
+        );
+        add(
+            Indicator::EnergyUse,
+            &energy.totals.totals,
+            TotalUnit::Kwh,
+            detail,
+        );
+    }
+    if let Some(water) = &report.water {
+        let detail =
+            "; litres against each household's reference rate over the challenge".to_owned();
+        add(
+            Indicator::WaterUse,
+            &water.totals.totals,
+            TotalUnit::Litres,
+            detail,
+        );
+    }
+    if let Some(waste) = &report.waste {
+        let detail = "; kg against each household's reference rate over the challenge".to_owned();
+        add(
+            Indicator::ResidualWaste,
+            &waste.totals.residual,
+            TotalUnit::Kg,
+            detail.clone(),
+        );
+        add(
+            Indicator::TotalWaste,
+            &waste.totals.total,
+            TotalUnit::Kg,
+            detail,
+        );
+    }
+    (results, notes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::Catalogue;
     use super::*;
     use crate::report::compute;
 
-    fn report() -> Report {
-        let json = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/examples/data/energy/challenge.json"
-        ))
-        .unwrap();
+    fn sample(theme: &str) -> Report {
+        let path = format!(
+            "{}/examples/data/{theme}/challenge.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let json = std::fs::read_to_string(path).unwrap();
         compute(&crate::ChallengeData::from_json(&json).unwrap()).unwrap()
+    }
+
+    fn report() -> Report {
+        sample("energy")
+    }
+
+    #[test]
+    fn water_and_waste_results_come_from_their_totals() {
+        let water = sample("water");
+        let record = CatalogueRecord::from_report(&water, context()).unwrap();
+        let t = &water.water.as_ref().unwrap().totals.totals;
+        let r = &record.results()[0];
+        assert_eq!(
+            (r.indicator, r.households, Some(r.change)),
+            (Indicator::WaterUse, Some(t.households), t.change)
+        );
+        let waste = sample("waste");
+        let record = CatalogueRecord::from_report(&waste, context()).unwrap();
+        let totals = &waste.waste.as_ref().unwrap().totals;
+        let got: Vec<_> = record
+            .results()
+            .iter()
+            .map(|r| (r.indicator, Some(r.change)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Indicator::ResidualWaste, totals.residual.change),
+                (Indicator::TotalWaste, totals.total.change)
+            ]
+        );
+        // Each computed result agrees with its own totals (the catalogue's rule).
+        assert_eq!(Catalogue::new(None, vec![record]).validate(), vec![]);
     }
 
     fn context() -> ReportContext {

@@ -15,7 +15,7 @@ pub mod report;
 pub mod savings;
 
 pub use options::EnergyOptions;
-pub use reference::{MeterResult, ShareSource};
+pub use reference::{MeterResult, ReferenceMethod, ShareSource};
 pub use report::{EnergyReport, EnergyTotals, TeamResult};
 pub use savings::{HouseholdResult, Saving};
 
@@ -68,6 +68,7 @@ pub fn compute(
         reference,
         challenge: period,
         degree_days: degree_days.as_ref(),
+        temperatures,
         options,
     };
     let mut results = households

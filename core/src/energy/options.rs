@@ -45,6 +45,12 @@ pub struct EnergyOptions {
     pub max_gap_days: u16,
     /// CO2e and price tables.
     pub factors: ImpactFactors,
+    /// Whether a meter whose reference-period data allow it (daily
+    /// readings or bills, with the daily temperatures) gets a
+    /// weather-regression baseline (CalTRACK 2.0, [`crate::regression`])
+    /// instead of the reconstructed winter (false: opt-in).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub regression_baseline: bool,
 }
 
 impl Default for EnergyOptions {
@@ -59,6 +65,7 @@ impl Default for EnergyOptions {
             max_extrapolation_days: 7,
             max_gap_days: 45,
             factors: ImpactFactors::default(),
+            regression_baseline: false,
         }
     }
 }
@@ -89,6 +96,13 @@ impl EnergyOptions {
     #[must_use]
     pub fn mixed_heating_share(mut self, share: Ratio) -> Self {
         self.mixed_heating_share = share;
+        self
+    }
+
+    /// These options with or without weather-regression baselines.
+    #[must_use]
+    pub fn regression_baseline(mut self, yes: bool) -> Self {
+        self.regression_baseline = yes;
         self
     }
 

@@ -25,7 +25,7 @@ use crate::meter::{Carrier, Meter, Unit, Usage};
 use crate::named_enum;
 use crate::period::Period;
 use crate::quantity::{div, mul, sub, Kwh, Ratio};
-use crate::weather::DegreeDays;
+use crate::weather::{DegreeDays, Temperatures};
 
 named_enum! {
     /// Where a meter's climate-sensitive share comes from.
@@ -40,6 +40,28 @@ named_enum! {
         Default = "default",
         /// Set to 1 by the contract correction formula.
         Contract = "contract",
+    }
+}
+
+named_enum! {
+    /// How a meter's reference was brought to the challenge period.
+    #[derive(Default)]
+    pub enum ReferenceMethod ("reference method") {
+        /// The reference period's consumption, scaled to the challenge's
+        /// days and corrected for climate (the FAEP method, DOMAIN.md §2).
+        #[default]
+        ReconstructedWinter = "reconstructed_winter",
+        /// A weather regression fitted on the reference period's daily or
+        /// billing data, applied to the challenge period's temperatures
+        /// (CalTRACK 2.0, DOMAIN.md §3).
+        WeatherRegression = "weather_regression",
+    }
+}
+
+impl ReferenceMethod {
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if takes &T
+    fn is_reconstructed_winter(&self) -> bool {
+        *self == ReferenceMethod::ReconstructedWinter
     }
 }
 
@@ -73,6 +95,13 @@ pub struct MeterResult {
     pub reference_corrected: Kwh,
     /// The challenge consumption in kWh.
     pub challenge: Kwh,
+    /// How the reference was brought to the challenge period (absent from
+    /// JSON for the reconstructed winter).
+    #[serde(
+        default,
+        skip_serializing_if = "ReferenceMethod::is_reconstructed_winter"
+    )]
+    pub reference_method: ReferenceMethod,
 }
 
 /// What a meter's computation needs from its challenge.
@@ -84,6 +113,8 @@ pub struct Context<'a> {
     pub challenge: Period,
     /// Degree-days, when the challenge corrects for climate.
     pub degree_days: Option<&'a DegreeDays>,
+    /// Daily temperatures, when given (for regression baselines).
+    pub temperatures: Option<&'a Temperatures>,
     /// The options.
     pub options: &'a EnergyOptions,
 }
@@ -203,7 +234,25 @@ pub fn meter_result(
         let k = div(Decimal::from(days_c), Decimal::from(days_r), W)?;
         (mul(reference_kwh, k, W)?, mul(dj_r, k, W)?)
     };
-    let corrected = correct(options.correction, e, p, dj, dj_c)?;
+    let mut corrected = correct(options.correction, e, p, dj, dj_c)?;
+
+    // A weather-regression baseline instead, when asked for and the data
+    // allow a usable model.
+    let mut method = ReferenceMethod::ReconstructedWinter;
+    if let (true, Measured::Series(s), Some(t)) =
+        (options.regression_baseline, &m, ctx.temperatures)
+    {
+        let cooling = meter.carrier == Carrier::Electricity;
+        if let Some(model) =
+            crate::regression::challenge::fit_reference(s.intervals(), ctx.reference, t, cooling)?
+        {
+            if let Some(c) = crate::regression::challenge::counterfactual(&model, ctx.challenge, t)?
+            {
+                corrected = mul(c, kwh_per_unit, W)?;
+                method = ReferenceMethod::WeatherRegression;
+            }
+        }
+    }
 
     Ok((
         MeterResult {
@@ -220,6 +269,7 @@ pub fn meter_result(
             reference: Kwh::new(reference_kwh),
             reference_corrected: Kwh::new(corrected),
             challenge: Kwh::new(challenge_kwh),
+            reference_method: method,
         },
         warnings,
     ))

@@ -1,0 +1,627 @@
+//! Weather-regression baselines (CalTRACK 2.0 daily and billing methods,
+//! PRISM's normalised annual consumption), with their uncertainty.
+//!
+//! For a household whose meter gives daily values (Linky, Gazpar) or bills,
+//! the best baseline is a regression of usage per day on the day's mean
+//! outdoor temperature, fitted on the reference year (DOMAIN.md §3):
+//!
+//! `usage per day = intercept + β_h·HDD(b_h) + β_c·CDD(b_c)`,
+//! `HDD(b) = max(0, b − T)`, `CDD(b) = max(0, T − b)`.
+//!
+//! [`fit`] tries every candidate of CalTRACK 2.0 — intercept only, HDD
+//! only, CDD only, and HDD + CDD with `b_h ≤ b_c` over a balance-point grid
+//! (2 014 candidates on CalTRACK's 30–90 °F grid) — and keeps the qualified
+//! one with the highest adjusted R². Running sums over the days binned by
+//! temperature make that a few microseconds per meter-year (see
+//! [`fit`](self::fit()) and `benches/benches/regression.rs`). The result carries
+//! a [`SufficiencyReport`] of named checks, the model's [`Metrics`]
+//! and, on request, every [`Candidate`] with its status. A [`FittedModel`]
+//! predicts any days ([`FittedModel::predict`]), the metered savings of a
+//! reporting period with ASHRAE Guideline 14 error bands
+//! ([`FittedModel::metered_savings`]) and the normalised annual consumption
+//! ([`FittedModel::normalised_annual_consumption`]).
+//!
+//! Usage is exact ([`Kwh`]); temperatures, coefficients and statistics are
+//! `f64`. Every input and output is a serde structure, so bindings can pass
+//! JSON through.
+//!
+//! Fidelity: on eemeter 3.2.0's sample meters (daily and monthly bills) the
+//! selected model, balance points, coefficients, metrics, savings and error
+//! bands agree with eemeter to 1e-9 relative (`tests/vectors/regression/`).
+//!
+//! # Example
+//! ```
+//! use ecodefi::regression::{fit, DailyUsage, RegressionOptions, UsageData, ModelKind};
+//! use ecodefi::{Decimal, Kwh};
+//! use jiff::civil::date;
+//!
+//! // A year of days: 5 kWh/day of base load plus 0.8 kWh per degree-day
+//! // below 16 °C.
+//! let start = date(2025, 1, 1);
+//! let days: Vec<DailyUsage> = (0..365)
+//!     .map(|i| {
+//!         let t = 10.0 - 12.0 * (f64::from(i) * std::f64::consts::TAU / 365.0).cos();
+//!         let usage = 5.0 + 0.8 * (16.0 - t).max(0.0);
+//!         DailyUsage {
+//!             date: start.checked_add(jiff::Span::new().days(i)).unwrap(),
+//!             usage: Kwh::new(Decimal::try_from(usage).unwrap().round_dp(6)),
+//!             temperature_c: t,
+//!         }
+//!     })
+//!     .collect();
+//! let options = RegressionOptions::default()
+//!     .grid(ecodefi::regression::BalancePointGrid::celsius(10.0, 22.0, 1.0)?);
+//! let baseline = fit(&UsageData::Daily { days }, &options)?;
+//! assert!(baseline.sufficiency.passed());
+//! let model = baseline.model.expect("a model");
+//! assert_eq!(model.kind, ModelKind::HddOnly);
+//! assert_eq!(model.heating_balance_point_c, Some(16.0));
+//! assert!((model.beta_hdd.unwrap() - 0.8).abs() < 1e-6);
+//! # Ok::<(), ecodefi::Error>(())
+//! ```
+
+// "CalTRACK" is a name, not code; the statistics keep their textbook
+// one-letter names (n, p, t, x, y) and β_hdd/β_cdd pairs.
+#![allow(
+    clippy::doc_markdown,
+    clippy::many_single_char_names,
+    clippy::similar_names
+)]
+
+use crate::named_enum;
+pub(crate) mod challenge;
+mod data;
+mod fit;
+mod grid;
+mod metrics;
+mod predict;
+mod sufficiency;
+mod uncertainty;
+
+pub use data::{
+    fahrenheit_to_celsius, BillingPeriod, DailyTemperature, DailyUsage, Interval, UsageData,
+};
+pub use fit::{Candidate, CandidateIssue, CandidateStatus};
+pub use grid::{BalancePointGrid, ModelKind, MAX_GRID_POINTS};
+pub use metrics::Metrics;
+pub use predict::{Prediction, Savings};
+pub use sufficiency::{Check, CheckName, CheckStatus, SufficiencyReport};
+pub use uncertainty::{student_t_quantile, student_t_sf, ErrorBands};
+
+use crate::error::{Error, Result};
+#[cfg(doc)]
+use crate::quantity::Kwh;
+
+/// How to fit a baseline. Every default cites CalTRACK 2.0 (as implemented
+/// by eemeter 3.2.0) and every one can be changed with the builder methods.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RegressionOptions {
+    grid: BalancePointGrid,
+    fit_heating: bool,
+    fit_cooling: bool,
+    min_non_zero_daily: usize,
+    min_non_zero_billing: usize,
+    min_total_degree_days_c: f64,
+    max_p_value: Option<f64>,
+    baseline_days: i64,
+    min_valid_fraction: f64,
+    outlier_iqr_factor: f64,
+    keep_candidates: bool,
+}
+
+impl Default for RegressionOptions {
+    fn default() -> Self {
+        RegressionOptions {
+            // CalTRACK 2.0 balance-point search range, 30 °F to 90 °F step
+            // 1 °F (eemeter 3.2.0 `create_caltrack_daily_design_matrix`).
+            grid: BalancePointGrid::caltrack_fahrenheit(),
+            fit_heating: true,
+            fit_cooling: true,
+            // CalTRACK 2.0 daily: ≥ 10 non-zero degree-day values (eemeter
+            // 3.2.0 `fit_caltrack_usage_per_day_model` default).
+            min_non_zero_daily: 10,
+            // CalTRACK 2.0 §3.2.2.2.1 (billing): no minimum count.
+            min_non_zero_billing: 0,
+            // CalTRACK 2.0: total ≥ 20 °F-degree-days (daily: eemeter 3.2.0
+            // default; billing: §3.2.2.2.2), i.e. 20/1.8 °C-degree-days.
+            min_total_degree_days_c: 20.0 / 1.8,
+            // CalTRACK 2.0 drops CalTRACK 1.0's p-value limit of 0.1
+            // (eemeter 3.2.0's default maximum p-value is 1).
+            max_p_value: None,
+            // CalTRACK 2.0: a 365-day baseline (eemeter 3.2.0
+            // `caltrack_sufficiency_criteria`, `num_days=365`).
+            baseline_days: 365,
+            // CalTRACK 2.0: ≥ 90 % of days with usage and temperature (eemeter
+            // 3.2.0 `caltrack_sufficiency_criteria`, `min_fraction_daily_coverage`).
+            min_valid_fraction: 0.9,
+            // CalTRACK 2.0 §2.3.6: flag values above median + 3·IQR.
+            outlier_iqr_factor: 3.0,
+            keep_candidates: false,
+        }
+    }
+}
+
+impl RegressionOptions {
+    /// The balance points to search (default: CalTRACK's 30–90 °F).
+    #[must_use]
+    pub fn grid(mut self, grid: BalancePointGrid) -> Self {
+        self.grid = grid;
+        self
+    }
+
+    /// Whether to fit heating (HDD) terms (default true).
+    #[must_use]
+    pub fn fit_heating(mut self, yes: bool) -> Self {
+        self.fit_heating = yes;
+        self
+    }
+
+    /// Whether to fit cooling (CDD) terms (default true; CalTRACK fits none
+    /// for gas).
+    #[must_use]
+    pub fn fit_cooling(mut self, yes: bool) -> Self {
+        self.fit_cooling = yes;
+        self
+    }
+
+    /// Minimum non-zero degree-day values for daily data (default 10).
+    #[must_use]
+    pub fn min_non_zero_daily(mut self, n: usize) -> Self {
+        self.min_non_zero_daily = n;
+        self
+    }
+
+    /// Minimum non-zero degree-day values for bills (default 0).
+    #[must_use]
+    pub fn min_non_zero_billing(mut self, n: usize) -> Self {
+        self.min_non_zero_billing = n;
+        self
+    }
+
+    /// Minimum total degree-days of a term, °C·day (default 20 °F·day =
+    /// 11.1 °C·day).
+    #[must_use]
+    pub fn min_total_degree_days_c(mut self, total: f64) -> Self {
+        self.min_total_degree_days_c = total;
+        self
+    }
+
+    /// Disqualify slopes whose p-value is above `limit` (default none;
+    /// CalTRACK 1.0 used 0.1).
+    #[must_use]
+    pub fn max_p_value(mut self, limit: Option<f64>) -> Self {
+        self.max_p_value = limit;
+        self
+    }
+
+    /// Required baseline span in days (default 365).
+    #[must_use]
+    pub fn baseline_days(mut self, days: i64) -> Self {
+        self.baseline_days = days;
+        self
+    }
+
+    /// Required share of valid days (default 0.9).
+    #[must_use]
+    pub fn min_valid_fraction(mut self, share: f64) -> Self {
+        self.min_valid_fraction = share;
+        self
+    }
+
+    /// Outliers are above median + `k`·IQR (default 3).
+    #[must_use]
+    pub fn outlier_iqr_factor(mut self, k: f64) -> Self {
+        self.outlier_iqr_factor = k;
+        self
+    }
+
+    /// Return every candidate with its status (default false).
+    #[must_use]
+    pub fn keep_candidates(mut self, yes: bool) -> Self {
+        self.keep_candidates = yes;
+        self
+    }
+
+    fn validate(&self) -> Result<()> {
+        let bad = |what, got: String, why: &str| Err(Error::invalid(what, got, why));
+        if !(self.min_total_degree_days_c.is_finite() && self.min_total_degree_days_c >= 0.0) {
+            return bad(
+                "minimum total degree-days",
+                self.min_total_degree_days_c.to_string(),
+                "must be a finite number ≥ 0",
+            );
+        }
+        if let Some(p) = self.max_p_value {
+            if !(p > 0.0 && p <= 1.0) {
+                return bad("maximum p-value", p.to_string(), "must be in (0, 1]");
+            }
+        }
+        if !(0.0..=1.0).contains(&self.min_valid_fraction) {
+            return bad(
+                "minimum share of valid days",
+                self.min_valid_fraction.to_string(),
+                "must be in [0, 1]",
+            );
+        }
+        if !(self.outlier_iqr_factor.is_finite() && self.outlier_iqr_factor >= 0.0) {
+            return bad(
+                "outlier IQR factor",
+                self.outlier_iqr_factor.to_string(),
+                "must be a finite number ≥ 0",
+            );
+        }
+        Ok(())
+    }
+}
+
+/// A selected baseline model: its form, coefficients and fit statistics.
+///
+/// Coefficients are per day: `intercept` in usage per day, slopes in usage
+/// per °C-degree-day (divide by 1.8 for °F-degree-days).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FittedModel {
+    /// Daily or billing data.
+    pub interval: Interval,
+    /// The model's form.
+    pub kind: ModelKind,
+    /// Usage per day independent of temperature.
+    pub intercept: f64,
+    /// Heating balance point, °C (HDD models).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heating_balance_point_c: Option<f64>,
+    /// Usage per °C-degree-day of heating (HDD models).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beta_hdd: Option<f64>,
+    /// Cooling balance point, °C (CDD models).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cooling_balance_point_c: Option<f64>,
+    /// Usage per °C-degree-day of cooling (CDD models).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beta_cdd: Option<f64>,
+    /// The adjusted R² the selection used (0 for intercept-only).
+    pub r_squared_adj: f64,
+    /// Fit statistics on the baseline.
+    pub metrics: Metrics,
+}
+
+named_enum! {
+    /// Why no model was fitted.
+    #[non_exhaustive]
+    pub enum NoModelReason ("no-model reason") {
+        /// No observation with usage and temperature.
+        NoData = "no_data",
+        /// Negative usage values (see the sufficiency report).
+        NegativeValues = "negative_values",
+        /// Every candidate was disqualified, not attempted or singular.
+        NoQualifiedCandidate = "no_qualified_candidate",
+    }
+}
+
+/// The outcome of [`fit`]: the sufficiency report, the model or the reason
+/// there is none, and (on request) every candidate.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// Named checks of the data.
+    pub sufficiency: SufficiencyReport,
+    /// The selected model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<FittedModel>,
+    /// Why there is no model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_model_reason: Option<NoModelReason>,
+    /// Every candidate in CalTRACK order, when
+    /// [`RegressionOptions::keep_candidates`] is set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+}
+
+impl Baseline {
+    /// Whether the baseline may be used: a model was selected and no
+    /// sufficiency check failed.
+    pub fn usable(&self) -> bool {
+        self.model.is_some() && self.sufficiency.passed()
+    }
+}
+
+/// Fits a weather-regression baseline on `data`.
+///
+/// Data-quality problems are not errors: they are named checks in
+/// [`Baseline::sufficiency`], and a baseline without a model says why in
+/// [`Baseline::no_model_reason`].
+///
+/// # Errors
+/// [`Error::InvalidValue`] for a temperature that is not finite,
+/// overlapping bills or an option out of range; [`Error::Duplicate`] for a
+/// repeated day; [`Error::Overflow`] when the exact total usage overflows.
+///
+/// # Example
+/// See the [module documentation](self).
+pub fn fit(data: &UsageData, options: &RegressionOptions) -> Result<Baseline> {
+    options.validate()?;
+    let (interval, obs, coverage) = data::prepare(data, data::Total::NotNeeded)?;
+    let sufficiency = sufficiency::report(
+        &coverage,
+        &obs.usage_per_day,
+        options.baseline_days,
+        options.min_valid_fraction,
+        options.outlier_iqr_factor,
+    );
+    let none = |reason| Baseline {
+        sufficiency: sufficiency.clone(),
+        model: None,
+        no_model_reason: Some(reason),
+        candidates: Vec::new(),
+    };
+    if !coverage.negative.is_empty() {
+        return Ok(none(NoModelReason::NegativeValues));
+    }
+    if obs.len() == 0 {
+        return Ok(none(NoModelReason::NoData));
+    }
+    let search = fit::search(&obs, interval, options);
+    let Some(best) = search.best else {
+        let mut b = none(NoModelReason::NoQualifiedCandidate);
+        b.candidates = search.candidates;
+        return Ok(b);
+    };
+    let public = fit::to_public(&best, options.grid.points_c());
+    let mut model = FittedModel {
+        interval,
+        kind: public.kind,
+        intercept: best.intercept,
+        heating_balance_point_c: public.heating_balance_point_c,
+        beta_hdd: public.beta_hdd,
+        cooling_balance_point_c: public.cooling_balance_point_c,
+        beta_cdd: public.beta_cdd,
+        r_squared_adj: best.r_squared_adj,
+        metrics: Metrics::compute(&[], &[], 0),
+    };
+    // Metrics on per-observation totals, in date order.
+    let mut observed = Vec::with_capacity(obs.len());
+    let mut predicted = Vec::with_capacity(obs.len());
+    if interval == Interval::Daily {
+        // one day, one temperature per observation
+        predicted.extend(obs.temperatures.iter().map(|&t| model.predict_total(t)));
+        observed.extend_from_slice(&obs.usage_per_day);
+    } else {
+        for i in 0..obs.len() {
+            let temps = obs.temperatures_of(i);
+            let days = obs.days.get(i).copied().unwrap_or(0.0);
+            #[allow(clippy::cast_precision_loss)]
+            let mean =
+                temps.iter().map(|&t| model.predict_total(t)).sum::<f64>() / temps.len() as f64;
+            predicted.push(mean * days);
+            observed.push(obs.usage_per_day.get(i).copied().unwrap_or(0.0) * days);
+        }
+    }
+    let slopes = match model.kind {
+        ModelKind::InterceptOnly => 0,
+        ModelKind::HddOnly | ModelKind::CddOnly => 1,
+        ModelKind::CddHdd => 2,
+    };
+    model.metrics = Metrics::compute(&observed, &predicted, slopes);
+    Ok(Baseline {
+        sufficiency,
+        model: Some(model),
+        no_model_reason: None,
+        candidates: search.candidates,
+    })
+}
+
+/// Runs only the candidate search on daily data, for benchmarks and
+/// comparisons: returns the selected kind, its balance-point indices in
+/// the grid and its adjusted R².
+#[doc(hidden)]
+pub fn select_daily(
+    temperatures_c: &[f64],
+    usage_per_day: &[f64],
+    options: &RegressionOptions,
+) -> Option<(ModelKind, f64)> {
+    let prepared = fit::prepare_binned(temperatures_c, usage_per_day, options.grid.points_c());
+    fit::search_prepared(&prepared, Interval::Daily, options)
+        .best
+        .map(|b| (b.spec.kind, b.r_squared_adj))
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::float_cmp,
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_precision_loss
+)]
+mod tests {
+    use super::*;
+    use crate::quantity::Kwh;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    /// Days of usage from a known model plus noise, 3 decimals.
+    fn year_strategy() -> impl Strategy<Value = Vec<DailyUsage>> {
+        (
+            40usize..200,
+            0.5f64..10.0,
+            0.0f64..2.0,
+            0.0f64..2.0,
+            8.0f64..18.0,
+            18.0f64..26.0,
+            proptest::collection::vec((-10.0f64..35.0, -1.0f64..1.0), 200),
+        )
+            .prop_map(|(n, base, bh, bc, th, tc, draws)| {
+                let start = date(2024, 1, 1);
+                draws
+                    .into_iter()
+                    .take(n)
+                    .enumerate()
+                    .map(|(i, (t, e))| {
+                        // a tenth of the days exactly on a whole degree
+                        let t = if i % 10 == 0 { t.round() } else { t };
+                        let u =
+                            (base + bh * (th - t).max(0.0) + bc * (t - tc).max(0.0) + e).max(0.0);
+                        DailyUsage {
+                            date: start.checked_add(jiff::Span::new().days(i as i64)).unwrap(),
+                            usage: Kwh::new(Decimal::try_from(u).unwrap().round_dp(3)),
+                            temperature_c: t,
+                        }
+                    })
+                    .collect()
+            })
+    }
+
+    fn options() -> RegressionOptions {
+        RegressionOptions::default()
+            .grid(BalancePointGrid::celsius(0.0, 30.0, 1.0).unwrap())
+            .baseline_days(30)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Scaling usage by k scales the coefficients by k and leaves the
+        /// fit quality and the selection unchanged (up to rounding: a near
+        /// tie may go either way, but then with the same adjusted R²).
+        #[test]
+        fn scaling_usage_scales_coefficients(days in year_strategy(), k in prop::sample::select(vec![2i64, 3, 10])) {
+            let scaled: Vec<DailyUsage> = days.iter().map(|d| DailyUsage {
+                usage: Kwh::new(d.usage.value() * Decimal::from(k)),
+                ..d.clone()
+            }).collect();
+            let a = fit(&UsageData::Daily { days }, &options()).unwrap();
+            let b = fit(&UsageData::Daily { days: scaled }, &options()).unwrap();
+            match (a.model, b.model) {
+                (Some(a), Some(b)) => {
+                    let kf = k as f64;
+                    prop_assert!((a.r_squared_adj - b.r_squared_adj).abs() < 1e-9);
+                    if a.kind == b.kind
+                        && a.heating_balance_point_c == b.heating_balance_point_c
+                        && a.cooling_balance_point_c == b.cooling_balance_point_c
+                    {
+                        prop_assert!((a.intercept * kf - b.intercept).abs() <= 1e-9 * (1.0 + b.intercept.abs()));
+                        for (x, y) in [(a.beta_hdd, b.beta_hdd), (a.beta_cdd, b.beta_cdd)] {
+                            if let (Some(x), Some(y)) = (x, y) {
+                                prop_assert!((x * kf - y).abs() <= 1e-9 * (1.0 + y.abs()));
+                            }
+                        }
+                        let (ra, rb) = (a.metrics.r_squared.unwrap_or(0.0), b.metrics.r_squared.unwrap_or(0.0));
+                        prop_assert!((ra - rb).abs() < 1e-9);
+                    }
+                }
+                (a, b) => prop_assert_eq!(a.is_some(), b.is_some()),
+            }
+        }
+
+        /// The order of the input days changes nothing, to the last bit.
+        #[test]
+        fn input_order_is_irrelevant(days in year_strategy(), seed in any::<u64>()) {
+            let mut shuffled = days.clone();
+            let mut s = seed | 1;
+            for i in (1..shuffled.len()).rev() {
+                s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+                shuffled.swap(i, (s % (i as u64 + 1)) as usize);
+            }
+            let o = options().keep_candidates(true);
+            let a = fit(&UsageData::Daily { days }, &o).unwrap();
+            let b = fit(&UsageData::Daily { days: shuffled }, &o).unwrap();
+            prop_assert!(a == b);
+        }
+
+        /// The fast search and the full candidate list select the same
+        /// model, and a baseline survives a JSON round trip unchanged.
+        #[test]
+        fn fast_path_and_serde(days in year_strategy()) {
+            let data = UsageData::Daily { days };
+            let fast = fit(&data, &options()).unwrap();
+            let full = fit(&data, &options().keep_candidates(true)).unwrap();
+            prop_assert_eq!(&fast.model, &full.model);
+            prop_assert_eq!(full.candidates.len(), options().grid.candidate_count());
+            let json = serde_json::to_string(&full).unwrap();
+            let back: Baseline = serde_json::from_str(&json).unwrap();
+            prop_assert!(back == full);
+        }
+
+        /// Predictions over two parts of a period add up to the whole.
+        #[test]
+        fn split_predictions_add_up(days in year_strategy(), cut in 0usize..200) {
+            let b = fit(&UsageData::Daily { days: days.clone() }, &options()).unwrap();
+            if let Some(m) = b.model {
+                let temps: Vec<DailyTemperature> = days.iter().map(|d| DailyTemperature {
+                    date: d.date, temperature_c: d.temperature_c }).collect();
+                let cut = cut.min(temps.len());
+                let whole = m.predict(&temps).unwrap();
+                let (x, y) = (m.predict(&temps[..cut]).unwrap(), m.predict(&temps[cut..]).unwrap());
+                for (w, a, b) in [
+                    (whole.total, x.total, y.total),
+                    (whole.base, x.base, y.base),
+                    (whole.heating, x.heating, y.heating),
+                    (whole.cooling, x.cooling, y.cooling),
+                ] {
+                    prop_assert!((w - (a + b)).abs() <= 1e-9 * (1.0 + w.abs()));
+                }
+                prop_assert!((whole.total - (whole.base + whole.heating + whole.cooling)).abs() <= 1e-9 * (1.0 + whole.total.abs()));
+                prop_assert_eq!(whole.days, temps.len() as f64);
+            }
+        }
+
+        /// Decimal to f64 is correctly rounded (as Rust's own parser).
+        #[test]
+        fn usage_conversion_is_correctly_rounded(m in any::<i64>(), scale in 0u32..28) {
+            let d = Decimal::new(m, scale);
+            let via = d.to_string().parse::<f64>().unwrap();
+            let days = vec![DailyUsage { date: date(2025, 1, 1), usage: Kwh::new(d.abs()), temperature_c: 1.0 }];
+            let (_, obs, _) = data::prepare(&UsageData::Daily { days }, data::Total::NotNeeded).unwrap();
+            prop_assert_eq!(obs.usage_per_day[0], via.abs());
+        }
+    }
+
+    #[test]
+    fn billing_negative_and_empty() {
+        let empty = fit(&UsageData::Daily { days: vec![] }, &options()).unwrap();
+        assert_eq!(empty.no_model_reason, Some(NoModelReason::NoData));
+        assert!(!empty.usable());
+        let bad = options().max_p_value(Some(1.5));
+        assert_eq!(
+            fit(&UsageData::Daily { days: vec![] }, &bad)
+                .unwrap_err()
+                .code(),
+            "invalid_value"
+        );
+    }
+
+    #[test]
+    fn p_value_limit_disqualifies_weak_slopes() {
+        // Usage unrelated to temperature: with CalTRACK 1.0's limit of 0.1
+        // the heating slopes are mostly disqualified, and the intercept-only
+        // model is the one left when they all are.
+        let start = date(2025, 1, 1);
+        let days: Vec<DailyUsage> = (0..120)
+            .map(|i| DailyUsage {
+                date: start.checked_add(jiff::Span::new().days(i)).unwrap(),
+                usage: Kwh::new(Decimal::from(5 + (i * 7919) % 3)),
+                temperature_c: f64::from((i * 37) % 30) - 5.0,
+            })
+            .collect();
+        let o = options().max_p_value(Some(0.1)).keep_candidates(true);
+        let b = fit(&UsageData::Daily { days }, &o).unwrap();
+        let disq = b
+            .candidates
+            .iter()
+            .filter(|c| c.issues.contains(&CandidateIssue::BetaHddPValueTooHigh))
+            .count();
+        assert!(disq > 0);
+        let m = b.model.unwrap();
+        let chosen = b
+            .candidates
+            .iter()
+            .find(|c| {
+                c.kind == m.kind
+                    && c.heating_balance_point_c == m.heating_balance_point_c
+                    && c.cooling_balance_point_c == m.cooling_balance_point_c
+            })
+            .unwrap();
+        assert_eq!(chosen.status, CandidateStatus::Qualified);
+    }
+}

@@ -1,0 +1,244 @@
+//! Using a fitted baseline: predicted usage over any days, split into base,
+//! heating and cooling parts; metered savings over a reporting period; and
+//! normalised annual consumption.
+//!
+//! Prediction follows CalTRACK 2.0 (eemeter 3.2.0
+//! `_caltrack_predict_design_matrix`): each day contributes
+//! `intercept + β_h·max(0, b_h − T) + β_c·max(0, T − b_c)`. Metered savings
+//! are the predicted baseline ("counterfactual") usage minus the observed
+//! usage over the reporting period (CalTRACK 2.0 §3.5.1). Normalised annual
+//! consumption (PRISM, Fels 1986) is the model applied to a normal year's
+//! daily temperatures, scaled to 365 days.
+
+use crate::error::{Error, Result};
+use crate::quantity::Kwh;
+
+use super::data::{prepare, to_f64, DailyTemperature, Interval, Total, UsageData};
+use super::uncertainty::{error_bands, ErrorBands};
+use super::FittedModel;
+
+/// Predicted usage over some days, in the usage's unit, split by cause.
+/// `f64`: a model estimate, not a measurement.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prediction {
+    /// Days predicted.
+    pub days: f64,
+    /// Temperature-independent usage (intercept × days).
+    pub base: f64,
+    /// Heating-driven usage.
+    pub heating: f64,
+    /// Cooling-driven usage.
+    pub cooling: f64,
+    /// `base + heating + cooling`.
+    pub total: f64,
+}
+
+impl Prediction {
+    fn add(&mut self, other: &Prediction) {
+        self.days += other.days;
+        self.base += other.base;
+        self.heating += other.heating;
+        self.cooling += other.cooling;
+        self.total += other.total;
+    }
+
+    fn scale(&self, k: f64) -> Prediction {
+        Prediction {
+            days: self.days * k,
+            base: self.base * k,
+            heating: self.heating * k,
+            cooling: self.cooling * k,
+            total: self.total * k,
+        }
+    }
+}
+
+/// Metered savings over a reporting period.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Savings {
+    /// Reporting observations used (days, or bills).
+    pub reporting_observations: usize,
+    /// What the baseline predicts for the reporting period.
+    pub counterfactual: Prediction,
+    /// What was metered over the same observations (exact).
+    pub observed: Kwh,
+    /// `counterfactual − observed`: positive when usage went down.
+    pub savings: f64,
+    /// `savings / counterfactual` (absent when the counterfactual is 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub savings_fraction: Option<f64>,
+    /// Error bands of `savings` (absent when undefined).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_bands: Option<ErrorBands>,
+    /// Fractional savings uncertainty: FSU band / savings (absent when
+    /// savings are 0 or the band undefined).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fractional_savings_uncertainty: Option<f64>,
+}
+
+impl FittedModel {
+    /// The prediction for one day at mean temperature `temperature_c`.
+    pub fn predict_day(&self, temperature_c: f64) -> Prediction {
+        let base = self.intercept;
+        let heating = match (self.heating_balance_point_c, self.beta_hdd) {
+            (Some(b), Some(beta)) => beta * (b - temperature_c).max(0.0),
+            _ => 0.0,
+        };
+        let cooling = match (self.cooling_balance_point_c, self.beta_cdd) {
+            (Some(b), Some(beta)) => beta * (temperature_c - b).max(0.0),
+            _ => 0.0,
+        };
+        Prediction {
+            days: 1.0,
+            base,
+            heating,
+            cooling,
+            total: base + heating + cooling,
+        }
+    }
+
+    /// The total prediction for one day (no split).
+    pub(crate) fn predict_total(&self, temperature_c: f64) -> f64 {
+        let mut total = self.intercept;
+        if let (Some(b), Some(beta)) = (self.heating_balance_point_c, self.beta_hdd) {
+            total += beta * (b - temperature_c).max(0.0);
+        }
+        if let (Some(b), Some(beta)) = (self.cooling_balance_point_c, self.beta_cdd) {
+            total += beta * (temperature_c - b).max(0.0);
+        }
+        total
+    }
+
+    fn predict_temps(&self, temps: &[f64]) -> Prediction {
+        let mut sum = Prediction::default();
+        for &t in temps {
+            sum.add(&self.predict_day(t));
+        }
+        sum
+    }
+
+    /// The prediction summed over the given days.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] for a temperature that is not finite.
+    pub fn predict(&self, days: &[DailyTemperature]) -> Result<Prediction> {
+        let mut sum = Prediction::default();
+        for (i, d) in days.iter().enumerate() {
+            if !d.temperature_c.is_finite() {
+                return Err(Error::invalid(
+                    "temperature",
+                    d.temperature_c,
+                    "a temperature must be a finite number of °C",
+                )
+                .within(&crate::error::Location::NONE.with_index(i)));
+            }
+            sum.add(&self.predict_day(d.temperature_c));
+        }
+        Ok(sum)
+    }
+
+    /// Normalised annual consumption (PRISM's NAC, Fels 1986): the model
+    /// applied to a normal year's daily mean temperatures (°C), scaled to
+    /// 365 days.
+    ///
+    /// # Errors
+    /// [`Error::InsufficientData`] for an empty series;
+    /// [`Error::InvalidValue`] for a temperature that is not finite.
+    pub fn normalised_annual_consumption(&self, normal_year_c: &[f64]) -> Result<Prediction> {
+        if normal_year_c.is_empty() {
+            return Err(Error::InsufficientData {
+                why: "a normal year needs at least one daily temperature".into(),
+                at: crate::error::Location::NONE,
+            });
+        }
+        if let Some(i) = normal_year_c.iter().position(|t| !t.is_finite()) {
+            return Err(Error::invalid(
+                "temperature",
+                normal_year_c[i],
+                "a temperature must be a finite number of °C",
+            )
+            .within(&crate::error::Location::NONE.with_index(i)));
+        }
+        let p = self.predict_temps(normal_year_c);
+        #[allow(clippy::cast_precision_loss)]
+        Ok(p.scale(365.0 / normal_year_c.len() as f64))
+    }
+
+    /// Metered savings over `reporting`: the baseline's prediction for each
+    /// reporting observation minus its metered usage, with error bands at
+    /// `confidence_level` (e.g. 0.9).
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] for a negative usage value, a temperature
+    /// that is not finite, or a confidence level outside (0, 1);
+    /// [`Error::Duplicate`] for a repeated day; [`Error::Overflow`] when the
+    /// exact total overflows.
+    pub fn metered_savings(&self, reporting: &UsageData, confidence_level: f64) -> Result<Savings> {
+        if !(confidence_level > 0.0 && confidence_level < 1.0) {
+            return Err(Error::invalid(
+                "confidence level",
+                confidence_level,
+                "must be strictly between 0 and 1",
+            ));
+        }
+        let (interval, obs, coverage) = prepare(reporting, Total::Needed)?;
+        if let Some(&i) = coverage.negative.first() {
+            return Err(Error::invalid(
+                "usage",
+                "a negative value",
+                "metered usage cannot be negative (net metering is not supported)",
+            )
+            .within(&crate::error::Location::NONE.with_index(i)));
+        }
+        let mut counterfactual = Prediction::default();
+        let mut observed_sum = 0.0;
+        for i in 0..obs.len() {
+            let temps = obs.temperatures_of(i);
+            let days = obs.days.get(i).copied().unwrap_or(0.0);
+            #[allow(clippy::cast_precision_loss)]
+            let mean = self.predict_temps(temps).scale(1.0 / temps.len() as f64);
+            let mut part = mean.scale(days);
+            part.days = days;
+            counterfactual.add(&part);
+            observed_sum += obs.usage_per_day.get(i).copied().unwrap_or(0.0) * days;
+        }
+        let observed = obs.total_usage;
+        let observed_f64 = to_f64(observed, "observed usage")?;
+        let savings = counterfactual.total - observed_f64;
+        #[allow(clippy::cast_precision_loss)]
+        let n = obs.len() as f64;
+        let reporting_obs = match interval {
+            Interval::Daily => n,
+            // eemeter 3.2.0: months between the first and last bill, rounded
+            // as Python rounds (half to even).
+            #[allow(clippy::cast_precision_loss)]
+            Interval::Billing => (coverage.span_days as f64 / 30.0).round_ties_even(),
+        };
+        let bands = if n > 0.0 {
+            error_bands(
+                &self.metrics,
+                interval,
+                reporting_obs,
+                observed_sum / n,
+                confidence_level,
+            )
+        } else {
+            None
+        };
+        let fsu = bands
+            .as_ref()
+            .map(|b| b.fsu_error_band / savings)
+            .filter(|x| x.is_finite());
+        Ok(Savings {
+            reporting_observations: obs.len(),
+            counterfactual,
+            observed: Kwh::new(observed),
+            savings,
+            savings_fraction: Some(savings / counterfactual.total).filter(|x| x.is_finite()),
+            error_bands: bands,
+            fractional_savings_uncertainty: fsu,
+        })
+    }
+}
