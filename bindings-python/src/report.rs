@@ -260,6 +260,30 @@ impl PyReport {
         }
     }
 
+    /// The water section as a dict (``Decimal`` figures), or ``None``.
+    #[getter]
+    fn water<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.water)
+    }
+
+    /// The waste section as a dict (``Decimal`` figures), or ``None``.
+    #[getter]
+    fn waste<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.waste)
+    }
+
+    /// The food section as a dict (``Decimal`` figures), or ``None``.
+    #[getter]
+    fn food<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.food)
+    }
+
+    /// The mobility section as a dict (``Decimal`` figures), or ``None``.
+    #[getter]
+    fn mobility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.mobility)
+    }
+
     /// The report as a dict: ``Decimal`` quantities, ``datetime.date``
     /// days, names as ``str``; the same shape as ``to_json``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -168,6 +168,18 @@ class Report:
     @property
     def energy(self) -> Optional[results.EnergyReport]:
         """The energy section as typed objects, or ``None``."""
+    @property
+    def water(self) -> Optional[Dict[str, Any]]:
+        """The water section as a dict, or ``None``."""
+    @property
+    def waste(self) -> Optional[Dict[str, Any]]:
+        """The waste section as a dict, or ``None``."""
+    @property
+    def food(self) -> Optional[Dict[str, Any]]:
+        """The food section as a dict, or ``None``."""
+    @property
+    def mobility(self) -> Optional[Dict[str, Any]]:
+        """The mobility section as a dict, or ``None``."""
     def to_dict(self) -> Dict[str, Any]:
         """The report as a dict: ``Decimal`` quantities, ``datetime.date`` days."""
     def to_json(self) -> str:

@@ -65,7 +65,12 @@ def _household_rows(theme: str, section: Mapping[str, Any]) -> "tuple[list, list
                 nested[k] = None
             elif not isinstance(v, list):
                 row[k] = v
-        computed = [v for v in nested.values() if v is not None]
+        # Energy: `saving` or None, with an `exclusions` list; the other
+        # themes: an `outcome` whose `status` is `computed` or `excluded`
+        # (then itself the reason: code, detail).
+        outcomes = [v for v in nested.values() if v is not None]
+        reasons = [v for v in outcomes if v.get("status") == "excluded"]
+        computed = [v for v in outcomes if v.get("status") != "excluded"]
         row["excluded"] = not computed
         for v in computed:
             _flat(v, row)
@@ -73,8 +78,8 @@ def _household_rows(theme: str, section: Mapping[str, Any]) -> "tuple[list, list
                 if isinstance(lv, list):
                     for m in lv:
                         meters.append({"theme": theme, "household": h.get("household"), **m})
-        for key, prefix in _LISTED.items():
-            row.update(_joined(h.get(key) or [], prefix))
+        row.update(_joined(list(h.get("exclusions") or []) + reasons, "exclusion"))
+        row.update(_joined(h.get("warnings") or [], "warning"))
         rows.append(row)
     return rows, meters
 
