@@ -285,7 +285,7 @@ fn frame_inputs<'py>(
 }
 
 /// The core's CSV sources of `(file name, text)` pairs.
-fn sources(files: &[(String, String)]) -> Vec<ecodefi::table::Source<'_>> {
+pub(crate) fn sources(files: &[(String, String)]) -> Vec<ecodefi::table::Source<'_>> {
     files
         .iter()
         .map(|(name, text)| ecodefi::table::Source::new(name, text))
@@ -328,5 +328,6 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report::compute, m)?)?;
     m.add_function(wrap_pyfunction!(report::synthetic_challenge, m)?)?;
     m.add_function(wrap_pyfunction!(report::_core_seconds, m)?)?;
+    m.add_function(wrap_pyfunction!(report::_core_csv_seconds, m)?)?;
     Ok(())
 }

@@ -356,6 +356,34 @@ pub fn _core_seconds(
     Ok(times)
 }
 
+/// The core's times, in seconds, to read the same tables as CSV texts
+/// (``(file name, text)`` pairs) and compute the challenge: a Rust user's
+/// path from spreadsheets, for comparison in ``benches/``. Not public API.
+#[pyfunction]
+#[pyo3(signature = (settings, files, *, repeat = 1))]
+pub fn _core_csv_seconds(
+    py: Python<'_>,
+    settings: Bound<'_, PyAny>,
+    files: Vec<(String, String)>,
+    repeat: u32,
+) -> PyResult<Vec<f64>> {
+    let settings = settings_json(&settings)?;
+    let sources = crate::sources(&files);
+    let mut times = Vec::new();
+    for _ in 0..repeat {
+        let seconds = py.detach(|| -> ecodefi::Result<f64> {
+            let start = Instant::now();
+            let data = ecodefi::table::Tables::from_files(&sources)?.challenge_data(&settings)?;
+            let report = ecodefi::compute(&data)?;
+            let seconds = start.elapsed().as_secs_f64();
+            drop(report);
+            Ok(seconds)
+        });
+        times.push(core(seconds)?);
+    }
+    Ok(times)
+}
+
 /// A synthetic challenge from the core's generator (``households``
 /// households, ``seed``, with some data problems if ``problems``): sample
 /// data for tests, benchmarks and demonstrations.
