@@ -18,25 +18,33 @@
 //! - errors: [`error`]
 #![deny(missing_docs)]
 
+pub mod aggregate;
 pub mod challenge;
 pub mod climate;
+pub mod consumption;
+pub mod data;
 pub mod energy;
 pub mod error;
 pub mod exclusion;
+pub mod french;
 pub mod household;
 pub mod id;
 pub mod meter;
 mod names;
 pub mod period;
 pub mod quantity;
+pub mod report;
+pub mod synthetic;
 pub mod weather;
 
 pub use challenge::{Challenge, OrganiserKind, Team, Theme};
+pub use data::{ChallengeData, Options, SCHEMA_VERSION};
 pub use error::{Error, Location, Result};
 pub use household::{Household, Occupancy, Occupants};
 pub use id::{HouseholdId, MeterId, TeamId};
 pub use period::Period;
 pub use quantity::{Euros, Kg, KgCo2e, Km, Kwh, Litres, Ratio};
+pub use report::{compute, Report};
 
 /// Re-exported so that callers use the same date type.
 pub use jiff::civil::Date;
