@@ -35,6 +35,7 @@ pub mod period;
 pub mod quantity;
 pub mod report;
 pub mod synthetic;
+pub mod table;
 pub mod weather;
 
 pub use challenge::{Challenge, OrganiserKind, Team, Theme};

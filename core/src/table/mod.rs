@@ -1,0 +1,371 @@
+//! Tabular input: the households, meters, readings and temperatures of a
+//! challenge as the spreadsheet tables local organisers keep, read from CSV
+//! text or given column by column (e.g. from pandas DataFrames).
+//!
+//! Two entry points share one assembly:
+//! - [`Tables`]: CSV texts, each with the file name that errors will cite.
+//!   Each text is read ([`csv`]), its header matched to the table's
+//!   documented columns ([`columns`]), its cells parsed ([`value`]: decimal
+//!   point or comma, ISO or French dates, French names of carriers…) into
+//!   [`Columns`].
+//! - [`Columns`]: typed columns, one `Vec` per column, for bindings that
+//!   already hold typed data. Errors then name the table and the row (from
+//!   0) instead of the file and the line.
+//!
+//! Then [`Columns::assemble`] checks every reference (a reading's household
+//! and meter exist, a household's team exists…) and builds the core's
+//! [`Household`]s, [`Team`]s and [`Temperatures`]. Nothing is skipped in
+//! silence: a row that refers to an unknown household or meter is an error,
+//! and so is a column no table documents. A blank row (every cell empty, as
+//! spreadsheets export trailing rows) is not data and is ignored.
+//!
+//! Every error is an [`Error`] whose [`Location`](crate::Location) names the
+//! file (or table), the line (from 1, the header being line 1; or the row
+//! index from 0 for columns) and the column as written in the header.
+//!
+//! # Example
+//! ```
+//! use ecodefi::table::{Source, Tables};
+//! let households = "foyer;equipe;adultes;ages_enfants\nF1;Les Lucioles;2;8 12\n";
+//! let meters = "foyer;compteur;energie;unite;usage\nF1;gaz;gaz;m3;mixte\n";
+//! let readings = "foyer;compteur;date;valeur\nF1;gaz;01/12/2025;1 234,5\nF1;gaz;15/12/2025;1 301\n";
+//! let mut tables = Tables::new(Source::new("foyers.csv", households));
+//! tables.meters = Some(Source::new("compteurs.csv", meters));
+//! tables.readings = Some(Source::new("releves.csv", readings));
+//! let inputs = tables.read()?;
+//! assert_eq!(inputs.households[0].meters[0].readings.len(), 2);
+//! assert_eq!(inputs.teams[0].id.as_str(), "Les Lucioles");
+//!
+//! // The same with a mistake: the error names the file, line and column.
+//! tables.readings = Some(Source::new("releves.csv", "foyer;compteur;date;valeur\nF1;gaz;01/12/2025;12,3,4\n"));
+//! let e = tables.read().unwrap_err();
+//! assert!(e.to_string().ends_with("at file `releves.csv`, line 2, column `valeur`"), "{e}");
+//! # Ok::<(), ecodefi::Error>(())
+//! ```
+
+mod assemble;
+pub mod columns;
+pub mod csv;
+mod read;
+mod settings;
+pub mod value;
+pub mod write;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::challenge::Team;
+use crate::data::ChallengeData;
+use crate::error::Result;
+use crate::household::Household;
+use crate::weather::Temperatures;
+
+pub use columns::{Column, Header, Table};
+pub use csv::Delimiter;
+
+/// One CSV text and the name errors will cite (a file name such as
+/// `releves.csv`, or any label).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source<'a> {
+    /// The name cited in errors.
+    pub name: &'a str,
+    /// The CSV text, with a header line.
+    pub text: &'a str,
+}
+
+impl<'a> Source<'a> {
+    /// A named CSV text.
+    pub fn new(name: &'a str, text: &'a str) -> Self {
+        Source { name, text }
+    }
+}
+
+/// A challenge's tables as CSV texts. Only the households table is
+/// required; see the README section "Spreadsheet (CSV) format" for every
+/// table and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tables<'a> {
+    /// Households: `household, team, adults[, children_ages, surface]`.
+    pub households: Source<'a>,
+    /// Teams: `team[, name, captain]`; without it, teams are the distinct
+    /// `team` values of the households, named by their identifier.
+    pub teams: Option<Source<'a>>,
+    /// Meters: `household, meter, carrier, unit, usage[, kwh_per_unit,
+    /// basis, heating_share]`.
+    pub meters: Option<Source<'a>>,
+    /// Index readings: `household, meter, date, value`.
+    pub readings: Option<Source<'a>>,
+    /// Meter replacements and rollovers: `household, meter, date, kind[,
+    /// old_final, new_initial, modulus]`.
+    pub events: Option<Source<'a>>,
+    /// Bills: `household, meter, first, last, quantity`.
+    pub bills: Option<Source<'a>>,
+    /// Deliveries of stored fuels: `household, meter, date, quantity`.
+    pub deliveries: Option<Source<'a>>,
+    /// Stock estimates: `household, meter, date, quantity`.
+    pub stock: Option<Source<'a>>,
+    /// Changes of occupants: `household, from, adults[, children_ages]`.
+    pub presence: Option<Source<'a>>,
+    /// Daily temperatures: `date, tn, tx`.
+    pub temperatures: Option<Source<'a>>,
+}
+
+impl<'a> Tables<'a> {
+    /// The households table alone; set the other fields as needed.
+    pub fn new(households: Source<'a>) -> Self {
+        Tables {
+            households,
+            teams: None,
+            meters: None,
+            readings: None,
+            events: None,
+            bills: None,
+            deliveries: None,
+            stock: None,
+            presence: None,
+            temperatures: None,
+        }
+    }
+
+    /// Reads every table into typed columns, without assembling them.
+    ///
+    /// # Errors
+    /// As [`Tables::read`], for the problems of one table alone (syntax,
+    /// header, cell values).
+    pub fn to_columns(&self) -> Result<Columns> {
+        read::tables(self).map(|(columns, _)| columns)
+    }
+
+    /// Reads and assembles the tables.
+    ///
+    /// # Errors
+    /// Located at the file, line and column: [`Error::InvalidValue`] for CSV
+    /// syntax (an unclosed quote), a row with more fields than the header, a
+    /// missing required column or cell, a cell that cannot be read (see
+    /// [`value`]) or a value out of range; [`Error::UnknownName`] for an
+    /// unknown column or carrier, unit, usage…; [`Error::Duplicate`] for a
+    /// household, meter or team given twice; [`Error::UnknownReference`]
+    /// for a row referring to a household, meter or team that does not
+    /// exist.
+    ///
+    /// [`Error::InvalidValue`]: crate::Error::InvalidValue
+    /// [`Error::UnknownName`]: crate::Error::UnknownName
+    /// [`Error::Duplicate`]: crate::Error::Duplicate
+    /// [`Error::UnknownReference`]: crate::Error::UnknownReference
+    pub fn read(&self) -> Result<Inputs> {
+        let (columns, origins) = read::tables(self)?;
+        assemble::assemble(&columns, &origins)
+    }
+
+    /// A whole challenge document: its settings as JSON (a
+    /// [`ChallengeData`] document without `households` and
+    /// `temperatures`, and with `challenge.teams` only if there is no teams
+    /// table), the rest from the tables.
+    ///
+    /// # Errors
+    /// As [`Tables::read`]; [`Error::Json`](crate::Error::Json) or
+    /// [`Error::SchemaVersion`](crate::Error::SchemaVersion) for the
+    /// settings; [`Error::InvalidValue`](crate::Error::InvalidValue) when
+    /// the settings hold households or temperatures, or teams while a teams
+    /// table is given; any error of [`ChallengeData::validate`].
+    pub fn challenge_data(&self, settings: &str) -> Result<ChallengeData> {
+        settings::challenge_data(settings, self.read()?, self.teams.is_some())
+    }
+}
+
+/// What the tables give the core.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Inputs {
+    /// The households, in the order of the households table, each with its
+    /// meters (in the order of the meters table) and their measurements (in
+    /// the order of their tables).
+    pub households: Vec<Household>,
+    /// The teams, in the order of the teams table (or of first appearance
+    /// in the households table).
+    pub teams: Vec<Team>,
+    /// The daily temperatures, if a temperatures table was given.
+    pub temperatures: Option<Temperatures>,
+}
+
+/// The households table as columns (one entry per row in each `Vec`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HouseholdColumns {
+    /// Household identifiers.
+    pub household: Vec<String>,
+    /// Team identifiers.
+    pub team: Vec<String>,
+    /// Numbers of adults.
+    pub adults: Vec<u16>,
+    /// Children's ages, space-separated (`"8 12"`, `""` for none). Optional:
+    /// an empty `Vec` means the column is absent.
+    pub children_ages: Vec<String>,
+    /// Heated surfaces in m². Optional: an empty `Vec` means absent.
+    pub surface: Vec<Option<Decimal>>,
+}
+
+/// The teams table as columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamColumns {
+    /// Team identifiers.
+    pub team: Vec<String>,
+    /// Display names (the identifier when `None`). Optional.
+    pub name: Vec<Option<String>>,
+    /// Captains' household identifiers. Optional.
+    pub captain: Vec<Option<String>>,
+}
+
+/// The meters table as columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MeterColumns {
+    /// Household identifiers.
+    pub household: Vec<String>,
+    /// Meter identifiers (unique within a household).
+    pub meter: Vec<String>,
+    /// Carriers, by name or French alias ([`value::carrier`]).
+    pub carrier: Vec<String>,
+    /// Units ([`value::unit`]).
+    pub unit: Vec<String>,
+    /// Usages ([`value::usage`]).
+    pub usage: Vec<String>,
+    /// Conversion coefficients, kWh per unit. Optional.
+    pub kwh_per_unit: Vec<Option<Decimal>>,
+    /// Bases of the coefficients, `pci` or `pcs`. Optional.
+    pub basis: Vec<Option<String>>,
+    /// Known heating shares, as fractions. Optional.
+    pub heating_share: Vec<Option<Decimal>>,
+}
+
+/// The readings table as columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadingColumns {
+    /// Household identifiers.
+    pub household: Vec<String>,
+    /// Meter identifiers.
+    pub meter: Vec<String>,
+    /// Days of the readings.
+    pub date: Vec<Date>,
+    /// Indexes, in the meter's unit.
+    pub value: Vec<Decimal>,
+}
+
+/// The events table (meter replacements and rollovers) as columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EventColumns {
+    /// Household identifiers.
+    pub household: Vec<String>,
+    /// Meter identifiers.
+    pub meter: Vec<String>,
+    /// Days of the events.
+    pub date: Vec<Date>,
+    /// Kinds, `replacement` or `rollover` ([`value::event_kind`]).
+    pub kind: Vec<String>,
+    /// For a replacement, the old meter's last index. Optional.
+    pub old_final: Vec<Option<Decimal>>,
+    /// For a replacement, the new meter's first index. Optional.
+    pub new_initial: Vec<Option<Decimal>>,
+    /// For a rollover, the modulus. Optional.
+    pub modulus: Vec<Option<Decimal>>,
+}
+
+/// The bills table as columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BillColumns {
+    /// Household identifiers.
+    pub household: Vec<String>,
+    /// Meter identifiers.
+    pub meter: Vec<String>,
+    /// First days billed.
+    pub first: Vec<Date>,
+    /// Last days billed (included).
+    pub last: Vec<Date>,
+    /// Quantities, in the meter's unit.
+    pub quantity: Vec<Decimal>,
+}
+
+/// The deliveries or stock table as columns: a dated quantity per row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuantityColumns {
+    /// Household identifiers.
+    pub household: Vec<String>,
+    /// Meter identifiers.
+    pub meter: Vec<String>,
+    /// Days.
+    pub date: Vec<Date>,
+    /// Quantities, in the meter's unit.
+    pub quantity: Vec<Decimal>,
+}
+
+/// The presence table (changes of occupants) as columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PresenceColumns {
+    /// Household identifiers.
+    pub household: Vec<String>,
+    /// First days with the new occupants.
+    pub from: Vec<Date>,
+    /// Numbers of adults from that day.
+    pub adults: Vec<u16>,
+    /// Children's ages from that day, space-separated. Optional.
+    pub children_ages: Vec<String>,
+}
+
+/// The temperatures table as columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TemperatureColumns {
+    /// Days, consecutive and in order.
+    pub date: Vec<Date>,
+    /// Minimum temperatures, °C.
+    pub tn: Vec<Decimal>,
+    /// Maximum temperatures, °C.
+    pub tx: Vec<Decimal>,
+}
+
+/// A challenge's tables as typed columns: the entry point for bindings
+/// that hold typed data (e.g. pandas DataFrames). Errors name the table
+/// (`readings`…), the row (from 0) and the column's English name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Columns {
+    /// The households table.
+    pub households: HouseholdColumns,
+    /// The teams table, if any.
+    pub teams: Option<TeamColumns>,
+    /// The meters table, if any.
+    pub meters: Option<MeterColumns>,
+    /// The readings table, if any.
+    pub readings: Option<ReadingColumns>,
+    /// The events table, if any.
+    pub events: Option<EventColumns>,
+    /// The bills table, if any.
+    pub bills: Option<BillColumns>,
+    /// The deliveries table, if any.
+    pub deliveries: Option<QuantityColumns>,
+    /// The stock table, if any.
+    pub stock: Option<QuantityColumns>,
+    /// The presence table, if any.
+    pub presence: Option<PresenceColumns>,
+    /// The temperatures table, if any.
+    pub temperatures: Option<TemperatureColumns>,
+}
+
+impl Columns {
+    /// Checks the columns (equal lengths, values, references) and builds
+    /// the core's inputs.
+    ///
+    /// # Errors
+    /// As [`Tables::read`], located by table name, row index (from 0) and
+    /// column name; also [`Error::InvalidValue`](crate::Error::InvalidValue)
+    /// when a column's length differs from its table's row count (an
+    /// optional column may also be empty: absent).
+    pub fn assemble(&self) -> Result<Inputs> {
+        assemble::assemble(self, &assemble::Origins::default())
+    }
+
+    /// A whole challenge document from its settings (JSON) and these
+    /// columns, as [`Tables::challenge_data`].
+    ///
+    /// # Errors
+    /// As [`Tables::challenge_data`].
+    pub fn challenge_data(&self, settings: &str) -> Result<ChallengeData> {
+        settings::challenge_data(settings, self.assemble()?, self.teams.is_some())
+    }
+}

@@ -1,0 +1,310 @@
+//! From CSV texts to typed columns: each table's text is read, its header
+//! matched, and each cell parsed, every error located at the file, line and
+//! column (as written in the header).
+
+use crate::error::{Error, Location, Result};
+
+use super::assemble::{Origin, Origins};
+use super::columns::{Header, Table};
+use super::csv::{self, Delimiter, Record};
+use super::value::{self, trim};
+use super::{
+    BillColumns, Columns, EventColumns, HouseholdColumns, MeterColumns, PresenceColumns,
+    QuantityColumns, ReadingColumns, Source, Tables, TeamColumns, TemperatureColumns,
+};
+
+/// The data rows of one CSV table, with its header.
+struct Rows<'a> {
+    file: &'a str,
+    header: Header,
+    records: Vec<Record>,
+}
+
+impl<'a> Rows<'a> {
+    fn read(source: Source<'a>, table: Table) -> Result<Self> {
+        let file = Location {
+            file: Some(source.name.to_owned()),
+            ..Location::NONE
+        };
+        let delimiter = Delimiter::detect(source.text).map_err(|e| e.within(&file))?;
+        let mut records = csv::read(source.text, delimiter)
+            .map_err(|e| e.within(&file))?
+            .into_iter();
+        let Some(first) = records.next() else {
+            return Err(Error::InvalidValue {
+                what: "CSV text",
+                got: "\"\"".into(),
+                why: format!(
+                    "the file is empty: it starts with a header line naming the columns ({})",
+                    table.expected()
+                ),
+                at: Location {
+                    line: Some(1),
+                    ..file
+                },
+            });
+        };
+        let header = Header::new(table, &first.fields).map_err(|e| e.within(&file))?;
+        let records: Vec<Record> = records.filter(|r| !r.is_blank()).collect();
+        for r in &records {
+            let at = Location {
+                line: Some(r.line),
+                ..file.clone()
+            };
+            let width = header.width();
+            let extra_blank = r
+                .fields
+                .get(width..)
+                .is_some_and(|x| x.iter().all(|f| trim(f).is_empty()));
+            if r.fields.len() < width || (r.fields.len() > width && !extra_blank) {
+                return Err(Error::InvalidValue {
+                    what: "CSV row",
+                    got: format!("{} fields", r.fields.len()),
+                    why: format!(
+                        "the header has {width} columns, every row has as many fields (is a \
+                         delimiter missing, or a value with a `{}` not quoted?)",
+                        delimiter.as_char()
+                    ),
+                    at,
+                });
+            }
+            for &i in header.blank() {
+                if let Some(f) = r.fields.get(i).filter(|f| !trim(f).is_empty()) {
+                    return Err(Error::InvalidValue {
+                        what: "cell",
+                        got: format!("{f:?}"),
+                        why: format!("the column {} has no name in the header line", i + 1),
+                        at,
+                    });
+                }
+            }
+        }
+        Ok(Rows {
+            file: source.name,
+            header,
+            records,
+        })
+    }
+
+    fn origin(&self) -> Origin {
+        Origin {
+            file: self.file.to_owned(),
+            lines: self.records.iter().map(|r| r.line).collect(),
+            header: self.header.clone(),
+        }
+    }
+
+    fn at(&self, r: &Record, c: usize) -> Location {
+        Location {
+            file: Some(self.file.to_owned()),
+            line: Some(r.line),
+            column: Some(self.header.written(c).to_owned()),
+            ..Location::NONE
+        }
+    }
+
+    /// The `c`-th column's cell of `r`, trimmed ("" if the column is absent).
+    fn cell<'r>(&self, r: &'r Record, c: usize) -> &'r str {
+        self.header
+            .position(c)
+            .and_then(|i| r.fields.get(i))
+            .map_or("", |s| trim(s))
+    }
+
+    /// A required column, each cell parsed by `f`.
+    fn col<T>(&self, c: usize, f: impl Fn(&str) -> Result<T>) -> Result<Vec<T>> {
+        self.records
+            .iter()
+            .map(|r| {
+                let cell = self.cell(r, c);
+                if cell.is_empty() {
+                    return Err(Error::invalid(
+                        "cell",
+                        "\"\"",
+                        "the cell is empty, and this column needs a value on every row",
+                    )
+                    .within(&self.at(r, c)));
+                }
+                f(cell).map_err(|e| e.within(&self.at(r, c)))
+            })
+            .collect()
+    }
+
+    /// An optional column: empty if absent, `None` for a blank cell.
+    fn opt<T>(&self, c: usize, f: impl Fn(&str) -> Result<T>) -> Result<Vec<Option<T>>> {
+        if self.header.position(c).is_none() {
+            return Ok(Vec::new());
+        }
+        self.records
+            .iter()
+            .map(|r| {
+                let cell = self.cell(r, c);
+                if cell.is_empty() {
+                    Ok(None)
+                } else {
+                    f(cell).map(Some).map_err(|e| e.within(&self.at(r, c)))
+                }
+            })
+            .collect()
+    }
+
+    /// A required text column (identifiers, names).
+    fn text(&self, c: usize) -> Result<Vec<String>> {
+        self.col(c, |s| Ok(s.to_owned()))
+    }
+
+    /// An optional text column kept as text, blank cells as `""`.
+    fn raw(&self, c: usize) -> Vec<String> {
+        if self.header.position(c).is_none() {
+            return Vec::new();
+        }
+        self.records
+            .iter()
+            .map(|r| self.cell(r, c).to_owned())
+            .collect()
+    }
+}
+
+/// A cell kept as text.
+#[allow(clippy::unnecessary_wraps)]
+fn text(s: &str) -> Result<String> {
+    Ok(s.to_owned())
+}
+
+/// Reads every table of `t` into columns, and where each row comes from.
+pub(super) fn tables(t: &Tables<'_>) -> Result<(Columns, Origins)> {
+    let mut origins = Origins::default();
+    let mut keep = |rows: &Rows<'_>, table: Table| {
+        origins.0.insert(table, rows.origin());
+    };
+
+    let rows = Rows::read(t.households, Table::Households)?;
+    let households = HouseholdColumns {
+        household: rows.text(0)?,
+        team: rows.text(1)?,
+        adults: rows.col(2, |s| value::count(s, "number of adults"))?,
+        children_ages: rows.raw(3),
+        surface: rows.opt(4, |s| value::decimal(s, "surface"))?,
+    };
+    keep(&rows, Table::Households);
+
+    let mut columns = Columns {
+        households,
+        ..Columns::default()
+    };
+
+    if let Some(src) = t.teams {
+        let rows = Rows::read(src, Table::Teams)?;
+        columns.teams = Some(TeamColumns {
+            team: rows.text(0)?,
+            name: rows.opt(1, text)?,
+            captain: rows.opt(2, text)?,
+        });
+        keep(&rows, Table::Teams);
+    }
+    measurements(t, &mut columns, &mut origins)?;
+    others(t, &mut columns, &mut origins)?;
+    Ok((columns, origins))
+}
+
+/// The meters table and the tables of measurements on meters.
+fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Result<()> {
+    let mut keep = |rows: &Rows<'_>, table: Table| {
+        origins.0.insert(table, rows.origin());
+    };
+    if let Some(src) = t.meters {
+        let rows = Rows::read(src, Table::Meters)?;
+        columns.meters = Some(MeterColumns {
+            household: rows.text(0)?,
+            meter: rows.text(1)?,
+            carrier: rows.text(2)?,
+            unit: rows.text(3)?,
+            usage: rows.text(4)?,
+            kwh_per_unit: rows.opt(5, |s| value::decimal(s, "conversion"))?,
+            basis: rows.opt(6, text)?,
+            heating_share: rows.opt(7, |s| value::ratio(s, "heating share"))?,
+        });
+        keep(&rows, Table::Meters);
+    }
+    if let Some(src) = t.readings {
+        let rows = Rows::read(src, Table::Readings)?;
+        columns.readings = Some(ReadingColumns {
+            household: rows.text(0)?,
+            meter: rows.text(1)?,
+            date: rows.col(2, |s| value::date(s, "reading date"))?,
+            value: rows.col(3, |s| value::decimal(s, "reading value"))?,
+        });
+        keep(&rows, Table::Readings);
+    }
+    if let Some(src) = t.events {
+        let rows = Rows::read(src, Table::Events)?;
+        columns.events = Some(EventColumns {
+            household: rows.text(0)?,
+            meter: rows.text(1)?,
+            date: rows.col(2, |s| value::date(s, "event date"))?,
+            kind: rows.text(3)?,
+            old_final: rows.opt(4, |s| value::decimal(s, "old meter's last index"))?,
+            new_initial: rows.opt(5, |s| value::decimal(s, "new meter's first index"))?,
+            modulus: rows.opt(6, |s| value::decimal(s, "rollover modulus"))?,
+        });
+        keep(&rows, Table::Events);
+    }
+    if let Some(src) = t.bills {
+        let rows = Rows::read(src, Table::Bills)?;
+        columns.bills = Some(BillColumns {
+            household: rows.text(0)?,
+            meter: rows.text(1)?,
+            first: rows.col(2, |s| value::date(s, "first day billed"))?,
+            last: rows.col(3, |s| value::date(s, "last day billed"))?,
+            quantity: rows.col(4, |s| value::decimal(s, "bill quantity"))?,
+        });
+        keep(&rows, Table::Bills);
+    }
+    Ok(())
+}
+
+/// Deliveries, stock, presence and temperatures.
+fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Result<()> {
+    let mut keep = |rows: &Rows<'_>, table: Table| {
+        origins.0.insert(table, rows.origin());
+    };
+    for (src, table, what) in [
+        (t.deliveries, Table::Deliveries, "delivery quantity"),
+        (t.stock, Table::Stock, "stock estimate"),
+    ] {
+        let Some(src) = src else { continue };
+        let rows = Rows::read(src, table)?;
+        let q = QuantityColumns {
+            household: rows.text(0)?,
+            meter: rows.text(1)?,
+            date: rows.col(2, |s| value::date(s, "date"))?,
+            quantity: rows.col(3, |s| value::decimal(s, what))?,
+        };
+        if table == Table::Deliveries {
+            columns.deliveries = Some(q);
+        } else {
+            columns.stock = Some(q);
+        }
+        keep(&rows, table);
+    }
+    if let Some(src) = t.presence {
+        let rows = Rows::read(src, Table::Presence)?;
+        columns.presence = Some(PresenceColumns {
+            household: rows.text(0)?,
+            from: rows.col(1, |s| value::date(s, "presence date"))?,
+            adults: rows.col(2, |s| value::count(s, "number of adults"))?,
+            children_ages: rows.raw(3),
+        });
+        keep(&rows, Table::Presence);
+    }
+    if let Some(src) = t.temperatures {
+        let rows = Rows::read(src, Table::Temperatures)?;
+        columns.temperatures = Some(TemperatureColumns {
+            date: rows.col(0, |s| value::date(s, "temperature date"))?,
+            tn: rows.col(1, |s| value::decimal(s, "minimum temperature"))?,
+            tx: rows.col(2, |s| value::decimal(s, "maximum temperature"))?,
+        });
+        keep(&rows, Table::Temperatures);
+    }
+    Ok(())
+}

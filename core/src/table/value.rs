@@ -1,0 +1,557 @@
+//! Cell values as spreadsheets write them: decimals with a point or a comma,
+//! dates in ISO or French form, counts, lists of ages, and names (carriers,
+//! units, usages…) with their French aliases.
+//!
+//! Every function here takes one cell's text, trims white space (including
+//! no-break spaces) at both ends, and returns the value or an error with no
+//! location: the table reader adds the file, the line and the column.
+//!
+//! The rules, which the README documents too:
+//! - **Decimals**: an optional sign (`-`, `+` or `−`), digits, and at most
+//!   one decimal mark, `.` or `,`, with digits on both sides. `.` and `,`
+//!   are always decimal marks, never thousands separators: thousands may be
+//!   separated by a space, a no-break space or a narrow no-break space, in
+//!   groups of exactly three digits (`1 234,5`). Anything else is refused
+//!   rather than guessed: two marks (`1.234,5`, `12,3,4`), a group of two
+//!   digits (`12 34`), an exponent (`1e3`), more than 28 significant digits.
+//! - **Ratios** (a share): a decimal fraction (`0,66`) or a percentage with
+//!   `%` (`66 %`).
+//! - **Dates**: `2025-12-01` (ISO 8601) or `01/12/2025` (day/month/year, as
+//!   French spreadsheets write it; one-digit day and month accepted). A
+//!   two-digit year, a time of day, or the month/day order are refused.
+//! - **Names**: compared after folding case and accents and reading spaces
+//!   and hyphens as `_`, so `Électricité`, `electricite` and `ÉLECTRICITÉ`
+//!   are the same; each enumeration accepts its one English spelling (as
+//!   everywhere in ecodefi) and the French aliases listed in its parser.
+
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Location, Result};
+use crate::meter::{Basis, Carrier, Unit, Usage};
+use crate::named_enum;
+
+/// Characters trimmed at both ends of a cell: ASCII white space, no-break
+/// space (U+00A0) and narrow no-break space (U+202F).
+pub fn trim(cell: &str) -> &str {
+    cell.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+}
+
+fn is_group_space(c: char) -> bool {
+    c == ' ' || c == '\u{a0}' || c == '\u{202f}'
+}
+
+const DECIMAL_RULE: &str = "a number is written with digits and at most one decimal mark \
+                            (`.` or `,`), thousands optionally separated by spaces in groups \
+                            of three, e.g. `1 234,5`";
+
+/// A decimal number (see the module's rules).
+///
+/// # Errors
+/// [`Error::InvalidValue`] naming `what` and the cell as given.
+///
+/// # Example
+/// ```
+/// use ecodefi::table::value::decimal;
+/// use rust_decimal::dec;
+/// assert_eq!(decimal("1 234,5", "reading value")?, dec!(1234.5));
+/// assert_eq!(decimal("-0.25", "temperature")?, dec!(-0.25));
+/// assert!(decimal("12,3,4", "reading value").is_err());
+/// # Ok::<(), ecodefi::Error>(())
+/// ```
+pub fn decimal(cell: &str, what: &'static str) -> Result<Decimal> {
+    let refuse = |why: &str| Error::invalid(what, format!("{cell:?}"), why);
+    let s = trim(cell);
+    if s.is_empty() {
+        return Err(refuse("the cell is empty"));
+    }
+    let (negative, body) = match s.chars().next() {
+        Some('-' | '\u{2212}') => (true, &s[s.chars().next().map_or(0, char::len_utf8)..]),
+        Some('+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (int_part, frac_part) = match body.find(['.', ',']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    // The integer part: digits, optionally in space-separated groups of 3.
+    let groups: Vec<&str> = int_part.split(is_group_space).collect();
+    let mut digits = String::with_capacity(body.len() + 2);
+    if negative {
+        digits.push('-');
+    }
+    for (i, g) in groups.iter().enumerate() {
+        let ok_len = if i == 0 {
+            (1..=3).contains(&g.len()) || groups.len() == 1
+        } else {
+            g.len() == 3
+        };
+        if g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()) || !ok_len {
+            return Err(refuse(DECIMAL_RULE));
+        }
+        digits.push_str(g);
+    }
+    if let Some(frac) = frac_part {
+        if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(refuse(DECIMAL_RULE));
+        }
+        digits.push('.');
+        digits.push_str(frac);
+    }
+    Decimal::from_str_exact(&digits).map_err(|_| {
+        refuse("too many digits: a number has at most 28 significant digits and is below 7.9e28")
+    })
+}
+
+/// A share as a fraction: a decimal (`0,66`) or a percentage (`66 %`,
+/// `66%`).
+///
+/// # Errors
+/// [`Error::InvalidValue`] as for [`decimal`].
+pub fn ratio(cell: &str, what: &'static str) -> Result<Decimal> {
+    let s = trim(cell);
+    match s.strip_suffix('%') {
+        Some(p) => {
+            let v = decimal(p, what).map_err(|_| {
+                Error::invalid(
+                    what,
+                    format!("{cell:?}"),
+                    format!("a percentage is a number followed by `%`; {DECIMAL_RULE}"),
+                )
+            })?;
+            v.checked_div(Decimal::ONE_HUNDRED)
+                .ok_or_else(|| Error::invalid(what, format!("{cell:?}"), "out of range"))
+        }
+        None => decimal(s, what),
+    }
+}
+
+const DATE_RULE: &str =
+    "a date is written `2025-12-01` (year-month-day) or `01/12/2025` (day/month/year)";
+
+/// A calendar date, ISO `2025-12-01` or French `01/12/2025`.
+///
+/// # Errors
+/// [`Error::InvalidValue`] naming `what` for any other form or an
+/// impossible day (`31/02/2026`).
+///
+/// # Example
+/// ```
+/// use ecodefi::table::value::date;
+/// assert_eq!(date("01/12/2025", "date")?, jiff::civil::date(2025, 12, 1));
+/// assert_eq!(date("2025-12-01", "date")?, jiff::civil::date(2025, 12, 1));
+/// assert!(date("12/01/25", "date").is_err());
+/// # Ok::<(), ecodefi::Error>(())
+/// ```
+pub fn date(cell: &str, what: &'static str) -> Result<Date> {
+    let s = trim(cell);
+    let refuse = |why: &str| Error::invalid(what, format!("{cell:?}"), why);
+    let number = |p: &str, min: usize, max: usize| -> Option<i16> {
+        if (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) {
+            p.parse().ok()
+        } else {
+            None
+        }
+    };
+    let parts: Vec<&str>;
+    let (y, m, d) = if s.contains('-') {
+        parts = s.split('-').collect();
+        match parts.as_slice() {
+            [y, m, d] => (number(y, 4, 4), number(m, 2, 2), number(d, 2, 2)),
+            _ => return Err(refuse(DATE_RULE)),
+        }
+    } else if s.contains('/') {
+        parts = s.split('/').collect();
+        match parts.as_slice() {
+            [d, m, y] => (number(y, 4, 4), number(m, 1, 2), number(d, 1, 2)),
+            _ => return Err(refuse(DATE_RULE)),
+        }
+    } else {
+        return Err(refuse(DATE_RULE));
+    };
+    let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+        return Err(refuse(DATE_RULE));
+    };
+    let (Ok(m), Ok(d)) = (i8::try_from(m), i8::try_from(d)) else {
+        return Err(refuse(DATE_RULE));
+    };
+    Date::new(y, m, d).map_err(|_| refuse("no such day in the calendar"))
+}
+
+/// A whole number of persons (adults), from 0 to 65 535, digits only.
+///
+/// # Errors
+/// [`Error::InvalidValue`] naming `what`.
+pub fn count(cell: &str, what: &'static str) -> Result<u16> {
+    let s = trim(cell);
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::invalid(
+            what,
+            format!("{cell:?}"),
+            "a count is a whole number written with digits",
+        ));
+    }
+    s.parse()
+        .map_err(|_| Error::invalid(what, format!("{cell:?}"), "a count is at most 65535"))
+}
+
+/// The ages of a household's children: whole numbers separated by spaces,
+/// commas or semicolons (`8 12`, `8, 12`); an empty cell means no child.
+///
+/// # Errors
+/// [`Error::InvalidValue`] naming `what` when an age is not a whole number
+/// from 0 to 255 (the household then checks it is under 18).
+pub fn ages(cell: &str, what: &'static str) -> Result<Vec<u8>> {
+    trim(cell)
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace() || c == '\u{a0}')
+        .filter(|a| !a.is_empty())
+        .map(|a| {
+            if a.bytes().all(|b| b.is_ascii_digit()) {
+                a.parse::<u8>().ok()
+            } else {
+                None
+            }
+            .ok_or_else(|| {
+                Error::invalid(
+                    what,
+                    format!("{cell:?}"),
+                    "ages are whole numbers separated by spaces, e.g. `8 12`",
+                )
+            })
+        })
+        .collect()
+}
+
+/// A name folded for comparison: lower case, French accents removed,
+/// spaces, hyphens and apostrophes read as `_`, `³` as `3`.
+pub fn fold(name: &str) -> String {
+    trim(name)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            '³' => '3',
+            ' ' | '-' | '\'' | '’' | '\u{a0}' => '_',
+            c => c,
+        })
+        .collect()
+}
+
+/// Finds `cell` (folded) among `(alias, canonical)` pairs, else parses the
+/// folded cell with the enumeration's own `FromStr`; an unknown name is
+/// [`Error::UnknownName`] listing `expected`.
+fn named<T: FromStr<Err = Error> + Copy>(
+    cell: &str,
+    aliases: &[(&str, T)],
+    what: &'static str,
+    expected: &'static str,
+) -> Result<T> {
+    let folded = fold(cell);
+    if let Some(&(_, v)) = aliases.iter().find(|(a, _)| *a == folded) {
+        return Ok(v);
+    }
+    folded.parse().map_err(|_| Error::UnknownName {
+        what,
+        got: trim(cell).to_owned(),
+        expected,
+        at: Location::NONE,
+    })
+}
+
+/// The accepted spellings of a carrier, English first.
+pub const CARRIER_NAMES: &str = "electricity (electricite, électricité, elec), natural_gas (gaz, \
+     gaz_naturel), fuel_oil (fioul, fuel), propane, butane, logs (bois, buches, bûches), pellets \
+     (granules, granulés), district_heating (reseau_de_chaleur, réseau de chaleur, chauffage_urbain)";
+
+/// A carrier: its English spelling or a French alias (see
+/// [`CARRIER_NAMES`]).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn carrier(cell: &str) -> Result<Carrier> {
+    named(
+        cell,
+        &[
+            ("electricite", Carrier::Electricity),
+            ("elec", Carrier::Electricity),
+            ("gaz", Carrier::NaturalGas),
+            ("gaz_naturel", Carrier::NaturalGas),
+            ("fioul", Carrier::FuelOil),
+            ("fuel", Carrier::FuelOil),
+            ("bois", Carrier::Logs),
+            ("buches", Carrier::Logs),
+            ("granules", Carrier::Pellets),
+            ("reseau_de_chaleur", Carrier::DistrictHeating),
+            ("chauffage_urbain", Carrier::DistrictHeating),
+        ],
+        "carrier",
+        CARRIER_NAMES,
+    )
+}
+
+/// The accepted spellings of a unit.
+pub const UNIT_NAMES: &str =
+    "kwh, m3 (m³), l (litre, litres), kg, t (tonne, tonnes), stere (stère, stères)";
+
+/// A unit: its spelling or an alias (see [`UNIT_NAMES`]).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn unit(cell: &str) -> Result<Unit> {
+    named(
+        cell,
+        &[
+            ("litre", Unit::L),
+            ("litres", Unit::L),
+            ("tonne", Unit::T),
+            ("tonnes", Unit::T),
+            ("steres", Unit::Stere),
+        ],
+        "unit",
+        UNIT_NAMES,
+    )
+}
+
+/// The accepted spellings of a meter's usage.
+pub const USAGE_NAMES: &str = "heating_only (chauffage, chauffage_seul), mixed (mixte), \
+                               no_heating (hors_chauffage, sans_chauffage)";
+
+/// A meter's usage: its spelling or a French alias (see [`USAGE_NAMES`]).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn usage(cell: &str) -> Result<Usage> {
+    named(
+        cell,
+        &[
+            ("chauffage", Usage::HeatingOnly),
+            ("chauffage_seul", Usage::HeatingOnly),
+            ("mixte", Usage::Mixed),
+            ("hors_chauffage", Usage::NoHeating),
+            ("sans_chauffage", Usage::NoHeating),
+        ],
+        "meter usage",
+        USAGE_NAMES,
+    )
+}
+
+/// The accepted spellings of an energy basis.
+pub const BASIS_NAMES: &str = "pci, pcs";
+
+/// An energy basis, `pci` or `pcs` (any case).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn basis(cell: &str) -> Result<Basis> {
+    named(cell, &[], "energy basis", BASIS_NAMES)
+}
+
+named_enum! {
+    /// What happened to a meter, in the events table.
+    pub enum EventKind ("meter event") {
+        /// The meter was replaced.
+        Replacement = "replacement",
+        /// The index went past its maximum and restarted from zero.
+        Rollover = "rollover",
+    }
+}
+
+/// The accepted spellings of a meter event's kind.
+pub const EVENT_NAMES: &str = "replacement (remplacement, changement), rollover (passage_a_zero, \
+                               remise_a_zero, tour_de_compteur)";
+
+/// A meter event's kind: its spelling or a French alias (see
+/// [`EVENT_NAMES`]).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn event_kind(cell: &str) -> Result<EventKind> {
+    named(
+        cell,
+        &[
+            ("remplacement", EventKind::Replacement),
+            ("changement", EventKind::Replacement),
+            ("passage_a_zero", EventKind::Rollover),
+            ("remise_a_zero", EventKind::Rollover),
+            ("tour_de_compteur", EventKind::Rollover),
+        ],
+        "meter event",
+        EVENT_NAMES,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date as d;
+    use proptest::prelude::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn decimals_with_point_comma_and_spaces() {
+        let ok = |s| decimal(s, "x").unwrap();
+        assert_eq!(ok("12"), dec!(12));
+        assert_eq!(ok(" 12,5 "), dec!(12.5));
+        assert_eq!(ok("12.5"), dec!(12.5));
+        assert_eq!(ok("1 234,5"), dec!(1234.5));
+        assert_eq!(ok("1\u{a0}234\u{a0}567.25"), dec!(1234567.25));
+        assert_eq!(ok("1\u{202f}234"), dec!(1234));
+        assert_eq!(ok("-3,2"), dec!(-3.2));
+        assert_eq!(ok("\u{2212}3,2"), dec!(-3.2));
+        assert_eq!(ok("+7"), dec!(7));
+        assert_eq!(ok("1234567"), dec!(1234567));
+        assert_eq!(ok("0,000"), dec!(0));
+        assert_eq!(ok("11.628"), dec!(11.628));
+        for bad in [
+            "",
+            " ",
+            "12,3,4",
+            "1.234,5",
+            "1,234.5",
+            "12 34",
+            "1 2345",
+            "1234 567",
+            ",5",
+            "5,",
+            "1e3",
+            "abc",
+            "--1",
+            "1 234,5 6",
+            "١٢",
+            "12 ,5",
+            "+-1",
+            "0x10",
+            "NaN",
+            "inf",
+            "99999999999999999999999999999",
+            "1.00000000000000000000000000001",
+        ] {
+            let e = decimal(bad, "reading value").unwrap_err();
+            assert_eq!(e.code(), "invalid_value", "{bad:?}");
+        }
+        assert_eq!(
+            decimal("12,3,4", "reading value").unwrap_err().to_string(),
+            format!("invalid reading value (got \"12,3,4\"): {DECIMAL_RULE}")
+        );
+    }
+
+    #[test]
+    fn ratios_and_percentages() {
+        assert_eq!(ratio("66 %", "s").unwrap(), dec!(0.66));
+        assert_eq!(ratio("12,5%", "s").unwrap(), dec!(0.125));
+        assert_eq!(ratio("0,7", "s").unwrap(), dec!(0.7));
+        assert!(ratio("%", "s").is_err());
+        assert!(ratio("a%", "s").is_err());
+    }
+
+    #[test]
+    fn dates_iso_and_french() {
+        assert_eq!(date("2025-12-01", "date").unwrap(), d(2025, 12, 1));
+        assert_eq!(date("01/12/2025", "date").unwrap(), d(2025, 12, 1));
+        assert_eq!(date("1/2/2026", "date").unwrap(), d(2026, 2, 1));
+        assert_eq!(date(" 29/02/2024 ", "date").unwrap(), d(2024, 2, 29));
+        for bad in [
+            "",
+            "2025-12-1",
+            "01/12/25",
+            "2025/12/01",
+            "31/02/2026",
+            "29/02/2025",
+            "01-12-2025",
+            "2025-12-01T00:00",
+            "01/12/2025 00:00",
+            "1.12.2025",
+            "0/12/2025",
+            "01/13/2025",
+            "+202-12-01",
+        ] {
+            assert_eq!(
+                date(bad, "date").unwrap_err().code(),
+                "invalid_value",
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn counts_and_ages() {
+        assert_eq!(count(" 2 ", "adults").unwrap(), 2);
+        assert!(count("2,0", "adults").is_err());
+        assert!(count("-1", "adults").is_err());
+        assert!(count("70000", "adults").is_err());
+        assert_eq!(ages("8 12", "a").unwrap(), vec![8, 12]);
+        assert_eq!(ages("8, 12;3", "a").unwrap(), vec![8, 12, 3]);
+        assert_eq!(ages("  ", "a").unwrap(), Vec::<u8>::new());
+        assert!(ages("8 ans", "a").is_err());
+        assert!(ages("300", "a").is_err());
+    }
+
+    #[test]
+    fn names_with_french_aliases() {
+        assert_eq!(carrier("Électricité").unwrap(), Carrier::Electricity);
+        assert_eq!(carrier("gaz naturel").unwrap(), Carrier::NaturalGas);
+        assert_eq!(carrier("GAZ").unwrap(), Carrier::NaturalGas);
+        assert_eq!(carrier("natural_gas").unwrap(), Carrier::NaturalGas);
+        assert_eq!(carrier("Granulés").unwrap(), Carrier::Pellets);
+        assert_eq!(carrier("bûches").unwrap(), Carrier::Logs);
+        assert_eq!(
+            carrier("réseau de chaleur").unwrap(),
+            Carrier::DistrictHeating
+        );
+        for c in Carrier::ALL {
+            assert_eq!(carrier(c.as_str()).unwrap(), *c);
+        }
+        let e = carrier("charbon").unwrap_err();
+        assert_eq!(e.code(), "unknown_name");
+        assert!(e.to_string().contains("fioul"), "{e}");
+        assert_eq!(unit("m³").unwrap(), Unit::M3);
+        assert_eq!(unit("Stère").unwrap(), Unit::Stere);
+        assert_eq!(unit("kWh").unwrap(), Unit::Kwh);
+        assert_eq!(usage("Mixte").unwrap(), Usage::Mixed);
+        assert_eq!(usage("hors chauffage").unwrap(), Usage::NoHeating);
+        assert_eq!(basis("PCS").unwrap(), Basis::Pcs);
+        assert_eq!(event_kind("Remise à zéro").unwrap(), EventKind::Rollover);
+        assert_eq!(event_kind("replacement").unwrap(), EventKind::Replacement);
+    }
+
+    proptest! {
+        /// A decimal written with a comma mark and grouped thousands reads
+        /// back as the same number.
+        #[test]
+        fn french_form_round_trips(v in any::<i64>(), scale in 0u32..6) {
+            let x = Decimal::new(v, scale);
+            let plain = x.abs().to_string();
+            let (int, frac) = plain.split_once('.').map_or((plain.as_str(), None), |(a, b)| (a, Some(b)));
+            let mut grouped = String::new();
+            for (i, c) in int.chars().enumerate() {
+                if i > 0 && (int.len() - i) % 3 == 0 {
+                    grouped.push('\u{a0}');
+                }
+                grouped.push(c);
+            }
+            let text = format!("{}{}{}", if x.is_sign_negative() { "-" } else { "" }, grouped,
+                frac.map(|f| format!(",{f}")).unwrap_or_default());
+            prop_assert_eq!(decimal(&text, "x").unwrap(), x);
+            prop_assert_eq!(decimal(&x.to_string(), "x").unwrap(), x);
+        }
+
+        /// Any cell gives a value or a typed error, never a panic.
+        #[test]
+        fn cells_never_panic(s in "\\PC*|[0-9 ,.\u{a0}+/-]*") {
+            let _ = decimal(&s, "x");
+            let _ = ratio(&s, "x");
+            let _ = date(&s, "x");
+            let _ = count(&s, "x");
+            let _ = ages(&s, "x");
+            let _ = carrier(&s);
+            let _ = event_kind(&s);
+        }
+    }
+}

@@ -1,0 +1,722 @@
+//! Results as CSV, for a spreadsheet: one row per household (computed, or
+//! excluded with its reasons) and one row per team.
+//!
+//! Numbers are written without thousands separators, rounded half away
+//! from zero (kWh, kgCO2e, euros, persons and percentages to 2 decimals),
+//! with the style's decimal mark, so that they read back with
+//! [`value::decimal`](super::value::decimal) and open as numbers in a
+//! spreadsheet: [`CsvStyle::FRENCH`] (`;` and decimal comma, what French
+//! spreadsheets expect, the default) or [`CsvStyle::ENGLISH`] (`,` and
+//! decimal point). Header names are English `snake_case`, as the input
+//! tables' names.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::energy::report::EnergyReport;
+use crate::named_enum;
+
+use super::columns::Table;
+use super::csv::{write_record, Delimiter};
+
+named_enum! {
+    /// The character between the integer and the fractional part of a
+    /// number.
+    pub enum DecimalMark ("decimal mark") {
+        /// `1234.5`.
+        Point = "point",
+        /// `1234,5`.
+        Comma = "comma",
+    }
+}
+
+/// How results are written: delimiter and decimal mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CsvStyle {
+    /// The field delimiter.
+    pub delimiter: Delimiter,
+    /// The decimal mark.
+    pub decimal_mark: DecimalMark,
+}
+
+impl CsvStyle {
+    /// `;` and decimal comma: what French spreadsheets read and write.
+    pub const FRENCH: CsvStyle = CsvStyle {
+        delimiter: Delimiter::Semicolon,
+        decimal_mark: DecimalMark::Comma,
+    };
+    /// `,` and decimal point (RFC 4180 and English spreadsheets).
+    pub const ENGLISH: CsvStyle = CsvStyle {
+        delimiter: Delimiter::Comma,
+        decimal_mark: DecimalMark::Point,
+    };
+
+    /// `value` rounded half away from zero to `places` decimals, with this
+    /// style's decimal mark and no thousands separator.
+    pub fn number(self, value: Decimal, places: u32) -> String {
+        let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+        // `-0.00` would read as zero anyway; write it as `0.00`.
+        let rounded = if rounded.is_zero() {
+            rounded.abs()
+        } else {
+            rounded
+        };
+        let text = format!("{:.*}", places as usize, rounded);
+        match self.decimal_mark {
+            DecimalMark::Point => text,
+            DecimalMark::Comma => text.replace('.', ","),
+        }
+    }
+}
+
+impl Default for CsvStyle {
+    /// [`CsvStyle::FRENCH`]: the spreadsheets of the organisers ecodefi is
+    /// made for.
+    fn default() -> Self {
+        CsvStyle::FRENCH
+    }
+}
+
+/// The header of [`energy_households`].
+pub const HOUSEHOLD_COLUMNS: &[&str] = &[
+    "household",
+    "team",
+    "status",
+    "persons",
+    "consumption_units",
+    "reference_kwh",
+    "reference_corrected_kwh",
+    "challenge_kwh",
+    "saved_kwh",
+    "change_percent",
+    "saved_kwh_per_person",
+    "saved_kwh_per_unit",
+    "co2e_saved_kg",
+    "euros_saved",
+    "objective_reached",
+    "exclusions",
+    "warnings",
+    "details",
+];
+
+/// One row per household of an energy report, in the report's order:
+/// `status` is `computed` or `excluded`; an excluded household has blank
+/// figures and its exclusion codes (space-separated) in `exclusions`;
+/// `warnings` lists warning codes; `details` the human explanations
+/// (`meter: detail`, separated by ` | `). `change_percent` is signed:
+/// −11.3 is 11.3 % less than the climate-corrected reference.
+///
+/// # Example
+/// ```
+/// use ecodefi::table::write::{energy_households, CsvStyle};
+/// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/energy/challenge.json"))?;
+/// # let data = ecodefi::ChallengeData::from_json(&json)?;
+/// let report = ecodefi::compute(&data)?;
+/// let csv = energy_households(report.energy.as_ref().unwrap(), CsvStyle::FRENCH);
+/// assert!(csv.starts_with("household;team;status;"));
+/// assert_eq!(csv.lines().count(), 1 + data.households.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn energy_households(report: &EnergyReport, style: CsvStyle) -> String {
+    let mut out = String::new();
+    let d = style.delimiter;
+    write_record(&mut out, HOUSEHOLD_COLUMNS.iter().copied(), d);
+    let n = |v: Decimal| style.number(v, 2);
+    for h in &report.households {
+        let mut row: Vec<String> = vec![
+            h.household.to_string(),
+            h.team.to_string(),
+            if h.saving.is_some() {
+                "computed"
+            } else {
+                "excluded"
+            }
+            .to_owned(),
+            n(h.persons),
+            n(h.consumption_units),
+        ];
+        match &h.saving {
+            Some(s) => row.extend([
+                n(s.reference.value()),
+                n(s.reference_corrected.value()),
+                n(s.challenge.value()),
+                n(s.saved.value()),
+                n(s.change.percent()),
+                n(s.saved_per_person.value()),
+                n(s.saved_per_unit.value()),
+                n(s.co2e_saved.value()),
+                n(s.euros_saved.value()),
+                s.objective_reached.to_string(),
+            ]),
+            None => row.extend(std::iter::repeat_n(String::new(), 10)),
+        }
+        let codes = |it: &mut dyn Iterator<Item = &str>| it.collect::<Vec<_>>().join(" ");
+        row.push(codes(&mut h.exclusions.iter().map(|e| e.code.as_str())));
+        row.push(codes(&mut h.warnings.iter().map(|w| w.code.as_str())));
+        let details: Vec<String> = h
+            .exclusions
+            .iter()
+            .map(|e| (e.meter.as_ref(), &e.detail))
+            .chain(h.warnings.iter().map(|w| (w.meter.as_ref(), &w.detail)))
+            .map(|(m, detail)| match m {
+                Some(m) => format!("{m}: {detail}"),
+                None => detail.clone(),
+            })
+            .collect();
+        row.push(details.join(" | "));
+        write_record(&mut out, row.iter().map(String::as_str), d);
+    }
+    out
+}
+
+/// The header of [`energy_teams`].
+pub const TEAM_COLUMNS: &[&str] = &[
+    "rank",
+    "team",
+    "name",
+    "households",
+    "excluded",
+    "reference_kwh",
+    "challenge_kwh",
+    "saved_kwh",
+    "change_percent",
+    "mean_change_percent",
+    "median_change_percent",
+    "co2e_saved_kg",
+    "euros_saved",
+    "objective_reached",
+];
+
+/// One row per team of an energy report, best first. `reference_kwh` is
+/// the counted households' climate-corrected reference; the changes are
+/// blank for a team with no counted household.
+pub fn energy_teams(report: &EnergyReport, style: CsvStyle) -> String {
+    let mut out = String::new();
+    let d = style.delimiter;
+    write_record(&mut out, TEAM_COLUMNS.iter().copied(), d);
+    let n = |v: Decimal| style.number(v, 2);
+    let p = |r: Option<crate::quantity::Ratio>| r.map(|r| n(r.percent())).unwrap_or_default();
+    for t in &report.teams {
+        let row = [
+            t.rank.to_string(),
+            t.team.to_string(),
+            t.name.clone(),
+            t.totals.households.to_string(),
+            t.totals.excluded.to_string(),
+            n(t.totals.reference),
+            n(t.totals.actual),
+            n(t.totals.saved),
+            p(t.totals.change),
+            p(t.totals.mean_change),
+            p(t.totals.median_change),
+            n(t.co2e_saved.value()),
+            n(t.euros_saved.value()),
+            t.objective_reached.to_string(),
+        ];
+        write_record(&mut out, row.iter().map(String::as_str), d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::csv::read;
+    use crate::table::value::decimal;
+    use proptest::prelude::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn numbers_in_both_styles() {
+        assert_eq!(CsvStyle::FRENCH.number(dec!(-1234.565), 2), "-1234,57");
+        assert_eq!(CsvStyle::ENGLISH.number(dec!(1234.5), 2), "1234.50");
+        assert_eq!(CsvStyle::ENGLISH.number(dec!(-0.004), 2), "0.00");
+        assert_eq!(CsvStyle::ENGLISH.number(dec!(0.005), 2), "0.01");
+    }
+
+    fn report() -> (crate::ChallengeData, crate::Report) {
+        let json = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/data/energy/challenge.json"
+        ))
+        .unwrap();
+        let data = crate::ChallengeData::from_json(&json).unwrap();
+        let report = crate::compute(&data).unwrap();
+        (data, report)
+    }
+
+    #[test]
+    fn every_household_has_a_row() {
+        let (data, report) = report();
+        let energy = report.energy.as_ref().unwrap();
+        for style in [CsvStyle::FRENCH, CsvStyle::ENGLISH] {
+            let text = energy_households(energy, style);
+            let rows = read(&text, style.delimiter).unwrap();
+            assert_eq!(rows.len(), 1 + data.households.len());
+            assert_eq!(rows[0].fields, HOUSEHOLD_COLUMNS);
+            for (row, (h, r)) in rows[1..]
+                .iter()
+                .zip(data.households.iter().zip(&energy.households))
+            {
+                assert_eq!(row.fields.len(), HOUSEHOLD_COLUMNS.len());
+                assert_eq!(row.fields[0], h.id.as_str());
+                if let Some(s) = &r.saving {
+                    assert_eq!(row.fields[2], "computed");
+                    // The written change reads back as the rounded one.
+                    let change = decimal(&row.fields[9], "x").unwrap();
+                    assert_eq!(
+                        change,
+                        s.change
+                            .percent()
+                            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+                    );
+                    assert!(row.fields[15].is_empty());
+                } else {
+                    assert_eq!(row.fields[2], "excluded");
+                    assert!(row.fields[5..15].iter().all(String::is_empty));
+                    assert!(!row.fields[15].is_empty());
+                }
+            }
+            let teams = read(&energy_teams(energy, style), style.delimiter).unwrap();
+            assert_eq!(teams.len(), 1 + energy.teams.len());
+            assert_eq!(teams[1].fields[0], "1");
+        }
+    }
+
+    fn nonneg() -> impl Strategy<Value = Decimal> {
+        (0i64..1_000_000_000, 0u32..6).prop_map(|(v, s)| Decimal::new(v, s))
+    }
+
+    fn day() -> impl Strategy<Value = jiff::civil::Date> {
+        (0i32..1000).prop_map(|d| crate::period::date_of(20_000 + d).unwrap())
+    }
+
+    fn meter(id: usize) -> impl Strategy<Value = crate::meter::Meter> {
+        use crate::meter::{
+            Basis, Bill, Carrier, Conversion, Delivery, Meter, MeterEvent, Reading, StockEstimate,
+            Usage,
+        };
+        (
+            0..Carrier::ALL.len(),
+            0..Usage::ALL.len(),
+            prop::option::of((1i64..100_000, 0u32..4, any::<bool>())),
+            prop::option::of(0u32..=100),
+            0u8..3,
+            prop::collection::vec((day(), nonneg(), day()), 0..4),
+            prop::collection::vec((day(), nonneg(), nonneg(), any::<bool>()), 0..2),
+        )
+            .prop_map(move |(c, u, conv, share, kind, items, events)| {
+                let carrier = Carrier::ALL[c];
+                let mut m = Meter::new(
+                    crate::MeterId::new(format!("m;{id}\"x")).unwrap(),
+                    carrier,
+                    carrier.table_unit(),
+                    Usage::ALL[u],
+                );
+                m.conversion = conv.map(|(v, sc, pcs)| Conversion {
+                    kwh_per_unit: Decimal::new(v, sc),
+                    basis: if pcs { Basis::Pcs } else { Basis::Pci },
+                });
+                m.heating_share = share.map(|p| crate::Ratio::new(Decimal::new(i64::from(p), 2)));
+                for (d, v, d2) in items {
+                    match kind {
+                        0 => m.readings.push(Reading { date: d, value: v }),
+                        1 => m.bills.push(Bill {
+                            period: crate::Period::new(d.min(d2), d.max(d2)).unwrap(),
+                            quantity: v,
+                        }),
+                        _ => {
+                            m.deliveries.push(Delivery {
+                                date: d,
+                                quantity: v,
+                            });
+                            m.stock.push(StockEstimate {
+                                date: d2,
+                                quantity: v,
+                            });
+                        }
+                    }
+                }
+                if kind == 0 {
+                    for (date, a, b, replacement) in events {
+                        m.events.push(if replacement {
+                            MeterEvent::Replacement {
+                                date,
+                                old_final: a,
+                                new_initial: b,
+                            }
+                        } else {
+                            MeterEvent::Rollover {
+                                date,
+                                modulus: a + Decimal::ONE,
+                            }
+                        });
+                    }
+                }
+                m
+            })
+    }
+
+    fn household(i: usize) -> impl Strategy<Value = crate::Household> {
+        use crate::household::{Occupancy, Occupants, PresenceChange};
+        let occupants = (1u16..5, prop::collection::vec(0u8..18, 0..3))
+            .prop_map(|(a, c)| Occupants::new(a, c).unwrap());
+        (
+            occupants.clone(),
+            0usize..3,
+            prop::option::of((1i64..100_000, 0u32..3)),
+            prop::collection::vec(meter(0), 0..3),
+            prop::collection::vec((1i32..100, occupants), 0..3),
+        )
+            .prop_map(move |(o, team, surface, meters, changes)| {
+                let mut h = crate::Household::new(
+                    crate::HouseholdId::new(
+                        ["F1", "a;b", "q\"x", "x,y", "é\nz", "F 6"][i % 6].to_owned()
+                            + &i.to_string(),
+                    )
+                    .unwrap(),
+                    crate::TeamId::new(["t1", "Les \"Castors\"", "t;3"][team]).unwrap(),
+                    o,
+                );
+                h.surface_m2 = surface.map(|(v, s)| Decimal::new(v, s));
+                h.meters = meters
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, mut m)| {
+                        m.id = crate::MeterId::new(format!("{}-{k}", m.id)).unwrap();
+                        m
+                    })
+                    .collect();
+                let mut day = 20_000;
+                let presence = changes
+                    .into_iter()
+                    .map(|(gap, o)| {
+                        day += gap;
+                        PresenceChange {
+                            from: crate::period::date_of(day).unwrap(),
+                            occupants: o,
+                        }
+                    })
+                    .collect();
+                h.occupancy = Occupancy::new(h.occupancy.initial().clone(), presence).unwrap();
+                h
+            })
+    }
+
+    fn households() -> impl Strategy<Value = Vec<crate::Household>> {
+        (1usize..5).prop_flat_map(|n| (0..n).map(household).collect::<Vec<_>>())
+    }
+
+    proptest! {
+        /// A written number reads back as the value rounded to its places.
+        #[test]
+        fn written_numbers_read_back(v in any::<i64>(), scale in 0u32..10, places in 0u32..4, french in any::<bool>()) {
+            let x = Decimal::new(v, scale);
+            let style = if french { CsvStyle::FRENCH } else { CsvStyle::ENGLISH };
+            let back = decimal(&style.number(x, places), "x").unwrap();
+            prop_assert_eq!(back, x.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero));
+        }
+
+        /// Inputs written as tables read back as the same inputs, in
+        /// either style.
+        #[test]
+        fn input_tables_round_trip(
+            households in households(),
+            temps in prop::collection::vec((-500i64..400, 0i64..200), 0..4),
+            french in any::<bool>(),
+        ) {
+            let style = if french { CsvStyle::FRENCH } else { CsvStyle::ENGLISH };
+            let mut teams: Vec<crate::Team> = Vec::new();
+            for h in &households {
+                if !teams.iter().any(|t| t.id == h.team) {
+                    teams.push(crate::Team {
+                        id: h.team.clone(),
+                        name: format!("Équipe {}; \"{}\"", teams.len(), h.team),
+                        captain: Some(h.id.clone()),
+                    });
+                }
+            }
+            let days: Vec<crate::weather::DailyTemperature> = temps
+                .iter()
+                .enumerate()
+                .map(|(i, &(tn, width))| crate::weather::DailyTemperature {
+                    date: crate::period::date_of(20_000 + i32::try_from(i).unwrap()).unwrap(),
+                    tn: Decimal::new(tn, 1),
+                    tx: Decimal::new(tn + width, 1),
+                })
+                .collect();
+            let temperatures = crate::weather::Temperatures::new(&days).ok();
+            let texts = input_tables(&households, &teams, temperatures.as_ref(), style);
+            let back = texts.as_tables().read().unwrap();
+            prop_assert_eq!(&back.households, &households);
+            prop_assert_eq!(&back.teams, &teams);
+            prop_assert_eq!(&back.temperatures, &temperatures);
+        }
+    }
+}
+
+/// A challenge's input tables written as CSV texts, one per table (`None`
+/// when the table would have no row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TableTexts {
+    /// The households table.
+    pub households: String,
+    /// The teams table.
+    pub teams: Option<String>,
+    /// The meters table.
+    pub meters: Option<String>,
+    /// The readings table.
+    pub readings: Option<String>,
+    /// The events table.
+    pub events: Option<String>,
+    /// The bills table.
+    pub bills: Option<String>,
+    /// The deliveries table.
+    pub deliveries: Option<String>,
+    /// The stock table.
+    pub stock: Option<String>,
+    /// The presence table.
+    pub presence: Option<String>,
+    /// The temperatures table.
+    pub temperatures: Option<String>,
+}
+
+impl TableTexts {
+    /// The texts as [`Tables`](super::Tables) to read back, named
+    /// `households.csv`, `teams.csv`…
+    pub fn as_tables(&self) -> super::Tables<'_> {
+        fn src(t: Table, text: Option<&str>) -> Option<super::Source<'_>> {
+            text.map(|x| super::Source::new(file_name(t), x))
+        }
+        super::Tables {
+            households: super::Source::new(file_name(Table::Households), &self.households),
+            teams: src(Table::Teams, self.teams.as_deref()),
+            meters: src(Table::Meters, self.meters.as_deref()),
+            readings: src(Table::Readings, self.readings.as_deref()),
+            events: src(Table::Events, self.events.as_deref()),
+            bills: src(Table::Bills, self.bills.as_deref()),
+            deliveries: src(Table::Deliveries, self.deliveries.as_deref()),
+            stock: src(Table::Stock, self.stock.as_deref()),
+            presence: src(Table::Presence, self.presence.as_deref()),
+            temperatures: src(Table::Temperatures, self.temperatures.as_deref()),
+        }
+    }
+}
+
+/// The file name of a table written by [`input_tables`]: `households.csv`…
+pub fn file_name(table: Table) -> &'static str {
+    match table {
+        Table::Households => "households.csv",
+        Table::Teams => "teams.csv",
+        Table::Meters => "meters.csv",
+        Table::Readings => "readings.csv",
+        Table::Events => "events.csv",
+        Table::Bills => "bills.csv",
+        Table::Deliveries => "deliveries.csv",
+        Table::Stock => "stock.csv",
+        Table::Presence => "presence.csv",
+        Table::Temperatures => "temperatures.csv",
+    }
+}
+
+/// Writes rows under the English header of `table`; `None` without rows.
+fn table_text(table: Table, rows: &[Vec<String>], style: CsvStyle) -> Option<String> {
+    if rows.is_empty() {
+        return None;
+    }
+    Some(all_rows(table, rows, style))
+}
+
+fn all_rows(table: Table, rows: &[Vec<String>], style: CsvStyle) -> String {
+    let mut out = String::new();
+    write_record(
+        &mut out,
+        table.columns().iter().map(|c| c.name),
+        style.delimiter,
+    );
+    for r in rows {
+        write_record(&mut out, r.iter().map(String::as_str), style.delimiter);
+    }
+    out
+}
+
+/// The rows of each input table, being written.
+#[derive(Default)]
+struct Rows {
+    households: Vec<Vec<String>>,
+    teams: Vec<Vec<String>>,
+    meters: Vec<Vec<String>>,
+    readings: Vec<Vec<String>>,
+    events: Vec<Vec<String>>,
+    bills: Vec<Vec<String>>,
+    deliveries: Vec<Vec<String>>,
+    stock: Vec<Vec<String>>,
+    presence: Vec<Vec<String>>,
+    temperatures: Vec<Vec<String>>,
+}
+
+/// A meter's row and the rows of its measurements.
+fn meter_rows(
+    id: &str,
+    m: &crate::meter::Meter,
+    exact: &dyn Fn(Decimal) -> String,
+    rows: &mut Rows,
+) {
+    let meter = m.id.to_string();
+    rows.meters.push(vec![
+        id.to_owned(),
+        meter.clone(),
+        m.carrier.to_string(),
+        m.unit.to_string(),
+        m.usage.to_string(),
+        m.conversion
+            .map(|c| exact(c.kwh_per_unit))
+            .unwrap_or_default(),
+        m.conversion
+            .map(|c| c.basis.to_string())
+            .unwrap_or_default(),
+        m.heating_share
+            .map(|p| exact(p.fraction()))
+            .unwrap_or_default(),
+    ]);
+    let key = || vec![id.to_owned(), meter.clone()];
+    for r in &m.readings {
+        rows.readings
+            .push([key(), vec![r.date.to_string(), exact(r.value)]].concat());
+    }
+    for e in &m.events {
+        let cells = match *e {
+            crate::meter::MeterEvent::Replacement {
+                date,
+                old_final,
+                new_initial,
+            } => vec![
+                date.to_string(),
+                "replacement".into(),
+                exact(old_final),
+                exact(new_initial),
+                String::new(),
+            ],
+            crate::meter::MeterEvent::Rollover { date, modulus } => vec![
+                date.to_string(),
+                "rollover".into(),
+                String::new(),
+                String::new(),
+                exact(modulus),
+            ],
+        };
+        rows.events.push([key(), cells].concat());
+    }
+    for b in &m.bills {
+        rows.bills.push(
+            [
+                key(),
+                vec![
+                    b.period.first().to_string(),
+                    b.period.last().to_string(),
+                    exact(b.quantity),
+                ],
+            ]
+            .concat(),
+        );
+    }
+    for d in &m.deliveries {
+        rows.deliveries
+            .push([key(), vec![d.date.to_string(), exact(d.quantity)]].concat());
+    }
+    for s in &m.stock {
+        rows.stock
+            .push([key(), vec![s.date.to_string(), exact(s.quantity)]].concat());
+    }
+}
+
+/// Writes a challenge's inputs (households with their meters and
+/// measurements, teams, temperatures) as the documented tables, exactly
+/// (every decimal with all its digits, in the style's decimal mark): the
+/// way to turn a JSON challenge document into spreadsheet files.
+/// Reading the texts back ([`TableTexts::as_tables`]) gives the same
+/// inputs.
+///
+/// # Example
+/// ```
+/// use ecodefi::table::write::{input_tables, CsvStyle};
+/// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/energy/challenge.json"))?;
+/// let data = ecodefi::ChallengeData::from_json(&json)?;
+/// let texts = input_tables(&data.households, &data.challenge.teams, data.temperatures.as_ref(), CsvStyle::FRENCH);
+/// let back = texts.as_tables().read()?;
+/// assert_eq!(back.households, data.households);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn input_tables(
+    households: &[crate::Household],
+    teams: &[crate::Team],
+    temperatures: Option<&crate::weather::Temperatures>,
+    style: CsvStyle,
+) -> TableTexts {
+    let exact = |d: Decimal| {
+        let text = d.to_string();
+        match style.decimal_mark {
+            DecimalMark::Point => text,
+            DecimalMark::Comma => text.replace('.', ","),
+        }
+    };
+    let ages = |o: &crate::Occupants| {
+        o.children()
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut rows = Rows::default();
+    for t in teams {
+        rows.teams.push(vec![
+            t.id.to_string(),
+            t.name.clone(),
+            t.captain
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ]);
+    }
+    for h in households {
+        let id = h.id.to_string();
+        let o = h.occupancy.initial();
+        rows.households.push(vec![
+            id.clone(),
+            h.team.to_string(),
+            o.adults().to_string(),
+            ages(o),
+            h.surface_m2.map(exact).unwrap_or_default(),
+        ]);
+        for c in h.occupancy.changes() {
+            rows.presence.push(vec![
+                id.clone(),
+                c.from.to_string(),
+                c.occupants.adults().to_string(),
+                ages(&c.occupants),
+            ]);
+        }
+        for m in &h.meters {
+            meter_rows(&id, m, &exact, &mut rows);
+        }
+    }
+    if let Some(t) = temperatures {
+        for d in t.iter() {
+            rows.temperatures
+                .push(vec![d.date.to_string(), exact(d.tn), exact(d.tx)]);
+        }
+    }
+    TableTexts {
+        households: all_rows(Table::Households, &rows.households, style),
+        teams: table_text(Table::Teams, &rows.teams, style),
+        meters: table_text(Table::Meters, &rows.meters, style),
+        readings: table_text(Table::Readings, &rows.readings, style),
+        events: table_text(Table::Events, &rows.events, style),
+        bills: table_text(Table::Bills, &rows.bills, style),
+        deliveries: table_text(Table::Deliveries, &rows.deliveries, style),
+        stock: table_text(Table::Stock, &rows.stock, style),
+        presence: table_text(Table::Presence, &rows.presence, style),
+        temperatures: table_text(Table::Temperatures, &rows.temperatures, style),
+    }
+}
