@@ -7,7 +7,7 @@
 //! (absent when unknown). The message is core's `Display`.
 //!
 //! The mapping is split in two: [`ErrorInfo::from_core`] is plain Rust (tested
-//! on the host by `cargo test`), [`to_js`] builds the JS object (wasm only).
+//! on the host by `cargo test`), [`to_js`] builds the JS object (it compiles on the host but calls JS).
 
 /// The `name` of every error thrown by the package.
 pub const ERROR_NAME: &str = "EcodefiError";
@@ -50,8 +50,7 @@ impl ErrorInfo {
     }
 }
 
-/// The JS `Error` for a core error.
-#[cfg(target_arch = "wasm32")]
+/// The JS `Error` for a core error (in WebAssembly only: it calls JS).
 pub fn to_js(e: &ecodefi::Error) -> wasm_bindgen::JsValue {
     use js_sys::Reflect;
     use wasm_bindgen::JsValue;

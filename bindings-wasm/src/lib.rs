@@ -5,13 +5,22 @@
 //! result back, or the error (see [`error`]). All checks, defaults and
 //! parsing are core's.
 //!
-//! The TypeScript types of inputs and results are declared below in a
-//! `typescript_custom_section` and checked by `tsc --strict` against the
-//! documents core actually reads and writes (`scripts/test-wasm`).
+//! | JS | core |
+//! |---|---|
+//! | `compute(data)` | [`ChallengeData::from_json`], [`ecodefi::compute`] |
+//! | `readTables(tables, settings)` | [`Tables::challenge_data`](ecodefi::table::Tables::challenge_data) |
+//! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
+//!
+//! The TypeScript types of inputs and results (`src/types.d.ts`) are
+//! declared in a `typescript_custom_section` and checked by `tsc --strict`
+//! against the documents core actually reads and writes
+//! (`scripts/test-wasm`).
 
 pub mod convert;
 pub mod error;
 
+use ecodefi::table::write;
+use ecodefi::ChallengeData;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -19,12 +28,33 @@ const TS_TYPES: &'static str = include_str!("types.d.ts");
 
 #[wasm_bindgen]
 extern "C" {
-    /// A challenge as core reads it: a `Challenge` object or its JSON text.
-    #[wasm_bindgen(typescript_type = "Challenge | string")]
-    pub type ChallengeInput;
-    /// A challenge as core writes it.
-    #[wasm_bindgen(typescript_type = "Challenge")]
-    pub type ChallengeOutput;
+    /// A challenge document (core `ChallengeData`), as an object or its JSON
+    /// text.
+    #[wasm_bindgen(typescript_type = "ChallengeData | string")]
+    pub type ChallengeDataInput;
+    /// A challenge document as core writes it.
+    #[wasm_bindgen(typescript_type = "ChallengeData")]
+    pub type ChallengeDataOutput;
+    /// A report (core `Report`), as an object or its JSON text.
+    #[wasm_bindgen(typescript_type = "Report | string")]
+    pub type ReportInput;
+    /// A report as core writes it.
+    #[wasm_bindgen(typescript_type = "Report")]
+    pub type ReportOutput;
+    /// CSV files by table name (core `table::Table` spellings).
+    #[wasm_bindgen(typescript_type = "TableFiles")]
+    pub type TableFilesInput;
+    /// A challenge's settings, as an object or its JSON text.
+    #[wasm_bindgen(typescript_type = "ChallengeSettings | string")]
+    pub type SettingsInput;
+}
+
+/// Runs a conversion-and-call and turns a core error into the thrown JS
+/// `Error`.
+fn throwing<T: JsCast>(run: impl FnOnce() -> ecodefi::Result<JsValue>) -> Result<T, JsValue> {
+    run()
+        .map(JsCast::unchecked_into)
+        .map_err(|e| error::to_js(&e))
 }
 
 /// The version of the package (the workspace version).
@@ -34,21 +64,69 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Reads and checks a challenge's identity and calendar, and gives it back as
-/// core writes it (with its defaults filled in).
+/// Computes a challenge's report (core [`ecodefi::compute`]) from its
+/// document (core [`ChallengeData::from_json`], which checks it).
 ///
 /// # Errors
 /// An `EcodefiError` with core's code and location.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen(js_name = readChallenge)]
-pub fn read_challenge(challenge: &ChallengeInput) -> Result<ChallengeOutput, JsValue> {
-    let run = || -> Result<JsValue, ecodefi::Error> {
-        let text = convert::input_text(challenge)?;
-        let c: ecodefi::Challenge = serde_json::from_str(&text)?;
-        c.validate()?;
-        convert::output_value(&serde_json::to_string(&c)?)
+#[wasm_bindgen]
+pub fn compute(data: &ChallengeDataInput) -> Result<ReportOutput, JsValue> {
+    throwing(|| {
+        let data = ChallengeData::from_json(&convert::input_text(data)?)?;
+        convert::output_value(&ecodefi::compute(&data)?.to_json()?)
+    })
+}
+
+/// Reads a challenge's CSV tables and its settings into a challenge
+/// document (core [`Tables::challenge_data`](ecodefi::table::Tables::challenge_data)). `tables` maps core's table
+/// names (`households`, `meters`, `readings`…) to `{ name, text }`: the
+/// file name errors cite and the CSV text.
+///
+/// # Errors
+/// An `EcodefiError` naming the file, line and column.
+#[wasm_bindgen(js_name = readTables)]
+pub fn read_tables(
+    tables: &TableFilesInput,
+    settings: &SettingsInput,
+) -> Result<ChallengeDataOutput, JsValue> {
+    throwing(|| {
+        let files = convert::TableFiles::from_json(&convert::input_text(tables)?)?;
+        let settings = convert::input_text(settings)?;
+        let data = files.tables()?.challenge_data(&settings)?;
+        convert::output_value(&data.to_json()?)
+    })
+}
+
+/// The report's households as CSV, one row per household, French style
+/// (core [`write::energy_households`]).
+///
+/// # Errors
+/// An `EcodefiError` when the report cannot be read or has no energy
+/// section.
+#[wasm_bindgen(js_name = householdsCsv)]
+pub fn households_csv(report: &ReportInput) -> Result<String, JsValue> {
+    energy_csv(report, write::energy_households)
+}
+
+/// The report's teams as CSV, best first, French style (core
+/// [`write::energy_teams`]).
+///
+/// # Errors
+/// An `EcodefiError` when the report cannot be read or has no energy
+/// section.
+#[wasm_bindgen(js_name = teamsCsv)]
+pub fn teams_csv(report: &ReportInput) -> Result<String, JsValue> {
+    energy_csv(report, write::energy_teams)
+}
+
+fn energy_csv(
+    report: &ReportInput,
+    writer: fn(&ecodefi::energy::EnergyReport, write::CsvStyle) -> String,
+) -> Result<String, JsValue> {
+    let run = || {
+        let report = convert::report_from_json(&convert::input_text(report)?)?;
+        let energy = convert::energy_section(&report)?;
+        Ok(writer(energy, write::CsvStyle::FRENCH))
     };
-    run()
-        .map(JsCast::unchecked_into)
-        .map_err(|e| error::to_js(&e))
+    run().map_err(|e| error::to_js(&e))
 }

@@ -113,6 +113,162 @@ export interface Exclusion { code: ExclusionCode; meter?: string; index?: number
 /** core `exclusion::Warning`: what deserves a look in a result. */
 export interface Warning { code: WarningCode; meter?: string; detail: string }
 
+/** core `weather::Temperatures`: consecutive days, in order. */
+export type Temperatures = DailyTemperature[];
+/** core `weather::DegreeDayOptions`. */
+export interface DegreeDayOptions { method?: DegreeDayMethod; base?: DecimalString; kind?: DegreeDayKind }
+
+/** core `energy::factors::Factor`: a value per unit of a carrier. */
+export interface Factor { carrier: Carrier; value: DecimalString; unit: Unit; basis?: Basis }
+/** core `energy::factors::FactorTable`. */
+export interface FactorTable { year: number; source: string; factors: Factor[] }
+/** core `energy::factors::ImpactFactors`. */
+export interface ImpactFactors { co2e: FactorTable; price: FactorTable }
+/** core `energy::EnergyOptions`: every field has core's documented default. */
+export interface EnergyOptions {
+  basis?: Basis;
+  degree_days?: DegreeDayOptions;
+  correction?: Correction;
+  mixed_heating_share?: DecimalString;
+  estimate_share_from_summer?: boolean;
+  min_summer_days?: number;
+  max_extrapolation_days?: number;
+  max_gap_days?: number;
+  factors?: ImpactFactors;
+}
+/** core `data::Options`. */
+export interface Options { energy?: EnergyOptions }
+
+/** core `ChallengeData`: the one input document (`schema_version` 1). */
+export interface ChallengeData {
+  schema_version: number;
+  challenge: Challenge;
+  households: Household[];
+  temperatures?: Temperatures;
+  options?: Options;
+}
+
+/**
+ * A challenge's settings for `readTables`: a `ChallengeData` document
+ * without `households` and `temperatures` (they come from the tables), and
+ * with `challenge.teams` only when there is no teams table.
+ */
+export interface ChallengeSettings {
+  schema_version: number;
+  challenge: Omit<Challenge, "teams"> & { teams?: Team[] };
+  options?: Options;
+}
+
+/** core `table::Table`: the tables of the spreadsheet input. */
+export type TableName =
+  | "households" | "teams" | "meters" | "readings" | "events" | "bills"
+  | "deliveries" | "stock" | "presence" | "temperatures";
+/** One CSV file: the name errors cite, and its text. */
+export interface TableFile { name: string; text: string }
+/** CSV files by table; only `households` is required. */
+export type TableFiles = { households: TableFile } & { [T in Exclude<TableName, "households">]?: TableFile };
+
+/** core `aggregate::ExclusionCount`. */
+export interface ExclusionCount { code: ExclusionCode; households: number }
+/** core `aggregate::Totals` (kWh on the report's basis). */
+export interface Totals {
+  households: number;
+  excluded: number;
+  exclusions: ExclusionCount[];
+  reference: DecimalString;
+  actual: DecimalString;
+  saved: DecimalString;
+  /** Σactual / Σreference − 1 (negative: a saving); null when nothing is counted. */
+  change: DecimalString | null;
+  mean_change: DecimalString | null;
+  median_change: DecimalString | null;
+}
+/** core `energy::reference::ShareSource`. */
+export type ShareSource = "given" | "usage" | "summer" | "default" | "contract";
+/** core `energy::MeterResult`. */
+export interface MeterResult {
+  meter: string;
+  carrier: Carrier;
+  unit: Unit;
+  kwh_per_unit: DecimalString;
+  heating_share: DecimalString;
+  heating_share_source: ShareSource;
+  reference_quantity: DecimalString;
+  challenge_quantity: DecimalString;
+  reference_degree_days: DecimalString;
+  challenge_degree_days: DecimalString;
+  reference: DecimalString;
+  reference_corrected: DecimalString;
+  challenge: DecimalString;
+}
+/** core `energy::Saving`. */
+export interface Saving {
+  reference: DecimalString;
+  reference_corrected: DecimalString;
+  challenge: DecimalString;
+  saved: DecimalString;
+  /** challenge / reference_corrected − 1: `"-0.113"` is 11.3 % less. */
+  change: DecimalString;
+  saved_per_person: DecimalString;
+  saved_per_unit: DecimalString;
+  co2e_saved: DecimalString;
+  euros_saved: DecimalString;
+  objective_reached: boolean;
+  meters: MeterResult[];
+}
+/** core `energy::HouseholdResult`: exactly one of `saving` and `exclusions` is filled. */
+export interface HouseholdResult {
+  household: string;
+  team: string;
+  persons: DecimalString;
+  consumption_units: DecimalString;
+  saving: Saving | null;
+  exclusions: Exclusion[];
+  warnings: Warning[];
+}
+/** core `energy::TeamResult`. */
+export interface TeamResult {
+  team: string;
+  name: string;
+  /** 1 for the largest reduction. */
+  rank: number;
+  totals: Totals;
+  co2e_saved: DecimalString;
+  euros_saved: DecimalString;
+  objective_reached: boolean;
+}
+/** core `energy::EnergyTotals`. */
+export interface EnergyTotals {
+  totals: Totals;
+  co2e_saved: DecimalString;
+  euros_saved: DecimalString;
+  objective: DecimalString;
+  objective_reached: boolean;
+  households_reaching_objective: number;
+}
+/** core `energy::EnergyReport`. */
+export interface EnergyReport {
+  basis: Basis;
+  correction: Correction;
+  degree_days: DegreeDayOptions;
+  reference_degree_days: DecimalString | null;
+  challenge_degree_days: DecimalString | null;
+  /** Every household of the input, in input order. */
+  households: HouseholdResult[];
+  /** Best first. */
+  teams: TeamResult[];
+  totals: EnergyTotals;
+  /** In the published French style. */
+  headline: string;
+}
+/** core `Report`. */
+export interface Report {
+  schema_version: number;
+  challenge: Challenge;
+  households: number;
+  energy?: EnergyReport;
+}
+
 /** core `Error::code()`. */
 export type ErrorCode =
   | "invalid_value" | "unknown_name" | "duplicate" | "unknown_reference"

@@ -6,9 +6,10 @@
 import init, * as ecodefi from './pkg/index.js';
 import { t, where } from './i18n.js';
 import { render } from './render.js';
+import { tableOf } from './tables.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { report: null, data: null };
+const state = { report: null };
 
 function applyTexts() {
   for (const node of document.querySelectorAll('[data-text]')) {
@@ -23,8 +24,11 @@ function setStatus(text, isError = false) {
   s.classList.toggle('error', isError);
 }
 
-/** Lists the files, each with its state and, on error, the message next to it. */
-function showFiles(files, error) {
+/**
+ * Lists the files, each with what it was taken for and, when it is the one
+ * at fault, the message next to it (`problems`: file name → message node).
+ */
+function showFiles(files, problems = new Map()) {
   const list = $('files');
   list.replaceChildren();
   for (const f of files) {
@@ -33,53 +37,111 @@ function showFiles(files, error) {
     const name = document.createElement('span');
     name.className = 'file-name';
     name.textContent = f.name;
-    const failed = error && error.file === f.name;
-    li.className = failed ? 'file-error' : 'file-ok';
-    li.append(name, ` — ${failed ? t.fileError : t.fileOk}`);
-    if (failed) li.append(errorMessage(error));
+    const problem = problems.get(f.name);
+    li.className = problem ? 'file-error' : 'file-ok';
+    li.append(name, ` — ${problem ? t.fileError : f.role}`);
+    if (problem) li.append(problem);
     list.append(li);
   }
 }
 
+/** The message of a thrown EcodefiError: kind, place, core's message. */
 function errorMessage(err) {
   const m = document.createElement('span');
   m.className = 'file-message';
+  if (err?.name !== 'EcodefiError') {
+    m.textContent = String(err?.message ?? err);
+    return m;
+  }
   const place = where(err);
   const kind = t.errorCodes[err.code] ?? err.code;
-  m.textContent = `${place ? `${place} : ` : ''}${kind} — ${err.message}`;
+  m.textContent = `${kind}${place ? ` (${place})` : ''} — ${err.message}`;
+  m.dataset.code = err.code;
   return m;
 }
 
-/** Reads, computes and shows; errors go next to their file. */
+function note(text) {
+  const m = document.createElement('span');
+  m.className = 'file-message';
+  m.textContent = text;
+  return m;
+}
+
+/**
+ * Sorts the files out: CSV tables by their names (tables.js), a JSON file
+ * as the settings or as a whole challenge document. Returns what to give
+ * the package, or the problems to show next to the files.
+ */
+function sortOut(files) {
+  const problems = new Map();
+  const tables = {};
+  let json = null;
+  for (const f of files) {
+    if (/\.json$/i.test(f.name)) {
+      if (json) problems.set(f.name, note(t.oneJson));
+      json = f;
+      continue;
+    }
+    const table = tableOf(f.name);
+    if (!table) problems.set(f.name, note(t.unknownFile));
+    else if (tables[table]) problems.set(f.name, note(t.sameTable(tables[table].name)));
+    else {
+      tables[table] = { name: f.name, text: f.text };
+      f.role = t.tableRole(t.tables[table]);
+    }
+  }
+  let document = null;
+  if (json) {
+    try {
+      document = 'households' in JSON.parse(json.text);
+    } catch {
+      document = Object.keys(tables).length === 0; // core will say where the JSON is wrong
+    }
+    json.role = document ? t.documentRole : t.settingsRole;
+  }
+  if (!problems.size && !json) problems.set(files[0]?.name, note(t.noSettings));
+  if (!problems.size && !document && !tables.households) problems.set(json.name, note(t.noHouseholds));
+  return { problems, tables, json, document };
+}
+
+/** Reads, computes and shows; an error goes next to the file it is in. */
 async function run(files) {
   $('results').hidden = true;
   setStatus(t.reading(files.length));
-  let data;
-  try {
-    data = ecodefi.readFiles(files);
-  } catch (err) {
-    showFiles(files, err);
-    if (err && files.some((f) => f.name === err.file)) setStatus(t.failed, true);
-    else setStatus(t.failedNoFile(err?.message ?? String(err)), true);
+  const { problems, tables, json, document } = sortOut(files);
+  if (problems.size) {
+    showFiles(files, problems);
+    setStatus(t.failed, true);
     return;
   }
-  showFiles(files, null);
+  showFiles(files);
   setStatus(t.computing);
   // Let the status paint before the (synchronous) computation.
   await new Promise((r) => setTimeout(r, 0));
+  let stage = 'read';
   try {
     const start = performance.now();
+    const data = document ? json.text : ecodefi.readTables(tables, json.text);
+    stage = 'compute';
     const report = ecodefi.compute(data);
     const ms = performance.now() - start;
-    state.data = data;
     state.report = report;
     render(report, { ms });
     $('results').hidden = false;
     setStatus(t.ready);
+    document_ready(report);
   } catch (err) {
-    showFiles(files, err);
-    setStatus(t.failedNoFile(err?.message ?? String(err)), true);
+    // Core names the file (a table's name, or `settings`); errors in a
+    // challenge document or its households belong to the JSON file.
+    const file = err?.file === 'settings' || !err?.file || stage === 'compute' ? json.name : err.file;
+    showFiles(files, new Map([[file, errorMessage(err)]]));
+    setStatus(t.failed, true);
   }
+}
+
+/** Marks the page for tests and scripts: the report is shown. */
+function document_ready(report) {
+  document.body.dataset.households = String(report.households);
 }
 
 async function readDropped(fileList) {
@@ -89,11 +151,11 @@ async function readDropped(fileList) {
   return files;
 }
 
-async function loadSample() {
-  const names = await (await fetch('sample/index.json')).json();
+async function loadSample(name) {
+  const index = await (await fetch('sample/index.json')).json();
   const files = [];
-  for (const name of names) {
-    files.push({ name, text: await (await fetch(`sample/${name}`)).text() });
+  for (const file of index[name]) {
+    files.push({ name: file, text: await (await fetch(`sample/${name}/${file}`)).text() });
   }
   return files;
 }
@@ -112,7 +174,8 @@ function download(name, type, text) {
 function wire() {
   const drop = $('drop');
   $('picker').addEventListener('change', async (e) => run(await readDropped(e.target.files)));
-  $('sample').addEventListener('click', async () => run(await loadSample()));
+  $('sample').addEventListener('click', async () => run(await loadSample('energy')));
+  $('sample-csv').addEventListener('click', async () => run(await loadSample('table-demo')));
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', async (e) => {
@@ -121,10 +184,13 @@ function wire() {
     run(await readDropped(e.dataTransfer.files));
   });
   $('download-json').addEventListener('click', () => {
-    if (state.report) download('ecodefi-rapport.json', 'application/json', ecodefi.reportJson(state.report));
+    if (state.report) download(t.files.json, 'application/json', `${JSON.stringify(state.report, null, 2)}\n`);
   });
   $('download-csv').addEventListener('click', () => {
-    if (state.report) download('ecodefi-resultats.csv', 'text/csv', ecodefi.reportCsv(state.report));
+    if (state.report) download(t.files.households, 'text/csv;charset=utf-8', ecodefi.householdsCsv(state.report));
+  });
+  $('download-teams-csv').addEventListener('click', () => {
+    if (state.report) download(t.files.teams, 'text/csv;charset=utf-8', ecodefi.teamsCsv(state.report));
   });
 }
 

@@ -2,9 +2,10 @@
 // French is the language; another follows by adding an object with the same
 // keys to `messages` and choosing it in `lang`.
 //
-// Numbers come from core as decimal strings; `decimal()` only changes the
-// separator, `percent()` moves the point by two places on the text itself:
-// no digit goes through a binary float.
+// Numbers come from core as decimal strings; `number()` and `percent()`
+// round and write them on the text itself, in core's published French style
+// (core `french::number`, `french::percent`): no digit goes through a binary
+// float.
 
 export const messages = {
   fr: {
@@ -13,10 +14,37 @@ export const messages = {
     inputTitle: 'Données du défi',
     dropHint: 'Déposez ici les fichiers CSV du défi (ou le document JSON), choisissez-les, ou essayez avec l’exemple fourni.',
     pick: 'Choisir des fichiers…',
-    sample: 'Charger l’exemple',
+    sample: 'Charger l’exemple (190 foyers)',
+    sampleCsv: 'Exemple en tableur (CSV)',
     resultsTitle: 'Résultats',
-    downloadCsv: 'Télécharger les résultats (CSV)',
-    downloadJson: 'Télécharger le rapport (JSON)',
+    downloadCsv: 'Résultats par foyer (CSV)',
+    downloadTeamsCsv: 'Résultats par équipe (CSV)',
+    downloadJson: 'Rapport complet (JSON)',
+    files: {
+      households: 'ecodefi-foyers.csv',
+      teams: 'ecodefi-equipes.csv',
+      json: 'ecodefi-rapport.json',
+    },
+    tables: {
+      households: 'foyers',
+      teams: 'équipes',
+      meters: 'compteurs',
+      readings: 'relevés',
+      events: 'événements',
+      bills: 'factures',
+      deliveries: 'livraisons',
+      stock: 'stocks',
+      presence: 'présences',
+      temperatures: 'températures',
+    },
+    tableRole: (name) => `table des ${name}`,
+    settingsRole: 'paramètres du défi',
+    documentRole: 'document complet du défi',
+    unknownFile: 'nom de fichier non reconnu : nommez-le d’après sa table (foyers.csv, equipes.csv, compteurs.csv, releves.csv, evenements.csv, factures.csv, livraisons.csv, stocks.csv, presences.csv, temperatures.csv) ou donnez un fichier JSON',
+    sameTable: (other) => `même table que « ${other} » : ne gardez qu’un des deux fichiers`,
+    oneJson: 'un seul fichier JSON à la fois (les paramètres du défi, ou le document complet)',
+    noSettings: 'il manque les paramètres du défi : ajoutez le fichier JSON (nom, territoire, périodes, objectif)',
+    noHouseholds: 'il manque la table des foyers (foyers.csv)',
     teamsTitle: 'Classement des équipes',
     teamsChartLabel: 'Économie d’énergie corrigée du climat par équipe',
     householdsTitle: 'Résultats par foyer',
@@ -26,10 +54,8 @@ export const messages = {
     reading: (n) => `Lecture de ${n} fichier${n > 1 ? 's' : ''}…`,
     computing: 'Calcul en cours…',
     computedIn: (ms, n) => `Calculé en ${ms} ms pour ${n} foyer${n > 1 ? 's' : ''}, dans ce navigateur.`,
-    fileOk: 'lu',
     fileError: 'erreur',
     failed: 'Les données n’ont pas pu être lues : voir l’erreur à côté du fichier.',
-    failedNoFile: (msg) => `Les données n’ont pas pu être lues : ${msg}`,
     engineFailed: (msg) => `Le moteur de calcul n’a pas pu démarrer : ${msg}`,
     where: {
       line: (n) => `ligne ${n}`,
@@ -84,45 +110,67 @@ export const messages = {
       heating_share_estimated: 'part chauffage estimée',
     },
     decimalSeparator: ',',
-    minus: '−',
+    thousands: '\u202f',
+    percentSpace: '\u00a0',
+    minus: '\u2212',
+    more: (n) => `… et ${n} autres foyers : voir le fichier CSV des résultats.`,
+    objectiveReached: 'objectif atteint',
   },
 };
 
 export const lang = 'fr';
 export const t = messages[lang];
 
-/** A decimal string written with the language's separator and minus sign. */
-export function decimal(s) {
-  if (typeof s !== 'string') return '';
-  return s.replace('-', t.minus).replace('.', t.decimalSeparator);
+/** Splits a decimal string into sign, integer digits and fraction digits. */
+function parts(s) {
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(typeof s === 'string' ? s : '');
+  return m ? { negative: m[1] === '-', int: m[2], frac: m[3] ?? '' } : null;
 }
 
 /**
- * A fraction given as a decimal string ("-0.1134") as a percentage with
- * `digits` decimals ("−11,3 %"), computed on the text (round half away from
- * zero, like core's published figures).
+ * The digits of |value| rounded half away from zero to `places` decimals,
+ * as [integer digits, fraction digits], computed on the text.
  */
-export function percent(s, digits = 1) {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s ?? '');
-  if (!m) return '';
-  const [, sign, int, frac = ''] = m;
-  // Multiply by 100: move the point two places right.
-  const f = frac.padEnd(2 + digits + 1, '0');
-  let digitsStr = (int + f.slice(0, 2 + digits)).replace(/^0+(?=\d)/, '');
-  const next = f.charCodeAt(2 + digits) - 48;
-  if (next >= 5) {
-    // Round the digit string up by one unit in the last place.
-    const arr = digitsStr.split('').map(Number);
-    let i = arr.length - 1;
-    while (i >= 0 && arr[i] === 9) { arr[i] = 0; i -= 1; }
-    if (i < 0) arr.unshift(1); else arr[i] += 1;
-    digitsStr = arr.join('');
+function rounded({ int, frac }, places) {
+  const padded = frac.padEnd(places + 1, '0');
+  const digits = (int + padded.slice(0, places)).split('').map(Number);
+  if (Number(padded[places]) >= 5) {
+    let i = digits.length - 1;
+    while (i >= 0 && digits[i] === 9) { digits[i] = 0; i -= 1; }
+    if (i < 0) digits.unshift(1); else digits[i] += 1;
   }
-  digitsStr = digitsStr.padStart(digits + 1, '0');
-  const whole = digitsStr.slice(0, digitsStr.length - digits);
-  const dec = digits > 0 ? t.decimalSeparator + digitsStr.slice(digitsStr.length - digits) : '';
-  const isZero = /^0*$/.test(digitsStr);
-  return `${sign && !isZero ? t.minus : ''}${whole}${dec}\u202f%`;
+  const all = digits.join('');
+  const intDigits = all.slice(0, all.length - places).replace(/^0+(?=\d)/, '') || '0';
+  return [intDigits, all.slice(all.length - places)];
+}
+
+/**
+ * A decimal string written in the language's style, rounded half away from
+ * zero to `places` decimals: French "−312 450,6" (narrow no-break spaces
+ * between thousands, a true minus sign), as core's `french::number`.
+ */
+export function number(s, places = 0) {
+  const p = parts(s);
+  if (!p) return '';
+  const [int, frac] = rounded(p, places);
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, t.thousands);
+  const zero = /^0*$/.test(int + frac);
+  return `${p.negative && !zero ? t.minus : ''}${grouped}${frac ? t.decimalSeparator + frac : ''}`;
+}
+
+/**
+ * A fraction given as a decimal string ("-0.1134") as a signed percentage
+ * ("−11,3 %", "+2,0 %", "0,0 %"), as core's `french::percent`: the point
+ * moves two places on the text, no digit goes through a binary float.
+ */
+export function percent(s, places = 1) {
+  const p = parts(s);
+  if (!p) return '';
+  const frac = p.frac.padEnd(2, '0');
+  const moved = `${p.negative ? '-' : ''}${p.int}${frac.slice(0, 2)}.${frac.slice(2)}`;
+  const body = number(moved, places);
+  const sign = body.startsWith(t.minus) || /^[0,.\s\u202f]*$/.test(body) ? '' : '+';
+  return `${sign}${body}${t.percentSpace}%`;
 }
 
 /** Where an error is, in words: "ligne 4, colonne « value »". */
