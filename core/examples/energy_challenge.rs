@@ -4,52 +4,71 @@
 //!
 //! Run: `cargo run --example energy_challenge`
 //! With `--json`, prints the whole report as JSON instead.
-#![allow(clippy::print_stdout)] // printing the report is this program's job
 
+use std::io::Write;
 use std::path::Path;
 
 use ecodefi::french::{number, percent};
 use ecodefi::ChallengeData;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    match print_report(&mut std::io::stdout().lock()) {
+        // The reader went away (e.g. `| head`): not an error.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+fn print_report(out: &mut impl Write) -> Result<(), Box<dyn std::error::Error>> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/energy/challenge.json");
     let data = ChallengeData::from_json(&std::fs::read_to_string(&path)?)?;
     let report = ecodefi::compute(&data)?;
     if std::env::args().any(|a| a == "--json") {
-        println!("{}", report.to_json()?);
+        writeln!(out, "{}", report.to_json()?)?;
         return Ok(());
     }
     let c = &report.challenge;
-    println!("{} — {}", c.name, c.territory);
-    println!(
-        "Référence : {} ; défi : {} ; objectif : −{} %",
-        c.reference_period,
-        c.challenge_period,
+    writeln!(out, "{} — {}", c.name, c.territory)?;
+    writeln!(
+        out,
+        "Référence : du {} au {} ; défi : du {} au {} ; objectif : −{} %",
+        c.reference_period.first(),
+        c.reference_period.last(),
+        c.challenge_period.first(),
+        c.challenge_period.last(),
         c.objective.percent().normalize()
-    );
+    )?;
     let Some(energy) = &report.energy else {
         return Ok(());
     };
-    println!();
-    println!("{}", energy.headline);
+    writeln!(out)?;
+    writeln!(out, "{}", energy.headline)?;
     let t = &energy.totals;
     if let (Some(r), Some(dj)) = (energy.reference_degree_days, energy.challenge_degree_days) {
-        println!(
+        writeln!(
+            out,
             "DJU (base {} °C, {}) : référence {}, défi {}",
             energy.degree_days.base,
             energy.degree_days.method,
             number(r, 1),
             number(dj, 1)
-        );
+        )?;
     }
     let fmt = |r: Option<ecodefi::Ratio>| r.map_or_else(|| "—".to_owned(), |r| percent(r, 1));
-    println!(
+    writeln!(
+        out,
         "Évolution pondérée {} ; moyenne des foyers {} ; médiane {}",
         fmt(t.totals.change),
         fmt(t.totals.mean_change),
         fmt(t.totals.median_change)
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "Foyers comptés {} ; exclus {} ; objectif atteint par {} foyers ; objectif collectif {}",
         t.totals.households,
         t.totals.excluded,
@@ -59,11 +78,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else {
             "non atteint"
         }
-    );
-    println!();
-    println!("Classement des équipes");
+    )?;
+    writeln!(out)?;
+    writeln!(out, "Classement des équipes")?;
     for team in &energy.teams {
-        println!(
+        writeln!(
+            out,
             "{:>3}. {:<24} {:>9}  {:>2} foyers  {:>10} kWh  {:>7} €",
             team.rank,
             team.name,
@@ -71,10 +91,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             team.totals.households,
             number(team.totals.saved, 0),
             number(team.euros_saved.value(), 0)
-        );
+        )?;
     }
-    println!();
-    println!("Foyers exclus");
+    writeln!(out)?;
+    writeln!(out, "Foyers exclus")?;
     for h in energy.households.iter().filter(|h| h.is_excluded()) {
         for e in &h.exclusions {
             let meter = e
@@ -82,7 +102,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .as_ref()
                 .map(|m| format!(" (compteur {m})"))
                 .unwrap_or_default();
-            println!("  {}{meter} : {} — {}", h.household, e.code, e.detail);
+            writeln!(out, "  {}{meter} : {} — {}", h.household, e.code, e.detail)?;
         }
     }
     let warned = energy
@@ -90,7 +110,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .filter(|h| !h.warnings.is_empty())
         .count();
-    println!();
-    println!("{warned} foyers avec des avertissements (voir `--json`)");
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{warned} foyers avec des avertissements (voir `--json`)"
+    )?;
     Ok(())
 }

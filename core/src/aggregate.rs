@@ -6,9 +6,9 @@
 //! For a team or a challenge ecodefi reports both the weighted change
 //! Σactual / Σreference − 1 (what the group achieved together) and the mean
 //! and median of household changes (what a typical household achieved),
-//! with the number of households counted and excluded (**[design]**,
+//! with the number of households counted and excluded (**\[design\]**,
 //! DOMAIN.md §2). Teams are ranked by their weighted change, the largest
-//! reduction first (**[source]**: FAEP rules rank teams by percentage saved).
+//! reduction first (**\[source\]**: FAEP rules rank teams by percentage saved).
 
 use rust_decimal::Decimal;
 
@@ -25,6 +25,16 @@ pub enum Entry {
         reference: Decimal,
         /// The actual quantity over the challenge.
         actual: Decimal,
+    },
+    /// Computed, with the household's change already known (it must be
+    /// [`change`]`(reference, actual)`): saves a division.
+    CountedWithChange {
+        /// The reference.
+        reference: Decimal,
+        /// The actual quantity.
+        actual: Decimal,
+        /// actual / reference − 1.
+        change: Ratio,
     },
     /// Left out, for this (first) reason.
     Excluded(ExclusionCode),
@@ -162,6 +172,15 @@ pub fn totals(entries: impl IntoIterator<Item = Entry>) -> Result<Totals> {
                 actual = add(actual, a, W)?;
                 changes.push(change(r, a)?.fraction());
             }
+            Entry::CountedWithChange {
+                reference: r,
+                actual: a,
+                change: c,
+            } => {
+                reference = add(reference, r, W)?;
+                actual = add(actual, a, W)?;
+                changes.push(c.fraction());
+            }
             Entry::Excluded(code) => {
                 if let Some(slot) = ExclusionCode::ALL
                     .iter()
@@ -214,13 +233,22 @@ pub fn totals(entries: impl IntoIterator<Item = Entry>) -> Result<Totals> {
 pub fn ranks(changes: &[Option<Ratio>]) -> Vec<u32> {
     // Sort key: Some(change) ascending, None last.
     let key = |c: &Option<Ratio>| (c.is_none(), c.map(Ratio::fraction));
-    changes
-        .iter()
-        .map(|c| {
-            let better = changes.iter().filter(|o| key(o) < key(c)).count();
-            u32::try_from(better + 1).unwrap_or(u32::MAX)
-        })
-        .collect()
+    let mut order: Vec<usize> = (0..changes.len()).collect();
+    order.sort_by_key(|&i| changes.get(i).map(key));
+    let mut out = vec![0u32; changes.len()];
+    let mut previous: Option<(usize, u32)> = None;
+    for (position, &i) in order.iter().enumerate() {
+        let rank = match previous {
+            // Equal to the one before: the same rank.
+            Some((j, rank)) if changes.get(j).map(key) == changes.get(i).map(key) => rank,
+            _ => u32::try_from(position + 1).unwrap_or(u32::MAX),
+        };
+        if let Some(slot) = out.get_mut(i) {
+            *slot = rank;
+        }
+        previous = Some((i, rank));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -298,6 +326,19 @@ mod tests {
         assert_eq!(quantile(&v[..4], dec!(0.25)).unwrap(), Some(dec!(1.75)));
         assert_eq!(quantile(&v, dec!(1)).unwrap(), Some(dec!(10)));
         assert_eq!(quantile(&[], dec!(0.5)).unwrap(), None);
+    }
+
+    proptest! {
+        /// A rank is one more than the number of strictly better groups.
+        #[test]
+        fn ranks_count_better_groups(cs in proptest::collection::vec(proptest::option::of(-50i64..50), 0..30)) {
+            let cs: Vec<Option<Ratio>> = cs.into_iter().map(|c| c.map(|c| Ratio::new(Decimal::new(c, 2)))).collect();
+            let key = |c: &Option<Ratio>| (c.is_none(), c.map(Ratio::fraction));
+            for (c, r) in cs.iter().zip(ranks(&cs)) {
+                let better = cs.iter().filter(|o| key(o) < key(c)).count();
+                prop_assert_eq!(r as usize, better + 1);
+            }
+        }
     }
 
     #[test]

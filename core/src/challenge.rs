@@ -96,8 +96,9 @@ impl Challenge {
     /// # Errors
     /// [`Error::Duplicate`] or [`Error::InvalidValue`].
     pub fn validate(&self) -> Result<()> {
+        let mut seen = std::collections::HashSet::with_capacity(self.teams.len());
         for (i, t) in self.teams.iter().enumerate() {
-            if self.teams[..i].iter().any(|u| u.id == t.id) {
+            if !seen.insert(&t.id) {
                 return Err(Error::Duplicate {
                     what: "team",
                     id: t.id.to_string(),

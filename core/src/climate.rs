@@ -67,9 +67,13 @@ pub fn correct(
         Correction::None => Ok(energy),
         Correction::Contract => div(mul(energy, dj_to, W)?, dj_from, W),
         Correction::Eea => {
-            let base = mul(energy, sub(Decimal::ONE, p, W)?, W)?;
-            let heating = div(mul(mul(energy, p, W)?, dj_to, W)?, dj_from, W)?;
-            add(base, heating, W)
+            // E·((1 − p)·DJ_from + p·DJ_to) / DJ_from: one division.
+            let weight = add(
+                mul(sub(Decimal::ONE, p, W)?, dj_from, W)?,
+                mul(p, dj_to, W)?,
+                W,
+            )?;
+            div(mul(energy, weight, W)?, dj_from, W)
         }
         Correction::Sdes => {
             if dj_to.is_zero() {

@@ -8,6 +8,7 @@ use crate::challenge::Challenge;
 use crate::energy::EnergyOptions;
 use crate::error::{Error, Location, Result};
 use crate::household::Household;
+use crate::id::TeamId;
 use crate::weather::Temperatures;
 
 /// The version of the input and report documents this library reads and
@@ -104,21 +105,23 @@ impl ChallengeData {
             });
         }
         self.challenge.validate()?;
+        let teams: std::collections::HashSet<&TeamId> =
+            self.challenge.teams.iter().map(|t| &t.id).collect();
         let mut ids = std::collections::HashSet::with_capacity(self.households.len());
         for (i, h) in self.households.iter().enumerate() {
-            let at = Location::household(&h.id).with_index(i);
+            let at = || Location::household(&h.id).with_index(i);
             if !ids.insert(&h.id) {
                 return Err(Error::Duplicate {
                     what: "household",
                     id: h.id.to_string(),
-                    at,
+                    at: at(),
                 });
             }
-            if self.challenge.team(&h.team).is_none() {
+            if !teams.contains(&h.team) {
                 return Err(Error::UnknownReference {
                     what: "team",
                     id: h.team.to_string(),
-                    at,
+                    at: at(),
                 });
             }
             h.validate()?;
@@ -135,5 +138,79 @@ impl ChallengeData {
             }
         }
         self.options.energy.validate()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::{generate, SyntheticOptions};
+
+    fn sample() -> ChallengeData {
+        generate(SyntheticOptions {
+            households: 8,
+            seed: 3,
+            problems: false,
+        })
+        .unwrap()
+    }
+
+    fn json_with(f: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut v = serde_json::to_value(sample()).unwrap();
+        f(&mut v);
+        v.to_string()
+    }
+
+    #[test]
+    fn versions_and_unknown_fields_are_refused() {
+        let old = json_with(|v| v["schema_version"] = 0.into());
+        assert_eq!(
+            ChallengeData::from_json(&old).unwrap_err(),
+            Error::SchemaVersion {
+                got: 0,
+                supported: SCHEMA_VERSION
+            }
+        );
+        let extra = json_with(|v| v["households"][0]["pets"] = 2.into());
+        let e = ChallengeData::from_json(&extra).unwrap_err();
+        assert_eq!(e.code(), "json");
+        assert!(e.to_string().contains("unknown field `pets`"), "{e}");
+        let number =
+            json_with(|v| v["households"][0]["meters"][0]["readings"][0]["value"] = 12.5.into());
+        assert_eq!(
+            ChallengeData::from_json(&number).unwrap_err().code(),
+            "json"
+        );
+    }
+
+    #[test]
+    fn references_are_checked() {
+        let dup = json_with(|v| v["households"][1]["id"] = v["households"][0]["id"].clone());
+        let e = ChallengeData::from_json(&dup).unwrap_err();
+        assert_eq!(e.code(), "duplicate");
+        assert_eq!(e.location().and_then(|l| l.index), Some(1));
+        let team = json_with(|v| v["households"][2]["team"] = "T99".into());
+        let e = ChallengeData::from_json(&team).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown team `T99` at household `F00003`, item 2"
+        );
+        let captain = json_with(|v| v["challenge"]["teams"][0]["captain"] = "nobody".into());
+        assert_eq!(
+            ChallengeData::from_json(&captain).unwrap_err().code(),
+            "unknown_reference"
+        );
+    }
+
+    #[test]
+    fn a_bad_meter_is_located() {
+        let bad =
+            json_with(|v| v["households"][0]["meters"][0]["readings"][2]["value"] = "-4".into());
+        let e = ChallengeData::from_json(&bad).unwrap_err();
+        let at = e.location().unwrap();
+        assert_eq!(
+            (at.household.as_deref(), at.meter.as_deref(), at.index),
+            (Some("F00001"), Some("chauffage"), Some(2))
+        );
     }
 }

@@ -314,15 +314,16 @@ impl TryFrom<HouseholdRepr> for Household {
     fn try_from(r: HouseholdRepr) -> Result<Self> {
         let at = Location::household(&r.id);
         let occupancy = Occupancy::new(r.occupants, r.presence).map_err(|e| e.within(&at))?;
-        let household = Household {
+        // The meters are checked by `Household::validate` (called by
+        // `ChallengeData::validate`), not here: an error raised inside serde
+        // would lose its structured location.
+        Ok(Household {
             id: r.id,
             team: r.team,
             occupancy,
             surface_m2: r.surface_m2,
             meters: r.meters,
-        };
-        household.validate()?;
-        Ok(household)
+        })
     }
 }
 
@@ -358,19 +359,19 @@ impl Household {
     /// [`Error::InvalidValue`] or [`Error::Duplicate`], located in this
     /// household.
     pub fn validate(&self) -> Result<()> {
-        let at = Location::household(&self.id);
+        let at = || Location::household(&self.id);
         if let Some(s) = self.surface_m2 {
             if s <= Decimal::ZERO {
-                return Err(Error::invalid("surface", s, "a surface is above zero").within(&at));
+                return Err(Error::invalid("surface", s, "a surface is above zero").within(&at()));
             }
         }
         for (i, m) in self.meters.iter().enumerate() {
-            m.validate().map_err(|e| e.within(&at))?;
+            m.validate().map_err(|e| e.within(&at()))?;
             if self.meters[..i].iter().any(|o| o.id == m.id) {
                 return Err(Error::Duplicate {
                     what: "meter",
                     id: m.id.to_string(),
-                    at: at.clone().with_meter(&m.id),
+                    at: at().with_meter(&m.id),
                 });
             }
         }

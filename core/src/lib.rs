@@ -51,3 +51,8 @@ pub use report::{compute, Report};
 pub use jiff::civil::Date;
 /// Re-exported so that callers use the same decimal type.
 pub use rust_decimal::Decimal;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

@@ -17,32 +17,36 @@ use crate::error::{Error, Result};
 ///
 /// # Errors
 /// [`Error::Overflow`] beyond the decimal range.
+#[inline]
 pub fn add(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal> {
-    a.checked_add(b).ok_or(Error::overflow(what))
+    a.checked_add(b).ok_or_else(|| Error::overflow(what))
 }
 
 /// `a − b`, or [`Error::Overflow`] naming `what`.
 ///
 /// # Errors
 /// [`Error::Overflow`] beyond the decimal range.
+#[inline]
 pub fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal> {
-    a.checked_sub(b).ok_or(Error::overflow(what))
+    a.checked_sub(b).ok_or_else(|| Error::overflow(what))
 }
 
 /// `a × b`, or [`Error::Overflow`] naming `what`.
 ///
 /// # Errors
 /// [`Error::Overflow`] beyond the decimal range.
+#[inline]
 pub fn mul(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal> {
-    a.checked_mul(b).ok_or(Error::overflow(what))
+    a.checked_mul(b).ok_or_else(|| Error::overflow(what))
 }
 
 /// `a ÷ b`, or [`Error::Overflow`] naming `what` (also when `b` is zero).
 ///
 /// # Errors
 /// [`Error::Overflow`] beyond the decimal range or when `b` is zero.
+#[inline]
 pub fn div(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal> {
-    a.checked_div(b).ok_or(Error::overflow(what))
+    a.checked_div(b).ok_or_else(|| Error::overflow(what))
 }
 
 /// The sum of `values`, checked.

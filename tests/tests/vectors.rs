@@ -157,6 +157,101 @@ fn prorating_vectors() {
     }
 }
 
+fn check_households(energy: &ecodefi::energy::EnergyReport, expected: &Value, p: u32) {
+    let report_json = serde_json::to_value(energy).unwrap();
+    for h in report_json["households"].as_array().unwrap() {
+        let id = text(&h["household"]);
+        let want = &expected["households"][id];
+        if let Some(codes) = want.get("exclusions") {
+            let got: Vec<&str> = h["exclusions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| text(&e["code"]))
+                .collect();
+            let codes: Vec<&str> = codes.as_array().unwrap().iter().map(text).collect();
+            assert_eq!(got, codes, "household {id}");
+            assert!(h["saving"].is_null(), "household {id}");
+            continue;
+        }
+        for (field, value) in want.as_object().unwrap() {
+            let got = &h["saving"][field];
+            match value {
+                Value::Bool(b) => assert_eq!(got.as_bool(), Some(*b), "household {id} {field}"),
+                _ => check(&format!("household {id} {field}"), dec(got), value, p),
+            }
+        }
+    }
+}
+
+fn check_teams(energy: &ecodefi::energy::EnergyReport, expected: &Value, p: u32) {
+    let want_teams = expected["teams"].as_array().unwrap();
+    assert_eq!(want_teams.len(), energy.teams.len());
+    for (want, got) in want_teams.iter().zip(&energy.teams) {
+        assert_eq!(got.team.as_str(), text(&want["team"]));
+        assert_eq!(u64::from(got.rank), want["rank"].as_u64().unwrap());
+        assert_eq!(
+            u64::from(got.totals.households),
+            want["households"].as_u64().unwrap()
+        );
+        assert_eq!(
+            u64::from(got.totals.excluded),
+            want["excluded"].as_u64().unwrap()
+        );
+        check(
+            "team change",
+            got.totals.change.unwrap().fraction(),
+            &want["change"],
+            p,
+        );
+        check("team saved", got.totals.saved, &want["saved"], p);
+    }
+}
+
+fn check_totals(energy: &ecodefi::energy::EnergyReport, expected: &Value, p: u32) {
+    let t = &energy.totals;
+    let want = &expected["totals"];
+    assert_eq!(
+        u64::from(t.totals.households),
+        want["households"].as_u64().unwrap()
+    );
+    assert_eq!(
+        u64::from(t.totals.excluded),
+        want["excluded"].as_u64().unwrap()
+    );
+    check("reference", t.totals.reference, &want["reference"], p);
+    check("actual", t.totals.actual, &want["actual"], p);
+    check("saved", t.totals.saved, &want["saved"], p);
+    check(
+        "change",
+        t.totals.change.unwrap().fraction(),
+        &want["change"],
+        p,
+    );
+    check(
+        "mean change",
+        t.totals.mean_change.unwrap().fraction(),
+        &want["mean_change"],
+        p,
+    );
+    check(
+        "median change",
+        t.totals.median_change.unwrap().fraction(),
+        &want["median_change"],
+        p,
+    );
+    check("co2e", t.co2e_saved.value(), &want["co2e_saved"], p);
+    check("euros", t.euros_saved.value(), &want["euros_saved"], p);
+    assert_eq!(
+        Some(t.objective_reached),
+        want["objective_reached"].as_bool()
+    );
+    assert_eq!(
+        u64::from(t.households_reaching_objective),
+        want["households_reaching_objective"].as_u64().unwrap()
+    );
+}
+
 #[test]
 fn energy_challenge_vectors() {
     let doc = load("energy_challenge.json");
@@ -165,7 +260,6 @@ fn energy_challenge_vectors() {
         let data = ChallengeData::from_json(&case["input"].to_string()).unwrap();
         let report = ecodefi::compute(&data).unwrap();
         let energy = report.energy.unwrap();
-        let report_json = serde_json::to_value(&energy).unwrap();
         let expected = &case["expected"];
         check(
             "reference DJ",
@@ -179,93 +273,8 @@ fn energy_challenge_vectors() {
             &expected["challenge_degree_days"],
             p,
         );
-        for h in report_json["households"].as_array().unwrap() {
-            let id = text(&h["household"]);
-            let want = &expected["households"][id];
-            if let Some(codes) = want.get("exclusions") {
-                let got: Vec<&str> = h["exclusions"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|e| text(&e["code"]))
-                    .collect();
-                let codes: Vec<&str> = codes.as_array().unwrap().iter().map(text).collect();
-                assert_eq!(got, codes, "household {id}");
-                assert!(h["saving"].is_null(), "household {id}");
-                continue;
-            }
-            for (field, value) in want.as_object().unwrap() {
-                let got = &h["saving"][field];
-                match value {
-                    Value::Bool(b) => assert_eq!(got.as_bool(), Some(*b), "household {id} {field}"),
-                    _ => check(&format!("household {id} {field}"), dec(got), value, p),
-                }
-            }
-        }
-        for (want, got) in expected["teams"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .zip(&energy.teams)
-        {
-            assert_eq!(got.team.as_str(), text(&want["team"]));
-            assert_eq!(u64::from(got.rank), want["rank"].as_u64().unwrap());
-            assert_eq!(
-                u64::from(got.totals.households),
-                want["households"].as_u64().unwrap()
-            );
-            assert_eq!(
-                u64::from(got.totals.excluded),
-                want["excluded"].as_u64().unwrap()
-            );
-            check(
-                "team change",
-                got.totals.change.unwrap().fraction(),
-                &want["change"],
-                p,
-            );
-            check("team saved", got.totals.saved, &want["saved"], p);
-        }
-        let t = &energy.totals;
-        let want = &expected["totals"];
-        assert_eq!(
-            u64::from(t.totals.households),
-            want["households"].as_u64().unwrap()
-        );
-        assert_eq!(
-            u64::from(t.totals.excluded),
-            want["excluded"].as_u64().unwrap()
-        );
-        check("reference", t.totals.reference, &want["reference"], p);
-        check("actual", t.totals.actual, &want["actual"], p);
-        check("saved", t.totals.saved, &want["saved"], p);
-        check(
-            "change",
-            t.totals.change.unwrap().fraction(),
-            &want["change"],
-            p,
-        );
-        check(
-            "mean change",
-            t.totals.mean_change.unwrap().fraction(),
-            &want["mean_change"],
-            p,
-        );
-        check(
-            "median change",
-            t.totals.median_change.unwrap().fraction(),
-            &want["median_change"],
-            p,
-        );
-        check("co2e", t.co2e_saved.value(), &want["co2e_saved"], p);
-        check("euros", t.euros_saved.value(), &want["euros_saved"], p);
-        assert_eq!(
-            Some(t.objective_reached),
-            want["objective_reached"].as_bool()
-        );
-        assert_eq!(
-            u64::from(t.households_reaching_objective),
-            want["households_reaching_objective"].as_u64().unwrap()
-        );
+        check_households(&energy, expected, p);
+        check_teams(&energy, expected, p);
+        check_totals(&energy, expected, p);
     }
 }

@@ -3,7 +3,7 @@
 //! challenge.
 //!
 //! The flow, one module per step: [`crate::consumption`] (measurements to
-//! quantities over exact periods) → [`reference`] (the reference brought to
+//! quantities over exact periods) → [`reference`](mod@reference) (the reference brought to
 //! the challenge's days and climate, per meter) → [`savings`] (per
 //! household, in kWh, %, per person, CO2e and €) → [`crate::aggregate`]
 //! (teams and challenge) → [`report`] (ranking and headline).
@@ -27,11 +27,12 @@ use crate::climate::Correction;
 use crate::error::{Error, Location, Result};
 use crate::exclusion::{ExclusionCode, Warning, WarningCode};
 use crate::household::Household;
+use crate::id::TeamId;
 use crate::quantity::{add, mul, sub, Euros, KgCo2e, Ratio};
 use crate::weather::{DegreeDays, Temperatures};
 
 /// How far from the median a household's change is an outlier, in
-/// interquartile ranges: 3 (**[design]**, the rule CalTRACK uses for
+/// interquartile ranges: 3 (**\[design\]**, the rule CalTRACK uses for
 /// outlying daily usage, DOMAIN.md §3).
 const OUTLIER_IQRS: Decimal = dec!(3);
 
@@ -75,10 +76,22 @@ pub fn compute(
         .collect::<Result<Vec<_>>>()?;
     warn_outliers(&mut results)?;
 
+    // Households by team, in one pass.
+    let index: std::collections::HashMap<&TeamId, usize> = challenge
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (&t.id, i))
+        .collect();
+    let mut members: Vec<Vec<&HouseholdResult>> = vec![Vec::new(); challenge.teams.len()];
+    for r in &results {
+        if let Some(list) = index.get(&r.team).and_then(|&i| members.get_mut(i)) {
+            list.push(r);
+        }
+    }
     let mut teams = Vec::with_capacity(challenge.teams.len());
-    for team in &challenge.teams {
-        let members: Vec<&HouseholdResult> = results.iter().filter(|r| r.team == team.id).collect();
-        let (totals, co2e_saved, euros_saved) = group(&members)?;
+    for (team, members) in challenge.teams.iter().zip(&members) {
+        let (totals, co2e_saved, euros_saved) = group(members)?;
         teams.push(TeamResult {
             team: team.id.clone(),
             name: team.name.clone(),
@@ -157,9 +170,10 @@ fn reaches(totals: &Totals, objective: Ratio) -> bool {
 /// A group's statistics, CO2e and euros.
 fn group(members: &[&HouseholdResult]) -> Result<(Totals, KgCo2e, Euros)> {
     let entry = |r: &&HouseholdResult| match &r.saving {
-        Some(s) => Entry::Counted {
+        Some(s) => Entry::CountedWithChange {
             reference: s.reference_corrected.value(),
             actual: s.challenge.value(),
+            change: s.change,
         },
         None => Entry::Excluded(
             r.exclusions
@@ -216,4 +230,161 @@ fn warn_outliers(results: &mut [HouseholdResult]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::{generate, SyntheticOptions};
+    use crate::ChallengeData;
+    use proptest::prelude::*;
+
+    fn small(seed: u64, problems: bool) -> ChallengeData {
+        generate(SyntheticOptions {
+            households: 30,
+            seed,
+            problems,
+        })
+        .unwrap()
+    }
+
+    fn run(data: &ChallengeData) -> EnergyReport {
+        compute(
+            &data.challenge,
+            &data.households,
+            data.temperatures.as_ref(),
+            &data.options.energy,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn reference_must_cover_the_challenge() {
+        let mut data = small(1, false);
+        data.challenge.reference_period = crate::Period::new(
+            jiff::civil::date(2025, 1, 1),
+            jiff::civil::date(2025, 1, 31),
+        )
+        .unwrap();
+        let e = compute(
+            &data.challenge,
+            &data.households,
+            data.temperatures.as_ref(),
+            &data.options.energy,
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "invalid_value");
+    }
+
+    #[test]
+    fn correction_needs_temperatures_unless_none() {
+        let data = small(2, false);
+        let e = compute(
+            &data.challenge,
+            &data.households,
+            None,
+            &data.options.energy,
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "insufficient_data");
+        let none = data.options.energy.clone().correction(Correction::None);
+        let r = compute(&data.challenge, &data.households, None, &none).unwrap();
+        assert_eq!(r.reference_degree_days, None);
+        assert!(r.headline.contains("de consommation d'énergie :"));
+    }
+
+    #[test]
+    fn every_household_appears_once_in_input_order() {
+        let data = small(3, true);
+        let r = run(&data);
+        let ids: Vec<_> = r.households.iter().map(|h| &h.household).collect();
+        let input: Vec<_> = data.households.iter().map(|h| &h.id).collect();
+        assert_eq!(ids, input);
+        for h in &r.households {
+            assert_ne!(
+                h.saving.is_some(),
+                !h.exclusions.is_empty(),
+                "{}",
+                h.household
+            );
+        }
+        assert_eq!(
+            r.totals.totals.households + r.totals.totals.excluded,
+            u32::try_from(data.households.len()).unwrap()
+        );
+    }
+
+    #[test]
+    fn documents_round_trip() {
+        let data = small(4, true);
+        let back = ChallengeData::from_json(&data.to_json().unwrap()).unwrap();
+        assert_eq!(back, data);
+        let report = crate::compute(&data).unwrap();
+        let json = report.to_json().unwrap();
+        let again: crate::Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(again, report);
+    }
+
+    fn scale(data: &mut ChallengeData, k: Decimal) {
+        for m in data.households.iter_mut().flat_map(|h| h.meters.iter_mut()) {
+            m.readings.iter_mut().for_each(|r| r.value *= k);
+            m.deliveries.iter_mut().for_each(|d| d.quantity *= k);
+            m.stock.iter_mut().for_each(|s| s.quantity *= k);
+            for e in &mut m.events {
+                match e {
+                    crate::meter::MeterEvent::Replacement {
+                        old_final,
+                        new_initial,
+                        ..
+                    } => {
+                        *old_final *= k;
+                        *new_initial *= k;
+                    }
+                    crate::meter::MeterEvent::Rollover { modulus, .. } => *modulus *= k,
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+
+        /// Multiplying every consumption by k > 0 leaves every percentage
+        /// unchanged.
+        #[test]
+        fn percentages_are_scale_free(seed in 0u64..1000, k in 2i64..40) {
+            let data = small(seed, true);
+            let mut scaled = data.clone();
+            scale(&mut scaled, Decimal::from(k));
+            let (a, b) = (run(&data), run(&scaled));
+            let close = |x: Option<Ratio>, y: Option<Ratio>| match (x, y) {
+                (Some(x), Some(y)) => (x.fraction() - y.fraction()).abs() < dec!(0.0000000000001),
+                (x, y) => x == y,
+            };
+            for (x, y) in a.households.iter().zip(&b.households) {
+                prop_assert!(close(x.saving.as_ref().map(|s| s.change), y.saving.as_ref().map(|s| s.change)));
+                prop_assert_eq!(&x.exclusions.iter().map(|e| e.code).collect::<Vec<_>>(), &y.exclusions.iter().map(|e| e.code).collect::<Vec<_>>());
+            }
+            prop_assert!(close(a.totals.totals.change, b.totals.totals.change));
+            for (x, y) in a.teams.iter().zip(&b.teams) {
+                prop_assert!(close(x.totals.change, y.totals.change));
+            }
+        }
+
+        /// Team totals add up to the challenge's (to the 28 significant
+        /// digits of a decimal: summing in another order may round the last
+        /// one differently).
+        #[test]
+        fn team_totals_add_up(seed in 0u64..1000) {
+            let r = run(&small(seed, true));
+            let sum = |f: fn(&TeamResult) -> Decimal| r.teams.iter().map(f).sum::<Decimal>();
+            let same = |a: Decimal, b: Decimal| (a - b).abs() < dec!(0.000000000000000001);
+            prop_assert!(same(sum(|t| t.totals.reference), r.totals.totals.reference));
+            prop_assert!(same(sum(|t| t.totals.actual), r.totals.totals.actual));
+            prop_assert!(same(sum(|t| t.totals.saved), r.totals.totals.saved));
+            prop_assert!(same(sum(|t| t.co2e_saved.value()), r.totals.co2e_saved.value()));
+            prop_assert!(same(sum(|t| t.euros_saved.value()), r.totals.euros_saved.value()));
+            prop_assert_eq!(r.teams.iter().map(|t| t.totals.households + t.totals.excluded).sum::<u32>(), 30);
+        }
+    }
 }

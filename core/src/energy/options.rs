@@ -22,7 +22,7 @@ use crate::weather::DegreeDayOptions;
 #[serde(deny_unknown_fields, default)]
 pub struct EnergyOptions {
     /// The heating-value basis of reported kWh: PCS by default, the basis
-    /// of gas bills and of the gas emission factor (**[design]**).
+    /// of gas bills and of the gas emission factor (**\[design\]**).
     pub basis: Basis,
     /// How degree-days are computed (COSTIC, base 18 °C, heating).
     pub degree_days: DegreeDayOptions,
@@ -34,14 +34,14 @@ pub struct EnergyOptions {
     /// Whether to estimate a mixed meter's share from its summer base load
     /// when its readings cover a summer (true).
     pub estimate_share_from_summer: bool,
-    /// The summer days needed for that estimate (28 **[design]**: four weeks).
+    /// The summer days needed for that estimate (28 **\[design\]**: four weeks).
     pub min_summer_days: u16,
     /// How many days before the first or after the last measurement may be
-    /// extrapolated (7 **[design]**: half the usual fortnight between
+    /// extrapolated (7 **\[design\]**: half the usual fortnight between
     /// readings, DOMAIN.md §1).
     pub max_extrapolation_days: u16,
     /// Readings further apart than this are warned about (45 days
-    /// **[design]**: three missed fortnightly readings).
+    /// **\[design\]**: three missed fortnightly readings).
     pub max_gap_days: u16,
     /// CO2e and price tables.
     pub factors: ImpactFactors,

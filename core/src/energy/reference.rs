@@ -5,7 +5,7 @@
 //! The tool of *Familles à Énergie Positive* compares "a winter
 //! reconstructed from the reference data" with the current winter,
 //! adjusting for each period's temperatures; the reference period must
-//! cover at least the challenge period (**[source]**: Energy Neighbourhoods
+//! cover at least the challenge period (**\[source\]**: Energy Neighbourhoods
 //! FAQ on the FAEP tool, DOMAIN.md §2). Here the reference quantity `E_R`
 //! is first scaled to the challenge's number of days (both the energy and
 //! the degree-days: a mean day stays a mean day), then corrected with the

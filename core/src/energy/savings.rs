@@ -3,7 +3,7 @@
 //! kWh, kgCO2e and euros.
 //!
 //! Household saving % = 1 − E_challenge / E_reference_corrected
-//! (**[source]**: FAEP method, DOMAIN.md §2); ecodefi reports the signed
+//! (**\[source\]**: FAEP method, DOMAIN.md §2); ecodefi reports the signed
 //! change E_challenge / E_reference_corrected − 1, negative for a saving, as
 //! published results are written ("−11,3 %").
 
@@ -86,15 +86,15 @@ pub fn household_result(
     objective: Ratio,
 ) -> Result<HouseholdResult> {
     const W: &str = "household saving";
-    let at = crate::Location::household(&h.id);
+    let at = || crate::Location::household(&h.id);
     let persons = h
         .occupancy
         .mean_persons(ctx.challenge)
-        .map_err(|e| e.within(&at))?;
+        .map_err(|e| e.within(&at()))?;
     let units = h
         .occupancy
         .mean_units(ctx.challenge)
-        .map_err(|e| e.within(&at))?;
+        .map_err(|e| e.within(&at()))?;
     let mut result = HouseholdResult {
         household: h.id.clone(),
         team: h.team.clone(),
@@ -118,7 +118,7 @@ pub fn household_result(
                 result.warnings.extend(warnings);
             }
             Err(Problem::Excluded(e)) => result.exclusions.push(e),
-            Err(Problem::Error(e)) => return Err(e.within(&at)),
+            Err(Problem::Error(e)) => return Err(e.within(&at())),
         }
     }
     if !result.exclusions.is_empty() {
@@ -129,9 +129,9 @@ pub fn household_result(
             .iter()
             .try_fold(Decimal::ZERO, |acc, m| add(acc, f(m).value(), W))
     };
-    let reference = sum(|m| m.reference).map_err(|e| e.within(&at))?;
-    let corrected = sum(|m| m.reference_corrected).map_err(|e| e.within(&at))?;
-    let challenge = sum(|m| m.challenge).map_err(|e| e.within(&at))?;
+    let reference = sum(|m| m.reference).map_err(|e| e.within(&at()))?;
+    let corrected = sum(|m| m.reference_corrected).map_err(|e| e.within(&at()))?;
+    let challenge = sum(|m| m.challenge).map_err(|e| e.within(&at()))?;
     if corrected <= Decimal::ZERO {
         result.exclusions.push(Exclusion::new(
             ExclusionCode::ZeroReference,
@@ -140,7 +140,7 @@ pub fn household_result(
         return Ok(result);
     }
     let saved = sub(corrected, challenge, W)?;
-    let change = change(corrected, challenge).map_err(|e| e.within(&at))?;
+    let change = change(corrected, challenge).map_err(|e| e.within(&at()))?;
 
     // CO2e and euros, meter by meter, for the carriers with a factor.
     let mut co2e = Decimal::ZERO;

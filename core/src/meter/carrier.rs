@@ -191,13 +191,24 @@ impl Conversion {
     /// # Errors
     /// [`Error::Overflow`] beyond the decimal range.
     pub fn on(self, basis: Basis, carrier: Carrier) -> Result<Conversion> {
-        let ratio = carrier.pcs_per_pci();
-        let kwh_per_unit = match (self.basis, basis) {
-            (a, b) if a == b => self.kwh_per_unit,
-            (Basis::Pci, Basis::Pcs) => mul(self.kwh_per_unit, ratio, "kWh per unit")?,
-            (Basis::Pcs, _) => div(self.kwh_per_unit, ratio, "kWh per unit")?,
-            (Basis::Pci, _) => self.kwh_per_unit,
+        if self.basis == basis || carrier.table_unit() == Unit::Kwh {
+            // Same basis, or a carrier whose PCS and PCI are the same.
+            return Ok(Conversion {
+                kwh_per_unit: self.kwh_per_unit,
+                basis,
+            });
+        }
+        let row = table(carrier);
+        // × PCS/PCI or × PCI/PCS, multiplying before dividing.
+        let (num, den) = match basis {
+            Basis::Pcs => (row.pcs, row.pci),
+            Basis::Pci => (row.pci, row.pcs),
         };
+        let kwh_per_unit = div(
+            mul(self.kwh_per_unit, num, "kWh per unit")?,
+            den,
+            "kWh per unit",
+        )?;
         Ok(Conversion {
             kwh_per_unit,
             basis,

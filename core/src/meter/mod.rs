@@ -115,8 +115,8 @@ impl Meter {
     /// # Errors
     /// [`Error::InvalidValue`] naming the meter and the item.
     pub fn validate(&self) -> Result<()> {
-        let at = Location::NONE.with_meter(&self.id);
-        Conversion::official(self.carrier, self.unit, Basis::Pci).map_err(|e| e.within(&at))?;
+        let at = || Location::NONE.with_meter(&self.id);
+        Conversion::official(self.carrier, self.unit, Basis::Pci).map_err(|e| e.within(&at()))?;
         let kinds = [
             !self.readings.is_empty(),
             !self.bills.is_empty(),
@@ -127,7 +127,7 @@ impl Meter {
                 what: "meter measurements",
                 got: "several kinds".into(),
                 why: "a meter has readings, or bills, or deliveries, not several kinds".into(),
-                at,
+                at: at(),
             });
         }
         if let Some(c) = self.conversion {
@@ -137,7 +137,7 @@ impl Meter {
                     c.kwh_per_unit,
                     "kWh per unit is above zero",
                 )
-                .within(&at));
+                .within(&at()));
             }
         }
         if let Some(p) = self.heating_share {
@@ -147,11 +147,11 @@ impl Meter {
                     p.fraction(),
                     "a share is between 0 and 1",
                 )
-                .within(&at));
+                .within(&at()));
             }
         }
         let negative = |what: &'static str, i: usize, v: Decimal| {
-            Error::invalid(what, v, "cannot be negative").within(&at.clone().with_index(i))
+            Error::invalid(what, v, "cannot be negative").within(&at().with_index(i))
         };
         for (i, r) in self.readings.iter().enumerate() {
             if r.value < Decimal::ZERO {
@@ -177,7 +177,7 @@ impl Meter {
             match *e {
                 MeterEvent::Rollover { modulus, .. } if modulus <= Decimal::ZERO => {
                     return Err(Error::invalid("rollover modulus", modulus, "is above zero")
-                        .within(&at.clone().with_index(i)));
+                        .within(&at().with_index(i)));
                 }
                 MeterEvent::Replacement {
                     old_final,
