@@ -5,7 +5,7 @@
 //! household's team, a team's captain) and every row lands somewhere: a row
 //! that refers to nothing is an error, never dropped.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -34,12 +34,23 @@ pub(super) struct Origin {
 /// The origins of the tables read from CSV; a table without one is
 /// columnar input, located by table name and row index.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Origins(pub BTreeMap<Table, Origin>);
+pub(super) struct Origins([Option<Origin>; 10]);
 
 impl Origins {
+    /// Records where `table`'s rows come from.
+    pub fn insert(&mut self, table: Table, origin: Origin) {
+        if let Some(slot) = self.0.get_mut(position(table)) {
+            *slot = Some(origin);
+        }
+    }
+
+    fn get(&self, table: Table) -> Option<&Origin> {
+        self.0.get(position(table)).and_then(Option::as_ref)
+    }
+
     /// The location of `row` (from 0) of `table`, at its `column`-th column.
     pub fn at(&self, table: Table, row: usize, column: Option<usize>) -> Location {
-        match self.0.get(&table) {
+        match self.get(table) {
             Some(o) => Location {
                 file: Some(o.file.clone()),
                 line: o.lines.get(row).copied(),
@@ -61,13 +72,17 @@ impl Origins {
     fn table(&self, table: Table) -> Location {
         Location {
             file: Some(
-                self.0
-                    .get(&table)
+                self.get(table)
                     .map_or_else(|| table.as_str().to_owned(), |o| o.file.clone()),
             ),
             ..Location::NONE
         }
     }
+}
+
+/// The position of a table in [`Table::ALL`].
+fn position(table: Table) -> usize {
+    Table::ALL.iter().position(|t| *t == table).unwrap_or(0)
 }
 
 /// Checks that each column has `n` entries (or none, if optional).
@@ -141,7 +156,7 @@ impl Assembler<'_> {
         meter: &str,
     ) -> Result<&mut Meter> {
         let h = self.household(table, row, household)?;
-        let at = self.at(table, row, 1);
+        let origins = self.origins;
         self.households
             .get_mut(h)
             .and_then(|h| h.meters.iter_mut().find(|m| m.id.as_str() == meter))
@@ -150,7 +165,7 @@ impl Assembler<'_> {
                 id: meter.to_owned(),
                 at: Location {
                     household: Some(household.to_owned()),
-                    ..at
+                    ..origins.at(table, row, Some(1))
                 },
             })
     }

@@ -1,7 +1,7 @@
 //! The documented tables and their columns: one English name per column,
 //! and the French (or usual) aliases a spreadsheet may use instead.
 //!
-//! Header cells are compared after [`fold`](super::value::fold) (case,
+//! Header cells are compared after [`fold`] (case,
 //! accents, spaces and hyphens do not matter: `Équipe`, `equipe` and
 //! `EQUIPE` are the same). A header cell that names no column of its table
 //! is an error naming it; so is a column given twice (under two aliases),
@@ -335,6 +335,37 @@ impl Table {
         }
     }
 
+    /// The file names (without extension, compared folded) that hold this
+    /// table: its English name and its French one, e.g. `readings`,
+    /// `releves`.
+    pub fn file_stems(self) -> &'static [&'static str] {
+        match self {
+            Table::Households => &["households", "foyers"],
+            Table::Teams => &["teams", "equipes", "équipes"],
+            Table::Meters => &["meters", "compteurs"],
+            Table::Readings => &["readings", "releves", "relevés"],
+            Table::Events => &["events", "evenements", "événements"],
+            Table::Bills => &["bills", "factures"],
+            Table::Deliveries => &["deliveries", "livraisons"],
+            Table::Stock => &["stock", "stocks"],
+            Table::Presence => &["presence", "presences", "présences"],
+            Table::Temperatures => &["temperatures", "températures"],
+        }
+    }
+
+    /// The table a file holds, by its name: the name without directory and
+    /// extension, folded, is one of [`Table::file_stems`] (`Relevés.csv`
+    /// and `data/readings.csv` both hold readings).
+    pub fn of_file(name: &str) -> Option<Table> {
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+        let folded = fold(stem);
+        Table::ALL
+            .iter()
+            .copied()
+            .find(|t| t.file_stems().iter().any(|s| fold(s) == folded))
+    }
+
     /// The position in [`Table::columns`] of the column named `name` (its
     /// English name or an alias, compared folded).
     pub fn column(self, name: &str) -> Option<usize> {
@@ -501,6 +532,23 @@ mod tests {
         let e = header(Table::Readings, &["foyer", "compteur", "valeur"]).unwrap_err();
         assert_eq!(e.code(), "invalid_value");
         assert_eq!(e.location().and_then(|l| l.column.as_deref()), Some("date"));
+    }
+
+    #[test]
+    fn tables_by_file_name() {
+        assert_eq!(Table::of_file("Relevés.csv"), Some(Table::Readings));
+        assert_eq!(Table::of_file("data/readings.csv"), Some(Table::Readings));
+        assert_eq!(
+            Table::of_file("C:\\défi\\FOYERS.CSV"),
+            Some(Table::Households)
+        );
+        assert_eq!(Table::of_file("temperatures"), Some(Table::Temperatures));
+        assert_eq!(Table::of_file("notes.csv"), None);
+        for t in Table::ALL {
+            for s in t.file_stems() {
+                assert_eq!(Table::of_file(&format!("{s}.csv")), Some(*t));
+            }
+        }
     }
 
     #[test]

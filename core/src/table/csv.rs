@@ -247,7 +247,7 @@ where
     out
 }
 
-/// Appends one record to `out`, as [`write`] does.
+/// Appends one record to `out`, as [`write()`] does.
 pub fn write_record<'a>(
     out: &mut String,
     fields: impl IntoIterator<Item = &'a str>,

@@ -19,7 +19,7 @@
 //! and so is a column no table documents. A blank row (every cell empty, as
 //! spreadsheets export trailing rows) is not data and is ignored.
 //!
-//! Every error is an [`Error`] whose [`Location`](crate::Location) names the
+//! Every error is an [`Error`](crate::Error) whose [`Location`](crate::Location) names the
 //! file (or table), the line (from 1, the header being line 1; or the row
 //! index from 0 for columns) and the column as written in the header.
 //!
@@ -125,6 +125,76 @@ impl<'a> Tables<'a> {
             presence: None,
             temperatures: None,
         }
+    }
+
+    /// The tables of named files, each file's table known by its name (see
+    /// [`Table::of_file`]: `foyers.csv` or `households.csv`,
+    /// `releves.csv` or `readings.csv`…).
+    ///
+    /// # Errors
+    /// [`Error::UnknownName`](crate::Error::UnknownName) for a file name
+    /// that names no table, [`Error::Duplicate`](crate::Error::Duplicate)
+    /// for two files of one table, and
+    /// [`Error::InsufficientData`](crate::Error::InsufficientData) without
+    /// a households file.
+    ///
+    /// # Example
+    /// ```
+    /// use ecodefi::table::{Source, Tables};
+    /// let files = [
+    ///     Source::new("foyers.csv", "foyer;equipe;adultes\nF1;t;2\n"),
+    ///     Source::new("compteurs.csv", "foyer;compteur;energie;unite;usage\nF1;gaz;gaz;m3;mixte\n"),
+    /// ];
+    /// let inputs = Tables::from_files(&files)?.read()?;
+    /// assert_eq!(inputs.households[0].meters.len(), 1);
+    /// # Ok::<(), ecodefi::Error>(())
+    /// ```
+    pub fn from_files(files: &[Source<'a>]) -> Result<Self> {
+        let mut found: [Option<Source<'a>>; 10] = [None; 10];
+        for f in files {
+            let Some(table) = Table::of_file(f.name) else {
+                return Err(crate::Error::UnknownName {
+                    what: "table file",
+                    got: f.name.to_owned(),
+                    expected: "households (foyers), teams (equipes), meters (compteurs), readings \
+                               (releves), events (evenements), bills (factures), deliveries \
+                               (livraisons), stock (stocks), presence (presences), temperatures, \
+                               each with an extension such as `.csv`",
+                    at: crate::Location::NONE,
+                });
+            };
+            let i = Table::ALL.iter().position(|t| *t == table).unwrap_or(0);
+            if let Some(slot) = found.get_mut(i) {
+                if let Some(first) = slot {
+                    return Err(crate::Error::Duplicate {
+                        what: "table file",
+                        id: format!("{table} (`{}` and `{}`)", first.name, f.name),
+                        at: crate::Location::NONE,
+                    });
+                }
+                *slot = Some(*f);
+            }
+        }
+        let [households, teams, meters, readings, events, bills, deliveries, stock, presence, temperatures] =
+            found;
+        let Some(households) = households else {
+            return Err(crate::Error::InsufficientData {
+                why: "no households file (`households.csv` or `foyers.csv`)".into(),
+                at: crate::Location::NONE,
+            });
+        };
+        Ok(Tables {
+            households,
+            teams,
+            meters,
+            readings,
+            events,
+            bills,
+            deliveries,
+            stock,
+            presence,
+            temperatures,
+        })
     }
 
     /// Reads every table into typed columns, without assembling them.

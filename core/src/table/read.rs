@@ -111,8 +111,9 @@ impl<'a> Rows<'a> {
             .map_or("", |s| trim(s))
     }
 
-    /// A required column, each cell parsed by `f`.
-    fn col<T>(&self, c: usize, f: impl Fn(&str) -> Result<T>) -> Result<Vec<T>> {
+    /// A required column, each cell parsed by `f` (a function rather than
+    /// a closure: one instance per cell type keeps the WebAssembly small).
+    fn col<T>(&self, c: usize, f: Parse<T>, what: &'static str) -> Result<Vec<T>> {
         self.records
             .iter()
             .map(|r| {
@@ -125,13 +126,13 @@ impl<'a> Rows<'a> {
                     )
                     .within(&self.at(r, c)));
                 }
-                f(cell).map_err(|e| e.within(&self.at(r, c)))
+                f(cell, what).map_err(|e| e.within(&self.at(r, c)))
             })
             .collect()
     }
 
     /// An optional column: empty if absent, `None` for a blank cell.
-    fn opt<T>(&self, c: usize, f: impl Fn(&str) -> Result<T>) -> Result<Vec<Option<T>>> {
+    fn opt<T>(&self, c: usize, f: Parse<T>, what: &'static str) -> Result<Vec<Option<T>>> {
         if self.header.position(c).is_none() {
             return Ok(Vec::new());
         }
@@ -142,7 +143,9 @@ impl<'a> Rows<'a> {
                 if cell.is_empty() {
                     Ok(None)
                 } else {
-                    f(cell).map(Some).map_err(|e| e.within(&self.at(r, c)))
+                    f(cell, what)
+                        .map(Some)
+                        .map_err(|e| e.within(&self.at(r, c)))
                 }
             })
             .collect()
@@ -150,7 +153,7 @@ impl<'a> Rows<'a> {
 
     /// A required text column (identifiers, names).
     fn text(&self, c: usize) -> Result<Vec<String>> {
-        self.col(c, |s| Ok(s.to_owned()))
+        self.col(c, text, "text")
     }
 
     /// An optional text column kept as text, blank cells as `""`.
@@ -165,9 +168,12 @@ impl<'a> Rows<'a> {
     }
 }
 
+/// A cell parser: the cell (trimmed, not empty) and what it is.
+type Parse<T> = fn(&str, &'static str) -> Result<T>;
+
 /// A cell kept as text.
 #[allow(clippy::unnecessary_wraps)]
-fn text(s: &str) -> Result<String> {
+fn text(s: &str, _what: &'static str) -> Result<String> {
     Ok(s.to_owned())
 }
 
@@ -175,16 +181,16 @@ fn text(s: &str) -> Result<String> {
 pub(super) fn tables(t: &Tables<'_>) -> Result<(Columns, Origins)> {
     let mut origins = Origins::default();
     let mut keep = |rows: &Rows<'_>, table: Table| {
-        origins.0.insert(table, rows.origin());
+        origins.insert(table, rows.origin());
     };
 
     let rows = Rows::read(t.households, Table::Households)?;
     let households = HouseholdColumns {
         household: rows.text(0)?,
         team: rows.text(1)?,
-        adults: rows.col(2, |s| value::count(s, "number of adults"))?,
+        adults: rows.col(2, value::count, "number of adults")?,
         children_ages: rows.raw(3),
-        surface: rows.opt(4, |s| value::decimal(s, "surface"))?,
+        surface: rows.opt(4, value::decimal, "surface")?,
     };
     keep(&rows, Table::Households);
 
@@ -197,8 +203,8 @@ pub(super) fn tables(t: &Tables<'_>) -> Result<(Columns, Origins)> {
         let rows = Rows::read(src, Table::Teams)?;
         columns.teams = Some(TeamColumns {
             team: rows.text(0)?,
-            name: rows.opt(1, text)?,
-            captain: rows.opt(2, text)?,
+            name: rows.opt(1, text, "team name")?,
+            captain: rows.opt(2, text, "captain")?,
         });
         keep(&rows, Table::Teams);
     }
@@ -210,7 +216,7 @@ pub(super) fn tables(t: &Tables<'_>) -> Result<(Columns, Origins)> {
 /// The meters table and the tables of measurements on meters.
 fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Result<()> {
     let mut keep = |rows: &Rows<'_>, table: Table| {
-        origins.0.insert(table, rows.origin());
+        origins.insert(table, rows.origin());
     };
     if let Some(src) = t.meters {
         let rows = Rows::read(src, Table::Meters)?;
@@ -220,9 +226,9 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
             carrier: rows.text(2)?,
             unit: rows.text(3)?,
             usage: rows.text(4)?,
-            kwh_per_unit: rows.opt(5, |s| value::decimal(s, "conversion"))?,
-            basis: rows.opt(6, text)?,
-            heating_share: rows.opt(7, |s| value::ratio(s, "heating share"))?,
+            kwh_per_unit: rows.opt(5, value::decimal, "conversion")?,
+            basis: rows.opt(6, text, "basis")?,
+            heating_share: rows.opt(7, value::ratio, "heating share")?,
         });
         keep(&rows, Table::Meters);
     }
@@ -231,8 +237,8 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
         columns.readings = Some(ReadingColumns {
             household: rows.text(0)?,
             meter: rows.text(1)?,
-            date: rows.col(2, |s| value::date(s, "reading date"))?,
-            value: rows.col(3, |s| value::decimal(s, "reading value"))?,
+            date: rows.col(2, value::date, "reading date")?,
+            value: rows.col(3, value::decimal, "reading value")?,
         });
         keep(&rows, Table::Readings);
     }
@@ -241,11 +247,11 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
         columns.events = Some(EventColumns {
             household: rows.text(0)?,
             meter: rows.text(1)?,
-            date: rows.col(2, |s| value::date(s, "event date"))?,
+            date: rows.col(2, value::date, "event date")?,
             kind: rows.text(3)?,
-            old_final: rows.opt(4, |s| value::decimal(s, "old meter's last index"))?,
-            new_initial: rows.opt(5, |s| value::decimal(s, "new meter's first index"))?,
-            modulus: rows.opt(6, |s| value::decimal(s, "rollover modulus"))?,
+            old_final: rows.opt(4, value::decimal, "old meter's last index")?,
+            new_initial: rows.opt(5, value::decimal, "new meter's first index")?,
+            modulus: rows.opt(6, value::decimal, "rollover modulus")?,
         });
         keep(&rows, Table::Events);
     }
@@ -254,9 +260,9 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
         columns.bills = Some(BillColumns {
             household: rows.text(0)?,
             meter: rows.text(1)?,
-            first: rows.col(2, |s| value::date(s, "first day billed"))?,
-            last: rows.col(3, |s| value::date(s, "last day billed"))?,
-            quantity: rows.col(4, |s| value::decimal(s, "bill quantity"))?,
+            first: rows.col(2, value::date, "first day billed")?,
+            last: rows.col(3, value::date, "last day billed")?,
+            quantity: rows.col(4, value::decimal, "bill quantity")?,
         });
         keep(&rows, Table::Bills);
     }
@@ -266,7 +272,7 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
 /// Deliveries, stock, presence and temperatures.
 fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Result<()> {
     let mut keep = |rows: &Rows<'_>, table: Table| {
-        origins.0.insert(table, rows.origin());
+        origins.insert(table, rows.origin());
     };
     for (src, table, what) in [
         (t.deliveries, Table::Deliveries, "delivery quantity"),
@@ -277,8 +283,8 @@ fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Resul
         let q = QuantityColumns {
             household: rows.text(0)?,
             meter: rows.text(1)?,
-            date: rows.col(2, |s| value::date(s, "date"))?,
-            quantity: rows.col(3, |s| value::decimal(s, what))?,
+            date: rows.col(2, value::date, "date")?,
+            quantity: rows.col(3, value::decimal, what)?,
         };
         if table == Table::Deliveries {
             columns.deliveries = Some(q);
@@ -291,8 +297,8 @@ fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Resul
         let rows = Rows::read(src, Table::Presence)?;
         columns.presence = Some(PresenceColumns {
             household: rows.text(0)?,
-            from: rows.col(1, |s| value::date(s, "presence date"))?,
-            adults: rows.col(2, |s| value::count(s, "number of adults"))?,
+            from: rows.col(1, value::date, "presence date")?,
+            adults: rows.col(2, value::count, "number of adults")?,
             children_ages: rows.raw(3),
         });
         keep(&rows, Table::Presence);
@@ -300,9 +306,9 @@ fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Resul
     if let Some(src) = t.temperatures {
         let rows = Rows::read(src, Table::Temperatures)?;
         columns.temperatures = Some(TemperatureColumns {
-            date: rows.col(0, |s| value::date(s, "temperature date"))?,
-            tn: rows.col(1, |s| value::decimal(s, "minimum temperature"))?,
-            tx: rows.col(2, |s| value::decimal(s, "maximum temperature"))?,
+            date: rows.col(0, value::date, "temperature date")?,
+            tn: rows.col(1, value::decimal, "minimum temperature")?,
+            tx: rows.col(2, value::decimal, "maximum temperature")?,
         });
         keep(&rows, Table::Temperatures);
     }

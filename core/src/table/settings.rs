@@ -73,15 +73,51 @@ pub(super) fn challenge_data(
         }
         Some(_) => {}
         None => {
-            challenge.insert("teams".into(), serde_json::to_value(&inputs.teams)?);
+            let teams = inputs.teams.iter().map(|t| {
+                let mut team = serde_json::Map::new();
+                team.insert("id".into(), Value::String(t.id.to_string()));
+                team.insert("name".into(), Value::String(t.name.clone()));
+                if let Some(c) = &t.captain {
+                    team.insert("captain".into(), Value::String(c.to_string()));
+                }
+                Value::Object(team)
+            });
+            challenge.insert("teams".into(), Value::Array(teams.collect()));
         }
     }
+    // Read through the document's own parser (text, not `from_value`, whose
+    // second deserializer would double the WebAssembly's JSON code), with
+    // no household yet: captains are checked below, with the households.
     object.insert("households".into(), Value::Array(Vec::new()));
-    let mut data: ChallengeData = serde_json::from_value(doc)?;
+    let captains: Vec<Option<Value>> = object
+        .get_mut("challenge")
+        .and_then(|c| c.get_mut("teams"))
+        .and_then(Value::as_array_mut)
+        .map(|teams| {
+            teams
+                .iter_mut()
+                .map(|t| t.as_object_mut().and_then(|t| t.remove("captain")))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut data = ChallengeData::from_json(&doc.to_string())?;
+    for (team, captain) in data.challenge.teams.iter_mut().zip(captains) {
+        if let Some(c) = captain {
+            let text = doc_string(&c)?;
+            team.captain = Some(crate::id::HouseholdId::new(text)?);
+        }
+    }
     data.households = inputs.households;
     data.temperatures = inputs.temperatures;
     data.validate()?;
     Ok(data)
+}
+
+/// A JSON string's text.
+fn doc_string(v: &Value) -> Result<String> {
+    v.as_str().map(str::to_owned).ok_or_else(|| Error::Json {
+        message: format!("a team's `captain` is a string (got {v})"),
+    })
 }
 
 #[cfg(test)]
@@ -121,12 +157,24 @@ mod tests {
         t.teams = None;
         let with_teams = SETTINGS.replace(
             r#""challenge_period""#,
-            r#""teams": [{"id": "t1", "name": "Un"}, {"id": "t2", "name": "Deux"}], "challenge_period""#,
+            r#""teams": [{"id": "t1", "name": "Un", "captain": "A"}, {"id": "t2", "name": "Deux"}], "challenge_period""#,
         );
+        let teams = t.challenge_data(&with_teams).unwrap().challenge.teams;
+        assert_eq!(teams[0].name, "Un");
         assert_eq!(
-            t.challenge_data(&with_teams).unwrap().challenge.teams[0].name,
-            "Un"
+            teams[0]
+                .captain
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref(),
+            Some("A")
         );
+        assert_eq!(teams[1].captain, None);
+        // A captain who is no household.
+        let e = t
+            .challenge_data(&with_teams.replace(r#""captain": "A""#, r#""captain": "Z""#))
+            .unwrap_err();
+        assert_eq!(e.code(), "unknown_reference");
         // ...and in both: ambiguous.
         let e = tables().challenge_data(&with_teams).unwrap_err();
         assert_eq!(e.code(), "invalid_value");

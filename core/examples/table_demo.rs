@@ -1,0 +1,56 @@
+//! A challenge from spreadsheet files: reads every `.csv` file of a
+//! directory (each named after its table: `foyers.csv`, `compteurs.csv`,
+//! `releves.csv`…) and its settings `challenge.json`, computes the report,
+//! and prints the headline and the households' results as CSV (French
+//! style). A mistake in the files is reported with its file, line and
+//! column.
+//!
+//! Run: `cargo run --example table_demo` (the shipped three households), or
+//! `cargo run --example table_demo -- core/examples/data/table-demo-broken`
+//! to see an error, or give your own directory.
+#![allow(clippy::print_stdout, clippy::print_stderr)] // printing is this program's job
+
+use std::path::PathBuf;
+
+use ecodefi::table::write::{energy_households, CsvStyle};
+use ecodefi::table::{Source, Tables};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::args().nth(1).map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/table-demo"),
+        PathBuf::from,
+    );
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(&dir)? {
+        let path = entry?.path();
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            files.push((name, std::fs::read_to_string(&path)?));
+        }
+    }
+    files.sort();
+    let settings = std::fs::read_to_string(dir.join("challenge.json"))?;
+    let sources: Vec<Source<'_>> = files.iter().map(|(n, t)| Source::new(n, t)).collect();
+    let result = Tables::from_files(&sources)
+        .and_then(|t| t.challenge_data(&settings))
+        .and_then(|data| ecodefi::compute(&data));
+    match result {
+        Ok(report) => {
+            println!("{}\n", report.headline());
+            if let Some(energy) = &report.energy {
+                print!("{}", energy_households(energy, CsvStyle::FRENCH));
+            }
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("error ({}): {e}", e.code());
+            std::process::exit(1);
+        }
+    }
+}
