@@ -9,24 +9,16 @@ export const wasmDir = path.resolve(here, '..');
 export const root = path.resolve(wasmDir, '..');
 export const examples = path.join(root, 'core/examples/data');
 
-/**
- * The tables a folder of CSV files holds, by core's table names. Which file
- * is which table is the page's business (www/tables.js): the same mapping
- * is used here.
- */
-export async function folderTables(dir) {
-  const { tableOf } = await import('../www/tables.js');
-  const tables = {};
+/** The CSV files of a folder, `{ name, text }`, and its settings (JSON text). */
+export function folderTables(dir) {
+  const files = [];
   let settings = null;
   for (const name of readdirSync(dir).sort()) {
     const text = readFileSync(path.join(dir, name), 'utf8');
     if (name.endsWith('.json')) settings = text;
-    else {
-      const table = tableOf(name);
-      if (table) tables[table] = { name, text };
-    }
+    else files.push({ name, text });
   }
-  return { tables, settings };
+  return { files, settings };
 }
 
 export function readJson(file) {

@@ -26,8 +26,8 @@ test('the package imports in Node and init() resolves at once', async () => {
 });
 
 test('demo tables to a report: headline, teams and every household', async () => {
-  const { tables, settings } = await folderTables(path.join(examples, 'table-demo'));
-  const data = readTables(tables, settings);
+  const { files, settings } = folderTables(path.join(examples, 'table-demo'));
+  const data = readTables(files, settings);
   assert.equal(data.households.length, 3);
   const report = compute(data);
   assert.equal(report.households, 3);
@@ -39,7 +39,10 @@ test('demo tables to a report: headline, teams and every household', async () =>
   }
   assert.deepEqual(report.energy.teams.map((t) => t.rank), report.energy.teams.map((_, i) => i + 1));
   // Settings given as an object give the same document.
-  assert.deepEqual(readTables(tables, JSON.parse(settings)), data);
+  assert.deepEqual(readTables(files, JSON.parse(settings)), data);
+  // English file names, any case, and any order give the same document.
+  const english = { 'foyers.csv': 'Households.CSV', 'releves.csv': 'readings.csv' };
+  assert.deepEqual(readTables(files.map((f) => ({ ...f, name: english[f.name] ?? f.name })).reverse(), settings), data);
 });
 
 test('decimals cross as strings both ways, never numbers', () => {
@@ -76,8 +79,8 @@ test('results as CSV (core writer, French style): one row per household and per 
 });
 
 test('a broken CSV: an EcodefiError naming file, line and column', async () => {
-  const { tables, settings } = await folderTables(path.join(examples, 'table-demo-broken'));
-  const err = thrown(() => readTables(tables, settings));
+  const { files, settings } = folderTables(path.join(examples, 'table-demo-broken'));
+  const err = thrown(() => readTables(files, settings));
   assert.ok(err instanceof Error);
   assert.equal(err.name, 'EcodefiError');
   assert.equal(err.code, 'invalid_value');
@@ -114,14 +117,16 @@ test('what JSON cannot hold, unknown tables and fields: errors, never a crash', 
     assert.equal(err.name, 'EcodefiError');
     assert.ok(['json', 'schema_version'].includes(err.code), `${String(bad)}: ${err.code}`);
   }
-  const { tables, settings } = await folderTables(path.join(examples, 'table-demo'));
-  assert.equal(thrown(() => readTables({ ...tables, foyers: tables.households }, settings)).code, 'unknown_name');
-  assert.equal(thrown(() => readTables({ meters: tables.meters }, settings)).code, 'invalid_value');
-  assert.equal(thrown(() => readTables({ households: { name: 'f.csv' } }, settings)).code, 'json');
+  const { files, settings } = folderTables(path.join(examples, 'table-demo'));
+  assert.equal(thrown(() => readTables([...files, { name: 'notes.csv', text: '' }], settings)).code, 'unknown_name');
+  assert.equal(thrown(() => readTables([...files, { ...files[0], name: 'households.csv' }], settings)).code, 'duplicate');
+  assert.equal(thrown(() => readTables(files.filter((f) => f.name !== 'foyers.csv'), settings)).code, 'insufficient_data');
+  assert.equal(thrown(() => readTables([{ name: 'foyers.csv' }], settings)).code, 'json');
+  assert.equal(thrown(() => readTables({ households: files[0] }, settings)).code, 'json');
   const withExtra = { ...JSON.parse(settings), colour: 'green' };
-  assert.equal(thrown(() => readTables(tables, withExtra)).code, 'json');
+  assert.equal(thrown(() => readTables(files, withExtra)).code, 'json');
   // The module is still alive after all of these.
-  assert.equal(readTables(tables, settings).households.length, 3);
+  assert.equal(readTables(files, settings).households.length, 3);
 });
 
 test('package.json: ESM, types, Node 20, the files it ships exist', async () => {

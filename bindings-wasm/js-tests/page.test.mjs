@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -120,7 +120,9 @@ test('the sample shows the headline and team ranking of the Rust example', async
   assert.equal(csv.suggestedFilename(), 'ecodefi-foyers.csv');
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   assert.equal(json.suggestedFilename(), 'ecodefi-rapport.json');
-  await page.screenshot({ path: path.join(out, 'page-sample.png'), fullPage: false });
+  await page.screenshot({ path: path.join(out, 'page-sample.png') });
+  await page.locator('#households tr.excluded').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, 'page-households.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -144,6 +146,14 @@ test('a broken CSV shows core\'s error next to its file, with line and column', 
   await page.setInputFiles('#picker', readdirSync(good).map((f) => path.join(good, f)));
   await page.waitForSelector('#results:not([hidden])');
   assert.match(await page.textContent('#headline'), /^3 foyers/);
+  // A file whose name names no table: core's error, next to that file.
+  await page.setInputFiles('#picker', [
+    ...readdirSync(good).map((f) => path.join(good, f)),
+  ].map((p) => ({ name: path.basename(p), mimeType: 'text/plain', buffer: readFileSync(p) }))
+    .concat([{ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('a;b\n1;2\n') }]));
+  await page.waitForSelector('#files li.file-error');
+  assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), ['notes.csv']);
+  assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), 'unknown_name');
   assert.deepEqual(errors, []);
   await page.close();
 });

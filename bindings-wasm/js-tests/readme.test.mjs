@@ -46,12 +46,12 @@ test('README: the browser quickstart and the errors', () => {
   const code = `${imports}\n${tablesOf('table-demo')}\n${rest.join('\n\n')}\nconsole.log(report.energy.headline, csv.split('\\n').length);\n`;
   assert.match(run('readme-browser.mjs', code, here), /^\d+ foyers?, .* 5\n$/);
   const errors = `import { readTables } from 'ecodefi';\n${tablesOf('table-demo-broken')}
-const tables = {
-  households: { name: 'foyers.csv', text: foyersText },
-  meters: { name: 'compteurs.csv', text: compteursText },
-  readings: { name: 'releves.csv', text: relevesText },
-  temperatures: { name: 'temperatures.csv', text: temperaturesText },
-};
+const files = [
+  { name: 'foyers.csv', text: foyersText },
+  { name: 'compteurs.csv', text: compteursText },
+  { name: 'releves.csv', text: relevesText },
+  { name: 'temperatures.csv', text: temperaturesText },
+];
 const settings = settingsJson;
 ${blocks[2]}`;
   assert.equal(run('readme-errors.mjs', errors, here).trim(), 'invalid_value releves.csv 17 valeur');

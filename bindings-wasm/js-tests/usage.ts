@@ -1,9 +1,9 @@
 // How the package is used from TypeScript; checked by `tsc --strict
 // --noEmit` (scripts/test-wasm), never run.
 import init, { compute, householdsCsv, readTables, teamsCsv, version } from "ecodefi";
-import type { ChallengeData, EcodefiError, Reading, Report, TableFiles } from "ecodefi";
+import type { ChallengeData, EcodefiError, Meter, Reading, Report, TableFile } from "ecodefi";
 
-export async function results(files: TableFiles, settings: string): Promise<string[]> {
+export async function results(files: TableFile[], settings: string): Promise<string[]> {
   await init();
   const lines: string[] = [`ecodefi ${version()}`];
   try {
@@ -36,4 +36,4 @@ export const fromText: (json: string) => Report = compute;
 // @ts-expect-error decimals are strings, never numbers
 export const wrong: Reading = { date: "2025-12-01", value: 12.5 };
 // @ts-expect-error one spelling per enum: core's
-export const wrongTable: TableFiles = { households: { name: "f.csv", text: "" }, foyers: { name: "f.csv", text: "" } };
+export const wrongUsage: Meter = { id: "gaz", carrier: "natural_gas", unit: "m3", usage: "mixte" };

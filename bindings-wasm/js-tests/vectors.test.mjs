@@ -95,7 +95,7 @@ const SETTINGS = {
 
 function caseTables(doc, c) {
   const all = { ...doc.base, ...c.tables };
-  return Object.fromEntries(Object.entries(all).map(([k, text]) => [k, { name: `${k}.csv`, text }]));
+  return Object.entries(all).map(([k, text]) => ({ name: `${k}.csv`, text }));
 }
 
 test('vectors table/read.json', () => {

@@ -9,18 +9,18 @@ import path from 'node:path';
 import { compute, readTables } from 'ecodefi';
 import { examples, folderTables, here } from './helpers.mjs';
 
-const demo = await folderTables(path.join(examples, 'table-demo'));
-const demoData = readTables(demo.tables, demo.settings);
+const demo = folderTables(path.join(examples, 'table-demo'));
+const demoData = readTables(demo.files, demo.settings);
 const sample = readFileSync(path.join(examples, 'energy/challenge.json'), 'utf8');
 const checks = {
   demoSettings: ['ChallengeSettings', JSON.parse(demo.settings)],
-  demoTables: ['TableFiles', demo.tables],
+  demoFiles: ['TableFile[]', demo.files],
   demoData: ['ChallengeData', demoData],
   demoReport: ['Report', compute(demoData)],
   sampleData: ['ChallengeData', JSON.parse(sample)],
   sampleReport: ['Report', compute(sample)],
 };
-const types = [...new Set(Object.values(checks).map(([t]) => t))].sort();
+const types = [...new Set(Object.values(checks).map(([t]) => t.replace('[]', '')))].sort();
 let ts = '// Written by write-type-checks.mjs: do not edit.\n';
 ts += `import type { ${types.join(', ')} } from "ecodefi";\n`;
 for (const [name, [type, value]] of Object.entries(checks)) {

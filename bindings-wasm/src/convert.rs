@@ -10,10 +10,9 @@
 //! Everything here compiles on the host too (plain `cargo test` covers the
 //! Rust parts); the two functions that call JS only run in WebAssembly.
 
-use std::collections::BTreeMap;
-use std::str::FromStr;
-
-use ecodefi::table::{Source, Table, Tables};
+use ecodefi::table::Source;
+#[cfg(doc)]
+use ecodefi::table::Tables;
 use ecodefi::{Error, Report};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -58,70 +57,32 @@ pub fn json_error(message: &str) -> Error {
     }
 }
 
-/// One CSV file: the name errors cite and its text.
+/// One CSV file: its name (which tells core the table it holds, and which
+/// errors cite) and its text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableFile {
-    /// The file name (or any label) cited in errors.
+    /// The file name, e.g. `releves.csv`.
     pub name: String,
     /// The CSV text.
     pub text: String,
 }
 
-/// CSV files by table name, as JS gives them: `{ households: { name, text
-/// }, readings: {…}, … }`. The names are core's [`Table`] spellings, parsed
-/// by core (an unknown one is core's `unknown_name` error).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableFiles(BTreeMap<String, TableFile>);
+/// The CSV files of a JSON array of `{ name, text }`.
+///
+/// # Errors
+/// [`Error::Json`] when it is not such an array.
+pub fn table_files(json: &str) -> Result<Vec<TableFile>, Error> {
+    Ok(serde_json::from_str(json)?)
+}
 
-impl TableFiles {
-    /// The files of a JSON object.
-    ///
-    /// # Errors
-    /// [`Error::Json`] when it is not an object of `{ name, text }`.
-    pub fn from_json(json: &str) -> Result<Self, Error> {
-        Ok(TableFiles(serde_json::from_str(json)?))
-    }
-
-    /// Core's [`Tables`] over these files.
-    ///
-    /// # Errors
-    /// [`Error::UnknownName`] for a name that is no table;
-    /// [`Error::InvalidValue`] when the households table is missing.
-    pub fn tables(&self) -> Result<Tables<'_>, Error> {
-        let mut named = Vec::with_capacity(self.0.len());
-        for (key, file) in &self.0 {
-            named.push((Table::from_str(key)?, Source::new(&file.name, &file.text)));
-        }
-        let households = named
-            .iter()
-            .find(|(t, _)| *t == Table::Households)
-            .map(|(_, s)| *s)
-            .ok_or_else(|| {
-                Error::invalid(
-                    "tables",
-                    format!("{:?}", self.0.keys().collect::<Vec<_>>()),
-                    "the `households` table is required",
-                )
-            })?;
-        let mut tables = Tables::new(households);
-        for (table, source) in named {
-            let slot = match table {
-                Table::Households => continue,
-                Table::Teams => &mut tables.teams,
-                Table::Meters => &mut tables.meters,
-                Table::Readings => &mut tables.readings,
-                Table::Events => &mut tables.events,
-                Table::Bills => &mut tables.bills,
-                Table::Deliveries => &mut tables.deliveries,
-                Table::Stock => &mut tables.stock,
-                Table::Presence => &mut tables.presence,
-                Table::Temperatures => &mut tables.temperatures,
-            };
-            *slot = Some(source);
-        }
-        Ok(tables)
-    }
+/// The files as core's sources, for [`Tables::from_files`], which tells the
+/// tables by their names.
+pub fn sources(files: &[TableFile]) -> Vec<Source<'_>> {
+    files
+        .iter()
+        .map(|f| Source::new(&f.name, &f.text))
+        .collect()
 }
 
 /// A report from its JSON text, as core writes it.
@@ -167,14 +128,15 @@ mod tests {
 
     #[test]
     fn table_files_become_core_tables() {
-        let json = serde_json::json!({
-            "households": { "name": "foyers.csv", "text": demo("table-demo/foyers.csv") },
-            "meters": { "name": "compteurs.csv", "text": demo("table-demo/compteurs.csv") },
-            "readings": { "name": "releves.csv", "text": demo("table-demo-broken/releves.csv") },
-        })
+        let json = serde_json::json!([
+            { "name": "foyers.csv", "text": demo("table-demo/foyers.csv") },
+            { "name": "compteurs.csv", "text": demo("table-demo/compteurs.csv") },
+            { "name": "releves.csv", "text": demo("table-demo-broken/releves.csv") },
+        ])
         .to_string();
-        let files = TableFiles::from_json(&json).unwrap();
-        let tables = files.tables().unwrap();
+        let files = table_files(&json).unwrap();
+        let sources = sources(&files);
+        let tables = ecodefi::table::Tables::from_files(&sources).unwrap();
         assert_eq!(tables.households.name, "foyers.csv");
         assert_eq!(tables.meters.map(|s| s.name), Some("compteurs.csv"));
         assert!(tables.teams.is_none());
@@ -188,22 +150,14 @@ mod tests {
     }
 
     #[test]
-    fn unknown_table_names_and_shapes_are_refused() {
-        let e = TableFiles::from_json(r#"{"foyers": {"name": "f.csv", "text": ""}}"#)
-            .unwrap()
-            .tables()
-            .unwrap_err();
-        assert_eq!(e.code(), "unknown_name");
-        let e = TableFiles::from_json(r#"{"meters": {"name": "m.csv", "text": ""}}"#)
-            .unwrap()
-            .tables()
-            .unwrap_err();
-        assert_eq!(e.code(), "invalid_value");
-        let e = TableFiles::from_json(r#"{"households": {"name": "f.csv"}}"#).unwrap_err();
-        assert_eq!(e.code(), "json");
-        let e = TableFiles::from_json(r#"{"households": {"name": "f.csv", "text": "", "x": 1}}"#)
-            .unwrap_err();
-        assert_eq!(e.code(), "json");
+    fn shapes_other_than_files_are_json_errors() {
+        for bad in [
+            r#"{"households": {"name": "f.csv", "text": ""}}"#,
+            r#"[{"name": "f.csv"}]"#,
+            r#"[{"name": "f.csv", "text": "", "table": "households"}]"#,
+        ] {
+            assert_eq!(table_files(bad).unwrap_err().code(), "json", "{bad}");
+        }
     }
 
     #[test]

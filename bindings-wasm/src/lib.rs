@@ -8,7 +8,7 @@
 //! | JS | core |
 //! |---|---|
 //! | `compute(data)` | [`ChallengeData::from_json`], [`ecodefi::compute`] |
-//! | `readTables(tables, settings)` | [`Tables::challenge_data`](ecodefi::table::Tables::challenge_data) |
+//! | `readTables(files, settings)` | [`Tables::from_files`], [`Tables::challenge_data`] |
 //! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
 //!
 //! The TypeScript types of inputs and results (`src/types.d.ts`) are
@@ -19,7 +19,7 @@
 pub mod convert;
 pub mod error;
 
-use ecodefi::table::write;
+use ecodefi::table::{write, Tables};
 use ecodefi::ChallengeData;
 use wasm_bindgen::prelude::*;
 
@@ -41,8 +41,8 @@ extern "C" {
     /// A report as core writes it.
     #[wasm_bindgen(typescript_type = "Report")]
     pub type ReportOutput;
-    /// CSV files by table name (core `table::Table` spellings).
-    #[wasm_bindgen(typescript_type = "TableFiles")]
+    /// CSV files, each `{ name, text }`, as an array or its JSON text.
+    #[wasm_bindgen(typescript_type = "TableFile[] | string")]
     pub type TableFilesInput;
     /// A challenge's settings, as an object or its JSON text.
     #[wasm_bindgen(typescript_type = "ChallengeSettings | string")]
@@ -77,22 +77,23 @@ pub fn compute(data: &ChallengeDataInput) -> Result<ReportOutput, JsValue> {
     })
 }
 
-/// Reads a challenge's CSV tables and its settings into a challenge
-/// document (core [`Tables::challenge_data`](ecodefi::table::Tables::challenge_data)). `tables` maps core's table
-/// names (`households`, `meters`, `readings`…) to `{ name, text }`: the
-/// file name errors cite and the CSV text.
+/// Reads a challenge's CSV files and its settings into a challenge
+/// document (core [`Tables::from_files`], then
+/// [`Tables::challenge_data`]). Each file is `{ name, text }`: core tells
+/// its table by its name (`foyers.csv` or `households.csv`, `releves.csv`
+/// or `readings.csv`…), and errors cite it.
 ///
 /// # Errors
 /// An `EcodefiError` naming the file, line and column.
 #[wasm_bindgen(js_name = readTables)]
 pub fn read_tables(
-    tables: &TableFilesInput,
+    files: &TableFilesInput,
     settings: &SettingsInput,
 ) -> Result<ChallengeDataOutput, JsValue> {
     throwing(|| {
-        let files = convert::TableFiles::from_json(&convert::input_text(tables)?)?;
+        let files = convert::table_files(&convert::input_text(files)?)?;
         let settings = convert::input_text(settings)?;
-        let data = files.tables()?.challenge_data(&settings)?;
+        let data = Tables::from_files(&convert::sources(&files))?.challenge_data(&settings)?;
         convert::output_value(&data.to_json()?)
     })
 }

@@ -159,14 +159,14 @@ export interface ChallengeSettings {
   options?: Options;
 }
 
-/** core `table::Table`: the tables of the spreadsheet input. */
-export type TableName =
-  | "households" | "teams" | "meters" | "readings" | "events" | "bills"
-  | "deliveries" | "stock" | "presence" | "temperatures";
-/** One CSV file: the name errors cite, and its text. */
+/**
+ * One CSV file: its name tells core which table it holds (`foyers.csv` or
+ * `households.csv`, `compteurs.csv`, `releves.csv`, `equipes.csv`,
+ * `evenements.csv`, `factures.csv`, `livraisons.csv`, `stocks.csv`,
+ * `presences.csv`, `temperatures.csv`; case and accents ignored), and
+ * errors cite it.
+ */
 export interface TableFile { name: string; text: string }
-/** CSV files by table; only `households` is required. */
-export type TableFiles = { households: TableFile } & { [T in Exclude<TableName, "households">]?: TableFile };
 
 /** core `aggregate::ExclusionCount`. */
 export interface ExclusionCount { code: ExclusionCode; households: number }

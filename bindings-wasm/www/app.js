@@ -6,7 +6,6 @@
 import init, * as ecodefi from './pkg/index.js';
 import { t, where } from './i18n.js';
 import { render } from './render.js';
-import { tableOf } from './tables.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { report: null };
@@ -68,47 +67,55 @@ function note(text) {
 }
 
 /**
- * Sorts the files out: CSV tables by their names (tables.js), a JSON file
- * as the settings or as a whole challenge document. Returns what to give
- * the package, or the problems to show next to the files.
+ * Sorts the files out: the CSV files go to core, which tells each table by
+ * its name; a JSON file is the settings, or a whole challenge document.
+ * Returns what to give the package, or the problems to show next to files.
  */
 function sortOut(files) {
   const problems = new Map();
-  const tables = {};
-  let json = null;
-  for (const f of files) {
-    if (/\.json$/i.test(f.name)) {
-      if (json) problems.set(f.name, note(t.oneJson));
-      json = f;
-      continue;
-    }
-    const table = tableOf(f.name);
-    if (!table) problems.set(f.name, note(t.unknownFile));
-    else if (tables[table]) problems.set(f.name, note(t.sameTable(tables[table].name)));
-    else {
-      tables[table] = { name: f.name, text: f.text };
-      f.role = t.tableRole(t.tables[table]);
-    }
-  }
-  let document = null;
+  const csv = files.filter((f) => !/\.json$/i.test(f.name));
+  const jsons = files.filter((f) => /\.json$/i.test(f.name));
+  for (const extra of jsons.slice(1)) problems.set(extra.name, note(t.oneJson));
+  const json = jsons[0] ?? null;
+  let document = false;
   if (json) {
     try {
       document = 'households' in JSON.parse(json.text);
     } catch {
-      document = Object.keys(tables).length === 0; // core will say where the JSON is wrong
+      document = csv.length === 0; // core will say where the JSON is wrong
     }
     json.role = document ? t.documentRole : t.settingsRole;
   }
-  if (!problems.size && !json) problems.set(files[0]?.name, note(t.noSettings));
-  if (!problems.size && !document && !tables.households) problems.set(json.name, note(t.noHouseholds));
-  return { problems, tables, json, document };
+  for (const f of csv) {
+    // Never ignored in silence: with a whole document, tables are ambiguous.
+    if (document) problems.set(f.name, note(t.withDocument));
+    else f.role = t.tableRole;
+  }
+  if (!json && files.length) problems.set(files[0].name, note(t.noSettings));
+  return { problems, csv, json, document };
+}
+
+/**
+ * The file an error is about: the one core names in its location, or else
+ * the last one its message quotes (`foyers.csv`), or else the JSON file.
+ */
+function fileOf(err, files, json, stage) {
+  if (stage === 'compute' || err?.file === 'settings') return json.name;
+  if (err?.file) return err.file;
+  const message = String(err?.message ?? '');
+  let best = null;
+  for (const f of files) {
+    const at = message.lastIndexOf(`\`${f.name}\``);
+    if (at >= 0 && (best === null || at > best.at)) best = { at, name: f.name };
+  }
+  return best ? best.name : json.name;
 }
 
 /** Reads, computes and shows; an error goes next to the file it is in. */
 async function run(files) {
   $('results').hidden = true;
   setStatus(t.reading(files.length));
-  const { problems, tables, json, document } = sortOut(files);
+  const { problems, csv, json, document } = sortOut(files);
   if (problems.size) {
     showFiles(files, problems);
     setStatus(t.failed, true);
@@ -121,7 +128,7 @@ async function run(files) {
   let stage = 'read';
   try {
     const start = performance.now();
-    const data = document ? json.text : ecodefi.readTables(tables, json.text);
+    const data = document ? json.text : ecodefi.readTables(csv.map(({ name, text }) => ({ name, text })), json.text);
     stage = 'compute';
     const report = ecodefi.compute(data);
     const ms = performance.now() - start;
@@ -129,18 +136,15 @@ async function run(files) {
     render(report, { ms });
     $('results').hidden = false;
     setStatus(t.ready);
-    document_ready(report);
+    documentReady(report);
   } catch (err) {
-    // Core names the file (a table's name, or `settings`); errors in a
-    // challenge document or its households belong to the JSON file.
-    const file = err?.file === 'settings' || !err?.file || stage === 'compute' ? json.name : err.file;
-    showFiles(files, new Map([[file, errorMessage(err)]]));
+    showFiles(files, new Map([[fileOf(err, files, json, stage), errorMessage(err)]]));
     setStatus(t.failed, true);
   }
 }
 
 /** Marks the page for tests and scripts: the report is shown. */
-function document_ready(report) {
+function documentReady(report) {
   document.body.dataset.households = String(report.households);
 }
 
