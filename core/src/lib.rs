@@ -16,9 +16,11 @@
 //! - inputs: [`challenge`], [`household`], [`meter`], [`weather`], [`id`],
 //!   [`period`], [`quantity`]
 //! - errors: [`error`]
+//! - the regional catalogue of challenges: [`catalogue`]
 #![deny(missing_docs)]
 
 pub mod aggregate;
+pub mod catalogue;
 pub mod challenge;
 pub mod climate;
 pub mod consumption;
