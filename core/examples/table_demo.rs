@@ -12,6 +12,7 @@
 
 use std::path::PathBuf;
 
+use ecodefi::table::encoding::decode;
 use ecodefi::table::write::{energy_households, CsvStyle};
 use ecodefi::table::{Source, Tables};
 
@@ -31,7 +32,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            files.push((name, std::fs::read_to_string(&path)?));
+            // Bytes, decoded as spreadsheets write them (UTF-8, UTF-16 or
+            // Windows-1252).
+            let bytes = std::fs::read(&path)?;
+            files.push((name, decode(&bytes).into_owned()));
         }
     }
     files.sort();

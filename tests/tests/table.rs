@@ -136,3 +136,61 @@ fn errors_name_file_line_and_column() {
         assert_eq!(&got, want, "{name}: {e}");
     }
 }
+
+#[test]
+fn bytes_decode_as_expected() {
+    let file = load("decode.json");
+    for case in file["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let hex = case["hex"].as_str().unwrap();
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect();
+        assert_eq!(
+            ecodefi::table::encoding::decode(&bytes),
+            case["text"].as_str().unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn columns_assemble_as_expected() {
+    use ecodefi::table::Columns;
+    let file = load("columns.json");
+    for case in file["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let columns: Columns = serde_json::from_value(case["columns"].clone())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let inputs = columns.assemble().unwrap_or_else(|e| panic!("{name}: {e}"));
+        let got = serde_json::json!({
+            "households": inputs.households,
+            "teams": inputs.teams,
+            "temperatures": inputs.temperatures,
+        });
+        for (key, expected) in case["expect"].as_object().unwrap() {
+            assert!(
+                same(&got[key], expected),
+                "{name}: {key}\n got: {}\nwant: {expected}",
+                got[key]
+            );
+        }
+    }
+    for case in file["errors"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let columns: Columns = serde_json::from_value(case["columns"].clone())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let Err(e) = columns.assemble() else {
+            panic!("{name}: no error")
+        };
+        let at = e.location().cloned().unwrap_or_default();
+        let got = serde_json::json!({
+            "code": e.code(),
+            "file": at.file,
+            "index": at.index,
+            "column": at.column,
+        });
+        assert_eq!(&got, &case["error"], "{name}: {e}");
+    }
+}

@@ -763,7 +763,14 @@ mod tests {
         ));
         t.meters = Some(Source::new(
             "compteurs.csv",
-            demo!("table-demo", "compteurs.csv"),
+            // Windows-1252, as Excel exports it on French Windows.
+            Box::leak(
+                crate::table::encoding::decode(include_bytes!(
+                    "../../examples/data/table-demo/compteurs.csv"
+                ))
+                .into_owned()
+                .into_boxed_str(),
+            ),
         ));
         t.readings = Some(Source::new("releves.csv", readings));
         t.events = Some(Source::new(

@@ -38,6 +38,15 @@ impl Delimiter {
         }
     }
 
+    /// The delimiter's byte (ASCII).
+    pub const fn as_byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+            Delimiter::Tab => b'\t',
+        }
+    }
+
     /// The delimiter of a header line: the one of `,`, `;` and tab that
     /// occurs most often outside quotes in the first record; `,` when none
     /// occurs (a one-column table).
@@ -135,83 +144,55 @@ impl Record {
 /// ```
 pub fn read(text: &str, delimiter: Delimiter) -> Result<Vec<Record>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let delim = delimiter.as_char();
+    // The delimiter, quotes and line ends are ASCII, and no byte of a
+    // multi-byte UTF-8 character is: scanning bytes and slicing the text at
+    // them is exact.
+    let bytes = text.as_bytes();
+    let delim = delimiter.as_byte();
+    let slice = |from: usize, to: usize| text.get(from..to).unwrap_or_default();
     let mut records = Vec::new();
-    let mut chars = text.chars().peekable();
+    let mut i = 0;
     let mut line = 1usize;
-    // Each iteration reads one record.
-    while chars.peek().is_some() {
+    // Each iteration of the outer loop reads one record, of the inner loop
+    // one field.
+    while i < bytes.len() {
         let start_line = line;
         let mut fields = Vec::new();
-        let mut field = String::new();
-        let mut at_field_start = true;
         loop {
-            let Some(c) = chars.next() else {
-                fields.push(std::mem::take(&mut field));
-                break;
-            };
-            if at_field_start && c == '"' {
-                // A quoted field: up to the closing quote.
-                let quote_line = line;
-                loop {
-                    match chars.next() {
-                        None => {
-                            return Err(Error::InvalidValue {
-                                what: "CSV field",
-                                got: format!("{:?}", truncate(&field)),
-                                why: "a quoted field is not closed: a `\"` is missing".into(),
-                                at: at_line(quote_line),
-                            });
-                        }
-                        Some('"') => {
-                            if chars.peek() == Some(&'"') {
-                                chars.next();
-                                field.push('"');
-                            } else {
-                                break;
-                            }
-                        }
-                        Some(c) => {
-                            if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
-                                line += 1;
-                            }
-                            field.push(c);
-                        }
-                    }
+            if bytes.get(i) == Some(&b'"') {
+                let (field, end) = quoted(text, i, delim, &mut line)?;
+                i = end;
+                fields.push(field);
+            } else {
+                let start = i;
+                while bytes
+                    .get(i)
+                    .is_some_and(|&b| b != delim && b != b'\r' && b != b'\n')
+                {
+                    i += 1;
                 }
-                // After the closing quote: a delimiter, a line end or the end.
-                match chars.peek() {
-                    None | Some('\r' | '\n') => {}
-                    Some(&c) if c == delim => {}
-                    Some(&c) => {
-                        return Err(Error::InvalidValue {
-                            what: "CSV field",
-                            got: format!("{:?}", truncate(&format!("\"{field}\"{c}"))),
-                            why: "a closing quote is followed by a delimiter or a line end \
-                                  (write a quote inside a quoted field as `\"\"`)"
-                                .into(),
-                            at: at_line(line),
-                        });
-                    }
+                fields.push(slice(start, i).to_owned());
+            }
+            // The field ends at a delimiter (another field follows), a line
+            // end or the end of the text (the record ends).
+            match bytes.get(i) {
+                Some(&b) if b == delim => i += 1,
+                Some(b'\r') => {
+                    i += if bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                    line += 1;
+                    break;
                 }
-                at_field_start = false;
-                continue;
-            }
-            if c == delim {
-                fields.push(std::mem::take(&mut field));
-                at_field_start = true;
-                continue;
-            }
-            if c == '\r' || c == '\n' {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
+                Some(b'\n') => {
+                    i += 1;
+                    line += 1;
+                    break;
                 }
-                line += 1;
-                fields.push(std::mem::take(&mut field));
-                break;
+                _ => break,
             }
-            field.push(c);
-            at_field_start = false;
         }
         records.push(Record {
             line: start_line,
@@ -219,6 +200,68 @@ pub fn read(text: &str, delimiter: Delimiter) -> Result<Vec<Record>> {
         });
     }
     Ok(records)
+}
+
+/// The quoted field that starts at byte `start` (its opening quote), and
+/// the byte after its closing quote; counts the line ends inside.
+fn quoted(text: &str, start: usize, delim: u8, line: &mut usize) -> Result<(String, usize)> {
+    let bytes = text.as_bytes();
+    let slice = |from: usize, to: usize| text.get(from..to).unwrap_or_default();
+    let quote_line = *line;
+    let mut field = String::new();
+    let mut j = start + 1;
+    let mut from = j;
+    loop {
+        match bytes.get(j) {
+            None => {
+                field.push_str(slice(from, j));
+                return Err(Error::InvalidValue {
+                    what: "CSV field",
+                    got: format!("{:?}", truncate(&field)),
+                    why: "a quoted field is not closed: a `\"` is missing".into(),
+                    at: at_line(quote_line),
+                });
+            }
+            Some(b'"') => {
+                field.push_str(slice(from, j));
+                if bytes.get(j + 1) == Some(&b'"') {
+                    field.push('"');
+                    j += 2;
+                    from = j;
+                } else {
+                    j += 1;
+                    break;
+                }
+            }
+            Some(b'\n') => {
+                *line += 1;
+                j += 1;
+            }
+            Some(b'\r') => {
+                if bytes.get(j + 1) != Some(&b'\n') {
+                    *line += 1;
+                }
+                j += 1;
+            }
+            Some(_) => j += 1,
+        }
+    }
+    // After the closing quote: a delimiter, a line end or the end.
+    match bytes.get(j) {
+        None | Some(b'\r' | b'\n') => Ok((field, j)),
+        Some(&b) if b == delim => Ok((field, j)),
+        Some(_) => {
+            let next = slice(j, bytes.len()).chars().next().unwrap_or(' ');
+            Err(Error::InvalidValue {
+                what: "CSV field",
+                got: format!("{:?}", truncate(&format!("\"{field}\"{next}"))),
+                why: "a closing quote is followed by a delimiter or a line end \
+                      (write a quote inside a quoted field as `\"\"`)"
+                    .into(),
+                at: at_line(*line),
+            })
+        }
+    }
 }
 
 /// At most 40 characters of a field, for an error message.

@@ -3,7 +3,8 @@
 //! text or given column by column (e.g. from pandas DataFrames).
 //!
 //! Two entry points share one assembly:
-//! - [`Tables`]: CSV texts, each with the file name that errors will cite.
+//! - [`Tables`]: CSV texts, each with the file name that errors will cite
+//!   (a file's bytes become text with [`encoding::decode`]).
 //!   Each text is read ([`csv`]), its header matched to the table's
 //!   documented columns ([`columns`]), its cells parsed ([`value`]: decimal
 //!   point or comma, ISO or French dates, French names of carriers…) into
@@ -18,6 +19,10 @@
 //! silence: a row that refers to an unknown household or meter is an error,
 //! and so is a column no table documents. A blank row (every cell empty, as
 //! spreadsheets export trailing rows) is not data and is ignored.
+//! [`Tables::challenge_data`] (or [`Columns::challenge_data`]) adds the
+//! challenge's JSON settings and gives the whole
+//! [`ChallengeData`]; [`write`](mod@write) turns results (and
+//! inputs) back into CSV.
 //!
 //! Every error is an [`Error`](crate::Error) whose [`Location`](crate::Location) names the
 //! file (or table), the line (from 1, the header being line 1; or the row
@@ -46,6 +51,7 @@
 mod assemble;
 pub mod columns;
 pub mod csv;
+pub mod encoding;
 mod read;
 mod settings;
 pub mod value;
@@ -259,7 +265,8 @@ pub struct Inputs {
 }
 
 /// The households table as columns (one entry per row in each `Vec`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HouseholdColumns {
     /// Household identifiers.
     pub household: Vec<String>,
@@ -269,24 +276,30 @@ pub struct HouseholdColumns {
     pub adults: Vec<u16>,
     /// Children's ages, space-separated (`"8 12"`, `""` for none). Optional:
     /// an empty `Vec` means the column is absent.
+    #[serde(default)]
     pub children_ages: Vec<String>,
     /// Heated surfaces in m². Optional: an empty `Vec` means absent.
+    #[serde(default)]
     pub surface: Vec<Option<Decimal>>,
 }
 
 /// The teams table as columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TeamColumns {
     /// Team identifiers.
     pub team: Vec<String>,
     /// Display names (the identifier when `None`). Optional.
+    #[serde(default)]
     pub name: Vec<Option<String>>,
     /// Captains' household identifiers. Optional.
+    #[serde(default)]
     pub captain: Vec<Option<String>>,
 }
 
 /// The meters table as columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MeterColumns {
     /// Household identifiers.
     pub household: Vec<String>,
@@ -299,15 +312,19 @@ pub struct MeterColumns {
     /// Usages ([`value::usage`]).
     pub usage: Vec<String>,
     /// Conversion coefficients, kWh per unit. Optional.
+    #[serde(default)]
     pub kwh_per_unit: Vec<Option<Decimal>>,
     /// Bases of the coefficients, `pci` or `pcs`. Optional.
+    #[serde(default)]
     pub basis: Vec<Option<String>>,
     /// Known heating shares, as fractions. Optional.
+    #[serde(default)]
     pub heating_share: Vec<Option<Decimal>>,
 }
 
 /// The readings table as columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReadingColumns {
     /// Household identifiers.
     pub household: Vec<String>,
@@ -320,7 +337,8 @@ pub struct ReadingColumns {
 }
 
 /// The events table (meter replacements and rollovers) as columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EventColumns {
     /// Household identifiers.
     pub household: Vec<String>,
@@ -331,15 +349,19 @@ pub struct EventColumns {
     /// Kinds, `replacement` or `rollover` ([`value::event_kind`]).
     pub kind: Vec<String>,
     /// For a replacement, the old meter's last index. Optional.
+    #[serde(default)]
     pub old_final: Vec<Option<Decimal>>,
     /// For a replacement, the new meter's first index. Optional.
+    #[serde(default)]
     pub new_initial: Vec<Option<Decimal>>,
     /// For a rollover, the modulus. Optional.
+    #[serde(default)]
     pub modulus: Vec<Option<Decimal>>,
 }
 
 /// The bills table as columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BillColumns {
     /// Household identifiers.
     pub household: Vec<String>,
@@ -354,7 +376,8 @@ pub struct BillColumns {
 }
 
 /// The deliveries or stock table as columns: a dated quantity per row.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuantityColumns {
     /// Household identifiers.
     pub household: Vec<String>,
@@ -367,7 +390,8 @@ pub struct QuantityColumns {
 }
 
 /// The presence table (changes of occupants) as columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PresenceColumns {
     /// Household identifiers.
     pub household: Vec<String>,
@@ -376,11 +400,13 @@ pub struct PresenceColumns {
     /// Numbers of adults from that day.
     pub adults: Vec<u16>,
     /// Children's ages from that day, space-separated. Optional.
+    #[serde(default)]
     pub children_ages: Vec<String>,
 }
 
 /// The temperatures table as columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TemperatureColumns {
     /// Days, consecutive and in order.
     pub date: Vec<Date>,
@@ -393,7 +419,13 @@ pub struct TemperatureColumns {
 /// A challenge's tables as typed columns: the entry point for bindings
 /// that hold typed data (e.g. pandas DataFrames). Errors name the table
 /// (`readings`…), the row (from 0) and the column's English name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Its serde form (tables and columns by their English names, decimals as
+/// strings, dates `2025-12-01`, a blank optional cell `null`, an absent
+/// optional column or table left out) is the one of the conformance
+/// vectors `tests/vectors/table/columns.json`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Columns {
     /// The households table.
     pub households: HouseholdColumns,

@@ -207,11 +207,12 @@ mod tests {
     #[test]
     fn the_demo_set_computes() {
         let d = |f: &str| {
-            std::fs::read_to_string(format!(
+            let bytes = std::fs::read(format!(
                 "{}/examples/data/table-demo/{f}",
                 env!("CARGO_MANIFEST_DIR")
             ))
-            .unwrap()
+            .unwrap();
+            crate::table::encoding::decode(&bytes).into_owned()
         };
         let texts: Vec<String> = [
             "foyers.csv",
