@@ -3,18 +3,23 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { decode } from 'ecodefi';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 export const wasmDir = path.resolve(here, '..');
 export const root = path.resolve(wasmDir, '..');
 export const examples = path.join(root, 'core/examples/data');
 
-/** The CSV files of a folder, `{ name, text }`, and its settings (JSON text). */
+/**
+ * The CSV files of a folder, `{ name, text }`, and its settings (JSON
+ * text); read as bytes and decoded by core, as the page does (the demo
+ * files are in UTF-8, UTF-8 with a byte-order mark and Windows-1252).
+ */
 export function folderTables(dir) {
   const files = [];
   let settings = null;
   for (const name of readdirSync(dir).sort()) {
-    const text = readFileSync(path.join(dir, name), 'utf8');
+    const text = decode(readFileSync(path.join(dir, name)));
     if (name.endsWith('.json')) settings = text;
     else files.push({ name, text });
   }

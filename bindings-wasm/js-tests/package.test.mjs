@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import init, { compute, householdsCsv, readTables, teamsCsv, version } from 'ecodefi';
+import init, * as ecodefi from 'ecodefi';
+import { compute, householdsCsv, readTables, teamsCsv, version } from 'ecodefi';
 import { examples, folderTables, readJson, wasmDir } from './helpers.mjs';
 
 const pkg = readJson(path.join(wasmDir, 'package.json'));
@@ -141,4 +142,11 @@ test('package.json: ESM, types, Node 20, the files it ships exist', async () => 
   for (const t of ['interface ChallengeData', 'interface Report', 'interface EcodefiError', 'export function compute(data: ChallengeData | string): Report;']) {
     assert.ok(dts.includes(t), t);
   }
+});
+
+test('decode: files as spreadsheets export them, by core', () => {
+  const { decode } = ecodefi;
+  assert.equal(decode(new Uint8Array([0xe9, 0x71])), 'éq'); // Windows-1252
+  assert.equal(decode(new TextEncoder().encode('équipe')), 'équipe');
+  assert.equal(decode(new Uint8Array([])), '');
 });

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { decode } from 'ecodefi';
 import { examples, here, wasmDir } from './helpers.mjs';
 
 const blocks = [...readFileSync(path.join(wasmDir, 'README.md'), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
@@ -20,7 +21,7 @@ function run(name, code, cwd) {
   return execFileSync(process.execPath, [file], { cwd, encoding: 'utf8' });
 }
 
-const demo = (dir, f) => JSON.stringify(readFileSync(path.join(examples, dir, f), 'utf8'));
+const demo = (dir, f) => JSON.stringify(decode(readFileSync(path.join(examples, dir, f))));
 const tablesOf = (dir) => `
 const foyersText = ${demo('table-demo', 'foyers.csv')};
 const compteursText = ${demo('table-demo', 'compteurs.csv')};

@@ -2,20 +2,26 @@
 // same inputs give the same digits as the Rust runner (tests/tests/), each
 // value rounded half away from zero to the file's `places`. Vectors of core
 // functions the package does not export (degree-days, conversions,
-// correction, prorating: the steps inside `compute`) are listed as skipped.
+// correction, prorating: the steps inside `compute`; typed columns; the
+// catalogue, not bound yet) are listed as skipped, each with its reason.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { compute, readTables } from 'ecodefi';
+import { compute, decode, readTables } from 'ecodefi';
 import { readJson, root, roundDecimal, subsetDiff, vectorFiles } from './helpers.mjs';
 
 const dir = path.join(root, 'tests/vectors');
-const RUN = new Set(['energy_challenge.json', 'table/read.json', 'table/errors.json']);
+const RUN = new Set(['energy_challenge.json', 'table/read.json', 'table/errors.json', 'table/decode.json']);
 const NOT_EXPORTED = {
   'conversions.json': 'carrier conversions are inside compute, not exported',
   'correction.json': 'climate correction is inside compute, not exported',
   'degree_days.json': 'degree-days are inside compute, not exported',
   'prorating.json': 'prorating is inside compute, not exported',
+  'table/columns.json': 'typed columns are the entry point of Python DataFrames; JS reads CSV files',
+  'catalogue/aggregation.json': 'the catalogue (issue 6) is not bound in the package yet',
+  'catalogue/hauts-de-france.json': 'the catalogue (issue 6) is not bound in the package yet',
+  'catalogue/schema-violations.json': 'the catalogue (issue 6) is not bound in the package yet',
+  'catalogue/validation.json': 'the catalogue (issue 6) is not bound in the package yet',
 };
 
 test('every vector file is run or skipped with a reason', () => {
@@ -124,5 +130,12 @@ test('vectors table/errors.json', () => {
     assert.equal(err.file ?? null, want.file ?? null, `${c.name} file`);
     assert.equal(err.line ?? null, want.line ?? null, `${c.name} line`);
     assert.equal(err.column ?? null, want.column ?? null, `${c.name} column`);
+  }
+});
+
+test('vectors table/decode.json', () => {
+  const doc = readJson(path.join(dir, 'table/decode.json'));
+  for (const c of doc.cases) {
+    assert.equal(decode(Buffer.from(c.hex, 'hex')), c.text, c.name);
   }
 });

@@ -114,7 +114,8 @@ mod tests {
 
     fn demo(file: &str) -> String {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/examples/data/");
-        std::fs::read_to_string(format!("{dir}{file}")).unwrap()
+        let bytes = std::fs::read(format!("{dir}{file}")).unwrap();
+        ecodefi::table::encoding::decode(&bytes).into_owned()
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! | `compute(data)` | [`ChallengeData::from_json`], [`ecodefi::compute`] |
 //! | `readTables(files, settings)` | [`Tables::from_files`], [`Tables::challenge_data`] |
 //! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
+//! | `decode(bytes)` | [`ecodefi::table::encoding::decode`] |
 //!
 //! The TypeScript types of inputs and results (`src/types.d.ts`) are
 //! declared in a `typescript_custom_section` and checked by `tsc --strict`
@@ -118,6 +119,17 @@ pub fn households_csv(report: &ReportInput) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = teamsCsv)]
 pub fn teams_csv(report: &ReportInput) -> Result<String, JsValue> {
     energy_csv(report, write::energy_teams)
+}
+
+/// The text of a file's bytes as spreadsheets export them (core
+/// [`ecodefi::table::encoding::decode`]): UTF-16 with a byte-order mark,
+/// else UTF-8, else Windows-1252 (Excel's plain CSV on French Windows).
+/// Read files as bytes and decode them here, so that every language reads
+/// a file the same way. Never fails.
+#[wasm_bindgen]
+#[must_use]
+pub fn decode(bytes: &[u8]) -> String {
+    ecodefi::table::encoding::decode(bytes).into_owned()
 }
 
 fn energy_csv(

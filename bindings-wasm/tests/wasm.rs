@@ -30,7 +30,12 @@ fn js(text: &str) -> JsValue {
 
 macro_rules! demo {
     ($dir:literal, $file:literal) => {
-        include_str!(concat!("../../core/examples/data/", $dir, "/", $file))
+        ecodefi_wasm::decode(include_bytes!(concat!(
+            "../../core/examples/data/",
+            $dir,
+            "/",
+            $file
+        )))
     };
 }
 
@@ -42,7 +47,7 @@ fn demo_tables(broken: bool) -> JsValue {
     } else {
         demo!("table-demo", "releves.csv")
     };
-    let files = [
+    let files: [(&str, String); 8] = [
         ("foyers.csv", demo!("table-demo", "foyers.csv")),
         ("equipes.csv", demo!("table-demo", "equipes.csv")),
         ("compteurs.csv", demo!("table-demo", "compteurs.csv")),
@@ -57,7 +62,7 @@ fn demo_tables(broken: bool) -> JsValue {
     for (name, text) in files {
         let f = js_sys::Object::new();
         Reflect::set(&f, &js("name"), &js(name)).unwrap();
-        Reflect::set(&f, &js("text"), &js(text)).unwrap();
+        Reflect::set(&f, &js("text"), &js(&text)).unwrap();
         list.push(&f);
     }
     list.into()
@@ -131,4 +136,10 @@ fn values_json_cannot_hold_are_json_errors() {
         js(r#"{"schema_version": 9}"#).unchecked_ref(),
     ));
     assert_eq!(get(&err, "code"), "schema_version");
+}
+
+#[wasm_bindgen_test]
+fn decode_is_cores() {
+    assert_eq!(ecodefi_wasm::decode(b"\xe9quipe"), "équipe");
+    assert_eq!(ecodefi_wasm::decode("équipe".as_bytes()), "équipe");
 }

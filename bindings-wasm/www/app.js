@@ -148,9 +148,10 @@ function documentReady(report) {
   document.body.dataset.households = String(report.households);
 }
 
+/** The files as text, decoded by core from their bytes (UTF-8, UTF-16, Windows-1252). */
 async function readDropped(fileList) {
   const files = [];
-  for (const f of fileList) files.push({ name: f.name, text: await f.text() });
+  for (const f of fileList) files.push({ name: f.name, text: ecodefi.decode(new Uint8Array(await f.arrayBuffer())) });
   files.sort((a, b) => a.name.localeCompare(b.name));
   return files;
 }
@@ -159,7 +160,8 @@ async function loadSample(name) {
   const index = await (await fetch('sample/index.json')).json();
   const files = [];
   for (const file of index[name]) {
-    files.push({ name: file, text: await (await fetch(`sample/${name}/${file}`)).text() });
+    const bytes = await (await fetch(`sample/${name}/${file}`)).arrayBuffer();
+    files.push({ name: file, text: ecodefi.decode(new Uint8Array(bytes)) });
   }
   return files;
 }
