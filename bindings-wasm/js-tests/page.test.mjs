@@ -1,0 +1,178 @@
+// The page (www/) in headless Debian chromium, driven by playwright-core:
+// served on 127.0.0.1, it loads the bundled sample and must show the
+// headline and team ranking the Rust example prints (`cargo run --example
+// energy_challenge`, run here: nothing is hard-coded); a broken CSV must
+// show core's error next to its file, with line and column; a challenge of
+// ECODEFI_PAGE_HOUSEHOLDS households (10 000 by default, 0 to skip)
+// computes in the page. Screenshots go to js-tests/out/.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { examples, here, root, wasmDir } from './helpers.mjs';
+
+const www = path.join(wasmDir, 'www');
+const out = path.join(here, 'out');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+let server;
+let browser;
+let base;
+
+/** A static server of www/ on 127.0.0.1, on a free port. */
+function serve() {
+  return new Promise((resolve) => {
+    const s = createServer((req, res) => {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      const file = path.join(www, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
+      if (!file.startsWith(www) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+    });
+    s.listen(0, '127.0.0.1', () => resolve(s));
+  });
+}
+
+before(async () => {
+  server = await serve();
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openPage() {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  // The page must need nothing but its own origin (no CDN).
+  await page.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
+  await page.goto(base);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  return { page, errors };
+}
+
+/** The headline and ranking the Rust example prints. */
+function rustExample() {
+  const stdout = execFileSync('cargo', ['run', '--quiet', '-p', 'ecodefi', '--example', 'energy_challenge'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = stdout.split('\n');
+  const rankingAt = lines.indexOf('Classement des équipes');
+  assert.ok(rankingAt > 0, 'the example prints the team ranking');
+  // The headline is the first line after the blank line under the title.
+  const headline = lines[lines.indexOf('') + 1];
+  const teams = [];
+  // "  1. Wazemmes                    −13,9 %  12 foyers …": rank, name,
+  // change as core writes it (or — when nothing is counted).
+  const row = /^\s*(\d+)\. (.+?)\s+((?:[+\u2212]?[\d\u202f]+,\d+\u00a0%)|—)\s+\d+ foyers/;
+  for (const line of lines.slice(rankingAt + 1)) {
+    if (line.trim() === '') break;
+    const m = row.exec(line);
+    assert.ok(m, `a ranking line: ${JSON.stringify(line)}`);
+    teams.push(`${m[1]}. ${m[2]} ${m[3]}`);
+  }
+  return { headline, teams };
+}
+
+test('the sample shows the headline and team ranking of the Rust example', async () => {
+  const expected = rustExample();
+  assert.ok(expected.teams.length > 1);
+  const { page, errors } = await openPage();
+  await page.click('#sample');
+  await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+  assert.equal(await page.textContent('#headline'), expected.headline);
+  const shown = await page.$$eval('#teams-chart g.bar-row', (rows) =>
+    rows.map((g) => `${g.querySelector('.bar-label').textContent} ${g.querySelector('.bar-value').textContent}`));
+  assert.deepEqual(shown, expected.teams);
+  // Every household has a row; excluded ones say why.
+  const rows = await page.$$eval('#households tbody tr', (trs) => trs.length);
+  assert.equal(rows, Number(await page.getAttribute('body', 'data-households')));
+  const reasons = await page.$$eval('#households tr.excluded .reason', (s) => s.map((x) => x.textContent));
+  assert.ok(reasons.length > 0 && reasons.every((r) => r.length > 0));
+  // The downloads are core's CSV and the report as JSON.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  assert.equal(csv.suggestedFilename(), 'ecodefi-foyers.csv');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  assert.equal(json.suggestedFilename(), 'ecodefi-rapport.json');
+  await page.screenshot({ path: path.join(out, 'page-sample.png') });
+  await page.locator('#households tr.excluded').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, 'page-households.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a broken CSV shows core\'s error next to its file, with line and column', async () => {
+  const { page, errors } = await openPage();
+  const dir = path.join(examples, 'table-demo-broken');
+  await page.setInputFiles('#picker', readdirSync(dir).map((f) => path.join(dir, f)));
+  await page.waitForSelector('#files li.file-error');
+  const failed = await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file));
+  assert.deepEqual(failed, ['releves.csv']);
+  const message = await page.textContent('#files li.file-error .file-message');
+  assert.match(message, /^valeur invalide \(ligne 17, colonne « valeur »\) — /);
+  assert.match(message, /12,3,4/);
+  assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), 'invalid_value');
+  assert.ok(await page.isHidden('#results'));
+  assert.match(await page.textContent('#status'), /voir l’erreur à côté du fichier/);
+  await page.screenshot({ path: path.join(out, 'page-error.png') });
+  // The same tables without the mistake compute.
+  const good = path.join(examples, 'table-demo');
+  await page.setInputFiles('#picker', readdirSync(good).map((f) => path.join(good, f)));
+  await page.waitForSelector('#results:not([hidden])');
+  assert.match(await page.textContent('#headline'), /^3 foyers/);
+  // A file whose name names no table: core's error, next to that file.
+  await page.setInputFiles('#picker', [
+    ...readdirSync(good).map((f) => path.join(good, f)),
+  ].map((p) => ({ name: path.basename(p), mimeType: 'text/plain', buffer: readFileSync(p) }))
+    .concat([{ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('a;b\n1;2\n') }]));
+  await page.waitForSelector('#files li.file-error');
+  assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), ['notes.csv']);
+  assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), 'unknown_name');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+const BIG = Number(process.env.ECODEFI_PAGE_HOUSEHOLDS ?? 10_000);
+
+test(`a challenge of ${BIG} households computes in the page`, { skip: BIG === 0 && 'ECODEFI_PAGE_HOUSEHOLDS=0', timeout: 600_000 }, async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'ecodefi-')), 'challenge.json');
+  execFileSync('cargo', ['run', '--quiet', '-p', 'ecodefi-wasm', '--example', 'synthetic_challenge', '--', String(BIG), file], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const { page, errors } = await openPage();
+  await page.setInputFiles('#picker', file);
+  await page.waitForSelector('#results:not([hidden])', { timeout: 300_000 });
+  assert.equal(await page.getAttribute('body', 'data-households'), String(BIG));
+  const timing = await page.textContent('#timing');
+  console.log(`# page: ${timing}`);
+  assert.match(timing, new RegExp(`pour ${BIG.toLocaleString('en').replace(/,/g, '')} foyers`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

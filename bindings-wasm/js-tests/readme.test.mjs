@@ -1,0 +1,59 @@
+// The JavaScript blocks of the package's README are run, so that the
+// quickstart stays true: the Node block on the shipped sample, the browser
+// block and the error block on the demo tables (their free variables
+// defined from core/examples/data).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { decode } from 'ecodefi';
+import { examples, here, wasmDir } from './helpers.mjs';
+
+const blocks = [...readFileSync(path.join(wasmDir, 'README.md'), 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+
+/** Runs `code` as a module placed in js-tests/out (so `ecodefi` resolves), in `cwd`. */
+function run(name, code, cwd) {
+  mkdirSync(path.join(here, 'out'), { recursive: true });
+  const file = path.join(here, 'out', name);
+  writeFileSync(file, code);
+  return execFileSync(process.execPath, [file], { cwd, encoding: 'utf8' });
+}
+
+const demo = (dir, f) => JSON.stringify(decode(readFileSync(path.join(examples, dir, f))));
+const tablesOf = (dir) => `
+const foyersText = ${demo('table-demo', 'foyers.csv')};
+const compteursText = ${demo('table-demo', 'compteurs.csv')};
+const relevesText = ${demo(dir, 'releves.csv')};
+const temperaturesText = ${demo('table-demo', 'temperatures.csv')};
+const settingsJson = ${demo('table-demo', 'challenge.json')};
+`;
+
+test('the README has its three JavaScript blocks', () => {
+  assert.equal(blocks.length, 3);
+});
+
+test('README: the Node quickstart', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'ecodefi-readme-'));
+  copyFileSync(path.join(examples, 'energy/challenge.json'), path.join(cwd, 'challenge.json'));
+  const out = run('readme-node.mjs', blocks[0], cwd).split('\n');
+  assert.match(out[0], /^\d+ foyers, /);
+  assert.match(out[1], /^1 /);
+});
+
+test('README: the browser quickstart and the errors', () => {
+  const [imports, ...rest] = blocks[1].split('\n\n');
+  const code = `${imports}\n${tablesOf('table-demo')}\n${rest.join('\n\n')}\nconsole.log(report.energy.headline, csv.split('\\n').length);\n`;
+  assert.match(run('readme-browser.mjs', code, here), /^\d+ foyers?, .* 5\n$/);
+  const errors = `import { readTables } from 'ecodefi';\n${tablesOf('table-demo-broken')}
+const files = [
+  { name: 'foyers.csv', text: foyersText },
+  { name: 'compteurs.csv', text: compteursText },
+  { name: 'releves.csv', text: relevesText },
+  { name: 'temperatures.csv', text: temperaturesText },
+];
+const settings = settingsJson;
+${blocks[2]}`;
+  assert.equal(run('readme-errors.mjs', errors, here).trim(), 'invalid_value releves.csv 17 valeur');
+});

@@ -1,0 +1,179 @@
+//! Values across the boundary: JSON text both ways.
+//!
+//! Inputs and outputs are core's serde structs; they cross as JSON text so
+//! that core's own `from_json`/`to_json` do all the work (decimals stay
+//! strings, enums keep core's one spelling, unknown fields are refused by
+//! core's `deny_unknown_fields`). A JS object given as input is turned into
+//! text by `JSON.stringify`, a result is turned into an object by
+//! `JSON.parse`: nothing is interpreted here.
+//!
+//! Everything here compiles on the host too (plain `cargo test` covers the
+//! Rust parts); the two functions that call JS only run in WebAssembly.
+
+use ecodefi::table::Source;
+#[cfg(doc)]
+use ecodefi::table::Tables;
+use ecodefi::{Error, Report};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The message of a JS value that is not a JSON document.
+pub const NOT_JSON: &str =
+    "expected a JSON document (an object, or its text); got a value JSON cannot represent";
+
+/// The JSON text of an input: a string as it is, anything else through
+/// `JSON.stringify`.
+///
+/// # Errors
+/// [`Error::Json`] when `JSON.stringify` throws (a `BigInt`, a cycle) or
+/// gives nothing (`undefined`, a function).
+pub fn input_text(value: &JsValue) -> Result<String, Error> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    match js_sys::JSON::stringify(value) {
+        Ok(text) => text.as_string().ok_or_else(|| json_error(NOT_JSON)),
+        Err(e) => Err(json_error(&js_message(&e))),
+    }
+}
+
+/// The JS object of a JSON text written by core.
+///
+/// # Errors
+/// [`Error::Json`] if `JSON.parse` refuses it (which core's serializer does
+/// not produce).
+pub fn output_value(json: &str) -> Result<JsValue, Error> {
+    js_sys::JSON::parse(json).map_err(|e| json_error(&js_message(&e)))
+}
+
+fn js_message(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+}
+
+/// A core JSON error with this message.
+pub fn json_error(message: &str) -> Error {
+    Error::Json {
+        message: message.to_owned(),
+    }
+}
+
+/// One CSV file: its name (which tells core the table it holds, and which
+/// errors cite) and its text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableFile {
+    /// The file name, e.g. `releves.csv`.
+    pub name: String,
+    /// The CSV text.
+    pub text: String,
+}
+
+/// The CSV files of a JSON array of `{ name, text }`.
+///
+/// # Errors
+/// [`Error::Json`] when it is not such an array.
+pub fn table_files(json: &str) -> Result<Vec<TableFile>, Error> {
+    Ok(serde_json::from_str(json)?)
+}
+
+/// The files as core's sources, for [`Tables::from_files`], which tells the
+/// tables by their names.
+pub fn sources(files: &[TableFile]) -> Vec<Source<'_>> {
+    files
+        .iter()
+        .map(|f| Source::new(&f.name, &f.text))
+        .collect()
+}
+
+/// A report from its JSON text, as core writes it.
+///
+/// # Errors
+/// [`Error::Json`] when it is not a report.
+pub fn report_from_json(json: &str) -> Result<Report, Error> {
+    Ok(serde_json::from_str(json)?)
+}
+
+/// The energy section of a report.
+///
+/// # Errors
+/// [`Error::InvalidValue`] when the report has none (its challenge does not
+/// cover energy).
+pub fn energy_section(report: &Report) -> Result<&ecodefi::energy::EnergyReport, Error> {
+    report.energy.as_ref().ok_or_else(|| {
+        Error::invalid(
+            "report",
+            "no `energy` section",
+            "results as CSV are the energy section's",
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo(file: &str) -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/examples/data/");
+        let bytes = std::fs::read(format!("{dir}{file}")).unwrap();
+        ecodefi::table::encoding::decode(&bytes).into_owned()
+    }
+
+    #[test]
+    fn json_errors_keep_core_code() {
+        let e = json_error(NOT_JSON);
+        assert_eq!(e.code(), "json");
+        assert!(e
+            .to_string()
+            .starts_with("invalid JSON: expected a JSON document"));
+    }
+
+    #[test]
+    fn table_files_become_core_tables() {
+        let json = serde_json::json!([
+            { "name": "foyers.csv", "text": demo("table-demo/foyers.csv") },
+            { "name": "compteurs.csv", "text": demo("table-demo/compteurs.csv") },
+            { "name": "releves.csv", "text": demo("table-demo-broken/releves.csv") },
+        ])
+        .to_string();
+        let files = table_files(&json).unwrap();
+        let sources = sources(&files);
+        let tables = ecodefi::table::Tables::from_files(&sources).unwrap();
+        assert_eq!(tables.households.name, "foyers.csv");
+        assert_eq!(tables.meters.map(|s| s.name), Some("compteurs.csv"));
+        assert!(tables.teams.is_none());
+        // Core reads them, and locates the broken cell.
+        let e = tables.read().unwrap_err();
+        let at = e.location().unwrap();
+        assert_eq!(
+            (at.file.as_deref(), at.line, at.column.as_deref()),
+            (Some("releves.csv"), Some(17), Some("valeur"))
+        );
+    }
+
+    #[test]
+    fn shapes_other_than_files_are_json_errors() {
+        for bad in [
+            r#"{"households": {"name": "f.csv", "text": ""}}"#,
+            r#"[{"name": "f.csv"}]"#,
+            r#"[{"name": "f.csv", "text": "", "table": "households"}]"#,
+        ] {
+            assert_eq!(table_files(bad).unwrap_err().code(), "json", "{bad}");
+        }
+    }
+
+    #[test]
+    fn reports_round_trip_and_need_energy_for_csv() {
+        let data = ecodefi::synthetic::generate(ecodefi::synthetic::SyntheticOptions {
+            households: 12,
+            seed: 7,
+            problems: true,
+        })
+        .unwrap();
+        let mut report = ecodefi::compute(&data).unwrap();
+        let back = report_from_json(&report.to_json().unwrap()).unwrap();
+        assert_eq!(back, report);
+        assert!(energy_section(&back).is_ok());
+        report.energy = None;
+        assert_eq!(energy_section(&report).unwrap_err().code(), "invalid_value");
+    }
+}

@@ -1,0 +1,294 @@
+// ---- Types of the documents core reads and writes -------------------------
+// They mirror core's serde structs (core/src/…), with core's spellings.
+// Decimals are strings ("12.5"), never numbers, so that no digit is lost;
+// dates are ISO strings ("2025-12-01"). scripts/test-wasm checks them with
+// `tsc --strict` against the sample document and the report core computes
+// from it (js-tests/write-type-checks.mjs): a field added, renamed or
+// retyped in core fails the check until it is changed here too.
+
+/** An exact decimal number, as text: `"12.5"`, `"-0.113"`. */
+export type DecimalString = string;
+/** A calendar day, ISO 8601: `"2025-12-01"`. */
+export type DateString = string;
+
+/** core `challenge::Theme`. */
+export type Theme = "energy" | "water" | "waste" | "food" | "mobility";
+/** core `challenge::OrganiserKind`. */
+export type OrganiserKind = "local_authority" | "association" | "company" | "citizen_group";
+/** core `meter::Carrier`. */
+export type Carrier =
+  | "electricity" | "natural_gas" | "fuel_oil" | "propane" | "butane"
+  | "logs" | "pellets" | "district_heating";
+/** core `meter::Unit`. */
+export type Unit = "kwh" | "m3" | "l" | "kg" | "t" | "stere";
+/** core `meter::Basis`. */
+export type Basis = "pci" | "pcs";
+/** core `meter::Usage`. */
+export type Usage = "heating_only" | "mixed" | "no_heating";
+/** core `weather::Method`. */
+export type DegreeDayMethod = "meteo_france" | "costic";
+/** core `weather::Kind`. */
+export type DegreeDayKind = "heating" | "cooling";
+/** core `climate::Correction`. */
+export type Correction = "eea" | "sdes" | "contract" | "none";
+/** core `exclusion::ExclusionCode`. */
+export type ExclusionCode =
+  | "no_meter" | "no_data" | "too_few_readings" | "duplicate_reading"
+  | "overlapping_bills" | "decreasing_index" | "period_not_covered"
+  | "zero_reference" | "negative_consumption" | "not_present";
+/** core `exclusion::WarningCode`. */
+export type WarningCode =
+  | "long_gap" | "extrapolated" | "prorated_by_days" | "deliveries_without_stock"
+  | "outlier" | "missing_co2e_factor" | "missing_price" | "heating_share_estimated";
+
+/** core `Period`: whole days, both included. */
+export interface Period { first: DateString; last: DateString }
+
+/** core `Team`. */
+export interface Team { id: string; name: string; captain?: string }
+
+/** core `Challenge`. */
+export interface Challenge {
+  name: string;
+  territory: string;
+  organiser_kind: OrganiserKind;
+  themes: Theme[];
+  reference_period: Period;
+  challenge_period: Period;
+  /** A fraction, e.g. `"0.08"`; core's default when absent. */
+  objective?: DecimalString;
+  teams: Team[];
+}
+
+/** core `Occupants`: adults and the age of each child. */
+export interface Occupants { adults: number; children?: number[] }
+/** core `PresenceChange`. */
+export interface PresenceChange { from: DateString; occupants: Occupants }
+
+/** core `meter::Conversion`. */
+export interface Conversion { kwh_per_unit: DecimalString; basis: Basis }
+/** core `meter::Reading`: the index at the start of `date`. */
+export interface Reading { date: DateString; value: DecimalString }
+/** core `meter::MeterEvent`. */
+export type MeterEvent =
+  | { kind: "replacement"; date: DateString; old_final: DecimalString; new_initial: DecimalString }
+  | { kind: "rollover"; date: DateString; modulus: DecimalString };
+/** core `meter::Bill`. */
+export interface Bill { period: Period; quantity: DecimalString }
+/** core `meter::Delivery`. */
+export interface Delivery { date: DateString; quantity: DecimalString }
+/** core `meter::StockEstimate`. */
+export interface StockEstimate { date: DateString; quantity: DecimalString }
+
+/** core `Meter`. */
+export interface Meter {
+  id: string;
+  carrier: Carrier;
+  unit: Unit;
+  usage: Usage;
+  conversion?: Conversion;
+  heating_share?: DecimalString;
+  readings?: Reading[];
+  events?: MeterEvent[];
+  bills?: Bill[];
+  deliveries?: Delivery[];
+  stock?: StockEstimate[];
+}
+
+/** core `Household`. */
+export interface Household {
+  id: string;
+  team: string;
+  occupants: Occupants;
+  presence?: PresenceChange[];
+  surface_m2?: DecimalString;
+  meters?: Meter[];
+}
+
+/** core `weather::DailyTemperature` (°C). */
+export interface DailyTemperature { date: DateString; tn: DecimalString; tx: DecimalString }
+
+/** core `exclusion::Exclusion`: why a household has no result. */
+export interface Exclusion { code: ExclusionCode; meter?: string; index?: number; detail: string }
+/** core `exclusion::Warning`: what deserves a look in a result. */
+export interface Warning { code: WarningCode; meter?: string; detail: string }
+
+/** core `weather::Temperatures`: consecutive days, in order. */
+export type Temperatures = DailyTemperature[];
+/** core `weather::DegreeDayOptions`. */
+export interface DegreeDayOptions { method?: DegreeDayMethod; base?: DecimalString; kind?: DegreeDayKind }
+
+/** core `energy::factors::Factor`: a value per unit of a carrier. */
+export interface Factor { carrier: Carrier; value: DecimalString; unit: Unit; basis?: Basis }
+/** core `energy::factors::FactorTable`. */
+export interface FactorTable { year: number; source: string; factors: Factor[] }
+/** core `energy::factors::ImpactFactors`. */
+export interface ImpactFactors { co2e: FactorTable; price: FactorTable }
+/** core `energy::EnergyOptions`: every field has core's documented default. */
+export interface EnergyOptions {
+  basis?: Basis;
+  degree_days?: DegreeDayOptions;
+  correction?: Correction;
+  mixed_heating_share?: DecimalString;
+  estimate_share_from_summer?: boolean;
+  min_summer_days?: number;
+  max_extrapolation_days?: number;
+  max_gap_days?: number;
+  factors?: ImpactFactors;
+}
+/** core `data::Options`. */
+export interface Options { energy?: EnergyOptions }
+
+/** core `ChallengeData`: the one input document (`schema_version` 1). */
+export interface ChallengeData {
+  schema_version: number;
+  challenge: Challenge;
+  households: Household[];
+  temperatures?: Temperatures;
+  options?: Options;
+}
+
+/**
+ * A challenge's settings for `readTables`: a `ChallengeData` document
+ * without `households` and `temperatures` (they come from the tables), and
+ * with `challenge.teams` only when there is no teams table.
+ */
+export interface ChallengeSettings {
+  schema_version: number;
+  challenge: Omit<Challenge, "teams"> & { teams?: Team[] };
+  options?: Options;
+}
+
+/**
+ * One CSV file: its name tells core which table it holds (`foyers.csv` or
+ * `households.csv`, `compteurs.csv`, `releves.csv`, `equipes.csv`,
+ * `evenements.csv`, `factures.csv`, `livraisons.csv`, `stocks.csv`,
+ * `presences.csv`, `temperatures.csv`; case and accents ignored), and
+ * errors cite it.
+ */
+export interface TableFile { name: string; text: string }
+
+/** core `aggregate::ExclusionCount`. */
+export interface ExclusionCount { code: ExclusionCode; households: number }
+/** core `aggregate::Totals` (kWh on the report's basis). */
+export interface Totals {
+  households: number;
+  excluded: number;
+  exclusions: ExclusionCount[];
+  reference: DecimalString;
+  actual: DecimalString;
+  saved: DecimalString;
+  /** Σactual / Σreference − 1 (negative: a saving); null when nothing is counted. */
+  change: DecimalString | null;
+  mean_change: DecimalString | null;
+  median_change: DecimalString | null;
+}
+/** core `energy::reference::ShareSource`. */
+export type ShareSource = "given" | "usage" | "summer" | "default" | "contract";
+/** core `energy::MeterResult`. */
+export interface MeterResult {
+  meter: string;
+  carrier: Carrier;
+  unit: Unit;
+  kwh_per_unit: DecimalString;
+  heating_share: DecimalString;
+  heating_share_source: ShareSource;
+  reference_quantity: DecimalString;
+  challenge_quantity: DecimalString;
+  reference_degree_days: DecimalString;
+  challenge_degree_days: DecimalString;
+  reference: DecimalString;
+  reference_corrected: DecimalString;
+  challenge: DecimalString;
+}
+/** core `energy::Saving`. */
+export interface Saving {
+  reference: DecimalString;
+  reference_corrected: DecimalString;
+  challenge: DecimalString;
+  saved: DecimalString;
+  /** challenge / reference_corrected − 1: `"-0.113"` is 11.3 % less. */
+  change: DecimalString;
+  saved_per_person: DecimalString;
+  saved_per_unit: DecimalString;
+  co2e_saved: DecimalString;
+  euros_saved: DecimalString;
+  objective_reached: boolean;
+  meters: MeterResult[];
+}
+/** core `energy::HouseholdResult`: exactly one of `saving` and `exclusions` is filled. */
+export interface HouseholdResult {
+  household: string;
+  team: string;
+  persons: DecimalString;
+  consumption_units: DecimalString;
+  saving: Saving | null;
+  exclusions: Exclusion[];
+  warnings: Warning[];
+}
+/** core `energy::TeamResult`. */
+export interface TeamResult {
+  team: string;
+  name: string;
+  /** 1 for the largest reduction. */
+  rank: number;
+  totals: Totals;
+  co2e_saved: DecimalString;
+  euros_saved: DecimalString;
+  objective_reached: boolean;
+}
+/** core `energy::EnergyTotals`. */
+export interface EnergyTotals {
+  totals: Totals;
+  co2e_saved: DecimalString;
+  euros_saved: DecimalString;
+  objective: DecimalString;
+  objective_reached: boolean;
+  households_reaching_objective: number;
+}
+/** core `energy::EnergyReport`. */
+export interface EnergyReport {
+  basis: Basis;
+  correction: Correction;
+  degree_days: DegreeDayOptions;
+  reference_degree_days: DecimalString | null;
+  challenge_degree_days: DecimalString | null;
+  /** Every household of the input, in input order. */
+  households: HouseholdResult[];
+  /** Best first. */
+  teams: TeamResult[];
+  totals: EnergyTotals;
+  /** In the published French style. */
+  headline: string;
+}
+/** core `Report`. */
+export interface Report {
+  schema_version: number;
+  challenge: Challenge;
+  households: number;
+  energy?: EnergyReport;
+}
+
+/** core `Error::code()`. */
+export type ErrorCode =
+  | "invalid_value" | "unknown_name" | "duplicate" | "unknown_reference"
+  | "overflow" | "json" | "schema_version" | "insufficient_data";
+
+/**
+ * What every function of this package throws: a real `Error` whose `name`
+ * is always `"EcodefiError"`, with core's `code` and, when known, where the
+ * problem is (core `Location`).
+ */
+export interface EcodefiError extends Error {
+  name: "EcodefiError";
+  code: ErrorCode;
+  household?: string;
+  meter?: string;
+  /** The index (from 0) of the reading, bill or row in its list. */
+  index?: number;
+  file?: string;
+  /** The line in the file, from 1. */
+  line?: number;
+  /** The column's name in the file. */
+  column?: string;
+}

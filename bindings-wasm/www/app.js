@@ -1,0 +1,212 @@
+// The page: reads the files the organiser gives (picker, drag-and-drop or
+// the bundled sample), hands them to the ecodefi package (WebAssembly), and
+// shows core's report. All computation is core's; this file only reads
+// files, draws and offers downloads. All text comes from i18n.js.
+
+import init, * as ecodefi from './pkg/index.js';
+import { t, where } from './i18n.js';
+import { render } from './render.js';
+
+const $ = (id) => document.getElementById(id);
+const state = { report: null };
+
+function applyTexts() {
+  for (const node of document.querySelectorAll('[data-text]')) {
+    node.textContent = t[node.dataset.text];
+  }
+  document.documentElement.lang = 'fr';
+}
+
+function setStatus(text, isError = false) {
+  const s = $('status');
+  s.textContent = text;
+  s.classList.toggle('error', isError);
+}
+
+/**
+ * Lists the files, each with what it was taken for and, when it is the one
+ * at fault, the message next to it (`problems`: file name → message node).
+ */
+function showFiles(files, problems = new Map()) {
+  const list = $('files');
+  list.replaceChildren();
+  for (const f of files) {
+    const li = document.createElement('li');
+    li.dataset.file = f.name;
+    const name = document.createElement('span');
+    name.className = 'file-name';
+    name.textContent = f.name;
+    const problem = problems.get(f.name);
+    li.className = problem ? 'file-error' : 'file-ok';
+    li.append(name, ` — ${problem ? t.fileError : f.role}`);
+    if (problem) li.append(problem);
+    list.append(li);
+  }
+}
+
+/** The message of a thrown EcodefiError: kind, place, core's message. */
+function errorMessage(err) {
+  const m = document.createElement('span');
+  m.className = 'file-message';
+  if (err?.name !== 'EcodefiError') {
+    m.textContent = String(err?.message ?? err);
+    return m;
+  }
+  const place = where(err);
+  const kind = t.errorCodes[err.code] ?? err.code;
+  m.textContent = `${kind}${place ? ` (${place})` : ''} — ${err.message}`;
+  m.dataset.code = err.code;
+  return m;
+}
+
+function note(text) {
+  const m = document.createElement('span');
+  m.className = 'file-message';
+  m.textContent = text;
+  return m;
+}
+
+/**
+ * Sorts the files out: the CSV files go to core, which tells each table by
+ * its name; a JSON file is the settings, or a whole challenge document.
+ * Returns what to give the package, or the problems to show next to files.
+ */
+function sortOut(files) {
+  const problems = new Map();
+  const csv = files.filter((f) => !/\.json$/i.test(f.name));
+  const jsons = files.filter((f) => /\.json$/i.test(f.name));
+  for (const extra of jsons.slice(1)) problems.set(extra.name, note(t.oneJson));
+  const json = jsons[0] ?? null;
+  let document = false;
+  if (json) {
+    try {
+      document = 'households' in JSON.parse(json.text);
+    } catch {
+      document = csv.length === 0; // core will say where the JSON is wrong
+    }
+    json.role = document ? t.documentRole : t.settingsRole;
+  }
+  for (const f of csv) {
+    // Never ignored in silence: with a whole document, tables are ambiguous.
+    if (document) problems.set(f.name, note(t.withDocument));
+    else f.role = t.tableRole;
+  }
+  if (!json && files.length) problems.set(files[0].name, note(t.noSettings));
+  return { problems, csv, json, document };
+}
+
+/**
+ * The file an error is about: the one core names in its location, or else
+ * the last one its message quotes (`foyers.csv`), or else the JSON file.
+ */
+function fileOf(err, files, json, stage) {
+  if (stage === 'compute' || err?.file === 'settings') return json.name;
+  if (err?.file) return err.file;
+  const message = String(err?.message ?? '');
+  let best = null;
+  for (const f of files) {
+    const at = message.lastIndexOf(`\`${f.name}\``);
+    if (at >= 0 && (best === null || at > best.at)) best = { at, name: f.name };
+  }
+  return best ? best.name : json.name;
+}
+
+/** Reads, computes and shows; an error goes next to the file it is in. */
+async function run(files) {
+  $('results').hidden = true;
+  setStatus(t.reading(files.length));
+  const { problems, csv, json, document } = sortOut(files);
+  if (problems.size) {
+    showFiles(files, problems);
+    setStatus(t.failed, true);
+    return;
+  }
+  showFiles(files);
+  setStatus(t.computing);
+  // Let the status paint before the (synchronous) computation.
+  await new Promise((r) => setTimeout(r, 0));
+  let stage = 'read';
+  try {
+    const start = performance.now();
+    const data = document ? json.text : ecodefi.readTables(csv.map(({ name, text }) => ({ name, text })), json.text);
+    stage = 'compute';
+    const report = ecodefi.compute(data);
+    const ms = performance.now() - start;
+    state.report = report;
+    render(report, { ms });
+    $('results').hidden = false;
+    setStatus(t.ready);
+    documentReady(report);
+  } catch (err) {
+    showFiles(files, new Map([[fileOf(err, files, json, stage), errorMessage(err)]]));
+    setStatus(t.failed, true);
+  }
+}
+
+/** Marks the page for tests and scripts: the report is shown. */
+function documentReady(report) {
+  document.body.dataset.households = String(report.households);
+}
+
+/** The files as text, decoded by core from their bytes (UTF-8, UTF-16, Windows-1252). */
+async function readDropped(fileList) {
+  const files = [];
+  for (const f of fileList) files.push({ name: f.name, text: ecodefi.decode(new Uint8Array(await f.arrayBuffer())) });
+  files.sort((a, b) => a.name.localeCompare(b.name));
+  return files;
+}
+
+async function loadSample(name) {
+  const index = await (await fetch('sample/index.json')).json();
+  const files = [];
+  for (const file of index[name]) {
+    const bytes = await (await fetch(`sample/${name}/${file}`)).arrayBuffer();
+    files.push({ name: file, text: ecodefi.decode(new Uint8Array(bytes)) });
+  }
+  return files;
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function wire() {
+  const drop = $('drop');
+  $('picker').addEventListener('change', async (e) => run(await readDropped(e.target.files)));
+  $('sample').addEventListener('click', async () => run(await loadSample('energy')));
+  $('sample-csv').addEventListener('click', async () => run(await loadSample('table-demo')));
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    run(await readDropped(e.dataTransfer.files));
+  });
+  $('download-json').addEventListener('click', () => {
+    if (state.report) download(t.files.json, 'application/json', `${JSON.stringify(state.report, null, 2)}\n`);
+  });
+  $('download-csv').addEventListener('click', () => {
+    if (state.report) download(t.files.households, 'text/csv;charset=utf-8', ecodefi.householdsCsv(state.report));
+  });
+  $('download-teams-csv').addEventListener('click', () => {
+    if (state.report) download(t.files.teams, 'text/csv;charset=utf-8', ecodefi.teamsCsv(state.report));
+  });
+}
+
+applyTexts();
+setStatus(t.loading);
+try {
+  await init();
+  wire();
+  setStatus(t.ready);
+  document.body.dataset.ready = 'true';
+} catch (err) {
+  setStatus(t.engineFailed(err?.message ?? String(err)), true);
+}

@@ -1,0 +1,172 @@
+// Every text of the page, in one place. The users are French organisers, so
+// French is the language; another follows by adding an object with the same
+// keys to `messages` and choosing it in `lang`.
+//
+// Numbers come from core as decimal strings; `number()` and `percent()`
+// round and write them on the text itself, in core's published French style
+// (core `french::number`, `french::percent`): no digit goes through a binary
+// float.
+
+export const messages = {
+  fr: {
+    title: 'ecodefi — résultats du défi',
+    subtitle: 'Calcul exact des économies des foyers, des équipes et du défi, dans votre navigateur : aucun fichier ne quitte cet ordinateur.',
+    inputTitle: 'Données du défi',
+    dropHint: 'Déposez ici les fichiers CSV du défi (ou le document JSON), choisissez-les, ou essayez avec l’exemple fourni.',
+    pick: 'Choisir des fichiers…',
+    sample: 'Charger l’exemple (190 foyers)',
+    sampleCsv: 'Exemple en tableur (CSV)',
+    resultsTitle: 'Résultats',
+    downloadCsv: 'Résultats par foyer (CSV)',
+    downloadTeamsCsv: 'Résultats par équipe (CSV)',
+    downloadJson: 'Rapport complet (JSON)',
+    files: {
+      households: 'ecodefi-foyers.csv',
+      teams: 'ecodefi-equipes.csv',
+      json: 'ecodefi-rapport.json',
+    },
+    tableRole: 'table du défi (CSV)',
+    withDocument: 'le fichier JSON est déjà un document complet du défi : retirez les fichiers CSV, ou donnez seulement les paramètres en JSON',
+    settingsRole: 'paramètres du défi',
+    documentRole: 'document complet du défi',
+    oneJson: 'un seul fichier JSON à la fois (les paramètres du défi, ou le document complet)',
+    noSettings: 'il manque les paramètres du défi : ajoutez le fichier JSON (nom, territoire, périodes, objectif)',
+    teamsTitle: 'Classement des équipes',
+    teamsChartLabel: 'Économie d’énergie corrigée du climat par équipe',
+    householdsTitle: 'Résultats par foyer',
+    footer: 'ecodefi : chaque formule cite sa source ; chaque foyer figure dans le résultat, avec son économie ou la raison de son exclusion.',
+    loading: 'Chargement du moteur de calcul…',
+    ready: 'Prêt.',
+    reading: (n) => `Lecture de ${n} fichier${n > 1 ? 's' : ''}…`,
+    computing: 'Calcul en cours…',
+    computedIn: (ms, n) => `Calculé en ${ms} ms pour ${n} foyer${n > 1 ? 's' : ''}, dans ce navigateur.`,
+    fileError: 'erreur',
+    failed: 'Les données n’ont pas pu être lues : voir l’erreur à côté du fichier.',
+    engineFailed: (msg) => `Le moteur de calcul n’a pas pu démarrer : ${msg}`,
+    where: {
+      line: (n) => `ligne ${n}`,
+      column: (c) => `colonne « ${c} »`,
+      household: (h) => `foyer « ${h} »`,
+      meter: (m) => `compteur « ${m} »`,
+      index: (i) => `élément n° ${i + 1}`,
+    },
+    errorCodes: {
+      invalid_value: 'valeur invalide',
+      unknown_name: 'nom inconnu',
+      duplicate: 'doublon',
+      unknown_reference: 'référence inconnue',
+      overflow: 'dépassement de capacité',
+      json: 'JSON invalide',
+      schema_version: 'version de schéma non prise en charge',
+      insufficient_data: 'données insuffisantes',
+    },
+    columns: {
+      rank: 'Rang',
+      team: 'Équipe',
+      household: 'Foyer',
+      status: 'Statut',
+      reference: 'Référence corrigée (kWh)',
+      challenge: 'Défi (kWh)',
+      saving: 'Économie',
+      notes: 'Exclusion ou alertes',
+      households: 'Foyers',
+    },
+    counted: 'compté',
+    excluded: 'exclu',
+    exclusions: {
+      no_meter: 'aucun compteur',
+      no_data: 'aucune mesure',
+      too_few_readings: 'trop peu de relevés',
+      duplicate_reading: 'deux relevés le même jour',
+      overlapping_bills: 'factures qui se chevauchent',
+      decreasing_index: 'index en baisse sans changement de compteur',
+      period_not_covered: 'période non couverte par les mesures',
+      zero_reference: 'consommation de référence nulle',
+      negative_consumption: 'consommation négative',
+      not_present: 'absent pendant le défi',
+    },
+    warnings: {
+      long_gap: 'relevés très espacés',
+      extrapolated: 'période extrapolée',
+      prorated_by_days: 'réparti au prorata des jours (températures manquantes)',
+      deliveries_without_stock: 'livraisons sans estimation du stock',
+      outlier: 'économie atypique',
+      missing_co2e_factor: 'facteur d’émission manquant',
+      missing_price: 'prix manquant',
+      heating_share_estimated: 'part chauffage estimée',
+    },
+    decimalSeparator: ',',
+    thousands: '\u202f',
+    percentSpace: '\u00a0',
+    minus: '\u2212',
+    more: (n) => `… et ${n} autres foyers : voir le fichier CSV des résultats.`,
+    objectiveReached: 'objectif atteint',
+  },
+};
+
+export const lang = 'fr';
+export const t = messages[lang];
+
+/** Splits a decimal string into sign, integer digits and fraction digits. */
+function parts(s) {
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(typeof s === 'string' ? s : '');
+  return m ? { negative: m[1] === '-', int: m[2], frac: m[3] ?? '' } : null;
+}
+
+/**
+ * The digits of |value| rounded half away from zero to `places` decimals,
+ * as [integer digits, fraction digits], computed on the text.
+ */
+function rounded({ int, frac }, places) {
+  const padded = frac.padEnd(places + 1, '0');
+  const digits = (int + padded.slice(0, places)).split('').map(Number);
+  if (Number(padded[places]) >= 5) {
+    let i = digits.length - 1;
+    while (i >= 0 && digits[i] === 9) { digits[i] = 0; i -= 1; }
+    if (i < 0) digits.unshift(1); else digits[i] += 1;
+  }
+  const all = digits.join('');
+  const intDigits = all.slice(0, all.length - places).replace(/^0+(?=\d)/, '') || '0';
+  return [intDigits, all.slice(all.length - places)];
+}
+
+/**
+ * A decimal string written in the language's style, rounded half away from
+ * zero to `places` decimals: French "−312 450,6" (narrow no-break spaces
+ * between thousands, a true minus sign), as core's `french::number`.
+ */
+export function number(s, places = 0) {
+  const p = parts(s);
+  if (!p) return '';
+  const [int, frac] = rounded(p, places);
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, t.thousands);
+  const zero = /^0*$/.test(int + frac);
+  return `${p.negative && !zero ? t.minus : ''}${grouped}${frac ? t.decimalSeparator + frac : ''}`;
+}
+
+/**
+ * A fraction given as a decimal string ("-0.1134") as a signed percentage
+ * ("−11,3 %", "+2,0 %", "0,0 %"), as core's `french::percent`: the point
+ * moves two places on the text, no digit goes through a binary float.
+ */
+export function percent(s, places = 1) {
+  const p = parts(s);
+  if (!p) return '';
+  const frac = p.frac.padEnd(2, '0');
+  const moved = `${p.negative ? '-' : ''}${p.int}${frac.slice(0, 2)}.${frac.slice(2)}`;
+  const body = number(moved, places);
+  const sign = body.startsWith(t.minus) || /^[0,.\s\u202f]*$/.test(body) ? '' : '+';
+  return `${sign}${body}${t.percentSpace}%`;
+}
+
+/** Where an error is, in words: "ligne 4, colonne « value »". */
+export function where(err) {
+  const w = t.where;
+  const parts = [];
+  if (err.line !== undefined) parts.push(w.line(err.line));
+  if (err.column !== undefined) parts.push(w.column(err.column));
+  if (err.household !== undefined) parts.push(w.household(err.household));
+  if (err.meter !== undefined) parts.push(w.meter(err.meter));
+  if (err.index !== undefined) parts.push(w.index(err.index));
+  return parts.join(', ');
+}
