@@ -239,18 +239,31 @@ pub fn meter_result(
     // A weather-regression baseline instead, when asked for and the data
     // allow a usable model.
     let mut method = ReferenceMethod::ReconstructedWinter;
-    if let (true, Measured::Series(s), Some(t)) =
-        (options.regression_baseline, &m, ctx.temperatures)
-    {
-        let cooling = meter.carrier == Carrier::Electricity;
-        if let Some(model) =
-            crate::regression::challenge::fit_reference(s.intervals(), ctx.reference, t, cooling)?
-        {
-            if let Some(c) = crate::regression::challenge::counterfactual(&model, ctx.challenge, t)?
-            {
-                corrected = mul(c, kwh_per_unit, W)?;
-                method = ReferenceMethod::WeatherRegression;
+    if options.regression_baseline {
+        if let (Measured::Series(s), Some(t)) = (&m, ctx.temperatures) {
+            let cooling = meter.carrier == Carrier::Electricity;
+            if let Some(model) = crate::regression::challenge::fit_reference(
+                s.intervals(),
+                ctx.reference,
+                t,
+                cooling,
+            )? {
+                if let Some(c) =
+                    crate::regression::challenge::counterfactual(&model, ctx.challenge, t)?
+                {
+                    corrected = mul(c, kwh_per_unit, W)?;
+                    method = ReferenceMethod::WeatherRegression;
+                }
             }
+        }
+        if method == ReferenceMethod::ReconstructedWinter {
+            warnings.push(
+                Warning::new(
+                    WarningCode::RegressionUnusable,
+                    "no usable weather-regression baseline: the reconstructed winter is used",
+                )
+                .on_meter(&meter.id),
+            );
         }
     }
 
