@@ -59,6 +59,14 @@ impl Location {
         }
     }
 
+    /// A location in a file, as a whole.
+    pub fn in_file(name: impl Into<String>) -> Self {
+        Location {
+            file: Some(name.into()),
+            ..Location::NONE
+        }
+    }
+
     /// This location, narrowed to a meter.
     #[must_use]
     pub fn with_meter(mut self, id: impl fmt::Display) -> Self {

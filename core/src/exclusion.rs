@@ -61,6 +61,9 @@ named_enum! {
         /// The climate-sensitive share was estimated from the summer base
         /// load.
         HeatingShareEstimated = "heating_share_estimated",
+        /// A weather-regression baseline was asked for but the data gave
+        /// no usable model: the reconstructed winter was used instead.
+        RegressionUnusable = "regression_unusable",
         /// An item (weighing, purchase, trip) is dated outside every period
         /// of its theme: it is not counted.
         OutsidePeriods = "outside_periods",

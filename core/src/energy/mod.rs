@@ -295,6 +295,30 @@ mod tests {
     }
 
     #[test]
+    fn an_unusable_regression_baseline_is_warned() {
+        // Fortnightly readings over one winter cannot give a 365-day
+        // baseline: every metered household falls back, and says so.
+        let mut data = small(5, false);
+        data.options.energy.regression_baseline = true;
+        let r = run(&data);
+        let mut checked = 0;
+        for (h, result) in data.households.iter().zip(&r.households) {
+            if h.meters.iter().any(|m| !m.readings.is_empty()) && result.saving.is_some() {
+                assert!(
+                    result
+                        .warnings
+                        .iter()
+                        .any(|w| w.code == WarningCode::RegressionUnusable),
+                    "{}",
+                    h.id
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 20, "{checked}");
+    }
+
+    #[test]
     fn every_household_appears_once_in_input_order() {
         let data = small(3, true);
         let r = run(&data);

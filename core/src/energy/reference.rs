@@ -158,6 +158,30 @@ fn over(
     }
 }
 
+/// The challenge-period consumption (in the meter's unit) predicted by a
+/// weather regression fitted on the meter's reference-period data, when the
+/// data allow a usable model.
+fn regression_reference(
+    meter: &Meter,
+    m: &Measured,
+    ctx: &Context<'_>,
+) -> Result<Option<Decimal>, Problem> {
+    let (Measured::Series(s), Some(t)) = (m, ctx.temperatures) else {
+        return Ok(None);
+    };
+    let cooling = meter.carrier == Carrier::Electricity;
+    let Some(model) =
+        crate::regression::challenge::fit_reference(s.intervals(), ctx.reference, t, cooling)?
+    else {
+        return Ok(None);
+    };
+    Ok(crate::regression::challenge::counterfactual(
+        &model,
+        ctx.challenge,
+        t,
+    )?)
+}
+
 /// Computes one meter's reference and challenge figures.
 ///
 /// # Errors
@@ -239,18 +263,19 @@ pub fn meter_result(
     // A weather-regression baseline instead, when asked for and the data
     // allow a usable model.
     let mut method = ReferenceMethod::ReconstructedWinter;
-    if let (true, Measured::Series(s), Some(t)) =
-        (options.regression_baseline, &m, ctx.temperatures)
-    {
-        let cooling = meter.carrier == Carrier::Electricity;
-        if let Some(model) =
-            crate::regression::challenge::fit_reference(s.intervals(), ctx.reference, t, cooling)?
-        {
-            if let Some(c) = crate::regression::challenge::counterfactual(&model, ctx.challenge, t)?
-            {
+    if options.regression_baseline {
+        match regression_reference(meter, &m, ctx)? {
+            Some(c) => {
                 corrected = mul(c, kwh_per_unit, W)?;
                 method = ReferenceMethod::WeatherRegression;
             }
+            None => warnings.push(
+                Warning::new(
+                    WarningCode::RegressionUnusable,
+                    "no usable weather-regression baseline: the reconstructed winter is used",
+                )
+                .on_meter(&meter.id),
+            ),
         }
     }
 

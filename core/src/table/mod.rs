@@ -166,7 +166,7 @@ impl<'a> Tables<'a> {
                                (releves), events (evenements), bills (factures), deliveries \
                                (livraisons), stock (stocks), presence (presences), temperatures, \
                                each with an extension such as `.csv`",
-                    at: crate::Location::NONE,
+                    at: crate::Location::in_file(f.name),
                 });
             };
             let i = Table::ALL.iter().position(|t| *t == table).unwrap_or(0);
@@ -175,7 +175,7 @@ impl<'a> Tables<'a> {
                     return Err(crate::Error::Duplicate {
                         what: "table file",
                         id: format!("{table} (`{}` and `{}`)", first.name, f.name),
-                        at: crate::Location::NONE,
+                        at: crate::Location::in_file(f.name),
                     });
                 }
                 *slot = Some(*f);
@@ -469,5 +469,34 @@ impl Columns {
     /// As [`Tables::challenge_data`].
     pub fn challenge_data(&self, settings: &str) -> Result<ChallengeData> {
         settings::challenge_data(settings, self.assemble()?, self.teams.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_is_no_table_is_named_in_the_location() {
+        let files = [
+            Source::new("foyers.csv", "foyer;equipe;adultes\nF1;t;2\n"),
+            Source::new("notes.csv", "x\n"),
+        ];
+        let e = Tables::from_files(&files).unwrap_err();
+        assert_eq!(e.code(), "unknown_name");
+        assert_eq!(
+            e.location().and_then(|l| l.file.as_deref()),
+            Some("notes.csv")
+        );
+        let twice = [
+            Source::new("foyers.csv", "foyer;equipe;adultes\nF1;t;2\n"),
+            Source::new("households.csv", "household;team;adults\nF1;t;2\n"),
+        ];
+        let e = Tables::from_files(&twice).unwrap_err();
+        assert_eq!(e.code(), "duplicate");
+        assert_eq!(
+            e.location().and_then(|l| l.file.as_deref()),
+            Some("households.csv")
+        );
     }
 }

@@ -2,10 +2,10 @@
 //! report once: a quick way to try the library at scale, and a fixed
 //! workload for instruction counts.
 //!
-//! Run: `cargo run --release --example synthetic_challenge -- 10000`
+//! Run: `cargo run --release --example compute_synthetic -- 10000`
 //! Count instructions of the computation alone:
 //! `valgrind --tool=callgrind --toggle-collect='ecodefi::report::compute'
-//! target/release/examples/synthetic_challenge 10000`
+//! target/release/examples/compute_synthetic 10000`
 
 use std::io::Write;
 
