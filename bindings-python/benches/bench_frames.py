@@ -1,0 +1,86 @@
+"""The 10 000-household challenge from pandas DataFrames: the Python call
+(DataFrames to the core's columns, assembly, computation) against the
+core's own time on the same data (assembly and computation of the same
+columns, timed inside Rust). The goal: at most twice the core's time.
+
+Usage (after ``maturin develop --release``)::
+
+    .venv/bin/python bindings-python/benches/bench_frames.py [--households N] [--repeat R] [--check]
+
+Prints the median and best times and the ratios; ``--check`` exits with
+status 1 when the median ratio to the core from columns is above 2. The
+core is also timed reading the same tables as CSV texts (a Rust user's
+path from spreadsheets), for context.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+import ecodefi  # noqa: E402
+from ecodefi import _ecodefi  # noqa: E402
+from tables import document_to_frames  # noqa: E402
+
+
+def frames_of(households: int, seed: int) -> dict:
+    """A synthetic challenge cut into DataFrames as a spreadsheet user has
+    them: float64 quantities, datetime64 days, str identifiers."""
+    doc = ecodefi.synthetic_challenge(households, seed=seed).to_dict()
+    doc = {**doc, "households": doc["households"]}
+    frames = document_to_frames(doc)
+    for name, df in frames.items():
+        if name == "settings":
+            continue
+        for col in ("value", "quantity", "tn", "tx"):
+            if col in df.columns:
+                df[col] = df[col].astype("float64")
+    frames.pop("teams", None)
+    frames["settings"]["challenge"]["teams"] = [
+        {k: v for k, v in t.items()} for t in doc["challenge"]["teams"]
+    ]
+    return frames
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--households", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+
+    frames = frames_of(args.households, args.seed)
+    settings = frames.pop("settings")
+    rows = {k: len(v) for k, v in frames.items()}
+    print(f"{args.households} households; rows per table: {rows}")
+
+    python = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        report = ecodefi.ChallengeData.from_frames(settings, **frames).compute()
+        python.append(time.perf_counter() - start)
+    assert report.households == args.households
+
+    core = _ecodefi._core_seconds(settings, frames, repeat=args.repeat)
+    files = [(f"{name}.csv", df.to_csv(index=False)) for name, df in frames.items()]
+    csv = _ecodefi._core_csv_seconds(settings, files, repeat=args.repeat)
+
+    p, c, v = statistics.median(python), statistics.median(core), statistics.median(csv)
+    print(f"python from_frames + compute:        median {p * 1000:.1f} ms, best {min(python) * 1000:.1f} ms")
+    print(f"core columns: assemble + compute:    median {c * 1000:.1f} ms, best {min(core) * 1000:.1f} ms")
+    print(f"core CSV texts: read + compute:      median {v * 1000:.1f} ms, best {min(csv) * 1000:.1f} ms")
+    print(f"ratio to the core from columns (median): {p / c:.2f} (goal: at most 2); best: {min(python) / min(core):.2f}")
+    print(f"ratio to the core from CSV (median):     {p / v:.2f}")
+    if args.check and p / c > 2:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

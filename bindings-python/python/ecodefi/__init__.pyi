@@ -1,0 +1,263 @@
+"""ecodefi: exact, traceable results of eco-citizen challenges (défis écocitoyens)."""
+
+import datetime
+import os
+from decimal import Decimal
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+from typing_extensions import final
+
+from ecodefi import results as results
+from ecodefi.exceptions import DecimalOverflowError as DecimalOverflowError
+from ecodefi.exceptions import DocumentError as DocumentError
+from ecodefi.exceptions import DuplicateError as DuplicateError
+from ecodefi.exceptions import EcodefiError as EcodefiError
+from ecodefi.exceptions import InsufficientDataError as InsufficientDataError
+from ecodefi.exceptions import InvalidValueError as InvalidValueError
+from ecodefi.exceptions import SchemaVersionError as SchemaVersionError
+from ecodefi.exceptions import UnknownNameError as UnknownNameError
+from ecodefi.exceptions import UnknownReferenceError as UnknownReferenceError
+from ecodefi.exceptions import ValidationError as ValidationError
+
+__all__ = [
+    "__version__",
+    "SCHEMA_VERSION",
+    "Catalogue",
+    "ChallengeData",
+    "Report",
+    "compute",
+    "results",
+    "synthetic_challenge",
+    "Occupants",
+    "Period",
+    "correct_climate",
+    "degree_days",
+    "names",
+    "official_conversion",
+    "read_frames",
+    "read_csv_tables",
+    "EcodefiError",
+    "ValidationError",
+    "InvalidValueError",
+    "UnknownNameError",
+    "DuplicateError",
+    "UnknownReferenceError",
+    "DocumentError",
+    "SchemaVersionError",
+    "InsufficientDataError",
+    "DecimalOverflowError",
+]
+
+#: A quantity: exact ``Decimal``, ``int``, ``float`` (through its shortest
+#: repr) or the JSON document's ``str`` spelling.
+_Quantity = Union[Decimal, int, float, str]
+#: A day: ``datetime.date`` (a ``datetime``/``Timestamp`` only at midnight)
+#: or an ISO ``str``.
+_Day = Union[datetime.date, str]
+#: A table: a pandas DataFrame or a dict of columns.
+_Frame = Any
+
+__version__: str
+SCHEMA_VERSION: int
+
+@final
+class Period:
+    """A period of whole days, both ends included."""
+
+    def __new__(cls, first: _Day, last: _Day) -> Period: ...
+    @property
+    def first(self) -> datetime.date:
+        """The first day."""
+    @property
+    def last(self) -> datetime.date:
+        """The last day (included)."""
+    @property
+    def days(self) -> int:
+        """The number of days, both ends included."""
+    def to_dict(self) -> Dict[str, datetime.date]:
+        """``{"first": date, "last": date}``, the document's form."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Occupants:
+    """Who lives in a household: adults and the children's ages."""
+
+    def __new__(cls, adults: int, children: Sequence[int] = ...) -> Occupants: ...
+    @property
+    def adults(self) -> int:
+        """The number of adults."""
+    @property
+    def children(self) -> List[int]:
+        """The ages of the children."""
+    @property
+    def persons(self) -> int:
+        """The number of persons."""
+    @property
+    def consumption_units(self) -> Decimal:
+        """INSEE consumption units."""
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"adults": int, "children": [int, ...]}``, the document's form."""
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class ChallengeData:
+    """The one input document of a challenge."""
+
+    def __new__(
+        cls,
+        challenge: Mapping[str, Any],
+        households: Sequence[Any],
+        temperatures: Optional[Sequence[Any]] = None,
+        options: Optional[Mapping[str, Any]] = None,
+    ) -> ChallengeData: ...
+    @staticmethod
+    def from_json(text: str) -> ChallengeData:
+        """Reads the JSON document."""
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> ChallengeData:
+        """Reads the document from a dict in the JSON document's shape."""
+    @staticmethod
+    def from_frames(
+        settings: Union[str, Mapping[str, Any]],
+        households: _Frame,
+        *,
+        teams: Optional[_Frame] = None,
+        meters: Optional[_Frame] = None,
+        readings: Optional[_Frame] = None,
+        events: Optional[_Frame] = None,
+        bills: Optional[_Frame] = None,
+        deliveries: Optional[_Frame] = None,
+        stock: Optional[_Frame] = None,
+        presence: Optional[_Frame] = None,
+        temperatures: Optional[_Frame] = None,
+    ) -> ChallengeData:
+        """Builds the document from pandas DataFrames, one per table, and the settings."""
+    @staticmethod
+    def from_csv(
+        settings: Union[str, Mapping[str, Any]],
+        files: Sequence[Union[str, "os.PathLike[str]"]],
+    ) -> ChallengeData:
+        """Builds the document from CSV files (each table known by its file name) and the settings."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The document as a dict (``Decimal`` quantities, ``datetime.date`` days)."""
+    def to_json(self) -> str:
+        """The JSON document (decimals as strings)."""
+    @property
+    def households(self) -> int:
+        """The number of households."""
+    def compute(self) -> Report:
+        """Computes the challenge's results."""
+
+@final
+class Report:
+    """The results of a challenge: a section per theme computed."""
+
+    @property
+    def headline(self) -> str:
+        """The headline, in the published French style, one line per theme."""
+    @property
+    def schema_version(self) -> int:
+        """The report's schema version."""
+    @property
+    def households(self) -> int:
+        """The number of households of the input."""
+    @property
+    def challenge(self) -> Dict[str, Any]:
+        """The challenge, as a dict in the document's form."""
+    @property
+    def energy(self) -> Optional[results.EnergyReport]:
+        """The energy section as typed objects, or ``None``."""
+    @property
+    def water(self) -> Optional[Dict[str, Any]]:
+        """The water section as a dict, or ``None``."""
+    @property
+    def waste(self) -> Optional[Dict[str, Any]]:
+        """The waste section as a dict, or ``None``."""
+    @property
+    def food(self) -> Optional[Dict[str, Any]]:
+        """The food section as a dict, or ``None``."""
+    @property
+    def mobility(self) -> Optional[Dict[str, Any]]:
+        """The mobility section as a dict, or ``None``."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The report as a dict: ``Decimal`` quantities, ``datetime.date`` days."""
+    def to_json(self) -> str:
+        """The report as JSON text (decimals as strings)."""
+    def to_pandas(self, decimals: str = "decimal") -> Dict[str, Any]:
+        """Tidy DataFrames: ``households``, ``meters``, ``teams``, ``challenge``."""
+    def _repr_html_(self) -> str:
+        """The notebook view: the headline and the team ranking."""
+
+@final
+class Catalogue:
+    """A regional catalogue of eco-citizen challenges."""
+
+    @staticmethod
+    def from_json(text: str) -> Catalogue:
+        """Reads the catalogue's JSON document."""
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> Catalogue:
+        """Reads the catalogue from a dict in the JSON document's shape."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The catalogue as a dict (``Decimal`` figures)."""
+    def to_json(self) -> str:
+        """The catalogue's JSON document."""
+    @property
+    def records(self) -> int:
+        """The number of records."""
+    def validate(self) -> List[Dict[str, Any]]:
+        """The problems found in the catalogue, as dicts with their ``rule``."""
+    def summary(self, group_by: str = "all", filter: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+        """The records grouped by ``group_by`` after ``filter``, with combined results."""
+    def timelines(self) -> List[Dict[str, Any]]:
+        """Each territory's challenges over the years."""
+
+def compute(data: Union[ChallengeData, Mapping[str, Any]]) -> Report:
+    """Computes a challenge's results from its ``ChallengeData`` (or a dict)."""
+
+def synthetic_challenge(households: int = 190, *, seed: int = 2026, problems: bool = True) -> ChallengeData:
+    """A synthetic challenge from the core's generator."""
+
+def degree_days(
+    tn: _Quantity,
+    tx: _Quantity,
+    *,
+    method: Optional[str] = None,
+    base: Optional[_Quantity] = None,
+    kind: Optional[str] = None,
+) -> Decimal:
+    """Degree-days of one day from its minimum and maximum temperatures (°C)."""
+
+def correct_climate(
+    method: str,
+    energy: _Quantity,
+    heating_share: _Quantity,
+    dj_from: _Quantity,
+    dj_to: _Quantity,
+) -> Decimal:
+    """``energy`` measured under ``dj_from`` degree-days, brought to ``dj_to``."""
+
+def official_conversion(carrier: str, unit: str, basis: str) -> Decimal:
+    """The official kWh per ``unit`` of ``carrier`` on ``basis``."""
+
+def names() -> Dict[str, List[str]]:
+    """The core's spellings of every enumeration, by name."""
+
+def read_frames(
+    households: _Frame,
+    *,
+    teams: Optional[_Frame] = None,
+    meters: Optional[_Frame] = None,
+    readings: Optional[_Frame] = None,
+    events: Optional[_Frame] = None,
+    bills: Optional[_Frame] = None,
+    deliveries: Optional[_Frame] = None,
+    stock: Optional[_Frame] = None,
+    presence: Optional[_Frame] = None,
+    temperatures: Optional[_Frame] = None,
+) -> Dict[str, Any]:
+    """Reads a challenge's tables with the core's columnar input."""
+
+def read_csv_tables(files: Sequence[Tuple[str, str]]) -> Dict[str, Any]:
+    """Reads CSV texts, ``(file name, text)`` pairs, with the core's tabular input."""

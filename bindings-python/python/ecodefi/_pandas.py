@@ -1,0 +1,166 @@
+"""Tidy pandas DataFrames of a report (``Report.to_pandas``).
+
+Four frames, long format (one row per observation, a ``theme`` column):
+
+- ``households``: one row per household and theme, every household of the
+  input (nothing dropped): its figures, ``excluded`` and the exclusion
+  reasons as columns (``exclusion_codes``, ``exclusion_meters``,
+  ``exclusion_details``, joined with ``"; "``), and its warnings likewise.
+- ``meters``: one row per meter of a computed household and theme.
+- ``teams``: one row per team and theme, in rank order, with one
+  ``excluded_<code>`` count column per exclusion code.
+- ``challenge``: one row per theme, with the challenge's identity,
+  periods, totals and headline.
+
+Decimals are exact ``decimal.Decimal`` values in ``object`` columns
+(``decimals="decimal"``, the default) or ``float64`` (``decimals="float"``,
+for plotting; a float keeps about 15 significant digits).
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ecodefi import Report
+
+_NOT_THEMES = {"schema_version", "challenge", "households"}
+_LISTED = {"exclusions": "exclusion", "warnings": "warning"}
+
+
+def _joined(items: List[Mapping[str, Any]], prefix: str) -> Dict[str, Any]:
+    def col(key: str) -> str:
+        return "; ".join("" if i.get(key) is None else str(i.get(key)) for i in items)
+
+    return {
+        f"{prefix}_codes": col("code"),
+        f"{prefix}_meters": col("meter"),
+        f"{prefix}_details": col("detail"),
+    }
+
+
+def _flat(d: Mapping[str, Any], out: Dict[str, Any], prefix: str = "") -> None:
+    """Scalars of ``d`` (nested dicts flattened, ``a_b`` on a name clash)."""
+    for k, v in d.items():
+        name = f"{prefix}{k}"
+        if isinstance(v, dict):
+            _flat(v, out, prefix if not any(key in out for key in v) else f"{name}_")
+        elif not isinstance(v, list):
+            out[name] = v
+
+
+def _household_rows(theme: str, section: Mapping[str, Any]) -> "tuple[list, list]":
+    rows, meters = [], []
+    for h in section.get("households", []):
+        row: Dict[str, Any] = {"theme": theme}
+        nested: Dict[str, Any] = {}
+        for k, v in h.items():
+            if k in _LISTED:
+                continue
+            if isinstance(v, dict):
+                nested[k] = v
+            elif v is None:
+                nested[k] = None
+            elif not isinstance(v, list):
+                row[k] = v
+        # Energy: `saving` or None, with an `exclusions` list; the other
+        # themes: an `outcome` whose `status` is `computed` or `excluded`
+        # (then itself the reason: code, detail).
+        outcomes = [v for v in nested.values() if v is not None]
+        reasons = [v for v in outcomes if v.get("status") == "excluded"]
+        computed = [v for v in outcomes if v.get("status") != "excluded"]
+        row["excluded"] = not computed
+        for v in computed:
+            _flat(v, row)
+            for lk, lv in v.items():
+                if isinstance(lv, list):
+                    for m in lv:
+                        meters.append({"theme": theme, "household": h.get("household"), **m})
+        row.update(_joined(list(h.get("exclusions") or []) + reasons, "exclusion"))
+        row.update(_joined(h.get("warnings") or [], "warning"))
+        rows.append(row)
+    return rows, meters
+
+
+def _team_rows(theme: str, section: Mapping[str, Any], codes: List[str]) -> list:
+    rows = []
+    for t in section.get("teams", []):
+        row: Dict[str, Any] = {"theme": theme}
+        _flat(t, row)
+        counts = {c["code"]: c["households"] for c in (t.get("totals") or {}).get("exclusions", [])}
+        for code in codes:
+            row[f"excluded_{code}"] = counts.get(code, 0)
+        rows.append(row)
+    return rows
+
+
+def _challenge_row(report: Mapping[str, Any], theme: str, section: Mapping[str, Any], codes: List[str]) -> dict:
+    c = report["challenge"]
+    row: Dict[str, Any] = {
+        "theme": theme,
+        "name": c["name"],
+        "territory": c["territory"],
+        "organiser_kind": c["organiser_kind"],
+        "reference_first": c["reference_period"]["first"],
+        "reference_last": c["reference_period"]["last"],
+        "challenge_first": c["challenge_period"]["first"],
+        "challenge_last": c["challenge_period"]["last"],
+        "teams": len(c["teams"]),
+    }
+    rest = {k: v for k, v in section.items() if k not in ("households", "teams")}
+    _flat(rest, row)
+    totals = (section.get("totals") or {}).get("totals") or section.get("totals") or {}
+    counts = {e["code"]: e["households"] for e in totals.get("exclusions", [])}
+    for code in codes:
+        row[f"excluded_{code}"] = counts.get(code, 0)
+    return row
+
+
+def _missing(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def _frame(rows: list, decimals: str) -> Any:
+    import pandas as pd
+
+    df = pd.DataFrame(rows)
+    for col in df.columns:
+        values = [v for v in df[col] if not _missing(v)]
+        if values and all(isinstance(v, Decimal) for v in values):
+            if decimals == "float":
+                floats = [math.nan if _missing(v) else float(v) for v in df[col]]
+                df[col] = pd.Series(floats, dtype="float64", index=df.index)
+            else:
+                exact = [None if _missing(v) else v for v in df[col]]
+                df[col] = pd.Series(exact, dtype="object", index=df.index)
+    return df
+
+
+def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, Any]:
+    """The report's tidy DataFrames (see the module's documentation)."""
+    if decimals not in ("decimal", "float"):
+        raise ValueError(f"decimals is 'decimal' or 'float', got {decimals!r}")
+    from ecodefi import names
+
+    codes = names()["exclusion_code"]
+    d = report.to_dict()
+    households: list = []
+    meters: list = []
+    teams: list = []
+    challenge: list = []
+    for theme, section in d.items():
+        if theme in _NOT_THEMES or not isinstance(section, dict):
+            continue
+        h, m = _household_rows(theme, section)
+        households += h
+        meters += m
+        teams += _team_rows(theme, section, codes)
+        challenge.append(_challenge_row(d, theme, section, codes))
+    return {
+        "households": _frame(households, decimals),
+        "meters": _frame(meters, decimals),
+        "teams": _frame(teams, decimals),
+        "challenge": _frame(challenge, decimals),
+    }

@@ -1,0 +1,403 @@
+//! The input document ([`ecodefi::ChallengeData`]) and the report
+//! ([`ecodefi::Report`]) as Python classes. Presentation helpers (pandas,
+//! HTML, plots) are plain Python in the package, called from here.
+
+use std::time::Instant;
+
+use ecodefi::{ChallengeData, Report, SCHEMA_VERSION};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+use ecodefi::table::Table;
+
+use crate::convert::{from_python, to_python, Wrap};
+
+/// The settings as JSON text: a ``str`` as is, a dict through the same
+/// conversions as documents (``Decimal``, ``float``, ``datetime.date`` to
+/// their JSON spelling; an ``int`` stays a JSON whole number).
+fn settings_json(settings: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = settings.cast::<PyString>() {
+        return Ok(s.to_cow()?.into_owned());
+    }
+    let value: serde_json::Value = from_python(settings)?;
+    Ok(value.to_string())
+}
+
+fn core<T>(r: ecodefi::Result<T>) -> PyResult<T> {
+    r.map_err(|e| PyErr::from(Wrap(e)))
+}
+
+/// The one input document of a challenge (``ecodefi::ChallengeData``): the
+/// challenge, its households with their meters and measurements, the daily
+/// temperatures and the options. Every constructor checks it with the
+/// core's rules (``validate``) and raises a ``ValidationError`` naming what
+/// is wrong and where.
+///
+/// ``ChallengeData(challenge, households, temperatures=None, options=None)``
+/// builds it from Python objects: dicts and lists in the JSON document's
+/// shape, with ``decimal.Decimal``, ``int`` or ``float`` quantities (a float
+/// through its shortest repr), ``datetime.date`` days and the core's names.
+#[pyclass(module = "ecodefi", name = "ChallengeData", frozen)]
+pub struct PyChallengeData(pub ChallengeData);
+
+fn checked(data: ChallengeData) -> PyResult<PyChallengeData> {
+    core(data.validate())?;
+    Ok(PyChallengeData(data))
+}
+
+#[pymethods]
+impl PyChallengeData {
+    #[new]
+    #[pyo3(signature = (challenge, households, temperatures = None, options = None))]
+    fn new(
+        py: Python<'_>,
+        challenge: Bound<'_, PyAny>,
+        households: Bound<'_, PyAny>,
+        temperatures: Option<Bound<'_, PyAny>>,
+        options: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let d = PyDict::new(py);
+        d.set_item("schema_version", SCHEMA_VERSION)?;
+        d.set_item("challenge", challenge)?;
+        d.set_item("households", households)?;
+        if let Some(t) = temperatures {
+            d.set_item("temperatures", t)?;
+        }
+        if let Some(o) = options {
+            d.set_item("options", o)?;
+        }
+        Self::from_dict(&d.into_any())
+    }
+
+    /// Reads the JSON document (the core's ``ChallengeData::from_json``).
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        core(ChallengeData::from_json(text)).map(PyChallengeData)
+    }
+
+    /// Reads the document from a dict in the JSON document's shape (as
+    /// ``json.loads`` gives it, or with ``Decimal``, ``int``, ``float`` and
+    /// ``datetime.date`` values). Unknown keys are refused.
+    #[staticmethod]
+    fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        // The core reads the schema version first, so that a document of
+        // another version gets that error rather than a shape error.
+        if let Ok(d) = data.cast::<PyDict>() {
+            if let Some(v) = d.get_item("schema_version")? {
+                if let Ok(v) = v.extract::<u32>() {
+                    if v != SCHEMA_VERSION {
+                        return Err(PyErr::from(Wrap(ecodefi::Error::SchemaVersion {
+                            got: v,
+                            supported: SCHEMA_VERSION,
+                        })));
+                    }
+                }
+            }
+        }
+        checked(from_python::<ChallengeData>(data)?)
+    }
+
+    /// Builds the document from pandas DataFrames (or dicts of columns),
+    /// one per table, read by the core's columnar input, and ``settings``:
+    /// the JSON document without ``households`` and ``temperatures`` (a
+    /// dict, or JSON text), whose ``challenge.teams``, if absent, come from
+    /// the teams table or else from the households' ``team`` column (the
+    /// core's ``Columns::challenge_data``). See the README for every table
+    /// and column.
+    #[staticmethod]
+    #[pyo3(signature = (settings, households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_frames(
+        settings: Bound<'_, PyAny>,
+        households: Bound<'_, PyAny>,
+        teams: Option<Bound<'_, PyAny>>,
+        meters: Option<Bound<'_, PyAny>>,
+        readings: Option<Bound<'_, PyAny>>,
+        events: Option<Bound<'_, PyAny>>,
+        bills: Option<Bound<'_, PyAny>>,
+        deliveries: Option<Bound<'_, PyAny>>,
+        stock: Option<Bound<'_, PyAny>>,
+        presence: Option<Bound<'_, PyAny>>,
+        temperatures: Option<Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let settings = settings_json(&settings)?;
+        let columns = crate::frames::Frames::new(
+            households,
+            [
+                (Table::Teams, teams),
+                (Table::Meters, meters),
+                (Table::Readings, readings),
+                (Table::Events, events),
+                (Table::Bills, bills),
+                (Table::Deliveries, deliveries),
+                (Table::Stock, stock),
+                (Table::Presence, presence),
+                (Table::Temperatures, temperatures),
+            ],
+        )
+        .columns()?;
+        core(columns.challenge_data(&settings)).map(PyChallengeData)
+    }
+
+    /// Builds the document from CSV files, as the core reads spreadsheets
+    /// (decimal comma or point, ISO or French dates, French column names):
+    /// ``files`` are the paths of the tables, each known by its file name
+    /// (``foyers.csv`` or ``households.csv``, ``compteurs.csv`` or
+    /// ``meters.csv``…); ``settings`` as in ``from_frames``. Errors name the
+    /// file, line and column.
+    #[staticmethod]
+    fn from_csv(settings: Bound<'_, PyAny>, files: Vec<std::path::PathBuf>) -> PyResult<Self> {
+        let settings = settings_json(&settings)?;
+        let mut texts = Vec::with_capacity(files.len());
+        for path in &files {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            // The core decodes a file's bytes (UTF-8, Windows-1252, UTF-16)
+            // the same way in every language.
+            let bytes = std::fs::read(path)?;
+            texts.push((name, ecodefi::table::encoding::decode(&bytes).into_owned()));
+        }
+        let sources = crate::sources(&texts);
+        core(ecodefi::table::Tables::from_files(&sources).and_then(|t| t.challenge_data(&settings)))
+            .map(PyChallengeData)
+    }
+
+    /// The document as a dict (``Decimal`` quantities, ``datetime.date``
+    /// days), which ``from_dict`` reads back.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0)
+    }
+
+    /// The JSON document (decimals as strings), which ``from_json`` reads
+    /// back.
+    fn to_json(&self) -> PyResult<String> {
+        core(self.0.to_json())
+    }
+
+    /// The number of households.
+    #[getter]
+    fn households(&self) -> usize {
+        self.0.households.len()
+    }
+
+    /// Computes the challenge's results (``ecodefi.compute(self)``).
+    fn compute(&self, py: Python<'_>) -> PyResult<PyReport> {
+        compute_data(py, &self.0)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<ChallengeData {:?}: {} households>",
+            self.0.challenge.name,
+            self.0.households.len()
+        )
+    }
+}
+
+fn compute_data(py: Python<'_>, data: &ChallengeData) -> PyResult<PyReport> {
+    // The computation holds no Python object: other threads may run.
+    core(py.detach(|| ecodefi::compute(data))).map(PyReport)
+}
+
+/// Computes a challenge's results from its ``ChallengeData`` (or a dict in
+/// the document's shape): every household appears in the report, with its
+/// result or the reasons it was excluded.
+#[pyfunction]
+pub fn compute(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyReport> {
+    if let Ok(d) = data.cast::<PyChallengeData>() {
+        return compute_data(py, &d.get().0);
+    }
+    let d = PyChallengeData::from_dict(data)?;
+    compute_data(py, &d.0)
+}
+
+/// The results of a challenge (``ecodefi::Report``): a section per theme
+/// computed (``energy``…), with every household, the teams ranked and the
+/// challenge's totals.
+#[pyclass(module = "ecodefi", name = "Report", frozen)]
+pub struct PyReport(pub Report);
+
+fn helper<'py>(py: Python<'py>, module: &str, function: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import(module)?.getattr(function)
+}
+
+#[pymethods]
+impl PyReport {
+    /// The headline, in the published French style, one line per theme.
+    #[getter]
+    fn headline(&self) -> String {
+        self.0.headline()
+    }
+
+    /// The report's schema version.
+    #[getter]
+    fn schema_version(&self) -> u32 {
+        self.0.schema_version
+    }
+
+    /// The number of households of the input.
+    #[getter]
+    fn households(&self) -> u32 {
+        self.0.households
+    }
+
+    /// The challenge, as a dict in the document's form.
+    #[getter]
+    fn challenge<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.challenge)
+    }
+
+    /// The energy section as typed objects (``ecodefi.results.EnergyReport``),
+    /// or ``None`` if the challenge has no energy theme.
+    #[getter]
+    fn energy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match &self.0.energy {
+            None => Ok(py.None().into_bound(py)),
+            Some(e) => helper(py, "ecodefi.results", "EnergyReport")?
+                .call_method1("from_dict", (to_python(py, e)?,)),
+        }
+    }
+
+    /// The water section as a dict (``Decimal`` figures), or ``None``.
+    #[getter]
+    fn water<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.water)
+    }
+
+    /// The waste section as a dict (``Decimal`` figures), or ``None``.
+    #[getter]
+    fn waste<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.waste)
+    }
+
+    /// The food section as a dict (``Decimal`` figures), or ``None``.
+    #[getter]
+    fn food<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.food)
+    }
+
+    /// The mobility section as a dict (``Decimal`` figures), or ``None``.
+    #[getter]
+    fn mobility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.mobility)
+    }
+
+    /// The report as a dict: ``Decimal`` quantities, ``datetime.date``
+    /// days, names as ``str``; the same shape as ``to_json``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0)
+    }
+
+    /// The report as JSON text (decimals as strings).
+    fn to_json(&self) -> PyResult<String> {
+        core(self.0.to_json())
+    }
+
+    /// Tidy pandas DataFrames: ``{"households": one row per household and
+    /// theme, "meters": one row per meter and theme, "teams": one row per
+    /// team and theme, "challenge": one row per theme}``. ``decimals`` is
+    /// ``"decimal"`` (exact ``Decimal`` values in object columns, the
+    /// default) or ``"float"`` (``float64`` columns, rounded, for plotting).
+    #[pyo3(signature = (decimals = "decimal"))]
+    fn to_pandas<'py>(slf: &Bound<'py, Self>, decimals: &str) -> PyResult<Bound<'py, PyAny>> {
+        helper(slf.py(), "ecodefi._pandas", "report_frames")?.call1((slf, decimals))
+    }
+
+    /// The notebook view: the headline and the team ranking.
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        helper(slf.py(), "ecodefi._notebook", "report_html")?.call1((slf,))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Report {:?}: {} households>",
+            self.0.challenge.name, self.0.households
+        )
+    }
+
+    fn __str__<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        PyString::new(py, &self.0.headline())
+    }
+}
+
+/// The core's times, in seconds, to assemble the given tables (already
+/// converted to columns) and compute the challenge, ``repeat`` times: the
+/// reference for the bindings' overhead in ``benches/``. Not public API.
+#[pyfunction]
+#[pyo3(signature = (settings, tables, *, repeat = 1))]
+pub fn _core_seconds(
+    py: Python<'_>,
+    settings: Bound<'_, PyAny>,
+    tables: Bound<'_, pyo3::types::PyMapping>,
+    repeat: u32,
+) -> PyResult<Vec<f64>> {
+    let settings = settings_json(&settings)?;
+    let mut frames = crate::frames::Frames::default();
+    for item in tables.items()?.iter() {
+        let (name, frame): (String, Bound<'_, PyAny>) = item.extract()?;
+        let table: Table = core(name.parse())?;
+        frames.tables.push((table, frame));
+    }
+    let columns = frames.columns()?;
+    let mut times = Vec::new();
+    for _ in 0..repeat {
+        let seconds = py.detach(|| -> ecodefi::Result<f64> {
+            let start = Instant::now();
+            let data = columns.challenge_data(&settings)?;
+            let report = ecodefi::compute(&data)?;
+            let seconds = start.elapsed().as_secs_f64();
+            drop(report);
+            Ok(seconds)
+        });
+        times.push(core(seconds)?);
+    }
+    Ok(times)
+}
+
+/// The core's times, in seconds, to read the same tables as CSV texts
+/// (``(file name, text)`` pairs) and compute the challenge: a Rust user's
+/// path from spreadsheets, for comparison in ``benches/``. Not public API.
+#[pyfunction]
+#[pyo3(signature = (settings, files, *, repeat = 1))]
+pub fn _core_csv_seconds(
+    py: Python<'_>,
+    settings: Bound<'_, PyAny>,
+    files: Vec<(String, String)>,
+    repeat: u32,
+) -> PyResult<Vec<f64>> {
+    let settings = settings_json(&settings)?;
+    let sources = crate::sources(&files);
+    let mut times = Vec::new();
+    for _ in 0..repeat {
+        let seconds = py.detach(|| -> ecodefi::Result<f64> {
+            let start = Instant::now();
+            let data = ecodefi::table::Tables::from_files(&sources)?.challenge_data(&settings)?;
+            let report = ecodefi::compute(&data)?;
+            let seconds = start.elapsed().as_secs_f64();
+            drop(report);
+            Ok(seconds)
+        });
+        times.push(core(seconds)?);
+    }
+    Ok(times)
+}
+
+/// A synthetic challenge from the core's generator (``households``
+/// households, ``seed``, with some data problems if ``problems``): sample
+/// data for tests, benchmarks and demonstrations.
+#[pyfunction]
+#[pyo3(signature = (households = 190, *, seed = 2026, problems = true))]
+pub fn synthetic_challenge(
+    households: usize,
+    seed: u64,
+    problems: bool,
+) -> PyResult<PyChallengeData> {
+    let options = ecodefi::synthetic::SyntheticOptions {
+        households,
+        seed,
+        problems,
+    };
+    core(ecodefi::synthetic::generate(options)).map(PyChallengeData)
+}
