@@ -11,6 +11,9 @@
 //! | `readTables(files, settings)` | [`Tables::from_files`], [`Tables::challenge_data`] |
 //! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
 //! | `decode(bytes)` | [`ecodefi::table::encoding::decode`] |
+//! | `catalogueValidate(doc)` | [`Catalogue::from_json`], [`Catalogue::validate`] |
+//! | `catalogueSummary(doc, groupBy, filter)` | [`Catalogue::from_json`], [`Catalogue::summary`] |
+//! | `catalogueTimelines(doc)` | [`Catalogue::from_json`], [`Catalogue::timelines`] |
 //!
 //! The TypeScript types of inputs and results (`src/types.d.ts`) are
 //! declared in a `typescript_custom_section` and checked by `tsc --strict`
@@ -20,6 +23,7 @@
 pub mod convert;
 pub mod error;
 
+use ecodefi::catalogue::{Catalogue, Filter, GroupBy};
 use ecodefi::table::{write, Tables};
 use ecodefi::ChallengeData;
 use wasm_bindgen::prelude::*;
@@ -48,6 +52,23 @@ extern "C" {
     /// A challenge's settings, as an object or its JSON text.
     #[wasm_bindgen(typescript_type = "ChallengeSettings | string")]
     pub type SettingsInput;
+    /// A catalogue document (core `Catalogue`), as an object or its JSON
+    /// text.
+    #[wasm_bindgen(typescript_type = "CatalogueDocument | string")]
+    pub type CatalogueInput;
+    /// A catalogue filter (core `catalogue::Filter`), as an object or its
+    /// JSON text; absent or `null` selects every record.
+    #[wasm_bindgen(typescript_type = "CatalogueFilter | string | null | undefined")]
+    pub type FilterInput;
+    /// The catalogue's findings (core `catalogue::Finding`).
+    #[wasm_bindgen(typescript_type = "CatalogueFinding[]")]
+    pub type FindingsOutput;
+    /// A catalogue summary (core `catalogue::Summary`).
+    #[wasm_bindgen(typescript_type = "CatalogueSummary")]
+    pub type SummaryOutput;
+    /// The catalogue's timelines (core `catalogue::Timeline`).
+    #[wasm_bindgen(typescript_type = "Timeline[]")]
+    pub type TimelinesOutput;
 }
 
 /// Runs a conversion-and-call and turns a core error into the thrown JS
@@ -142,4 +163,61 @@ fn energy_csv(
         Ok(writer(energy, write::CsvStyle::FRENCH))
     };
     run().map_err(|e| error::to_js(&e))
+}
+
+/// The findings of the catalogue-level rules (core
+/// [`Catalogue::validate`]) of a catalogue document (core
+/// [`Catalogue::from_json`], which checks its shape). An empty array when
+/// the catalogue is sound.
+///
+/// # Errors
+/// An `EcodefiError` (`json`, `schema_version`) when the document cannot be
+/// read.
+#[wasm_bindgen(js_name = catalogueValidate)]
+pub fn catalogue_validate(doc: &CatalogueInput) -> Result<FindingsOutput, JsValue> {
+    throwing(|| {
+        let catalogue = Catalogue::from_json(&convert::input_text(doc)?)?;
+        convert::output_value(&serde_json::to_string(&catalogue.validate())?)
+    })
+}
+
+/// The selected records of a catalogue, grouped and summed (core
+/// [`Catalogue::summary`]). `groupBy` is core's spelling (`all`,
+/// `territory`, `year`, `theme`, `organiser_kind`); `filter` is core's
+/// `Filter` (absent: every record).
+///
+/// # Errors
+/// An `EcodefiError`: `unknown_name` for another `groupBy`, `json` for a
+/// document or filter core cannot read, `overflow` from the sums.
+#[wasm_bindgen(js_name = catalogueSummary)]
+pub fn catalogue_summary(
+    doc: &CatalogueInput,
+    group_by: &str,
+    filter: &FilterInput,
+) -> Result<SummaryOutput, JsValue> {
+    throwing(|| {
+        let catalogue = Catalogue::from_json(&convert::input_text(doc)?)?;
+        let group_by: GroupBy = group_by.parse()?;
+        let filter: Filter = if filter.is_undefined() || filter.is_null() {
+            Filter::default()
+        } else {
+            serde_json::from_str(&convert::input_text(filter)?)?
+        };
+        let summary = catalogue.summary(group_by, &filter)?;
+        convert::output_value(&serde_json::to_string(&summary)?)
+    })
+}
+
+/// One timeline per territory, its challenges oldest first (core
+/// [`Catalogue::timelines`]).
+///
+/// # Errors
+/// An `EcodefiError` (`json`, `schema_version`) when the document cannot be
+/// read.
+#[wasm_bindgen(js_name = catalogueTimelines)]
+pub fn catalogue_timelines(doc: &CatalogueInput) -> Result<TimelinesOutput, JsValue> {
+    throwing(|| {
+        let catalogue = Catalogue::from_json(&convert::input_text(doc)?)?;
+        convert::output_value(&serde_json::to_string(&catalogue.timelines())?)
+    })
 }

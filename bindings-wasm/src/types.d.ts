@@ -136,8 +136,21 @@ export interface EnergyOptions {
   max_gap_days?: number;
   factors?: ImpactFactors;
 }
+/**
+ * The options and report sections of the themes other than energy (water,
+ * waste, food, mobility: core `water`, `waste`, `food`, `mobility`) are
+ * passed through as core reads and writes them, but not typed field by
+ * field here yet.
+ */
+export interface UntypedSection { [field: string]: unknown }
 /** core `data::Options`. */
-export interface Options { energy?: EnergyOptions }
+export interface Options {
+  energy?: EnergyOptions;
+  water?: UntypedSection;
+  waste?: UntypedSection;
+  food?: UntypedSection;
+  mobility?: UntypedSection;
+}
 
 /** core `ChallengeData`: the one input document (`schema_version` 1). */
 export interface ChallengeData {
@@ -267,6 +280,10 @@ export interface Report {
   challenge: Challenge;
   households: number;
   energy?: EnergyReport;
+  water?: UntypedSection;
+  waste?: UntypedSection;
+  food?: UntypedSection;
+  mobility?: UntypedSection;
 }
 
 /** core `Error::code()`. */
@@ -292,3 +309,142 @@ export interface EcodefiError extends Error {
   /** The column's name in the file. */
   column?: string;
 }
+
+// ---- The regional catalogue (core `catalogue`) ----
+
+/** A fact the source may not give: its value, or `"unknown"` (core `catalogue::Fact`). */
+export type Fact<T> = T | "unknown";
+/** core `catalogue::Status`. */
+export type CatalogueStatus = "planned" | "running" | "finished";
+/** core `catalogue::TerritoryKind`. */
+export type TerritoryKind = "commune" | "epci" | "scot" | "department" | "region";
+/** core `catalogue::Indicator`. */
+export type Indicator =
+  | "energy_use" | "water_use" | "residual_waste" | "total_waste"
+  | "organic_food_share" | "local_food_share" | "car_share_of_trips";
+/** core `catalogue::TotalUnit`. */
+export type TotalUnit = "kwh" | "litres" | "kg" | "euros" | "km";
+/** core `catalogue::GroupBy`. */
+export type CatalogueGroupBy = "all" | "territory" | "year" | "theme" | "organiser_kind";
+/** core `catalogue::Territory`: the INSEE code is checked by shape against the kind. */
+export interface Territory { name: string; kind: TerritoryKind; insee_code?: string }
+/** core `catalogue::Organiser`. */
+export interface Organiser { name: string; kind: OrganiserKind }
+/** core `catalogue::Partner`. */
+export interface Partner { name: string; kind?: OrganiserKind; role?: string }
+/** core `catalogue::YearSpan`: calendar years, inclusive. */
+export interface YearSpan { first: number; last: number }
+/** core `catalogue::Provenance`. */
+export interface Provenance { source: string; url?: string }
+/** core `catalogue::Totals`: the challenge's and the reference's totals. */
+export interface ResultTotals { unit: TotalUnit; reference: DecimalString; challenge: DecimalString }
+/** core `catalogue::Origin`: computed by ecodefi, or a published figure. */
+export type Origin =
+  | { kind: "computed"; ecodefi_version: string; report?: string }
+  | { kind: "published"; source: string; quote?: string };
+/** core `catalogue::ThemeResult`; `change` is a fraction (−0.113 is −11,3 %). */
+export interface ThemeResult {
+  theme: Theme;
+  indicator: Indicator;
+  households?: number;
+  change: DecimalString;
+  totals?: ResultTotals;
+  origin: Origin;
+}
+/** core `catalogue::CatalogueRecord`: one challenge edition. */
+export interface CatalogueRecord {
+  name: string;
+  edition: string;
+  territory: Territory;
+  organisers: Fact<Organiser[]>;
+  partners?: Partner[];
+  years: YearSpan;
+  period?: Period;
+  themes: Fact<Theme[]>;
+  teams: Fact<number>;
+  households: Fact<number>;
+  /** `"not_published"` when the source gives none. */
+  results: ThemeResult[] | "not_published";
+  status: CatalogueStatus;
+  provenance: Provenance;
+  notes?: string;
+}
+/** core `catalogue::Catalogue` as JSON (`schemas/catalogue.schema.json`). */
+export interface CatalogueDocument {
+  schema_version: number;
+  title?: string;
+  records: CatalogueRecord[];
+}
+/** core `catalogue::RecordRef`: a record's index (from 0) and identity. */
+export interface RecordRef { index: number; name: string; edition: string }
+/** core `catalogue::Rule`. */
+export type CatalogueRule =
+  | "duplicate_identity" | "overlapping_editions" | "years_reversed"
+  | "period_outside_years" | "households_fewer_than_teams"
+  | "result_without_households" | "result_households_above_record"
+  | "change_beyond_total" | "indicator_theme_mismatch"
+  | "result_theme_not_listed" | "duplicate_result" | "invalid_totals"
+  | "change_disagrees_with_totals";
+/** core `catalogue::Finding`, tagged by its `rule`; `result` is the result's index in its record. */
+export type CatalogueFinding =
+  | { rule: "duplicate_identity"; record: RecordRef; other: RecordRef }
+  | { rule: "overlapping_editions"; record: RecordRef; other: RecordRef; theme: Theme }
+  | { rule: "years_reversed"; record: RecordRef; first: number; last: number }
+  | { rule: "period_outside_years"; record: RecordRef }
+  | { rule: "households_fewer_than_teams"; record: RecordRef; households: number; teams: number }
+  | { rule: "result_without_households"; record: RecordRef; result: number }
+  | { rule: "result_households_above_record"; record: RecordRef; result: number; counted: number; households: number }
+  | { rule: "change_beyond_total"; record: RecordRef; result: number; change: DecimalString }
+  | { rule: "indicator_theme_mismatch"; record: RecordRef; result: number; theme: Theme; indicator: Indicator }
+  | { rule: "result_theme_not_listed"; record: RecordRef; result: number; theme: Theme }
+  | { rule: "duplicate_result"; record: RecordRef; result: number; indicator: Indicator }
+  | { rule: "invalid_totals"; record: RecordRef; result: number }
+  | { rule: "change_disagrees_with_totals"; record: RecordRef; result: number; change: DecimalString; from_totals: DecimalString };
+/** core `catalogue::Filter`: every criterion given must hold. */
+export interface CatalogueFilter {
+  /** The territory's name (ignoring case) or its INSEE code. */
+  territory?: string;
+  territory_kind?: TerritoryKind;
+  year?: number;
+  theme?: Theme;
+  organiser_kind?: OrganiserKind;
+  status?: CatalogueStatus;
+}
+/** core `catalogue::HouseholdCount`. */
+export interface HouseholdCount { known: number; records_unknown: number }
+/** core `catalogue::ResultItem`. */
+export interface ResultItem { record: RecordRef; households: number | null; change: DecimalString; computed: boolean }
+/** core `catalogue::ResultAggregate`: combined changes are `null` where combining is not meaningful. */
+export interface ResultAggregate {
+  theme: Theme;
+  indicator: Indicator;
+  households: number;
+  results_without_households: number;
+  household_weighted_change: DecimalString | null;
+  pooled_change: DecimalString | null;
+  items: ResultItem[];
+}
+/** core `catalogue::Group`. */
+export interface CatalogueGroup {
+  key: string;
+  challenges: number;
+  records: RecordRef[];
+  households: HouseholdCount;
+  results: ResultAggregate[];
+}
+/** core `catalogue::Summary`. */
+export interface CatalogueSummary { group_by: CatalogueGroupBy; filter: CatalogueFilter; groups: CatalogueGroup[] }
+/** core `catalogue::Headline`: a result in one line. */
+export interface Headline { indicator: Indicator; households: number | null; change: DecimalString }
+/** core `catalogue::TimelineEntry`. */
+export interface TimelineEntry {
+  record: RecordRef;
+  years: YearSpan;
+  status: CatalogueStatus;
+  themes: Fact<Theme[]>;
+  households: Fact<number>;
+  /** Empty when no result is published. */
+  results: Headline[];
+}
+/** core `catalogue::Timeline`: a territory's challenges, oldest first. */
+export interface Timeline { territory: Territory; entries: TimelineEntry[] }
