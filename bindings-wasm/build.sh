@@ -54,7 +54,7 @@ echo "ecodefi_wasm_bg.wasm after wasm-opt -Oz: $size bytes ($((size / 1024)) KiB
 # "JavaScript and the browser page": core's JSON, date and table code), so
 # the budget is reported, and a ceiling guards against further growth.
 budget=$((300 * 1000))
-ceiling="${ECODEFI_WASM_MAX_BYTES:-1220000}"
+ceiling="${ECODEFI_WASM_MAX_BYTES:-1270000}"
 if [ "$size" -gt "$budget" ]; then
     echo "warning: the .wasm is over its budget of 300 KB ($size > $budget bytes)" >&2
 fi

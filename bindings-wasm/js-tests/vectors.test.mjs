@@ -3,8 +3,9 @@
 // value rounded half away from zero to the file's `places`. Vectors of core
 // functions the package does not export (degree-days, conversions,
 // correction, prorating: the steps inside `compute`; typed columns; the
-// other themes' and the regression's vectors, not checked by this suite yet)
-// are listed as skipped, each with its reason.
+// other themes' and the regression's billing vectors, not checked by this
+// suite yet) are listed as skipped, each with its reason. The regression's
+// hand and daily vectors run in regression.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -18,6 +19,8 @@ const RUN = new Set([
   'catalogue/aggregation.json', 'catalogue/hauts-de-france.json',
   'catalogue/schema-violations.json', 'catalogue/validation.json',
 ]);
+// Run in their own test files.
+const RUN_ELSEWHERE = new Set(['regression/hand.json', 'regression/eemeter_daily.json']);
 const THEMES = 'the water, waste, food and mobility sections (issue 7) are computed by `compute` but not yet checked by the JS suite';
 const NOT_EXPORTED = {
   'conversions.json': 'carrier conversions are inside compute, not exported',
@@ -30,14 +33,12 @@ const NOT_EXPORTED = {
   'themes/challenge.json': THEMES,
   'waste/challenge.json': THEMES,
   'water/challenge.json': THEMES,
-  'regression/eemeter_billing.json': 'the regression baseline (issue 7) is not bound in the package yet',
-  'regression/eemeter_daily.json': 'the regression baseline (issue 7) is not bound in the package yet',
-  'regression/hand.json': 'the regression baseline (issue 7) is not bound in the package yet',
+  'regression/eemeter_billing.json': 'billing fits are bound (regressionFit with kind billing) but these vectors are not run by the JS suite yet',
 };
 
 test('every vector file is run or skipped with a reason', () => {
   for (const f of vectorFiles()) {
-    assert.ok(RUN.has(f) || f in NOT_EXPORTED, `vector file ${f} is neither run nor skipped by the JS suite`);
+    assert.ok(RUN.has(f) || RUN_ELSEWHERE.has(f) || f in NOT_EXPORTED, `vector file ${f} is neither run nor skipped by the JS suite`);
   }
 });
 

@@ -448,3 +448,124 @@ export interface TimelineEntry {
 }
 /** core `catalogue::Timeline`: a territory's challenges, oldest first. */
 export interface Timeline { territory: Territory; entries: TimelineEntry[] }
+
+// ---- Weather-regression baselines (core `regression`, CalTRACK 2.0) ----
+// Statistics are numbers (core `f64`); metered usage is a decimal string.
+// A statistic core cannot define is left out.
+
+/** core `regression::DailyUsage`. */
+export interface DailyUsage { date: DateString; usage: DecimalString; temperature_c: number }
+/** core `regression::DailyTemperature`: a day's mean temperature, °C. */
+export interface RegressionTemperature { date: DateString; temperature_c: number }
+/** core `regression::BillingPeriod`. */
+export interface BillingPeriod { period: Period; usage: DecimalString }
+/** core `regression::UsageData`. */
+export type UsageData =
+  | { kind: "daily"; days: DailyUsage[] }
+  | { kind: "billing"; periods: BillingPeriod[]; temperatures: RegressionTemperature[] };
+/** core `regression::Interval`. */
+export type Interval = "daily" | "billing";
+/** core `regression::ModelKind`. */
+export type ModelKind = "intercept_only" | "hdd_only" | "cdd_only" | "cdd_hdd";
+/** core `regression::BalancePointGrid`: candidate balance points, °C. */
+export interface BalancePointGrid { points_c: number[] }
+/** core `regression::RegressionOptions`: every field has its CalTRACK 2.0 default. */
+export interface RegressionOptions {
+  grid?: BalancePointGrid;
+  fit_heating?: boolean;
+  fit_cooling?: boolean;
+  min_non_zero_daily?: number;
+  min_non_zero_billing?: number;
+  min_total_degree_days_c?: number;
+  max_p_value?: number | null;
+  baseline_days?: number;
+  min_valid_fraction?: number;
+  outlier_iqr_factor?: number;
+  keep_candidates?: boolean;
+}
+/** core `regression::Metrics`. */
+export interface RegressionMetrics {
+  observed_length: number;
+  num_parameters: number;
+  observed_mean: number;
+  observed_variance: number;
+  r_squared?: number;
+  r_squared_adj?: number;
+  rmse: number;
+  rmse_adj: number;
+  cv_rmse?: number;
+  nmbe?: number;
+  autocorr_resid?: number;
+  n_prime?: number;
+}
+/** core `regression::FittedModel`: coefficients per day and per °C-degree-day. */
+export interface FittedModel {
+  interval: Interval;
+  kind: ModelKind;
+  intercept: number;
+  heating_balance_point_c?: number;
+  beta_hdd?: number;
+  cooling_balance_point_c?: number;
+  beta_cdd?: number;
+  r_squared_adj: number;
+  metrics: RegressionMetrics;
+}
+/** core `regression::CheckName`. */
+export type CheckName = "baseline_span" | "valid_days" | "negative_values" | "outliers";
+/** core `regression::CheckStatus`. */
+export type CheckStatus = "pass" | "warn" | "fail";
+/** core `regression::Check`. */
+export interface Check { name: CheckName; status: CheckStatus; value: number; limit: number; indices?: number[] }
+/** core `regression::SufficiencyReport`. */
+export interface SufficiencyReport { checks: Check[] }
+/** core `regression::NoModelReason`. */
+export type NoModelReason = "no_data" | "negative_values" | "no_qualified_candidate";
+/** core `regression::CandidateStatus`. */
+export type CandidateStatus = "qualified" | "disqualified" | "not_attempted" | "singular";
+/** core `regression::CandidateIssue`. */
+export type CandidateIssue =
+  | "too_few_non_zero_hdd" | "total_hdd_too_low" | "too_few_non_zero_cdd"
+  | "total_cdd_too_low" | "intercept_negative" | "beta_hdd_negative"
+  | "beta_cdd_negative" | "beta_hdd_p_value_too_high"
+  | "beta_cdd_p_value_too_high" | "singular";
+/** core `regression::Candidate`. */
+export interface Candidate {
+  kind: ModelKind;
+  heating_balance_point_c?: number;
+  cooling_balance_point_c?: number;
+  status: CandidateStatus;
+  issues?: CandidateIssue[];
+  intercept?: number;
+  beta_hdd?: number;
+  beta_cdd?: number;
+  r_squared_adj?: number;
+}
+/** core `regression::Baseline`: usable when it has a model and no check failed. */
+export interface Baseline {
+  sufficiency: SufficiencyReport;
+  model?: FittedModel;
+  no_model_reason?: NoModelReason;
+  candidates?: Candidate[];
+}
+/** core `regression::Prediction`: usage in the data's unit, split by cause. */
+export interface Prediction { days: number; base: number; heating: number; cooling: number; total: number }
+/** core `regression::ErrorBands`. */
+export interface ErrorBands {
+  confidence_level: number;
+  t_stat: number;
+  n_prime: number;
+  fsu_error_band: number;
+  ols_error_band: number;
+  ols_error_band_model: number;
+  ols_error_band_noise: number;
+}
+/** core `regression::Savings`: `savings` is counterfactual − observed (positive when usage went down). */
+export interface Savings {
+  reporting_observations: number;
+  counterfactual: Prediction;
+  observed: DecimalString;
+  savings: number;
+  savings_fraction?: number;
+  error_bands?: ErrorBands;
+  fractional_savings_uncertainty?: number;
+}
