@@ -37,8 +37,8 @@ rm -rf "$here/www/pkg" "$here/www/sample"
 mkdir -p "$here/www/pkg" "$here/www/sample"
 cp "$out"/ecodefi_wasm.js "$out"/ecodefi_wasm_bg.wasm "$out"/index.js "$here/www/pkg/"
 # The bundled samples: the energy challenge document of the Rust example,
-# and the spreadsheet demo (CSV tables and settings).
-for sample in energy table-demo; do
+# the spreadsheet demo (CSV tables and settings) and the regional catalogue.
+for sample in energy table-demo catalogue; do
     cp -r "core/examples/data/$sample" "$here/www/sample/$sample"
 done
 (cd "$here/www/sample" && python3 -c '
@@ -54,7 +54,7 @@ echo "ecodefi_wasm_bg.wasm after wasm-opt -Oz: $size bytes ($((size / 1024)) KiB
 # "JavaScript and the browser page": core's JSON, date and table code), so
 # the budget is reported, and a ceiling guards against further growth.
 budget=$((300 * 1000))
-ceiling="${ECODEFI_WASM_MAX_BYTES:-660000}"
+ceiling="${ECODEFI_WASM_MAX_BYTES:-1270000}"
 if [ "$size" -gt "$budget" ]; then
     echo "warning: the .wasm is over its budget of 300 KB ($size > $budget bytes)" >&2
 fi

@@ -4,7 +4,8 @@
 // energy_challenge`, run here: nothing is hard-coded); a broken CSV must
 // show core's error next to its file, with line and column; a challenge of
 // ECODEFI_PAGE_HOUSEHOLDS households (10 000 by default, 0 to skip)
-// computes in the page. Screenshots go to js-tests/out/.
+// computes in the page; the regional catalogue view lists the bundled
+// sample's challenges and its results. Screenshots go to js-tests/out/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -154,6 +155,59 @@ test('a broken CSV shows core\'s error next to its file, with line and column', 
   await page.waitForSelector('#files li.file-error');
   assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), ['notes.csv']);
   assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), 'unknown_name');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the regional catalogue lists the sample\'s challenges and the MEL result', async () => {
+  const sample = JSON.parse(readFileSync(path.join(examples, 'catalogue/hauts-de-france.json'), 'utf8'));
+  const { page, errors } = await openPage();
+  await page.click('#catalogue-sample');
+  await page.waitForSelector('#catalogue-view:not([hidden])', { timeout: 30_000 });
+  assert.equal(await page.getAttribute('body', 'data-catalogue'), String(sample.records.length));
+  assert.equal(await page.textContent('#catalogue-title'), sample.title);
+  // One row per record, in the file's order, with its territory.
+  const rows = await page.$$eval('#catalogue-table tbody tr', (trs) => trs.map((tr) => ({
+    territory: tr.querySelector('.territory').textContent,
+    dates: tr.querySelector('.dates').textContent,
+    results: tr.querySelector('.results').textContent,
+  })));
+  assert.equal(rows.length, 7);
+  assert.deepEqual(rows.map((r) => r.territory), sample.records.map((r) => r.territory.name));
+  sample.records.forEach((r, i) => {
+    const y = r.years.first === r.years.last ? `${r.years.first}` : `${r.years.first}–${r.years.last}`;
+    assert.ok(rows[i].dates.startsWith(y), `${r.territory.name}: ${rows[i].dates}`);
+    if (r.results === 'not_published') assert.equal(rows[i].results, 'non publié', r.territory.name);
+  });
+  // The MEL energy result, as the source quotes it ("189 foyers, -11,3 % …"),
+  // written with a true minus and a no-break space.
+  const mel = sample.records.findIndex((r) => r.territory.name === 'Métropole Européenne de Lille');
+  const energy = sample.records[mel].results.find((r) => r.indicator === 'energy_use');
+  const quoted = /([-+]?\d+,\d+) %/.exec(energy.origin.quote)[1].replace('-', '\u2212');
+  assert.equal(`${quoted}\u00a0%`, '\u221211,3\u00a0%');
+  const melEnergy = await page.textContent(`#catalogue-table tbody tr[data-index="${mel}"] .result[data-indicator="energy_use"]`);
+  assert.ok(melEnergy.includes(`${quoted}\u00a0%`), melEnergy);
+  assert.ok(melEnergy.includes(`${sample.records[mel].households} foyers`), melEnergy);
+  // A timeline row per territory, the MEL's labelled with its results.
+  const territories = await page.$$eval('#catalogue-timelines g.timeline-row', (gs) => gs.map((g) => g.dataset.territory));
+  assert.deepEqual([...territories].sort(), [...new Set(sample.records.map((r) => r.territory.name))].sort());
+  const melBar = await page.$eval('#catalogue-timelines g.timeline-row[data-territory="Métropole Européenne de Lille"]', (g) => g.textContent);
+  assert.ok(melBar.includes(`${quoted}\u00a0%`), melBar);
+  assert.match(await page.textContent('#catalogue-findings'), /Aucune incohérence/);
+  await page.locator('#catalogue').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(out, 'page-catalogue.png'), fullPage: true });
+  // A picked catalogue with a duplicated record: core's finding is shown.
+  const doubled = structuredClone(sample);
+  doubled.records.push(doubled.records[mel]);
+  await page.setInputFiles('#catalogue-picker', { name: 'double.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doubled)) });
+  await page.waitForSelector('#catalogue-findings li[data-rule="duplicate_identity"]');
+  assert.equal(await page.$$eval('#catalogue-table tbody tr', (trs) => trs.length), 8);
+  // A document core cannot read: its error, no view.
+  await page.setInputFiles('#catalogue-picker', { name: 'v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...sample, schema_version: 2 })) });
+  await page.waitForSelector('#catalogue-status.error');
+  assert.ok(await page.isHidden('#catalogue-view'));
+  assert.equal(await page.getAttribute('#catalogue-status .file-message', 'data-code'), 'schema_version');
+  assert.match(await page.textContent('#catalogue-status'), /v2\.json/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -6,12 +6,18 @@
 // check) or of another type, an enum spelling unknown.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compute, readTables } from 'ecodefi';
-import { examples, folderTables, here } from './helpers.mjs';
+import { catalogueSummary, catalogueTimelines, catalogueValidate, compute, readTables, regressionFit, regressionPredict, regressionSavings } from 'ecodefi';
+import { examples, folderTables, here, readJson, root } from './helpers.mjs';
 
 const demo = folderTables(path.join(examples, 'table-demo'));
 const demoData = readTables(demo.files, demo.settings);
 const sample = readFileSync(path.join(examples, 'energy/challenge.json'), 'utf8');
+const catalogue = readFileSync(path.join(examples, 'catalogue/hauts-de-france.json'), 'utf8');
+// A catalogue with findings, so that the findings' type is checked too.
+const unsound = JSON.parse(catalogue);
+unsound.records.push(unsound.records[0]);
+const catalogueFindings = catalogueValidate(unsound);
+if (catalogueFindings.length === 0) throw new Error('expected findings on a duplicated record');
 const checks = {
   demoSettings: ['ChallengeSettings', JSON.parse(demo.settings)],
   demoFiles: ['TableFile[]', demo.files],
@@ -19,7 +25,26 @@ const checks = {
   demoReport: ['Report', compute(demoData)],
   sampleData: ['ChallengeData', JSON.parse(sample)],
   sampleReport: ['Report', compute(sample)],
+  catalogueDocument: ['CatalogueDocument', JSON.parse(catalogue)],
+  catalogueFindings: ['CatalogueFinding[]', catalogueFindings],
+  catalogueTimelines: ['Timeline[]', catalogueTimelines(catalogue)],
 };
+// Regression: every hand-made case (models of each kind, a baseline without
+// a model), with the candidates kept, and what a model predicts and saves.
+const hand = readJson(path.join(root, 'tests/vectors/regression/hand.json')).cases;
+hand.forEach((c, i) => {
+  const baseline = regressionFit(c.data, { ...c.options, keep_candidates: true });
+  checks[`usageData${i}`] = ['UsageData', c.data];
+  checks[`regressionOptions${i}`] = ['RegressionOptions', c.options];
+  checks[`baseline${i}`] = ['Baseline', baseline];
+  if (baseline.model && c.data.kind === 'daily') {
+    checks[`prediction${i}`] = ['Prediction', regressionPredict(baseline.model, c.data.days.map(({ date, temperature_c }) => ({ date, temperature_c })))];
+    checks[`savings${i}`] = ['Savings', regressionSavings(baseline.model, c.data, 0.9)];
+  }
+});
+for (const by of ['all', 'territory', 'year', 'theme', 'organiser_kind']) {
+  checks[`catalogueSummary_${by}`] = ['CatalogueSummary', catalogueSummary(catalogue, by, { status: 'finished' })];
+}
 const types = [...new Set(Object.values(checks).map(([t]) => t.replace('[]', '')))].sort();
 let ts = '// Written by write-type-checks.mjs: do not edit.\n';
 ts += `import type { ${types.join(', ')} } from "ecodefi";\n`;

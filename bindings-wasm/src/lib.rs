@@ -11,6 +11,12 @@
 //! | `readTables(files, settings)` | [`Tables::from_files`], [`Tables::challenge_data`] |
 //! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
 //! | `decode(bytes)` | [`ecodefi::table::encoding::decode`] |
+//! | `catalogueValidate(doc)` | [`Catalogue::from_json`], [`Catalogue::validate`] |
+//! | `catalogueSummary(doc, groupBy, filter)` | [`Catalogue::from_json`], [`Catalogue::summary`] |
+//! | `catalogueTimelines(doc)` | [`Catalogue::from_json`], [`Catalogue::timelines`] |
+//! | `regressionFit(usageData, options)` | [`regression::fit`] |
+//! | `regressionPredict(model, days)` | [`FittedModel::predict`] |
+//! | `regressionSavings(model, reporting, confidenceLevel)` | [`FittedModel::metered_savings`] |
 //!
 //! The TypeScript types of inputs and results (`src/types.d.ts`) are
 //! declared in a `typescript_custom_section` and checked by `tsc --strict`
@@ -20,6 +26,8 @@
 pub mod convert;
 pub mod error;
 
+use ecodefi::catalogue::{Catalogue, Filter, GroupBy};
+use ecodefi::regression::{self, DailyTemperature, FittedModel, RegressionOptions, UsageData};
 use ecodefi::table::{write, Tables};
 use ecodefi::ChallengeData;
 use wasm_bindgen::prelude::*;
@@ -48,6 +56,48 @@ extern "C" {
     /// A challenge's settings, as an object or its JSON text.
     #[wasm_bindgen(typescript_type = "ChallengeSettings | string")]
     pub type SettingsInput;
+    /// A catalogue document (core `Catalogue`), as an object or its JSON
+    /// text.
+    #[wasm_bindgen(typescript_type = "CatalogueDocument | string")]
+    pub type CatalogueInput;
+    /// A catalogue filter (core `catalogue::Filter`), as an object or its
+    /// JSON text; absent or `null` selects every record.
+    #[wasm_bindgen(typescript_type = "CatalogueFilter | string | null | undefined")]
+    pub type FilterInput;
+    /// The catalogue's findings (core `catalogue::Finding`).
+    #[wasm_bindgen(typescript_type = "CatalogueFinding[]")]
+    pub type FindingsOutput;
+    /// A catalogue summary (core `catalogue::Summary`).
+    #[wasm_bindgen(typescript_type = "CatalogueSummary")]
+    pub type SummaryOutput;
+    /// The catalogue's timelines (core `catalogue::Timeline`).
+    #[wasm_bindgen(typescript_type = "Timeline[]")]
+    pub type TimelinesOutput;
+    /// Usage data for a regression baseline (core `regression::UsageData`),
+    /// as an object or its JSON text.
+    #[wasm_bindgen(typescript_type = "UsageData | string")]
+    pub type UsageDataInput;
+    /// Regression options (core `regression::RegressionOptions`), as an
+    /// object or its JSON text; absent or `null`: CalTRACK 2.0 defaults.
+    #[wasm_bindgen(typescript_type = "RegressionOptions | string | null | undefined")]
+    pub type RegressionOptionsInput;
+    /// A fitted model (core `regression::FittedModel`, a baseline's
+    /// `model`), as an object or its JSON text.
+    #[wasm_bindgen(typescript_type = "FittedModel | string")]
+    pub type FittedModelInput;
+    /// Daily mean temperatures (core `regression::DailyTemperature`), as an
+    /// array or its JSON text.
+    #[wasm_bindgen(typescript_type = "RegressionTemperature[] | string")]
+    pub type TemperaturesInput;
+    /// A baseline (core `regression::Baseline`).
+    #[wasm_bindgen(typescript_type = "Baseline")]
+    pub type BaselineOutput;
+    /// A prediction (core `regression::Prediction`).
+    #[wasm_bindgen(typescript_type = "Prediction")]
+    pub type PredictionOutput;
+    /// Metered savings (core `regression::Savings`).
+    #[wasm_bindgen(typescript_type = "Savings")]
+    pub type SavingsOutput;
 }
 
 /// Runs a conversion-and-call and turns a core error into the thrown JS
@@ -142,4 +192,124 @@ fn energy_csv(
         Ok(writer(energy, write::CsvStyle::FRENCH))
     };
     run().map_err(|e| error::to_js(&e))
+}
+
+/// The findings of the catalogue-level rules (core
+/// [`Catalogue::validate`]) of a catalogue document (core
+/// [`Catalogue::from_json`], which checks its shape). An empty array when
+/// the catalogue is sound.
+///
+/// # Errors
+/// An `EcodefiError` (`json`, `schema_version`) when the document cannot be
+/// read.
+#[wasm_bindgen(js_name = catalogueValidate)]
+pub fn catalogue_validate(doc: &CatalogueInput) -> Result<FindingsOutput, JsValue> {
+    throwing(|| {
+        let catalogue = Catalogue::from_json(&convert::input_text(doc)?)?;
+        convert::output_value(&serde_json::to_string(&catalogue.validate())?)
+    })
+}
+
+/// The selected records of a catalogue, grouped and summed (core
+/// [`Catalogue::summary`]). `groupBy` is core's spelling (`all`,
+/// `territory`, `year`, `theme`, `organiser_kind`); `filter` is core's
+/// `Filter` (absent: every record).
+///
+/// # Errors
+/// An `EcodefiError`: `unknown_name` for another `groupBy`, `json` for a
+/// document or filter core cannot read, `overflow` from the sums.
+#[wasm_bindgen(js_name = catalogueSummary)]
+pub fn catalogue_summary(
+    doc: &CatalogueInput,
+    group_by: &str,
+    filter: &FilterInput,
+) -> Result<SummaryOutput, JsValue> {
+    throwing(|| {
+        let catalogue = Catalogue::from_json(&convert::input_text(doc)?)?;
+        let group_by: GroupBy = group_by.parse()?;
+        let filter: Filter = if filter.is_undefined() || filter.is_null() {
+            Filter::default()
+        } else {
+            serde_json::from_str(&convert::input_text(filter)?)?
+        };
+        let summary = catalogue.summary(group_by, &filter)?;
+        convert::output_value(&serde_json::to_string(&summary)?)
+    })
+}
+
+/// One timeline per territory, its challenges oldest first (core
+/// [`Catalogue::timelines`]).
+///
+/// # Errors
+/// An `EcodefiError` (`json`, `schema_version`) when the document cannot be
+/// read.
+#[wasm_bindgen(js_name = catalogueTimelines)]
+pub fn catalogue_timelines(doc: &CatalogueInput) -> Result<TimelinesOutput, JsValue> {
+    throwing(|| {
+        let catalogue = Catalogue::from_json(&convert::input_text(doc)?)?;
+        convert::output_value(&serde_json::to_string(&catalogue.timelines())?)
+    })
+}
+
+/// Fits a weather-regression baseline (core [`regression::fit`], CalTRACK
+/// 2.0) on daily or billing usage. Data problems are not errors: they are
+/// the baseline's sufficiency checks and `no_model_reason`.
+///
+/// # Errors
+/// An `EcodefiError`: `json` for data or options core cannot read,
+/// `invalid_value`, `duplicate` or `overflow` as core's `fit` says.
+#[wasm_bindgen(js_name = regressionFit)]
+pub fn regression_fit(
+    usage_data: &UsageDataInput,
+    options: &RegressionOptionsInput,
+) -> Result<BaselineOutput, JsValue> {
+    throwing(|| {
+        let data: UsageData = serde_json::from_str(&convert::input_text(usage_data)?)?;
+        let options: RegressionOptions = if options.is_undefined() || options.is_null() {
+            RegressionOptions::default()
+        } else {
+            serde_json::from_str(&convert::input_text(options)?)?
+        };
+        convert::output_value(&serde_json::to_string(&regression::fit(&data, &options)?)?)
+    })
+}
+
+/// What a fitted model predicts over these days (core
+/// [`FittedModel::predict`]).
+///
+/// # Errors
+/// An `EcodefiError`: `json` for a model or days core cannot read,
+/// `invalid_value` (with the day's `index`) for a temperature that is not
+/// finite.
+#[wasm_bindgen(js_name = regressionPredict)]
+pub fn regression_predict(
+    model: &FittedModelInput,
+    days: &TemperaturesInput,
+) -> Result<PredictionOutput, JsValue> {
+    throwing(|| {
+        let model: FittedModel = serde_json::from_str(&convert::input_text(model)?)?;
+        let days: Vec<DailyTemperature> = serde_json::from_str(&convert::input_text(days)?)?;
+        convert::output_value(&serde_json::to_string(&model.predict(&days)?)?)
+    })
+}
+
+/// Metered savings over a reporting period against a fitted model, with
+/// error bands at `confidenceLevel` (core [`FittedModel::metered_savings`]).
+///
+/// # Errors
+/// An `EcodefiError`: `json` for a model or data core cannot read;
+/// `invalid_value` for a negative usage, a temperature that is not finite
+/// or a confidence level outside (0, 1); `duplicate` for a repeated day.
+#[wasm_bindgen(js_name = regressionSavings)]
+pub fn regression_savings(
+    model: &FittedModelInput,
+    reporting: &UsageDataInput,
+    confidence_level: f64,
+) -> Result<SavingsOutput, JsValue> {
+    throwing(|| {
+        let model: FittedModel = serde_json::from_str(&convert::input_text(model)?)?;
+        let reporting: UsageData = serde_json::from_str(&convert::input_text(reporting)?)?;
+        let savings = model.metered_savings(&reporting, confidence_level)?;
+        convert::output_value(&serde_json::to_string(&savings)?)
+    })
 }

@@ -136,8 +136,21 @@ export interface EnergyOptions {
   max_gap_days?: number;
   factors?: ImpactFactors;
 }
+/**
+ * The options and report sections of the themes other than energy (water,
+ * waste, food, mobility: core `water`, `waste`, `food`, `mobility`) are
+ * passed through as core reads and writes them, but not typed field by
+ * field here yet.
+ */
+export interface UntypedSection { [field: string]: unknown }
 /** core `data::Options`. */
-export interface Options { energy?: EnergyOptions }
+export interface Options {
+  energy?: EnergyOptions;
+  water?: UntypedSection;
+  waste?: UntypedSection;
+  food?: UntypedSection;
+  mobility?: UntypedSection;
+}
 
 /** core `ChallengeData`: the one input document (`schema_version` 1). */
 export interface ChallengeData {
@@ -267,6 +280,10 @@ export interface Report {
   challenge: Challenge;
   households: number;
   energy?: EnergyReport;
+  water?: UntypedSection;
+  waste?: UntypedSection;
+  food?: UntypedSection;
+  mobility?: UntypedSection;
 }
 
 /** core `Error::code()`. */
@@ -291,4 +308,264 @@ export interface EcodefiError extends Error {
   line?: number;
   /** The column's name in the file. */
   column?: string;
+}
+
+// ---- The regional catalogue (core `catalogue`) ----
+
+/** A fact the source may not give: its value, or `"unknown"` (core `catalogue::Fact`). */
+export type Fact<T> = T | "unknown";
+/** core `catalogue::Status`. */
+export type CatalogueStatus = "planned" | "running" | "finished";
+/** core `catalogue::TerritoryKind`. */
+export type TerritoryKind = "commune" | "epci" | "scot" | "department" | "region";
+/** core `catalogue::Indicator`. */
+export type Indicator =
+  | "energy_use" | "water_use" | "residual_waste" | "total_waste"
+  | "organic_food_share" | "local_food_share" | "car_share_of_trips";
+/** core `catalogue::TotalUnit`. */
+export type TotalUnit = "kwh" | "litres" | "kg" | "euros" | "km";
+/** core `catalogue::GroupBy`. */
+export type CatalogueGroupBy = "all" | "territory" | "year" | "theme" | "organiser_kind";
+/** core `catalogue::Territory`: the INSEE code is checked by shape against the kind. */
+export interface Territory { name: string; kind: TerritoryKind; insee_code?: string }
+/** core `catalogue::Organiser`. */
+export interface Organiser { name: string; kind: OrganiserKind }
+/** core `catalogue::Partner`. */
+export interface Partner { name: string; kind?: OrganiserKind; role?: string }
+/** core `catalogue::YearSpan`: calendar years, inclusive. */
+export interface YearSpan { first: number; last: number }
+/** core `catalogue::Provenance`. */
+export interface Provenance { source: string; url?: string }
+/** core `catalogue::Totals`: the challenge's and the reference's totals. */
+export interface ResultTotals { unit: TotalUnit; reference: DecimalString; challenge: DecimalString }
+/** core `catalogue::Origin`: computed by ecodefi, or a published figure. */
+export type Origin =
+  | { kind: "computed"; ecodefi_version: string; report?: string }
+  | { kind: "published"; source: string; quote?: string };
+/** core `catalogue::ThemeResult`; `change` is a fraction (−0.113 is −11,3 %). */
+export interface ThemeResult {
+  theme: Theme;
+  indicator: Indicator;
+  households?: number;
+  change: DecimalString;
+  totals?: ResultTotals;
+  origin: Origin;
+}
+/** core `catalogue::CatalogueRecord`: one challenge edition. */
+export interface CatalogueRecord {
+  name: string;
+  edition: string;
+  territory: Territory;
+  organisers: Fact<Organiser[]>;
+  partners?: Partner[];
+  years: YearSpan;
+  period?: Period;
+  themes: Fact<Theme[]>;
+  teams: Fact<number>;
+  households: Fact<number>;
+  /** `"not_published"` when the source gives none. */
+  results: ThemeResult[] | "not_published";
+  status: CatalogueStatus;
+  provenance: Provenance;
+  notes?: string;
+}
+/** core `catalogue::Catalogue` as JSON (`schemas/catalogue.schema.json`). */
+export interface CatalogueDocument {
+  schema_version: number;
+  title?: string;
+  records: CatalogueRecord[];
+}
+/** core `catalogue::RecordRef`: a record's index (from 0) and identity. */
+export interface RecordRef { index: number; name: string; edition: string }
+/** core `catalogue::Rule`. */
+export type CatalogueRule =
+  | "duplicate_identity" | "overlapping_editions" | "years_reversed"
+  | "period_outside_years" | "households_fewer_than_teams"
+  | "result_without_households" | "result_households_above_record"
+  | "change_beyond_total" | "indicator_theme_mismatch"
+  | "result_theme_not_listed" | "duplicate_result" | "invalid_totals"
+  | "change_disagrees_with_totals";
+/** core `catalogue::Finding`, tagged by its `rule`; `result` is the result's index in its record. */
+export type CatalogueFinding =
+  | { rule: "duplicate_identity"; record: RecordRef; other: RecordRef }
+  | { rule: "overlapping_editions"; record: RecordRef; other: RecordRef; theme: Theme }
+  | { rule: "years_reversed"; record: RecordRef; first: number; last: number }
+  | { rule: "period_outside_years"; record: RecordRef }
+  | { rule: "households_fewer_than_teams"; record: RecordRef; households: number; teams: number }
+  | { rule: "result_without_households"; record: RecordRef; result: number }
+  | { rule: "result_households_above_record"; record: RecordRef; result: number; counted: number; households: number }
+  | { rule: "change_beyond_total"; record: RecordRef; result: number; change: DecimalString }
+  | { rule: "indicator_theme_mismatch"; record: RecordRef; result: number; theme: Theme; indicator: Indicator }
+  | { rule: "result_theme_not_listed"; record: RecordRef; result: number; theme: Theme }
+  | { rule: "duplicate_result"; record: RecordRef; result: number; indicator: Indicator }
+  | { rule: "invalid_totals"; record: RecordRef; result: number }
+  | { rule: "change_disagrees_with_totals"; record: RecordRef; result: number; change: DecimalString; from_totals: DecimalString };
+/** core `catalogue::Filter`: every criterion given must hold. */
+export interface CatalogueFilter {
+  /** The territory's name (ignoring case) or its INSEE code. */
+  territory?: string;
+  territory_kind?: TerritoryKind;
+  year?: number;
+  theme?: Theme;
+  organiser_kind?: OrganiserKind;
+  status?: CatalogueStatus;
+}
+/** core `catalogue::HouseholdCount`. */
+export interface HouseholdCount { known: number; records_unknown: number }
+/** core `catalogue::ResultItem`. */
+export interface ResultItem { record: RecordRef; households: number | null; change: DecimalString; computed: boolean }
+/** core `catalogue::ResultAggregate`: combined changes are `null` where combining is not meaningful. */
+export interface ResultAggregate {
+  theme: Theme;
+  indicator: Indicator;
+  households: number;
+  results_without_households: number;
+  household_weighted_change: DecimalString | null;
+  pooled_change: DecimalString | null;
+  items: ResultItem[];
+}
+/** core `catalogue::Group`. */
+export interface CatalogueGroup {
+  key: string;
+  challenges: number;
+  records: RecordRef[];
+  households: HouseholdCount;
+  results: ResultAggregate[];
+}
+/** core `catalogue::Summary`. */
+export interface CatalogueSummary { group_by: CatalogueGroupBy; filter: CatalogueFilter; groups: CatalogueGroup[] }
+/** core `catalogue::Headline`: a result in one line. */
+export interface Headline { indicator: Indicator; households: number | null; change: DecimalString }
+/** core `catalogue::TimelineEntry`. */
+export interface TimelineEntry {
+  record: RecordRef;
+  years: YearSpan;
+  status: CatalogueStatus;
+  themes: Fact<Theme[]>;
+  households: Fact<number>;
+  /** Empty when no result is published. */
+  results: Headline[];
+}
+/** core `catalogue::Timeline`: a territory's challenges, oldest first. */
+export interface Timeline { territory: Territory; entries: TimelineEntry[] }
+
+// ---- Weather-regression baselines (core `regression`, CalTRACK 2.0) ----
+// Statistics are numbers (core `f64`); metered usage is a decimal string.
+// A statistic core cannot define is left out.
+
+/** core `regression::DailyUsage`. */
+export interface DailyUsage { date: DateString; usage: DecimalString; temperature_c: number }
+/** core `regression::DailyTemperature`: a day's mean temperature, °C. */
+export interface RegressionTemperature { date: DateString; temperature_c: number }
+/** core `regression::BillingPeriod`. */
+export interface BillingPeriod { period: Period; usage: DecimalString }
+/** core `regression::UsageData`. */
+export type UsageData =
+  | { kind: "daily"; days: DailyUsage[] }
+  | { kind: "billing"; periods: BillingPeriod[]; temperatures: RegressionTemperature[] };
+/** core `regression::Interval`. */
+export type Interval = "daily" | "billing";
+/** core `regression::ModelKind`. */
+export type ModelKind = "intercept_only" | "hdd_only" | "cdd_only" | "cdd_hdd";
+/** core `regression::BalancePointGrid`: candidate balance points, °C. */
+export interface BalancePointGrid { points_c: number[] }
+/** core `regression::RegressionOptions`: every field has its CalTRACK 2.0 default. */
+export interface RegressionOptions {
+  grid?: BalancePointGrid;
+  fit_heating?: boolean;
+  fit_cooling?: boolean;
+  min_non_zero_daily?: number;
+  min_non_zero_billing?: number;
+  min_total_degree_days_c?: number;
+  max_p_value?: number | null;
+  baseline_days?: number;
+  min_valid_fraction?: number;
+  outlier_iqr_factor?: number;
+  keep_candidates?: boolean;
+}
+/** core `regression::Metrics`. */
+export interface RegressionMetrics {
+  observed_length: number;
+  num_parameters: number;
+  observed_mean: number;
+  observed_variance: number;
+  r_squared?: number;
+  r_squared_adj?: number;
+  rmse: number;
+  rmse_adj: number;
+  cv_rmse?: number;
+  nmbe?: number;
+  autocorr_resid?: number;
+  n_prime?: number;
+}
+/** core `regression::FittedModel`: coefficients per day and per °C-degree-day. */
+export interface FittedModel {
+  interval: Interval;
+  kind: ModelKind;
+  intercept: number;
+  heating_balance_point_c?: number;
+  beta_hdd?: number;
+  cooling_balance_point_c?: number;
+  beta_cdd?: number;
+  r_squared_adj: number;
+  metrics: RegressionMetrics;
+}
+/** core `regression::CheckName`. */
+export type CheckName = "baseline_span" | "valid_days" | "negative_values" | "outliers";
+/** core `regression::CheckStatus`. */
+export type CheckStatus = "pass" | "warn" | "fail";
+/** core `regression::Check`. */
+export interface Check { name: CheckName; status: CheckStatus; value: number; limit: number; indices?: number[] }
+/** core `regression::SufficiencyReport`. */
+export interface SufficiencyReport { checks: Check[] }
+/** core `regression::NoModelReason`. */
+export type NoModelReason = "no_data" | "negative_values" | "no_qualified_candidate";
+/** core `regression::CandidateStatus`. */
+export type CandidateStatus = "qualified" | "disqualified" | "not_attempted" | "singular";
+/** core `regression::CandidateIssue`. */
+export type CandidateIssue =
+  | "too_few_non_zero_hdd" | "total_hdd_too_low" | "too_few_non_zero_cdd"
+  | "total_cdd_too_low" | "intercept_negative" | "beta_hdd_negative"
+  | "beta_cdd_negative" | "beta_hdd_p_value_too_high"
+  | "beta_cdd_p_value_too_high" | "singular";
+/** core `regression::Candidate`. */
+export interface Candidate {
+  kind: ModelKind;
+  heating_balance_point_c?: number;
+  cooling_balance_point_c?: number;
+  status: CandidateStatus;
+  issues?: CandidateIssue[];
+  intercept?: number;
+  beta_hdd?: number;
+  beta_cdd?: number;
+  r_squared_adj?: number;
+}
+/** core `regression::Baseline`: usable when it has a model and no check failed. */
+export interface Baseline {
+  sufficiency: SufficiencyReport;
+  model?: FittedModel;
+  no_model_reason?: NoModelReason;
+  candidates?: Candidate[];
+}
+/** core `regression::Prediction`: usage in the data's unit, split by cause. */
+export interface Prediction { days: number; base: number; heating: number; cooling: number; total: number }
+/** core `regression::ErrorBands`. */
+export interface ErrorBands {
+  confidence_level: number;
+  t_stat: number;
+  n_prime: number;
+  fsu_error_band: number;
+  ols_error_band: number;
+  ols_error_band_model: number;
+  ols_error_band_noise: number;
+}
+/** core `regression::Savings`: `savings` is counterfactual − observed (positive when usage went down). */
+export interface Savings {
+  reporting_observations: number;
+  counterfactual: Prediction;
+  observed: DecimalString;
+  savings: number;
+  savings_fraction?: number;
+  error_bands?: ErrorBands;
+  fractional_savings_uncertainty?: number;
 }

@@ -6,13 +6,15 @@
 import init, * as ecodefi from './pkg/index.js';
 import { t, where } from './i18n.js';
 import { render } from './render.js';
+import { renderCatalogue } from './catalogue.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { report: null };
 
 function applyTexts() {
   for (const node of document.querySelectorAll('[data-text]')) {
-    node.textContent = t[node.dataset.text];
+    // A dotted key ("catalogue.title") reads a nested text.
+    node.textContent = node.dataset.text.split('.').reduce((o, k) => o?.[k], t);
   }
   document.documentElement.lang = 'fr';
 }
@@ -166,6 +168,35 @@ async function loadSample(name) {
   return files;
 }
 
+/**
+ * Reads a catalogue document with core, checks it and shows it; an error
+ * (a document core cannot read) is shown with its file name instead.
+ */
+function showCatalogue(name, text) {
+  const status = $('catalogue-status');
+  $('catalogue-view').hidden = true;
+  status.classList.remove('error');
+  try {
+    const findings = ecodefi.catalogueValidate(text);
+    const timelines = ecodefi.catalogueTimelines(text);
+    const doc = JSON.parse(text);
+    renderCatalogue(doc, { timelines, findings });
+    status.textContent = t.catalogue.loaded(doc.records.length);
+    document.body.dataset.catalogue = String(doc.records.length);
+  } catch (err) {
+    status.replaceChildren(`${t.catalogue.failed} ${name}`, errorMessage(err));
+    status.classList.add('error');
+    delete document.body.dataset.catalogue;
+  }
+}
+
+async function loadCatalogueSample() {
+  const index = await (await fetch('sample/index.json')).json();
+  const [file] = index.catalogue;
+  const bytes = await (await fetch(`sample/catalogue/${file}`)).arrayBuffer();
+  showCatalogue(file, ecodefi.decode(new Uint8Array(bytes)));
+}
+
 function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
@@ -182,6 +213,11 @@ function wire() {
   $('picker').addEventListener('change', async (e) => run(await readDropped(e.target.files)));
   $('sample').addEventListener('click', async () => run(await loadSample('energy')));
   $('sample-csv').addEventListener('click', async () => run(await loadSample('table-demo')));
+  $('catalogue-sample').addEventListener('click', loadCatalogueSample);
+  $('catalogue-picker').addEventListener('change', async (e) => {
+    const [f] = e.target.files;
+    if (f) showCatalogue(f.name, ecodefi.decode(new Uint8Array(await f.arrayBuffer())));
+  });
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', async (e) => {
