@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::convert::{from_python, to_python, Wrap};
+use crate::report::helper;
 
 fn core<T>(r: ecodefi::Result<T>) -> PyResult<T> {
     r.map_err(|e| PyErr::from(Wrap(e)))
@@ -82,6 +83,14 @@ impl PyCatalogue {
     /// Each territory's challenges over the years, as dicts.
     fn timelines<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_python(py, &self.0.timelines())
+    }
+
+    /// The catalogue as tidy pandas DataFrames: ``records`` (one row per
+    /// challenge) and ``results`` (one row per published or computed
+    /// result), with ``decimals="decimal"`` (exact) or ``"float"``.
+    #[pyo3(signature = (decimals = "decimal"))]
+    fn to_pandas<'py>(slf: &Bound<'py, Self>, decimals: &str) -> PyResult<Bound<'py, PyAny>> {
+        helper(slf.py(), "ecodefi._pandas", "catalogue_frames")?.call1((slf, decimals))
     }
 
     fn __repr__(&self) -> String {

@@ -219,7 +219,11 @@ pub fn compute(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyReport> {
 #[pyclass(module = "ecodefi", name = "Report", frozen)]
 pub struct PyReport(pub Report);
 
-fn helper<'py>(py: Python<'py>, module: &str, function: &str) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn helper<'py>(
+    py: Python<'py>,
+    module: &str,
+    function: &str,
+) -> PyResult<Bound<'py, PyAny>> {
     py.import(module)?.getattr(function)
 }
 

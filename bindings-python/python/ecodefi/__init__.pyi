@@ -212,6 +212,8 @@ class Catalogue:
         """The records grouped by ``group_by`` after ``filter``, with combined results."""
     def timelines(self) -> List[Dict[str, Any]]:
         """Each territory's challenges over the years."""
+    def to_pandas(self, decimals: str = "decimal") -> Dict[str, Any]:
+        """The catalogue as tidy DataFrames: ``records`` and ``results``."""
 
 def compute(data: Union[ChallengeData, Mapping[str, Any]]) -> Report:
     """Computes a challenge's results from its ``ChallengeData`` (or a dict)."""

@@ -164,3 +164,66 @@ def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, Any]
         "teams": _frame(teams, decimals),
         "challenge": _frame(challenge, decimals),
     }
+
+
+def _fact(v: Any) -> Any:
+    """A catalogue fact: its value, or ``None`` when the source says ``"unknown"``."""
+    return None if v == "unknown" else v
+
+
+def catalogue_frames(catalogue: Any, decimals: str = "decimal") -> Dict[str, Any]:
+    """The catalogue's tidy DataFrames (``Catalogue.to_pandas``).
+
+    - ``records``: one row per challenge record: name, edition, territory
+      (name, kind, code), organisers and their kinds, first and last year,
+      status, themes, teams and households (``None`` where the source gives
+      none), whether results were published, and the provenance.
+    - ``results``: one row per result of a record: the record's name and
+      edition, territory, theme, indicator, households, ``change`` (exact
+      ``Decimal`` by default), its origin (``published`` or ``computed``)
+      and source.
+    """
+    if decimals not in ("decimal", "float"):
+        raise ValueError(f"decimals is 'decimal' or 'float', got {decimals!r}")
+    records: list = []
+    results: list = []
+    for r in catalogue.to_dict()["records"]:
+        territory = r["territory"]
+        organisers = _fact(r["organisers"]) or []
+        themes = _fact(r["themes"]) or []
+        published = r["results"] if isinstance(r["results"], list) else []
+        records.append(
+            {
+                "name": r["name"],
+                "edition": r["edition"],
+                "territory": territory["name"],
+                "territory_kind": territory["kind"],
+                "territory_code": territory.get("code"),
+                "organisers": "; ".join(o["name"] for o in organisers) or None,
+                "organiser_kinds": "; ".join(o["kind"] for o in organisers) or None,
+                "first_year": r["years"]["first"],
+                "last_year": r["years"]["last"],
+                "status": r["status"],
+                "themes": "; ".join(themes) or None,
+                "teams": _fact(r["teams"]),
+                "households": _fact(r["households"]),
+                "results_published": bool(published),
+                "provenance": r["provenance"]["source"],
+            }
+        )
+        for res in published:
+            origin = res["origin"]
+            results.append(
+                {
+                    "name": r["name"],
+                    "edition": r["edition"],
+                    "territory": territory["name"],
+                    "theme": res["theme"],
+                    "indicator": res["indicator"],
+                    "households": res.get("households", _fact(r["households"])),
+                    "change": res["change"],
+                    "origin": origin["kind"],
+                    "source": origin.get("source"),
+                }
+            )
+    return {"records": _frame(records, decimals), "results": _frame(results, decimals)}
