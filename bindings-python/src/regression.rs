@@ -130,6 +130,30 @@ impl PyBaseline {
 
 #[pymethods]
 impl PyBaseline {
+    /// Reads a baseline from the dict ``to_dict`` gives (the core's serde
+    /// shape, unknown fields refused), e.g. to predict with a saved model.
+    #[staticmethod]
+    fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyBaseline(from_python(data)?))
+    }
+
+    /// Normalised annual consumption (PRISM, the core's
+    /// ``normalised_annual_consumption``): the model applied to a normal
+    /// year's daily mean temperatures (°C; a list or Series), scaled to 365
+    /// days. A dict with ``days``, ``base``, ``heating``, ``cooling`` and
+    /// ``total``.
+    fn normalised_annual_consumption<'py>(
+        &self,
+        py: Python<'py>,
+        temperatures: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let model = self.fitted()?;
+        let values = helper(py, "values", (temperatures,))?;
+        let normal: Vec<f64> = from_python(&values)?;
+        let nac = core(model.normalised_annual_consumption(&normal))?;
+        to_python(py, &nac)
+    }
+
     /// The baseline as a dict in the core's JSON shape (``Decimal`` where the
     /// core has a decimal).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -121,6 +121,13 @@ def test_eemeter_daily(case: Dict[str, Any]) -> None:
     check_savings(s, e, n)
     # The observed total is the exact decimal sum of the metered days.
     assert s["observed"] == sum((Decimal(u) for u in case["reporting"]["usage"]), Decimal(0))
+    # The Rust runner's NAC check: on the reporting year's 365 temperatures
+    # it is the counterfactual of that year.
+    assert len(r_temps) == 365
+    nac = b.normalised_annual_consumption(r_temps)
+    close("nac", nac["total"], e["counterfactual_total"], 1e-6)
+    # A saved baseline reads back to the same baseline.
+    assert ecodefi.Baseline.from_dict(b.to_dict()).to_dict() == b.to_dict()
     # Per-day predictions add up to the counterfactual of the same days.
     frame = b.predict(r_temps)
     assert list(frame.columns) == ["base", "heating", "cooling", "total"]
@@ -201,3 +208,18 @@ def test_predict_checks_and_forms() -> None:
         assert abs(rows[0][key] - value) < 1e-8, key
     with pytest.raises(ecodefi.InvalidValueError):
         b.predict(pd.Series([1.0, float("inf")], index=pd.date_range("2025-02-01", periods=2)))
+
+
+def test_nac_and_from_dict_checks() -> None:
+    case = load("hand.json")[0]
+    b = ecodefi.regression_fit(case["data"], options=case["options"])
+    with pytest.raises(ecodefi.InsufficientDataError):
+        b.normalised_annual_consumption([])
+    with pytest.raises(ecodefi.InvalidValueError):
+        b.normalised_annual_consumption(pd.Series([5.0, float("nan")]))
+    # 2 + 0.5 * (15 - 5) = 7 per day, over 365 days
+    assert abs(b.normalised_annual_consumption([5.0])["total"] - 7.0 * 365) < 1e-6
+    data = b.to_dict()
+    data["unexpected"] = 1
+    with pytest.raises(ecodefi.DocumentError, match="unexpected"):
+        ecodefi.Baseline.from_dict(data)

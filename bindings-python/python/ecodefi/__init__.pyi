@@ -268,6 +268,11 @@ def read_csv_tables(files: Sequence[Tuple[str, str]]) -> Dict[str, Any]:
 class Baseline:
     """A fitted weather-regression baseline (CalTRACK 2.0 / PRISM)."""
 
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> Baseline:
+        """Reads a baseline from the dict ``to_dict`` gives."""
+    def normalised_annual_consumption(self, temperatures: Any) -> Dict[str, Any]:
+        """PRISM normalised annual consumption on a normal year's daily °C."""
     def to_dict(self) -> Dict[str, Any]:
         """The baseline in the core's JSON shape (``Decimal`` where the core has one)."""
     @property

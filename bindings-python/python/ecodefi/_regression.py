@@ -81,3 +81,11 @@ def prediction_output(temperatures: Any, rows: Any) -> Any:
     columns = ["base", "heating", "cooling", "total"]
     frame = pd.DataFrame(rows, index=pd.Index(index, name=temperatures.index.name), columns=columns)
     return frame.astype(float)
+
+
+def values(temperatures: Any) -> Any:
+    """A Series' values as a list (missing values kept, for the core to
+    refuse); anything else as it is."""
+    if not _is_series(temperatures):
+        return temperatures
+    return [_value(t) for t in temperatures.tolist()]
