@@ -459,8 +459,26 @@ impl<'de> de::Deserializer<'de> for PyDe<'_> {
         visitor.visit_unit()
     }
 
+    /// Statistics (`f64` in the core, e.g. temperatures of the regression):
+    /// a Python `float` or `int` as is (NaN and infinities too, so that the
+    /// core's finiteness checks name them); anything else as for `any`.
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let numeric = !self.obj.is_instance_of::<PyBool>()
+            && (self.obj.is_instance_of::<PyFloat>() || self.obj.is_instance_of::<PyInt>());
+        if numeric {
+            if let Ok(v) = self.obj.extract::<f64>() {
+                return visitor.visit_f64(v);
+            }
+        }
+        self.deserialize_any(visitor)
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_f64(visitor)
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 char
         bytes byte_buf unit unit_struct
     }
 }

@@ -15,6 +15,7 @@ pub mod catalogue;
 pub mod convert;
 pub mod error;
 pub mod frames;
+pub mod regression;
 pub mod report;
 
 use ecodefi::{Date, Decimal};
@@ -325,6 +326,8 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::PyChallengeData>()?;
     m.add_class::<report::PyReport>()?;
     m.add_class::<catalogue::PyCatalogue>()?;
+    m.add_class::<regression::PyBaseline>()?;
+    m.add_function(wrap_pyfunction!(regression::regression_fit, m)?)?;
     m.add_function(wrap_pyfunction!(report::compute, m)?)?;
     m.add_function(wrap_pyfunction!(report::synthetic_challenge, m)?)?;
     m.add_function(wrap_pyfunction!(report::_core_seconds, m)?)?;

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ecodefi import results
 from ecodefi._ecodefi import (
     SCHEMA_VERSION,
+    Baseline,
     Catalogue,
     ChallengeData,
     Occupants,
@@ -24,6 +25,7 @@ from ecodefi._ecodefi import (
     official_conversion,
     read_csv_tables,
     read_frames,
+    regression_fit,
     synthetic_challenge,
 )
 from ecodefi.exceptions import (
@@ -42,7 +44,9 @@ from ecodefi.exceptions import (
 __all__ = [
     "__version__",
     "SCHEMA_VERSION",
+    "Baseline",
     "Catalogue",
+    "regression_fit",
     "ChallengeData",
     "Report",
     "compute",

@@ -22,7 +22,9 @@ from ecodefi.exceptions import ValidationError as ValidationError
 __all__ = [
     "__version__",
     "SCHEMA_VERSION",
+    "Baseline",
     "Catalogue",
+    "regression_fit",
     "ChallengeData",
     "Report",
     "compute",
@@ -263,3 +265,40 @@ def read_frames(
 
 def read_csv_tables(files: Sequence[Tuple[str, str]]) -> Dict[str, Any]:
     """Reads CSV texts, ``(file name, text)`` pairs, with the core's tabular input."""
+
+@final
+class Baseline:
+    """A fitted weather-regression baseline (CalTRACK 2.0 / PRISM)."""
+
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> Baseline:
+        """Reads a baseline from the dict ``to_dict`` gives."""
+    def normalised_annual_consumption(self, temperatures: Any) -> Dict[str, Any]:
+        """PRISM normalised annual consumption on a normal year's daily °C."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The baseline in the core's JSON shape (``Decimal`` where the core has one)."""
+    @property
+    def model(self) -> Optional[Dict[str, Any]]:
+        """The selected model (kind, balance points in °C, coefficients, metrics), or ``None``."""
+    @property
+    def sufficiency(self) -> Dict[str, Any]:
+        """The named sufficiency checks of the data."""
+    @property
+    def no_model_reason(self) -> Optional[str]:
+        """Why there is no model, or ``None``."""
+    @property
+    def usable(self) -> bool:
+        """Whether a model was selected and no sufficiency check failed."""
+    def predict(self, temperatures: Any) -> Any:
+        """Per-day predicted usage (``base``, ``heating``, ``cooling``, ``total``):
+        a DataFrame for a Series of °C indexed by day, else a list of dicts."""
+    def savings(
+        self, usage: Any, temperatures: Optional[Any] = None, confidence: float = 0.9
+    ) -> Dict[str, Any]:
+        """Metered savings over a reporting period, with error bands at ``confidence``."""
+
+def regression_fit(
+    usage: Any, temperatures: Optional[Any] = None, options: Optional[Mapping[str, Any]] = None
+) -> Baseline:
+    """Fits a weather-regression baseline on daily usage (a Series indexed by
+    day with a temperature Series in °C) or the core's dict form."""
