@@ -35,9 +35,10 @@ named_enum! {
 
 /// The default climate-sensitive share of a mixed-use meter: 0.66.
 ///
-/// Source: space heating is about two thirds (66 %) of the final energy
-/// consumption of French main residences — ADEME, *Chiffres clés du
-/// bâtiment* (CEREN data, 2013 edition); DOMAIN.md §2 gives 60–70 %.
+/// Source: space heating was 282 TWh, 66 % of the energy consumed by
+/// French main residences in 2018 — SDES, *Chiffres clés du logement*,
+/// édition 2022, « Consommation d'énergie » (Ceren data); DOMAIN.md §2
+/// gives 60–70 %.
 /// Override it per meter ([`Meter::heating_share`]) or per challenge.
 pub const DEFAULT_HEATING_SHARE: Ratio = Ratio::new(dec!(0.66));
 
