@@ -15,10 +15,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::date::{date_of, day_number};
 use crate::error::Error;
 use crate::exclusion::{Exclusion, ExclusionCode, Warning, WarningCode};
 use crate::meter::{Bill, Meter, MeterEvent, Reading};
-use crate::period::{date_of, day_number, Period};
+use crate::period::Period;
 use crate::quantity::{add, div, mul, sub};
 use crate::weather::DegreeDays;
 
@@ -45,7 +46,7 @@ impl From<Exclusion> for Problem {
 }
 
 /// A quantity consumed over the days `start .. end` (day numbers, see
-/// [`crate::period::day_number`]), in the meter's unit.
+/// [`crate::date::day_number`]), in the meter's unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Interval {
     /// First day.
@@ -448,7 +449,7 @@ impl Series {
             if !(year.0 <= i.start && i.start < year.1) {
                 let y = date_of(i.start)?.year();
                 let day = |m, d| {
-                    jiff::civil::Date::new(y, m, d)
+                    crate::date::Date::new(y, m, d)
                         .map(day_number)
                         .map_err(|e| Error::invalid("year", y, e.to_string()))
                 };
@@ -556,10 +557,10 @@ pub fn deliveries_over(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::{date, Date};
     use crate::meter::{Carrier, Delivery, StockEstimate, Unit, Usage};
     use crate::weather::{DailyTemperature, DegreeDayOptions, Method, Temperatures};
     use crate::MeterId;
-    use jiff::civil::{date, Date};
     use proptest::prelude::*;
     use rust_decimal::dec;
 

@@ -5,7 +5,7 @@
 //! does not know — the territory's kind and code, the organiser's name, the
 //! status, where the record comes from — is given in a [`ReportContext`].
 
-use jiff::civil::Date;
+use crate::date::Date;
 
 use crate::error::{Error, Result};
 use crate::report::Report;

@@ -263,8 +263,8 @@ mod tests {
     fn reference_must_cover_the_challenge() {
         let mut data = small(1, false);
         data.challenge.reference_period = crate::Period::new(
-            jiff::civil::date(2025, 1, 1),
-            jiff::civil::date(2025, 1, 31),
+            crate::date::date(2025, 1, 1),
+            crate::date::date(2025, 1, 31),
         )
         .unwrap();
         let e = compute(

@@ -57,7 +57,7 @@ mod settings;
 pub mod value;
 pub mod write;
 
-use jiff::civil::Date;
+use crate::date::Date;
 use rust_decimal::Decimal;
 
 use crate::challenge::Team;

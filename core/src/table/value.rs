@@ -26,7 +26,7 @@
 
 use std::str::FromStr;
 
-use jiff::civil::Date;
+use crate::date::Date;
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Location, Result};
@@ -140,8 +140,8 @@ const DATE_RULE: &str =
 /// # Example
 /// ```
 /// use ecodefi::table::value::date;
-/// assert_eq!(date("01/12/2025", "date")?, jiff::civil::date(2025, 12, 1));
-/// assert_eq!(date("2025-12-01", "date")?, jiff::civil::date(2025, 12, 1));
+/// assert_eq!(date("01/12/2025", "date")?, ecodefi::date::date(2025, 12, 1));
+/// assert_eq!(date("2025-12-01", "date")?, ecodefi::date::date(2025, 12, 1));
 /// assert!(date("12/01/25", "date").is_err());
 /// # Ok::<(), ecodefi::Error>(())
 /// ```
@@ -390,7 +390,7 @@ pub fn event_kind(cell: &str) -> Result<EventKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date as d;
+    use crate::date::date as d;
     use proptest::prelude::*;
     use rust_decimal::dec;
 
