@@ -289,7 +289,7 @@ export interface Report {
 /** core `Error::code()`. */
 export type ErrorCode =
   | "invalid_value" | "unknown_name" | "duplicate" | "unknown_reference"
-  | "overflow" | "json" | "schema_version" | "insufficient_data";
+  | "overflow" | "json" | "schema_version" | "insufficient_data" | "unsupported";
 
 /**
  * What every function of this package throws: a real `Error` whose `name`

@@ -59,6 +59,7 @@ export const messages = {
       json: 'JSON invalide',
       schema_version: 'version de schéma non prise en charge',
       insufficient_data: 'données insuffisantes',
+      unsupported: 'non pris en charge par ce module',
     },
     columns: {
       rank: 'Rang',

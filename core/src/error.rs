@@ -212,13 +212,23 @@ pub enum Error {
         /// Where.
         at: Location,
     },
+    /// The input asks for something this build of ecodefi leaves out: a
+    /// cargo feature of the core is off (the small WebAssembly module
+    /// computes energy challenges only).
+    #[error("{what} is not in this build of ecodefi (cargo feature `{feature}` of the core)")]
+    Unsupported {
+        /// What was asked for, e.g. `the water theme`.
+        what: &'static str,
+        /// The core's cargo feature that provides it.
+        feature: &'static str,
+    },
 }
 
 impl Error {
     /// A stable, machine-readable name for the kind of error, the same in
     /// every language: `invalid_value`, `unknown_name`, `duplicate`,
     /// `unknown_reference`, `overflow`, `json`, `schema_version`,
-    /// `insufficient_data`.
+    /// `insufficient_data`, `unsupported`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidValue { .. } => "invalid_value",
@@ -229,6 +239,7 @@ impl Error {
             Error::Json { .. } => "json",
             Error::SchemaVersion { .. } => "schema_version",
             Error::InsufficientData { .. } => "insufficient_data",
+            Error::Unsupported { .. } => "unsupported",
         }
     }
 
@@ -241,7 +252,7 @@ impl Error {
             | Error::UnknownReference { at, .. }
             | Error::Overflow { at, .. }
             | Error::InsufficientData { at, .. } => Some(at),
-            Error::Json { .. } | Error::SchemaVersion { .. } => None,
+            Error::Json { .. } | Error::SchemaVersion { .. } | Error::Unsupported { .. } => None,
         }
     }
 
@@ -268,7 +279,7 @@ impl Error {
             | Error::UnknownReference { at, .. }
             | Error::Overflow { at, .. }
             | Error::InsufficientData { at, .. } => Some(at),
-            Error::Json { .. } | Error::SchemaVersion { .. } => None,
+            Error::Json { .. } | Error::SchemaVersion { .. } | Error::Unsupported { .. } => None,
         }
     }
 

@@ -4,10 +4,10 @@ use crate::challenge::{Challenge, Theme};
 use crate::data::{ChallengeData, SCHEMA_VERSION};
 use crate::energy::{self, EnergyReport};
 use crate::error::Result;
-use crate::food::{food_report, FoodReport};
-use crate::mobility::{mobility_report, MobilityReport};
-use crate::waste::{waste_report, WasteReport};
-use crate::water::{water_report, WaterReport};
+use crate::food::FoodReport;
+use crate::mobility::MobilityReport;
+use crate::waste::WasteReport;
+use crate::water::WaterReport;
 
 /// The report of a challenge.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -98,21 +98,7 @@ pub fn compute(data: &ChallengeData) -> Result<Report> {
     } else {
         None
     };
-    let hs = &data.households;
-    let o = &data.options;
-    let has = |t| c.themes.contains(&t);
-    let water = has(Theme::Water)
-        .then(|| water_report(c, hs, &o.water))
-        .transpose()?;
-    let waste = has(Theme::Waste)
-        .then(|| waste_report(c, hs, &o.waste))
-        .transpose()?;
-    let food = has(Theme::Food)
-        .then(|| food_report(c, hs, &o.food))
-        .transpose()?;
-    let mobility = has(Theme::Mobility)
-        .then(|| mobility_report(c, hs, &o.mobility))
-        .transpose()?;
+    let (water, waste, food, mobility) = themes(data)?;
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         challenge: c.clone(),
@@ -123,4 +109,91 @@ pub fn compute(data: &ChallengeData) -> Result<Report> {
         food,
         mobility,
     })
+}
+
+/// The per-person themes' sections.
+type ThemeSections = (
+    Option<WaterReport>,
+    Option<WasteReport>,
+    Option<FoodReport>,
+    Option<MobilityReport>,
+);
+
+/// The water, waste, food and mobility sections of the challenge's themes.
+#[cfg(feature = "themes")]
+fn themes(data: &ChallengeData) -> Result<ThemeSections> {
+    use crate::{food::food_report, mobility::mobility_report};
+    use crate::{waste::waste_report, water::water_report};
+    let (c, hs, o) = (&data.challenge, &data.households, &data.options);
+    let has = |t| c.themes.contains(&t);
+    Ok((
+        has(Theme::Water)
+            .then(|| water_report(c, hs, &o.water))
+            .transpose()?,
+        has(Theme::Waste)
+            .then(|| waste_report(c, hs, &o.waste))
+            .transpose()?,
+        has(Theme::Food)
+            .then(|| food_report(c, hs, &o.food))
+            .transpose()?,
+        has(Theme::Mobility)
+            .then(|| mobility_report(c, hs, &o.mobility))
+            .transpose()?,
+    ))
+}
+
+/// Without the `themes` feature, only energy: another theme is
+/// [`Error::Unsupported`](crate::Error::Unsupported).
+#[cfg(not(feature = "themes"))]
+fn themes(data: &ChallengeData) -> Result<ThemeSections> {
+    let theme = |t: &Theme| match t {
+        Theme::Energy => None,
+        Theme::Water => Some("the water theme"),
+        Theme::Waste => Some("the waste theme"),
+        Theme::Food => Some("the food theme"),
+        Theme::Mobility => Some("the mobility theme"),
+    };
+    match data.challenge.themes.iter().find_map(theme) {
+        Some(what) => Err(crate::Error::Unsupported {
+            what,
+            feature: "themes",
+        }),
+        None => Ok((None, None, None, None)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::{generate, SyntheticOptions};
+
+    fn with_water() -> ChallengeData {
+        let mut data = generate(SyntheticOptions {
+            households: 12,
+            seed: 3,
+            problems: false,
+        })
+        .unwrap();
+        data.challenge.themes.push(Theme::Water);
+        data
+    }
+
+    #[test]
+    #[cfg(feature = "themes")]
+    fn every_theme_of_the_challenge_has_its_section() {
+        let report = compute(&with_water()).unwrap();
+        assert!(report.energy.is_some() && report.water.is_some());
+        assert!(report.waste.is_none() && report.food.is_none() && report.mobility.is_none());
+    }
+
+    #[test]
+    #[cfg(not(feature = "themes"))]
+    fn other_themes_need_the_themes_feature() {
+        let e = compute(&with_water()).unwrap_err();
+        assert_eq!(e.code(), "unsupported");
+        assert_eq!(
+            e.to_string(),
+            "the water theme is not in this build of ecodefi (cargo feature `themes` of the core)"
+        );
+    }
 }

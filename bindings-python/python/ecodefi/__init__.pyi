@@ -13,6 +13,7 @@ from ecodefi.exceptions import DocumentError as DocumentError
 from ecodefi.exceptions import DuplicateError as DuplicateError
 from ecodefi.exceptions import EcodefiError as EcodefiError
 from ecodefi.exceptions import InsufficientDataError as InsufficientDataError
+from ecodefi.exceptions import UnsupportedError as UnsupportedError
 from ecodefi.exceptions import InvalidValueError as InvalidValueError
 from ecodefi.exceptions import SchemaVersionError as SchemaVersionError
 from ecodefi.exceptions import UnknownNameError as UnknownNameError
@@ -47,6 +48,7 @@ __all__ = [
     "DocumentError",
     "SchemaVersionError",
     "InsufficientDataError",
+    "UnsupportedError",
     "DecimalOverflowError",
 ]
 

@@ -212,6 +212,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "themes")]
     fn water_and_waste_results_come_from_their_totals() {
         let water = sample("water");
         let record = CatalogueRecord::from_report(&water, context()).unwrap();

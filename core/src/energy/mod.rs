@@ -295,6 +295,18 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "regression"))]
+    fn regression_baselines_need_the_regression_feature() {
+        let mut data = small(5, false);
+        data.options.energy.regression_baseline = true;
+        let t = data.temperatures.as_ref();
+        let e = compute(&data.challenge, &data.households, t, &data.options.energy).unwrap_err();
+        assert_eq!(e.code(), "unsupported");
+        assert!(e.to_string().contains("cargo feature `regression`"), "{e}");
+    }
+
+    #[test]
+    #[cfg(feature = "regression")]
     fn an_unusable_regression_baseline_is_warned() {
         // Fortnightly readings over one winter cannot give a 365-day
         // baseline: every metered household falls back, and says so.

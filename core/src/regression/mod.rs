@@ -69,6 +69,7 @@
 )]
 
 use crate::named_enum;
+#[cfg(feature = "regression")]
 pub(crate) mod challenge;
 mod data;
 mod fit;
@@ -532,6 +533,7 @@ mod tests {
         /// The fast search and the full candidate list select the same
         /// model, and a baseline survives a JSON round trip unchanged.
         #[test]
+        #[cfg(feature = "regression")]
         fn fast_path_and_serde(days in year_strategy()) {
             let data = UsageData::Daily { days };
             let fast = fit(&data, &options()).unwrap();
