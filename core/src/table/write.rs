@@ -500,6 +500,7 @@ impl TableTexts {
             stock: src(Table::Stock, self.stock.as_deref()),
             presence: src(Table::Presence, self.presence.as_deref()),
             temperatures: src(Table::Temperatures, self.temperatures.as_deref()),
+            settings: None,
         }
     }
 }
@@ -517,6 +518,7 @@ pub fn file_name(table: Table) -> &'static str {
         Table::Stock => "stock.csv",
         Table::Presence => "presence.csv",
         Table::Temperatures => "temperatures.csv",
+        Table::Settings => "settings.csv",
     }
 }
 
