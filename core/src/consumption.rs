@@ -145,9 +145,8 @@ impl Series {
         let order: Vec<usize> = if readings.is_sorted_by_key(|r| r.date) {
             (0..readings.len()).collect()
         } else {
-            let mut order: Vec<usize> = (0..readings.len()).collect();
-            order.sort_by_key(|&i| readings.get(i).map(|r| r.date));
-            order
+            let date = |i: usize| readings.get(i).map(|r| r.date);
+            crate::sort::stable_order(readings.len(), &|a, b| date(a).cmp(&date(b)))
         };
         let mut intervals = Vec::with_capacity(readings.len() - 1);
         for pair in order.windows(2) {
@@ -234,8 +233,8 @@ impl Series {
         if bills.is_empty() {
             return Err(Exclusion::new(ExclusionCode::NoData, "no bill").into());
         }
-        let mut order: Vec<usize> = (0..bills.len()).collect();
-        order.sort_by_key(|&i| bills.get(i).map(|b| b.period.first()));
+        let first = |i: usize| bills.get(i).map(|b| b.period.first());
+        let order = crate::sort::stable_order(bills.len(), &|a, b| first(a).cmp(&first(b)));
         let mut intervals: Vec<Interval> = Vec::with_capacity(bills.len());
         for &i in &order {
             let Some(b) = bills.get(i) else { continue };

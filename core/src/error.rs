@@ -224,6 +224,42 @@ pub enum Error {
     },
 }
 
+/// A value as error messages quote it: between double quotes, with `"`
+/// and backslashes escaped, and control characters and whitespace other than the
+/// space written `\u{…}` (a no-break space is `\u{a0}`), so that what the
+/// reader sees is exactly what the cell holds.
+///
+/// Rust's `{:?}` does the same for these characters, but brings Unicode
+/// tables that the small WebAssembly module cannot afford.
+///
+/// # Example
+/// ```
+/// use ecodefi::error::quoted;
+/// assert_eq!(quoted("12,3\u{a0}4 \"x\""), r#""12,3\u{a0}4 \"x\"""#);
+/// ```
+pub fn quoted(text: &str) -> String {
+    use fmt::Write as _;
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() || (c.is_whitespace() && c != ' ') => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 impl Error {
     /// A stable, machine-readable name for the kind of error, the same in
     /// every language: `invalid_value`, `unknown_name`, `duplicate`,
@@ -316,6 +352,16 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // The same text as `{:?}` for what cells hold: letters of any
+        // language, digits, punctuation, quotes, spaces and controls.
+        #[test]
+        fn quoted_is_debug_for_cell_text(text in "[a-zA-Zéèàçœ0-9 ,.;:'\"\\\\/\t\r\n\u{a0}\u{202f}\u{1}-]{0,24}") {
+            prop_assert_eq!(quoted(&text), format!("{text:?}"));
+        }
+    }
 
     #[test]
     fn message_names_the_place() {

@@ -46,6 +46,7 @@ pub mod quantity;
 pub mod rate;
 pub mod regression;
 pub mod report;
+mod sort;
 pub mod synthetic;
 pub mod table;
 pub mod waste;

@@ -1,13 +1,17 @@
 //! A challenge's report: one section per theme it covers, and its headline.
+//!
+//! Without the core's `themes` feature the report has the energy section
+//! only (the water, waste, food and mobility fields do not exist), so that
+//! the small WebAssembly module carries no code for them.
 
 use crate::challenge::{Challenge, Theme};
 use crate::data::{ChallengeData, SCHEMA_VERSION};
 use crate::energy::{self, EnergyReport};
 use crate::error::Result;
-use crate::food::FoodReport;
-use crate::mobility::MobilityReport;
-use crate::waste::WasteReport;
-use crate::water::WaterReport;
+#[cfg(feature = "themes")]
+use crate::{food::FoodReport, mobility::MobilityReport};
+#[cfg(feature = "themes")]
+use crate::{waste::WasteReport, water::WaterReport};
 
 /// The report of a challenge.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -24,15 +28,19 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub energy: Option<EnergyReport>,
     /// The water section, when the challenge covers water.
+    #[cfg(feature = "themes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub water: Option<WaterReport>,
     /// The waste section, when the challenge covers waste.
+    #[cfg(feature = "themes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waste: Option<WasteReport>,
     /// The food section, when the challenge covers food.
+    #[cfg(feature = "themes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub food: Option<FoodReport>,
     /// The mobility section, when the challenge covers mobility.
+    #[cfg(feature = "themes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobility: Option<MobilityReport>,
 }
@@ -40,21 +48,19 @@ pub struct Report {
 impl Report {
     /// The headline of every theme, one per line.
     pub fn headline(&self) -> String {
-        let mut lines = Vec::new();
+        let mut lines: Vec<&str> = Vec::new();
         if let Some(e) = &self.energy {
-            lines.push(e.headline.clone());
+            lines.push(&e.headline);
         }
-        if let Some(w) = &self.water {
-            lines.push(w.headline.clone());
-        }
-        if let Some(w) = &self.waste {
-            lines.push(w.headline.clone());
-        }
-        if let Some(f) = &self.food {
-            lines.push(f.headline.clone());
-        }
-        if let Some(m) = &self.mobility {
-            lines.push(m.headline.clone());
+        #[cfg(feature = "themes")]
+        {
+            let themes = [
+                self.water.as_ref().map(|w| &w.headline),
+                self.waste.as_ref().map(|w| &w.headline),
+                self.food.as_ref().map(|f| &f.headline),
+                self.mobility.as_ref().map(|m| &m.headline),
+            ];
+            lines.extend(themes.into_iter().flatten().map(String::as_str));
         }
         lines.join("\n")
     }
@@ -72,7 +78,8 @@ impl Report {
 ///
 /// # Errors
 /// Any error of [`ChallengeData::validate`] or of a theme's computation
-/// (e.g. [`energy::compute`]).
+/// (e.g. [`energy::compute`]); without the `themes` feature,
+/// [`crate::Error::Unsupported`] for a theme other than energy.
 ///
 /// # Example
 /// ```
@@ -98,67 +105,52 @@ pub fn compute(data: &ChallengeData) -> Result<Report> {
     } else {
         None
     };
-    let (water, waste, food, mobility) = themes(data)?;
-    Ok(Report {
-        schema_version: SCHEMA_VERSION,
-        challenge: c.clone(),
-        households: u32::try_from(data.households.len()).unwrap_or(u32::MAX),
-        energy,
-        water,
-        waste,
-        food,
-        mobility,
-    })
-}
-
-/// The per-person themes' sections.
-type ThemeSections = (
-    Option<WaterReport>,
-    Option<WasteReport>,
-    Option<FoodReport>,
-    Option<MobilityReport>,
-);
-
-/// The water, waste, food and mobility sections of the challenge's themes.
-#[cfg(feature = "themes")]
-fn themes(data: &ChallengeData) -> Result<ThemeSections> {
-    use crate::{food::food_report, mobility::mobility_report};
-    use crate::{waste::waste_report, water::water_report};
-    let (c, hs, o) = (&data.challenge, &data.households, &data.options);
-    let has = |t| c.themes.contains(&t);
-    Ok((
-        has(Theme::Water)
-            .then(|| water_report(c, hs, &o.water))
-            .transpose()?,
-        has(Theme::Waste)
-            .then(|| waste_report(c, hs, &o.waste))
-            .transpose()?,
-        has(Theme::Food)
-            .then(|| food_report(c, hs, &o.food))
-            .transpose()?,
-        has(Theme::Mobility)
-            .then(|| mobility_report(c, hs, &o.mobility))
-            .transpose()?,
-    ))
-}
-
-/// Without the `themes` feature, only energy: another theme is
-/// [`Error::Unsupported`](crate::Error::Unsupported).
-#[cfg(not(feature = "themes"))]
-fn themes(data: &ChallengeData) -> Result<ThemeSections> {
-    let theme = |t: &Theme| match t {
-        Theme::Energy => None,
-        Theme::Water => Some("the water theme"),
-        Theme::Waste => Some("the waste theme"),
-        Theme::Food => Some("the food theme"),
-        Theme::Mobility => Some("the mobility theme"),
-    };
-    match data.challenge.themes.iter().find_map(theme) {
-        Some(what) => Err(crate::Error::Unsupported {
-            what,
-            feature: "themes",
-        }),
-        None => Ok((None, None, None, None)),
+    #[cfg(feature = "themes")]
+    {
+        use crate::{food::food_report, mobility::mobility_report};
+        use crate::{waste::waste_report, water::water_report};
+        let (hs, o) = (&data.households, &data.options);
+        let has = |t| c.themes.contains(&t);
+        Ok(Report {
+            schema_version: SCHEMA_VERSION,
+            challenge: c.clone(),
+            households: u32::try_from(hs.len()).unwrap_or(u32::MAX),
+            energy,
+            water: has(Theme::Water)
+                .then(|| water_report(c, hs, &o.water))
+                .transpose()?,
+            waste: has(Theme::Waste)
+                .then(|| waste_report(c, hs, &o.waste))
+                .transpose()?,
+            food: has(Theme::Food)
+                .then(|| food_report(c, hs, &o.food))
+                .transpose()?,
+            mobility: has(Theme::Mobility)
+                .then(|| mobility_report(c, hs, &o.mobility))
+                .transpose()?,
+        })
+    }
+    #[cfg(not(feature = "themes"))]
+    {
+        let other = |t: &Theme| match t {
+            Theme::Energy => None,
+            Theme::Water => Some("the water theme"),
+            Theme::Waste => Some("the waste theme"),
+            Theme::Food => Some("the food theme"),
+            Theme::Mobility => Some("the mobility theme"),
+        };
+        if let Some(what) = c.themes.iter().find_map(other) {
+            return Err(crate::Error::Unsupported {
+                what,
+                feature: "themes",
+            });
+        }
+        Ok(Report {
+            schema_version: SCHEMA_VERSION,
+            challenge: c.clone(),
+            households: u32::try_from(data.households.len()).unwrap_or(u32::MAX),
+            energy,
+        })
     }
 }
 
@@ -183,6 +175,7 @@ mod tests {
     fn every_theme_of_the_challenge_has_its_section() {
         let report = compute(&with_water()).unwrap();
         assert!(report.energy.is_some() && report.water.is_some());
+        assert_eq!(report.headline().lines().count(), 2);
         assert!(report.waste.is_none() && report.food.is_none() && report.mobility.is_none());
     }
 

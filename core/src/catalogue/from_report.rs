@@ -164,6 +164,7 @@ fn computed_results(report: &Report, report_id: Option<&Text>) -> (Vec<ThemeResu
             detail,
         );
     }
+    #[cfg(feature = "themes")]
     if let Some(water) = &report.water {
         let detail =
             "; litres against each household's reference rate over the challenge".to_owned();
@@ -174,6 +175,7 @@ fn computed_results(report: &Report, report_id: Option<&Text>) -> (Vec<ThemeResu
             detail,
         );
     }
+    #[cfg(feature = "themes")]
     if let Some(waste) = &report.waste {
         let detail = "; kg against each household's reference rate over the challenge".to_owned();
         add(

@@ -107,7 +107,9 @@ pub fn compute(
     for (t, rank) in teams.iter_mut().zip(team_ranks) {
         t.rank = rank;
     }
-    teams.sort_by_key(|t| t.rank);
+    let rank = |i: usize| teams.get(i).map(|t| t.rank);
+    let order = crate::sort::stable_order(teams.len(), &|a, b| rank(a).cmp(&rank(b)));
+    let teams = crate::sort::reorder(teams, &order);
 
     let (totals, co2e_saved, euros_saved) = group(&results.iter().collect::<Vec<_>>())?;
     let households_reaching_objective = u32::try_from(

@@ -605,7 +605,9 @@ impl Assembler<'_> {
             if list.is_empty() {
                 continue;
             }
-            list.sort_by_key(|(_, c)| c.from);
+            let from = |i: usize| list.get(i).map(|(_, c)| c.from);
+            let order = crate::sort::stable_order(list.len(), &|a, b| from(a).cmp(&from(b)));
+            *list = crate::sort::reorder(std::mem::take(list), &order);
             for w in list.windows(2) {
                 if let [(_, a), (row, b)] = w {
                     if a.from == b.from {

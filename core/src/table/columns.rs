@@ -370,14 +370,7 @@ impl Table {
             Table::Stock => &["stock", "stocks"],
             Table::Presence => &["presence", "presences", "présences"],
             Table::Temperatures => &["temperatures", "températures"],
-            Table::Settings => &[
-                "settings",
-                "defi",
-                "défi",
-                "parametres",
-                "paramètres",
-                "challenge",
-            ],
+            Table::Settings => &["settings", "defi", "défi", "parametres", "paramètres"],
         }
     }
 
@@ -461,7 +454,7 @@ impl Header {
             if c.required && slot.is_none() {
                 return Err(Error::InvalidValue {
                     what: "CSV header",
-                    got: format!("{:?}", fields.join(",")),
+                    got: crate::error::quoted(&fields.join(",")),
                     why: format!(
                         "the required column `{}` is missing (accepted names: {})",
                         c.name,

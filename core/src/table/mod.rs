@@ -342,8 +342,8 @@ impl<'a> Tables<'a> {
         let Some(source) = self.settings else {
             return Err(crate::Error::InsufficientData {
                 why: "no settings table: give the challenge's settings in a file named \
-                      `defi.csv`, `parametres.csv`, `challenge.csv` or `settings.csv` (any \
-                      extension), or as JSON with `Tables::challenge_data`"
+                      `defi.csv`, `parametres.csv` or `settings.csv` (any extension), or \
+                      as JSON with `Tables::challenge_data`"
                     .into(),
                 at: crate::Location::NONE,
             });

@@ -72,7 +72,7 @@ impl<'a> Rows<'a> {
                 if let Some(f) = r.fields.get(i).filter(|f| !trim(f).is_empty()) {
                     return Err(Error::InvalidValue {
                         what: "cell",
-                        got: format!("{f:?}"),
+                        got: crate::error::quoted(f),
                         why: format!("the column {} has no name in the header line", i + 1),
                         at,
                     });

@@ -364,7 +364,7 @@ fn themes(r: &SettingRow) -> Result<Vec<Theme>> {
     if out.is_empty() {
         return Err(Error::InvalidValue {
             what: "themes",
-            got: format!("{:?}", r.value),
+            got: crate::error::quoted(&r.value),
             why: format!(
                 "themes are names separated by commas or spaces: {}",
                 value::THEME_NAMES
@@ -388,7 +388,7 @@ fn share(r: &SettingRow, what: &'static str, one_included: bool) -> Result<Ratio
     if v < Decimal::ZERO || above {
         return Err(Error::InvalidValue {
             what,
-            got: format!("{:?}", r.value),
+            got: crate::error::quoted(&r.value),
             why: if one_included {
                 "a share is between 0 and 1 (0 % and 100 %)".into()
             } else {
@@ -705,13 +705,7 @@ base_dju;17,5
 
     #[test]
     fn file_names_of_the_settings_table() {
-        for name in [
-            "defi.csv",
-            "Défi.CSV",
-            "paramètres.csv",
-            "challenge.csv",
-            "settings.txt",
-        ] {
+        for name in ["defi.csv", "Défi.CSV", "paramètres.csv", "settings.txt"] {
             let files = [Source::new("foyers.csv", FOYERS), Source::new(name, DEFI)];
             let t = Tables::from_files(&files).unwrap();
             assert_eq!(t.settings.map(|s| s.name), Some(name));

@@ -65,7 +65,7 @@ const DECIMAL_RULE: &str = "a number is written with digits and at most one deci
 /// # Ok::<(), ecodefi::Error>(())
 /// ```
 pub fn decimal(cell: &str, what: &'static str) -> Result<Decimal> {
-    let refuse = |why: &str| Error::invalid(what, format!("{cell:?}"), why);
+    let refuse = |why: &str| Error::invalid(what, crate::error::quoted(cell), why);
     let s = trim(cell);
     if s.is_empty() {
         return Err(refuse("the cell is empty"));
@@ -120,12 +120,12 @@ pub fn ratio(cell: &str, what: &'static str) -> Result<Decimal> {
             let v = decimal(p, what).map_err(|_| {
                 Error::invalid(
                     what,
-                    format!("{cell:?}"),
+                    crate::error::quoted(cell),
                     format!("a percentage is a number followed by `%`; {DECIMAL_RULE}"),
                 )
             })?;
             v.checked_div(Decimal::ONE_HUNDRED)
-                .ok_or_else(|| Error::invalid(what, format!("{cell:?}"), "out of range"))
+                .ok_or_else(|| Error::invalid(what, crate::error::quoted(cell), "out of range"))
         }
         None => decimal(s, what),
     }
@@ -150,7 +150,7 @@ const DATE_RULE: &str =
 /// ```
 pub fn date(cell: &str, what: &'static str) -> Result<Date> {
     let s = trim(cell);
-    let refuse = |why: &str| Error::invalid(what, format!("{cell:?}"), why);
+    let refuse = |why: &str| Error::invalid(what, crate::error::quoted(cell), why);
     let number = |p: &str, min: usize, max: usize| -> Option<i16> {
         if (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) {
             p.parse().ok()
@@ -192,12 +192,12 @@ pub fn count(cell: &str, what: &'static str) -> Result<u16> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Error::invalid(
             what,
-            format!("{cell:?}"),
+            crate::error::quoted(cell),
             "a count is a whole number written with digits",
         ));
     }
     s.parse()
-        .map_err(|_| Error::invalid(what, format!("{cell:?}"), "a count is at most 65535"))
+        .map_err(|_| Error::invalid(what, crate::error::quoted(cell), "a count is at most 65535"))
 }
 
 /// The ages of a household's children: whole numbers separated by spaces,
@@ -219,7 +219,7 @@ pub fn ages(cell: &str, what: &'static str) -> Result<Vec<u8>> {
             .ok_or_else(|| {
                 Error::invalid(
                     what,
-                    format!("{cell:?}"),
+                    crate::error::quoted(cell),
                     "ages are whole numbers separated by spaces, e.g. `8 12`",
                 )
             })
@@ -227,22 +227,24 @@ pub fn ages(cell: &str, what: &'static str) -> Result<Vec<u8>> {
         .collect()
 }
 
-/// A name folded for comparison: lower case, French accents removed,
-/// spaces, hyphens and apostrophes read as `_`, `³` as `3`.
+/// A name folded for comparison: ASCII and French letters in lower case,
+/// French accents removed, spaces, hyphens and apostrophes read as `_`, `³` as `3`.
 pub fn fold(name: &str) -> String {
+    // French letters by hand rather than `char::to_lowercase`, whose
+    // Unicode table would weigh on the small WebAssembly module: names
+    // only ever match in ASCII once folded.
     trim(name)
         .chars()
-        .flat_map(char::to_lowercase)
         .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
+            'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'Î' | 'Ï' => 'i',
+            'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+            'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
             '³' => '3',
             ' ' | '-' | '\'' | '’' | '\u{a0}' => '_',
-            c => c,
+            c => c.to_ascii_lowercase(),
         })
         .collect()
 }
@@ -493,7 +495,7 @@ pub fn yes_no(cell: &str, what: &'static str) -> Result<bool> {
         "non" | "faux" | "false" | "no" | "0" => Ok(false),
         _ => Err(Error::invalid(
             what,
-            format!("{cell:?}"),
+            crate::error::quoted(cell),
             "a yes/no value is `oui` or `non` (also `vrai`/`faux`, `true`/`false`, `yes`/`no`, \
              `1`/`0`)",
         )),
