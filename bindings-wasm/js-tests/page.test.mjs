@@ -2,7 +2,9 @@
 // served on 127.0.0.1, it loads the bundled sample and must show the
 // headline and team ranking the Rust example prints (`cargo run --example
 // energy_challenge`, run here: nothing is hard-coded); a broken CSV must
-// show core's error next to its file, with line and column; a challenge of
+// show core's error next to its file, with line and column; the page starts
+// on the small module `ecodefi/sheets` alone, which computes the
+// spreadsheet sample (its settings table included); a challenge of
 // ECODEFI_PAGE_HOUSEHOLDS households (10 000 by default, 0 to skip)
 // computes in the page; the regional catalogue view lists the bundled
 // sample's challenges and its results. Screenshots go to js-tests/out/.

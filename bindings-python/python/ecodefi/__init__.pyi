@@ -139,10 +139,10 @@ class ChallengeData:
         """Builds the document from pandas DataFrames, one per table, and the settings."""
     @staticmethod
     def from_csv(
-        settings: Union[str, Mapping[str, Any]],
+        settings: Union[str, Mapping[str, Any], None],
         files: Sequence[Union[str, "os.PathLike[str]"]],
     ) -> ChallengeData:
-        """Builds the document from CSV files (each table known by its file name) and the settings."""
+        """Builds the document from CSV files (each table known by its file name) and the settings (``None``: the settings table among the files)."""
     def to_dict(self) -> Dict[str, Any]:
         """The document as a dict (``Decimal`` quantities, ``datetime.date`` days)."""
     def to_json(self) -> str:
