@@ -9,9 +9,9 @@
 //! parts and noise), deterministic from a fixed seed.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use ecodefi::date::date;
 use ecodefi::regression::{fit, select_daily, DailyUsage, RegressionOptions, UsageData};
 use ecodefi::Kwh;
-use jiff::civil::date;
 use rust_decimal::Decimal;
 use std::hint::black_box;
 
@@ -53,7 +53,7 @@ fn daily(temps: &[f64], usage: &[f64]) -> UsageData {
         .enumerate()
         .map(|(i, (&t, &u))| DailyUsage {
             date: start
-                .checked_add(jiff::Span::new().days(i64::try_from(i).unwrap_or(0)))
+                .add_days(i32::try_from(i).unwrap_or(0))
                 .unwrap_or(start),
             usage: Kwh::new(Decimal::try_from(u).unwrap_or_default().round_dp(3)),
             temperature_c: t,

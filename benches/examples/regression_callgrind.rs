@@ -12,9 +12,9 @@
 //! The second argument is `electricity` (2 014 candidates), `gas` (62) or
 //! `select` (the electricity candidate search alone, on `f64` slices).
 
+use ecodefi::date::date;
 use ecodefi::regression::{fit, select_daily, DailyUsage, RegressionOptions, UsageData};
 use ecodefi::Kwh;
-use jiff::civil::date;
 use rust_decimal::Decimal;
 use std::hint::black_box;
 
@@ -60,7 +60,7 @@ fn main() {
         .enumerate()
         .map(|(i, (&t, &u))| DailyUsage {
             date: start
-                .checked_add(jiff::Span::new().days(i64::try_from(i).unwrap_or(0)))
+                .add_days(i32::try_from(i).unwrap_or(0))
                 .unwrap_or(start),
             usage: Kwh::new(Decimal::try_from(u).unwrap_or_default().round_dp(3)),
             temperature_c: t,

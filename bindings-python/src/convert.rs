@@ -725,7 +725,7 @@ impl<'py> ser::Serializer for PySer<'py> {
             Leaf::Date => {
                 let d: Date = v
                     .parse()
-                    .map_err(|e: jiff::Error| SerError(e.to_string()))?;
+                    .map_err(|e: ecodefi::Error| SerError(e.to_string()))?;
                 Ok(Wrap(d).into_pyobject(self.py)?.into_any())
             }
             Leaf::Other => Ok(PyString::new(self.py, v).into_any()),

@@ -11,6 +11,7 @@
 //! | `schema_version`     | `SchemaVersionError`      | `ValueError`    |
 //! | `insufficient_data`  | `InsufficientDataError`   | `ValueError`    |
 //! | `overflow`           | `DecimalOverflowError`    | `ArithmeticError` |
+//! | `unsupported`        | `UnsupportedError`        | `NotImplementedError` |
 //! | any code added later | `EcodefiError`            |                 |
 //!
 //! All of them derive from `EcodefiError`, which carries `code` and the
@@ -36,6 +37,7 @@ pub fn class_name(code: &str) -> &'static str {
         "schema_version" => "SchemaVersionError",
         "insufficient_data" => "InsufficientDataError",
         "overflow" => "DecimalOverflowError",
+        "unsupported" => "UnsupportedError",
         // The core's Error is non-exhaustive: a code added there later is
         // still an EcodefiError, with its code, until it gets its class.
         _ => "EcodefiError",
@@ -119,6 +121,10 @@ mod tests {
             ecodefi::Error::InsufficientData {
                 why: "none".into(),
                 at: ecodefi::Location::NONE,
+            },
+            ecodefi::Error::Unsupported {
+                what: "the water theme",
+                feature: "themes",
             },
         ];
         let mut names: Vec<_> = errors.iter().map(|e| class_name(e.code())).collect();

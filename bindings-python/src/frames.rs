@@ -321,7 +321,7 @@ impl<'py> Col<'py> {
                     }
                     let date = i32::try_from(d)
                         .map_err(|_| Error::invalid("date", d, "out of the calendar range"))
-                        .and_then(ecodefi::period::date_of)
+                        .and_then(ecodefi::date::date_of)
                         .map_err(|e| e.within(&self.locate(row)))?;
                     seen.insert(d, date);
                     Ok(date)

@@ -143,11 +143,15 @@ impl PyChallengeData {
     /// (decimal comma or point, ISO or French dates, French column names):
     /// ``files`` are the paths of the tables, each known by its file name
     /// (``foyers.csv`` or ``households.csv``, ``compteurs.csv`` or
-    /// ``meters.csv``…); ``settings`` as in ``from_frames``. Errors name the
-    /// file, line and column.
+    /// ``meters.csv``…); ``settings`` as in ``from_frames``, or ``None`` when
+    /// the settings are a table among the files (``defi.csv`` or
+    /// ``settings.csv``). Errors name the file, line and column.
     #[staticmethod]
-    fn from_csv(settings: Bound<'_, PyAny>, files: Vec<std::path::PathBuf>) -> PyResult<Self> {
-        let settings = settings_json(&settings)?;
+    fn from_csv(
+        settings: Option<Bound<'_, PyAny>>,
+        files: Vec<std::path::PathBuf>,
+    ) -> PyResult<Self> {
+        let settings = settings.map(|s| settings_json(&s)).transpose()?;
         let mut texts = Vec::with_capacity(files.len());
         for path in &files {
             let name = path.file_name().map_or_else(
@@ -160,8 +164,13 @@ impl PyChallengeData {
             texts.push((name, ecodefi::table::encoding::decode(&bytes).into_owned()));
         }
         let sources = crate::sources(&texts);
-        core(ecodefi::table::Tables::from_files(&sources).and_then(|t| t.challenge_data(&settings)))
-            .map(PyChallengeData)
+        core(
+            ecodefi::table::Tables::from_files(&sources).and_then(|t| match &settings {
+                Some(json) => t.challenge_data(json),
+                None => t.challenge_data_from_tables(),
+            }),
+        )
+        .map(PyChallengeData)
     }
 
     /// The document as a dict (``Decimal`` quantities, ``datetime.date``

@@ -31,6 +31,8 @@ def test_hierarchy() -> None:
     assert issubclass(ecodefi.DecimalOverflowError, ArithmeticError)
     assert issubclass(ecodefi.DecimalOverflowError, ecodefi.EcodefiError)
     assert not issubclass(ecodefi.DecimalOverflowError, ValueError)
+    assert issubclass(ecodefi.UnsupportedError, NotImplementedError)
+    assert issubclass(ecodefi.UnsupportedError, ecodefi.EcodefiError)
     assert set(exceptions.__all__) <= set(ecodefi.__all__)
 
 

@@ -73,9 +73,16 @@ def test_dict_of_columns() -> None:
 
 def test_the_csv_demo_set_reads() -> None:
     settings = (TABLE_DEMO / "challenge.json").read_text(encoding="utf-8")
-    data = ecodefi.ChallengeData.from_csv(settings, sorted(TABLE_DEMO.glob("*.csv")))
+    tables = sorted(p for p in TABLE_DEMO.glob("*.csv") if p.name != "defi.csv")
+    data = ecodefi.ChallengeData.from_csv(settings, tables)
     report = data.compute()
     assert report.households == data.households
+    # The settings table (defi.csv) instead of the JSON settings: the same document.
+    assert ecodefi.ChallengeData.from_csv(None, sorted(TABLE_DEMO.glob("*.csv"))).to_json() == data.to_json()
+    # Both at once are refused, as ambiguous, naming the settings table.
+    with pytest.raises(ecodefi.InvalidValueError) as both:
+        ecodefi.ChallengeData.from_csv(settings, sorted(TABLE_DEMO.glob("*.csv")))
+    assert both.value.file == "defi.csv"
     broken = TABLE_DEMO.parent / "table-demo-broken"
     with pytest.raises(ecodefi.EcodefiError) as e:
         ecodefi.ChallengeData.from_csv(settings, sorted(broken.glob("*.csv")))

@@ -11,19 +11,23 @@ export const root = path.resolve(wasmDir, '..');
 export const examples = path.join(root, 'core/examples/data');
 
 /**
- * The CSV files of a folder, `{ name, text }`, and its settings (JSON
- * text); read as bytes and decoded by core, as the page does (the demo
- * files are in UTF-8, UTF-8 with a byte-order mark and Windows-1252).
+ * The CSV files of a folder, `{ name, text }`, its settings as JSON text
+ * (`challenge.json`, for `readTables`) and its settings table (`defi.csv`,
+ * for `computeSheets`), kept apart: core refuses both at once. Read as
+ * bytes and decoded by core, as the page does (the demo files are in
+ * UTF-8, UTF-8 with a byte-order mark and Windows-1252).
  */
 export function folderTables(dir) {
   const files = [];
   let settings = null;
+  let settingsTable = null;
   for (const name of readdirSync(dir).sort()) {
     const text = decode(readFileSync(path.join(dir, name)));
     if (name.endsWith('.json')) settings = text;
+    else if (name === 'defi.csv') settingsTable = { name, text };
     else files.push({ name, text });
   }
-  return { files, settings };
+  return { files, settings, settingsTable };
 }
 
 export function readJson(file) {

@@ -2,7 +2,9 @@
 // served on 127.0.0.1, it loads the bundled sample and must show the
 // headline and team ranking the Rust example prints (`cargo run --example
 // energy_challenge`, run here: nothing is hard-coded); a broken CSV must
-// show core's error next to its file, with line and column; a challenge of
+// show core's error next to its file, with line and column; the page starts
+// on the small module `ecodefi/sheets` alone, which computes the
+// spreadsheet sample (its settings table included); a challenge of
 // ECODEFI_PAGE_HOUSEHOLDS households (10 000 by default, 0 to skip)
 // computes in the page; the regional catalogue view lists the bundled
 // sample's challenges and its results. Screenshots go to js-tests/out/.
@@ -14,7 +16,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { examples, here, root, wasmDir } from './helpers.mjs';
+import * as full from 'ecodefi';
+import { examples, folderTables, here, root, wasmDir } from './helpers.mjs';
 
 const www = path.join(wasmDir, 'www');
 const out = path.join(here, 'out');
@@ -143,19 +146,51 @@ test('a broken CSV shows core\'s error next to its file, with line and column', 
   assert.match(await page.textContent('#status'), /voir l’erreur à côté du fichier/);
   await page.screenshot({ path: path.join(out, 'page-error.png') });
   // The same tables without the mistake compute.
+  // (Its settings table, not its JSON twin: core refuses both at once.)
   const good = path.join(examples, 'table-demo');
-  await page.setInputFiles('#picker', readdirSync(good).map((f) => path.join(good, f)));
+  const goodFiles = readdirSync(good).filter((f) => f !== 'challenge.json');
+  await page.setInputFiles('#picker', goodFiles.map((f) => path.join(good, f)));
   await page.waitForSelector('#results:not([hidden])');
   assert.match(await page.textContent('#headline'), /^3 foyers/);
   // A file whose name names no table: core's error, next to that file.
   await page.setInputFiles('#picker', [
-    ...readdirSync(good).map((f) => path.join(good, f)),
+    ...goodFiles.map((f) => path.join(good, f)),
   ].map((p) => ({ name: path.basename(p), mimeType: 'text/plain', buffer: readFileSync(p) }))
     .concat([{ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('a;b\n1;2\n') }]));
   await page.waitForSelector('#files li.file-error');
   assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), ['notes.csv']);
   assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), 'unknown_name');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the spreadsheet sample computes with the small module alone', async () => {
+  const { page, errors } = await openPage();
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(path.basename(new URL(r.url()).pathname)); });
+  await page.click('#sample-csv');
+  await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+  // The report the full module computes from the same tables and the JSON
+  // settings, in Node.
+  const demo = folderTables(path.join(examples, 'table-demo'));
+  const expected = full.compute(full.readTables(demo.files, demo.settings));
+  assert.equal(await page.textContent('#headline'), expected.energy.headline);
+  assert.equal(await page.$$eval('#households tbody tr', (trs) => trs.length), expected.households);
+  assert.deepEqual(wasm, []); // the small module was instantiated before the click
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-teams-csv')]);
+  assert.equal(csv.suggestedFilename(), 'ecodefi-equipes.csv');
+  assert.equal(readFileSync(await csv.path(), 'utf8'), full.teamsCsv(expected));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the page starts on the small module only', async () => {
+  const page = await browser.newPage();
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(path.basename(new URL(r.url()).pathname)); });
+  await page.goto(base);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  assert.deepEqual(wasm, ['ecodefi_sheets_bg.wasm']);
   await page.close();
 });
 

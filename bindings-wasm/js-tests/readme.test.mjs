@@ -1,11 +1,12 @@
 // The JavaScript blocks of the package's README are run, so that the
-// quickstart stays true: the Node block on the shipped sample, the browser
-// block and the error block on the demo tables (their free variables
-// defined from core/examples/data).
+// quickstart stays true: the spreadsheet block (`ecodefi/sheets`) on the
+// demo tables with their settings table, the Node block on the shipped
+// sample, the browser block and the error block on the demo tables (their
+// free variables defined from core/examples/data).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decode } from 'ecodefi';
@@ -30,20 +31,37 @@ const temperaturesText = ${demo('table-demo', 'temperatures.csv')};
 const settingsJson = ${demo('table-demo', 'challenge.json')};
 `;
 
-test('the README has its three JavaScript blocks', () => {
-  assert.equal(blocks.length, 3);
+test('the README has its four JavaScript blocks', () => {
+  assert.equal(blocks.length, 4);
+});
+
+test('README: the spreadsheet quickstart (ecodefi/sheets)', () => {
+  // `input.files` as a file picker gives them: the demo's CSV files, its
+  // settings table among them (not its JSON twin).
+  const dir = path.join(examples, 'table-demo');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => ({
+    name: f,
+    bytes: [...readFileSync(path.join(dir, f))],
+  }));
+  const input = `const input = { files: ${JSON.stringify(files)}.map((f) => ({
+  name: f.name,
+  arrayBuffer: async () => new Uint8Array(f.bytes).buffer,
+})) };\n`;
+  const [imports, ...rest] = blocks[0].split('\n\n');
+  const out = run('readme-sheets.mjs', `${imports}\n${input}\n${rest.join('\n\n')}\nconsole.log(householdsCsv.split('\\n').length, teamsCsv.length > 0);\n`, here);
+  assert.match(out, /^3 foyers, .*\n5 true\n$/);
 });
 
 test('README: the Node quickstart', () => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'ecodefi-readme-'));
   copyFileSync(path.join(examples, 'energy/challenge.json'), path.join(cwd, 'challenge.json'));
-  const out = run('readme-node.mjs', blocks[0], cwd).split('\n');
+  const out = run('readme-node.mjs', blocks[1], cwd).split('\n');
   assert.match(out[0], /^\d+ foyers, /);
   assert.match(out[1], /^1 /);
 });
 
 test('README: the browser quickstart and the errors', () => {
-  const [imports, ...rest] = blocks[1].split('\n\n');
+  const [imports, ...rest] = blocks[2].split('\n\n');
   const code = `${imports}\n${tablesOf('table-demo')}\n${rest.join('\n\n')}\nconsole.log(report.energy.headline, csv.split('\\n').length);\n`;
   assert.match(run('readme-browser.mjs', code, here), /^\d+ foyers?, .* 5\n$/);
   const errors = `import { readTables } from 'ecodefi';\n${tablesOf('table-demo-broken')}
@@ -54,6 +72,6 @@ const files = [
   { name: 'temperatures.csv', text: temperaturesText },
 ];
 const settings = settingsJson;
-${blocks[2]}`;
+${blocks[3]}`;
   assert.equal(run('readme-errors.mjs', errors, here).trim(), 'invalid_value releves.csv 17 valeur');
 });

@@ -40,3 +40,16 @@ export const fromText: (json: string) => Report = compute;
 export const wrong: Reading = { date: "2025-12-01", value: 12.5 };
 // @ts-expect-error one spelling per enum: core's
 export const wrongUsage: Meter = { id: "gaz", carrier: "natural_gas", unit: "m3", usage: "mixte" };
+
+// The small module for spreadsheets: its own entry point, the same types.
+import initSheets, { computeSheets, decode as decodeSheet } from "ecodefi/sheets";
+import type { SheetsResult } from "ecodefi/sheets";
+
+export async function sheetResults(files: { name: string; bytes: Uint8Array }[]): Promise<string> {
+  await initSheets();
+  const result: SheetsResult = computeSheets(files.map((f) => ({ name: f.name, text: decodeSheet(f.bytes) })));
+  const headline: string | undefined = result.report.energy?.headline;
+  // @ts-expect-error: the small module has no `compute` of JSON documents
+  void (await import("ecodefi/sheets")).compute;
+  return `${headline ?? ""}\n${result.householdsCsv}\n${result.teamsCsv}`;
+}

@@ -5,10 +5,12 @@
 //! strings, enums keep core's one spelling, unknown fields are refused by
 //! core's `deny_unknown_fields`). A JS object given as input is turned into
 //! text by `JSON.stringify`, a result is turned into an object by
-//! `JSON.parse`: nothing is interpreted here.
+//! `JSON.parse`: nothing is interpreted here. CSV files are the exception:
+//! `{ name, text }` pairs read with `JSON.parse` and property access, so
+//! that `ecodefi/sheets` links no JSON deserialiser.
 //!
 //! Everything here compiles on the host too (plain `cargo test` covers the
-//! Rust parts); the two functions that call JS only run in WebAssembly.
+//! Rust parts); the functions that call JS only run in WebAssembly.
 
 use ecodefi::table::Source;
 #[cfg(doc)]
@@ -59,8 +61,7 @@ pub fn json_error(message: &str) -> Error {
 
 /// One CSV file: its name (which tells core the table it holds, and which
 /// errors cite) and its text.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableFile {
     /// The file name, e.g. `releves.csv`.
     pub name: String,
@@ -68,12 +69,43 @@ pub struct TableFile {
     pub text: String,
 }
 
-/// The CSV files of a JSON array of `{ name, text }`.
+/// What [`table_files`] accepts.
+pub const TABLE_FILES: &str =
+    "expected an array of { name, text } objects (or its JSON text), each a string";
+
+/// The CSV files of an array of `{ name, text }` (or its JSON text).
 ///
 /// # Errors
-/// [`Error::Json`] when it is not such an array.
-pub fn table_files(json: &str) -> Result<Vec<TableFile>, Error> {
-    Ok(serde_json::from_str(json)?)
+/// [`Error::Json`] when it is not such an array (an object with other
+/// keys included, as core refuses unknown fields).
+pub fn table_files(value: &JsValue) -> Result<Vec<TableFile>, Error> {
+    let parsed;
+    let value = if let Some(text) = value.as_string() {
+        parsed = js_sys::JSON::parse(&text).map_err(|e| json_error(&js_message(&e)))?;
+        &parsed
+    } else {
+        value
+    };
+    let files = value
+        .dyn_ref::<js_sys::Array>()
+        .ok_or_else(|| json_error(TABLE_FILES))?;
+    files
+        .iter()
+        .map(|f| {
+            let keys = f
+                .dyn_ref::<js_sys::Object>()
+                .map(|o| js_sys::Object::keys(o).length());
+            let field = |key: &str| {
+                js_sys::Reflect::get(&f, &JsValue::from_str(key))
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            match (keys, field("name"), field("text")) {
+                (Some(2), Some(name), Some(text)) => Ok(TableFile { name, text }),
+                _ => Err(json_error(TABLE_FILES)),
+            }
+        })
+        .collect()
 }
 
 /// The files as core's sources, for [`Tables::from_files`], which tells the
@@ -86,11 +118,30 @@ pub fn sources(files: &[TableFile]) -> Vec<Source<'_>> {
 }
 
 /// A report from its JSON text, as core writes it.
+#[cfg(feature = "full")]
 ///
 /// # Errors
 /// [`Error::Json`] when it is not a report.
 pub fn report_from_json(json: &str) -> Result<Report, Error> {
     Ok(serde_json::from_str(json)?)
+}
+
+/// `{ report, householdsCsv, teamsCsv }`: the report's JSON text as an
+/// object, and the two CSV texts.
+///
+/// # Errors
+/// [`Error::Json`] as [`output_value`].
+pub fn sheets_result(report: &str, households: &str, teams: &str) -> Result<JsValue, Error> {
+    let result = js_sys::Object::new();
+    for (key, value) in [
+        ("report", output_value(report)?),
+        ("householdsCsv", JsValue::from_str(households)),
+        ("teamsCsv", JsValue::from_str(teams)),
+    ] {
+        js_sys::Reflect::set(&result, &JsValue::from_str(key), &value)
+            .map_err(|e| json_error(&js_message(&e)))?;
+    }
+    Ok(result.into())
 }
 
 /// The energy section of a report.
@@ -112,12 +163,6 @@ pub fn energy_section(report: &Report) -> Result<&ecodefi::energy::EnergyReport,
 mod tests {
     use super::*;
 
-    fn demo(file: &str) -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/examples/data/");
-        let bytes = std::fs::read(format!("{dir}{file}")).unwrap();
-        ecodefi::table::encoding::decode(&bytes).into_owned()
-    }
-
     #[test]
     fn json_errors_keep_core_code() {
         let e = json_error(NOT_JSON);
@@ -128,40 +173,7 @@ mod tests {
     }
 
     #[test]
-    fn table_files_become_core_tables() {
-        let json = serde_json::json!([
-            { "name": "foyers.csv", "text": demo("table-demo/foyers.csv") },
-            { "name": "compteurs.csv", "text": demo("table-demo/compteurs.csv") },
-            { "name": "releves.csv", "text": demo("table-demo-broken/releves.csv") },
-        ])
-        .to_string();
-        let files = table_files(&json).unwrap();
-        let sources = sources(&files);
-        let tables = ecodefi::table::Tables::from_files(&sources).unwrap();
-        assert_eq!(tables.households.name, "foyers.csv");
-        assert_eq!(tables.meters.map(|s| s.name), Some("compteurs.csv"));
-        assert!(tables.teams.is_none());
-        // Core reads them, and locates the broken cell.
-        let e = tables.read().unwrap_err();
-        let at = e.location().unwrap();
-        assert_eq!(
-            (at.file.as_deref(), at.line, at.column.as_deref()),
-            (Some("releves.csv"), Some(17), Some("valeur"))
-        );
-    }
-
-    #[test]
-    fn shapes_other_than_files_are_json_errors() {
-        for bad in [
-            r#"{"households": {"name": "f.csv", "text": ""}}"#,
-            r#"[{"name": "f.csv"}]"#,
-            r#"[{"name": "f.csv", "text": "", "table": "households"}]"#,
-        ] {
-            assert_eq!(table_files(bad).unwrap_err().code(), "json", "{bad}");
-        }
-    }
-
-    #[test]
+    #[cfg(feature = "full")]
     fn reports_round_trip_and_need_energy_for_csv() {
         let data = ecodefi::synthetic::generate(ecodefi::synthetic::SyntheticOptions {
             households: 12,

@@ -5,8 +5,16 @@
 //! result back, or the error (see [`error`]). All checks, defaults and
 //! parsing are core's.
 //!
+//! Two modules are built from this crate (`bindings-wasm/build.sh`):
+//! - `ecodefi/sheets`, without the `full` feature: energy challenges from
+//!   spreadsheet files (`computeSheets`, `decode`, `version`), on the core
+//!   without its `themes` and `regression` features and with no JSON
+//!   deserialisation at all, which keeps it under the page's 300 KB;
+//! - `ecodefi`, with `full` (the default): everything below.
+//!
 //! | JS | core |
 //! |---|---|
+//! | `computeSheets(files)` | [`Tables::from_files`], [`Tables::challenge_data_from_tables`], [`ecodefi::compute`], [`write::energy_households`], [`write::energy_teams`] |
 //! | `compute(data)` | [`ChallengeData::from_json`], [`ecodefi::compute`] |
 //! | `readTables(files, settings)` | [`Tables::from_files`], [`Tables::challenge_data`] |
 //! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
@@ -26,9 +34,12 @@
 pub mod convert;
 pub mod error;
 
+#[cfg(feature = "full")]
 use ecodefi::catalogue::{Catalogue, Filter, GroupBy};
+#[cfg(feature = "full")]
 use ecodefi::regression::{self, DailyTemperature, FittedModel, RegressionOptions, UsageData};
 use ecodefi::table::{write, Tables};
+#[cfg(feature = "full")]
 use ecodefi::ChallengeData;
 use wasm_bindgen::prelude::*;
 
@@ -98,6 +109,9 @@ extern "C" {
     /// Metered savings (core `regression::Savings`).
     #[wasm_bindgen(typescript_type = "Savings")]
     pub type SavingsOutput;
+    /// A report with its households and teams as CSV.
+    #[wasm_bindgen(typescript_type = "SheetsResult")]
+    pub type SheetsResultOutput;
 }
 
 /// Runs a conversion-and-call and turns a core error into the thrown JS
@@ -115,11 +129,40 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// Computes an energy challenge from its spreadsheet files alone: the
+/// settings table (`defi.csv` or `settings.csv`: name, territory, periods,
+/// options) and the other tables (core [`Tables::from_files`], then
+/// [`Tables::challenge_data_from_tables`]), then its report (core
+/// [`ecodefi::compute`]) and the report's households and teams as CSV,
+/// French style (core [`write::energy_households`],
+/// [`write::energy_teams`]). Each file is `{ name, text }`. Returns
+/// `{ report, householdsCsv, teamsCsv }`.
+///
+/// # Errors
+/// An `EcodefiError` naming the file, line and column of a table's
+/// problem, or core's error of the computation (`unsupported` in
+/// `ecodefi/sheets` for a theme other than energy).
+#[wasm_bindgen(js_name = computeSheets)]
+pub fn compute_sheets(files: &TableFilesInput) -> Result<SheetsResultOutput, JsValue> {
+    throwing(|| {
+        let files = convert::table_files(files)?;
+        let data = Tables::from_files(&convert::sources(&files))?.challenge_data_from_tables()?;
+        let report = ecodefi::compute(&data)?;
+        let energy = convert::energy_section(&report)?;
+        convert::sheets_result(
+            &report.to_json()?,
+            &write::energy_households(energy, write::CsvStyle::FRENCH),
+            &write::energy_teams(energy, write::CsvStyle::FRENCH),
+        )
+    })
+}
+
 /// Computes a challenge's report (core [`ecodefi::compute`]) from its
 /// document (core [`ChallengeData::from_json`], which checks it).
 ///
 /// # Errors
 /// An `EcodefiError` with core's code and location.
+#[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn compute(data: &ChallengeDataInput) -> Result<ReportOutput, JsValue> {
     throwing(|| {
@@ -136,13 +179,14 @@ pub fn compute(data: &ChallengeDataInput) -> Result<ReportOutput, JsValue> {
 ///
 /// # Errors
 /// An `EcodefiError` naming the file, line and column.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = readTables)]
 pub fn read_tables(
     files: &TableFilesInput,
     settings: &SettingsInput,
 ) -> Result<ChallengeDataOutput, JsValue> {
     throwing(|| {
-        let files = convert::table_files(&convert::input_text(files)?)?;
+        let files = convert::table_files(files)?;
         let settings = convert::input_text(settings)?;
         let data = Tables::from_files(&convert::sources(&files))?.challenge_data(&settings)?;
         convert::output_value(&data.to_json()?)
@@ -155,6 +199,7 @@ pub fn read_tables(
 /// # Errors
 /// An `EcodefiError` when the report cannot be read or has no energy
 /// section.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = householdsCsv)]
 pub fn households_csv(report: &ReportInput) -> Result<String, JsValue> {
     energy_csv(report, write::energy_households)
@@ -166,6 +211,7 @@ pub fn households_csv(report: &ReportInput) -> Result<String, JsValue> {
 /// # Errors
 /// An `EcodefiError` when the report cannot be read or has no energy
 /// section.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = teamsCsv)]
 pub fn teams_csv(report: &ReportInput) -> Result<String, JsValue> {
     energy_csv(report, write::energy_teams)
@@ -182,6 +228,7 @@ pub fn decode(bytes: &[u8]) -> String {
     ecodefi::table::encoding::decode(bytes).into_owned()
 }
 
+#[cfg(feature = "full")]
 fn energy_csv(
     report: &ReportInput,
     writer: fn(&ecodefi::energy::EnergyReport, write::CsvStyle) -> String,
@@ -202,6 +249,7 @@ fn energy_csv(
 /// # Errors
 /// An `EcodefiError` (`json`, `schema_version`) when the document cannot be
 /// read.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = catalogueValidate)]
 pub fn catalogue_validate(doc: &CatalogueInput) -> Result<FindingsOutput, JsValue> {
     throwing(|| {
@@ -218,6 +266,7 @@ pub fn catalogue_validate(doc: &CatalogueInput) -> Result<FindingsOutput, JsValu
 /// # Errors
 /// An `EcodefiError`: `unknown_name` for another `groupBy`, `json` for a
 /// document or filter core cannot read, `overflow` from the sums.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = catalogueSummary)]
 pub fn catalogue_summary(
     doc: &CatalogueInput,
@@ -243,6 +292,7 @@ pub fn catalogue_summary(
 /// # Errors
 /// An `EcodefiError` (`json`, `schema_version`) when the document cannot be
 /// read.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = catalogueTimelines)]
 pub fn catalogue_timelines(doc: &CatalogueInput) -> Result<TimelinesOutput, JsValue> {
     throwing(|| {
@@ -258,6 +308,7 @@ pub fn catalogue_timelines(doc: &CatalogueInput) -> Result<TimelinesOutput, JsVa
 /// # Errors
 /// An `EcodefiError`: `json` for data or options core cannot read,
 /// `invalid_value`, `duplicate` or `overflow` as core's `fit` says.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = regressionFit)]
 pub fn regression_fit(
     usage_data: &UsageDataInput,
@@ -281,6 +332,7 @@ pub fn regression_fit(
 /// An `EcodefiError`: `json` for a model or days core cannot read,
 /// `invalid_value` (with the day's `index`) for a temperature that is not
 /// finite.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = regressionPredict)]
 pub fn regression_predict(
     model: &FittedModelInput,
@@ -300,6 +352,7 @@ pub fn regression_predict(
 /// An `EcodefiError`: `json` for a model or data core cannot read;
 /// `invalid_value` for a negative usage, a temperature that is not finite
 /// or a confidence level outside (0, 1); `duplicate` for a repeated day.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = regressionSavings)]
 pub fn regression_savings(
     model: &FittedModelInput,

@@ -181,6 +181,14 @@ export interface ChallengeSettings {
  */
 export interface TableFile { name: string; text: string }
 
+/** What `computeSheets` returns: the report, and its households and teams as
+ * CSV (`;`, decimal comma), as `householdsCsv` and `teamsCsv` write them. */
+export interface SheetsResult {
+  report: Report;
+  householdsCsv: string;
+  teamsCsv: string;
+}
+
 /** core `aggregate::ExclusionCount`. */
 export interface ExclusionCount { code: ExclusionCode; households: number }
 /** core `aggregate::Totals` (kWh on the report's basis). */
@@ -289,7 +297,7 @@ export interface Report {
 /** core `Error::code()`. */
 export type ErrorCode =
   | "invalid_value" | "unknown_name" | "duplicate" | "unknown_reference"
-  | "overflow" | "json" | "schema_version" | "insufficient_data";
+  | "overflow" | "json" | "schema_version" | "insufficient_data" | "unsupported";
 
 /**
  * What every function of this package throws: a real `Error` whose `name`

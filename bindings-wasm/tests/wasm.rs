@@ -143,3 +143,36 @@ fn decode_is_cores() {
     assert_eq!(ecodefi_wasm::decode(b"\xe9quipe"), "équipe");
     assert_eq!(ecodefi_wasm::decode("équipe".as_bytes()), "équipe");
 }
+
+#[wasm_bindgen_test]
+fn sheets_compute_from_their_settings_table() {
+    let files = js_sys::Array::from(&demo_tables(false));
+    let table = js_sys::Object::new();
+    Reflect::set(&table, &js("name"), &js("defi.csv")).unwrap();
+    Reflect::set(&table, &js("text"), &js(&demo!("table-demo", "defi.csv"))).unwrap();
+    files.push(&table);
+    let result: JsValue = ecodefi_wasm::compute_sheets(files.unchecked_ref())
+        .unwrap()
+        .into();
+    // The report of the same tables with the JSON settings.
+    let data = ecodefi_wasm::read_tables(
+        demo_tables(false).unchecked_ref(),
+        js(SETTINGS).unchecked_ref(),
+    )
+    .unwrap();
+    let expected: JsValue = ecodefi_wasm::compute(data.unchecked_ref()).unwrap().into();
+    assert_eq!(
+        js_sys::JSON::stringify(&get(&result, "report")).unwrap(),
+        js_sys::JSON::stringify(&expected).unwrap()
+    );
+    let csv = get(&result, "householdsCsv").as_string().unwrap();
+    assert_eq!(
+        csv,
+        ecodefi_wasm::households_csv(expected.unchecked_ref()).unwrap()
+    );
+    // Without it, core's error.
+    let err = thrown(ecodefi_wasm::compute_sheets(
+        demo_tables(false).unchecked_ref(),
+    ));
+    assert_eq!(get(&err, "name"), "EcodefiError");
+}

@@ -2,14 +2,29 @@
 // the bundled sample), hands them to the ecodefi package (WebAssembly), and
 // shows core's report. All computation is core's; this file only reads
 // files, draws and offers downloads. All text comes from i18n.js.
+//
+// Spreadsheet files go to the small module `ecodefi/sheets` (under 300 KB),
+// loaded at once; a JSON document or settings file, and the catalogue, go to
+// the full module, fetched the first time they are needed.
 
-import init, * as ecodefi from './pkg/index.js';
+import init, * as sheets from './pkg/sheets/index.js';
 import { t, where } from './i18n.js';
 import { render } from './render.js';
 import { renderCatalogue } from './catalogue.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { report: null };
+const state = { report: null, householdsCsv: '', teamsCsv: '' };
+
+let fullModule = null;
+/** The full module (every export), instantiated on first use. */
+async function full() {
+  if (!fullModule) {
+    const module = await import('./pkg/index.js');
+    await module.default();
+    fullModule = module;
+  }
+  return fullModule;
+}
 
 function applyTexts() {
   for (const node of document.querySelectorAll('[data-text]')) {
@@ -70,8 +85,9 @@ function note(text) {
 
 /**
  * Sorts the files out: the CSV files go to core, which tells each table by
- * its name; a JSON file is the settings, or a whole challenge document.
- * Returns what to give the package, or the problems to show next to files.
+ * its name (the settings table `defi.csv` among them); a JSON file is the
+ * settings instead, or a whole challenge document. Returns what to give the
+ * package, or the problems to show next to files.
  */
 function sortOut(files) {
   const problems = new Map();
@@ -93,7 +109,6 @@ function sortOut(files) {
     if (document) problems.set(f.name, note(t.withDocument));
     else f.role = t.tableRole;
   }
-  if (!json && files.length) problems.set(files[0].name, note(t.noSettings));
   return { problems, csv, json, document };
 }
 
@@ -102,7 +117,7 @@ function sortOut(files) {
  * the last one its message quotes (`foyers.csv`), or else the JSON file.
  */
 function fileOf(err, files, json, stage) {
-  if (stage === 'compute' || err?.file === 'settings') return json.name;
+  if (json && (stage === 'compute' || err?.file === 'settings')) return json.name;
   if (err?.file) return err.file;
   const message = String(err?.message ?? '');
   let best = null;
@@ -110,7 +125,7 @@ function fileOf(err, files, json, stage) {
     const at = message.lastIndexOf(`\`${f.name}\``);
     if (at >= 0 && (best === null || at > best.at)) best = { at, name: f.name };
   }
-  return best ? best.name : json.name;
+  return best ? best.name : (json ?? files[0]).name;
 }
 
 /** Reads, computes and shows; an error goes next to the file it is in. */
@@ -129,12 +144,24 @@ async function run(files) {
   await new Promise((r) => setTimeout(r, 0));
   let stage = 'read';
   try {
-    const start = performance.now();
-    const data = document ? json.text : ecodefi.readTables(csv.map(({ name, text }) => ({ name, text })), json.text);
-    stage = 'compute';
-    const report = ecodefi.compute(data);
-    const ms = performance.now() - start;
-    state.report = report;
+    const tables = csv.map(({ name, text }) => ({ name, text }));
+    let result;
+    let ms;
+    if (json) {
+      const ecodefi = await full();
+      const start = performance.now();
+      const data = document ? json.text : ecodefi.readTables(tables, json.text);
+      stage = 'compute';
+      const report = ecodefi.compute(data);
+      ms = performance.now() - start;
+      result = { report, householdsCsv: ecodefi.householdsCsv(report), teamsCsv: ecodefi.teamsCsv(report) };
+    } else {
+      const start = performance.now();
+      result = sheets.computeSheets(tables);
+      ms = performance.now() - start;
+    }
+    Object.assign(state, result);
+    const { report } = result;
     render(report, { ms });
     $('results').hidden = false;
     setStatus(t.ready);
@@ -153,7 +180,7 @@ function documentReady(report) {
 /** The files as text, decoded by core from their bytes (UTF-8, UTF-16, Windows-1252). */
 async function readDropped(fileList) {
   const files = [];
-  for (const f of fileList) files.push({ name: f.name, text: ecodefi.decode(new Uint8Array(await f.arrayBuffer())) });
+  for (const f of fileList) files.push({ name: f.name, text: sheets.decode(new Uint8Array(await f.arrayBuffer())) });
   files.sort((a, b) => a.name.localeCompare(b.name));
   return files;
 }
@@ -163,7 +190,7 @@ async function loadSample(name) {
   const files = [];
   for (const file of index[name]) {
     const bytes = await (await fetch(`sample/${name}/${file}`)).arrayBuffer();
-    files.push({ name: file, text: ecodefi.decode(new Uint8Array(bytes)) });
+    files.push({ name: file, text: sheets.decode(new Uint8Array(bytes)) });
   }
   return files;
 }
@@ -172,11 +199,12 @@ async function loadSample(name) {
  * Reads a catalogue document with core, checks it and shows it; an error
  * (a document core cannot read) is shown with its file name instead.
  */
-function showCatalogue(name, text) {
+async function showCatalogue(name, text) {
   const status = $('catalogue-status');
   $('catalogue-view').hidden = true;
   status.classList.remove('error');
   try {
+    const ecodefi = await full();
     const findings = ecodefi.catalogueValidate(text);
     const timelines = ecodefi.catalogueTimelines(text);
     const doc = JSON.parse(text);
@@ -194,7 +222,7 @@ async function loadCatalogueSample() {
   const index = await (await fetch('sample/index.json')).json();
   const [file] = index.catalogue;
   const bytes = await (await fetch(`sample/catalogue/${file}`)).arrayBuffer();
-  showCatalogue(file, ecodefi.decode(new Uint8Array(bytes)));
+  await showCatalogue(file, sheets.decode(new Uint8Array(bytes)));
 }
 
 function download(name, type, text) {
@@ -216,7 +244,7 @@ function wire() {
   $('catalogue-sample').addEventListener('click', loadCatalogueSample);
   $('catalogue-picker').addEventListener('change', async (e) => {
     const [f] = e.target.files;
-    if (f) showCatalogue(f.name, ecodefi.decode(new Uint8Array(await f.arrayBuffer())));
+    if (f) await showCatalogue(f.name, sheets.decode(new Uint8Array(await f.arrayBuffer())));
   });
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
@@ -229,10 +257,10 @@ function wire() {
     if (state.report) download(t.files.json, 'application/json', `${JSON.stringify(state.report, null, 2)}\n`);
   });
   $('download-csv').addEventListener('click', () => {
-    if (state.report) download(t.files.households, 'text/csv;charset=utf-8', ecodefi.householdsCsv(state.report));
+    if (state.report) download(t.files.households, 'text/csv;charset=utf-8', state.householdsCsv);
   });
   $('download-teams-csv').addEventListener('click', () => {
-    if (state.report) download(t.files.teams, 'text/csv;charset=utf-8', ecodefi.teamsCsv(state.report));
+    if (state.report) download(t.files.teams, 'text/csv;charset=utf-8', state.teamsCsv);
   });
 }
 

@@ -32,18 +32,18 @@ use std::path::Path;
 use std::str::FromStr;
 
 use ecodefi::challenge::{Challenge, OrganiserKind, Team, Theme};
+use ecodefi::date::date;
+use ecodefi::date::{date_of, day_number};
 use ecodefi::food::{Channel, Purchase, Survey};
 use ecodefi::household::{Occupancy, PresenceChange};
 use ecodefi::meter::{MeterEvent, Reading};
 use ecodefi::mobility::{Mode, Trip};
-use ecodefi::period::{date_of, day_number};
 use ecodefi::waste::{Stream, Weighing};
 use ecodefi::water::{WaterMeter, WaterUnit};
 use ecodefi::{
     ChallengeData, Date, Decimal, Euros, Household, HouseholdId, Kg, Km, MeterId, Occupants,
     Period, Ratio, TeamId,
 };
-use jiff::civil::date;
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 

@@ -1,9 +1,9 @@
 //! A challenge from spreadsheet files: reads every `.csv` file of a
 //! directory (each named after its table: `foyers.csv`, `compteurs.csv`,
-//! `releves.csv`…) and its settings `challenge.json`, computes the report,
-//! and prints the headline and the households' results as CSV (French
-//! style). A mistake in the files is reported with its file, line and
-//! column.
+//! `releves.csv`…) with its settings, the settings table `defi.csv` if
+//! there is one, else `challenge.json`; computes the report, and prints
+//! the headline and the households' results as CSV (French style). A
+//! mistake in the files is reported with its file, line and column.
 //!
 //! Run: `cargo run --example table_demo` (the shipped three households), or
 //! `cargo run --example table_demo -- core/examples/data/table-demo-broken`
@@ -39,10 +39,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     files.sort();
-    let settings = std::fs::read_to_string(dir.join("challenge.json"))?;
     let sources: Vec<Source<'_>> = files.iter().map(|(n, t)| Source::new(n, t)).collect();
     let result = Tables::from_files(&sources)
-        .and_then(|t| t.challenge_data(&settings))
+        .and_then(|t| {
+            if t.settings.is_some() {
+                // The settings table (`defi.csv`): everything from CSV.
+                t.challenge_data_from_tables()
+            } else {
+                let settings =
+                    std::fs::read_to_string(dir.join("challenge.json")).map_err(|e| {
+                        ecodefi::Error::InsufficientData {
+                            why: format!(
+                                "no settings table and no readable `challenge.json` ({e})"
+                            ),
+                            at: ecodefi::Location::NONE,
+                        }
+                    })?;
+                t.challenge_data(&settings)
+            }
+        })
         .and_then(|data| ecodefi::compute(&data));
     match result {
         Ok(report) => {

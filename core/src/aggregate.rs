@@ -232,15 +232,18 @@ pub fn totals(entries: impl IntoIterator<Item = Entry>) -> Result<Totals> {
 /// rank (1, 2, 2, 4). Returns one rank per group, in the groups' order.
 pub fn ranks(changes: &[Option<Ratio>]) -> Vec<u32> {
     // Sort key: Some(change) ascending, None last.
-    let key = |c: &Option<Ratio>| (c.is_none(), c.map(Ratio::fraction));
-    let mut order: Vec<usize> = (0..changes.len()).collect();
-    order.sort_by_key(|&i| changes.get(i).map(key));
+    let key = |i: usize| {
+        changes
+            .get(i)
+            .map(|c| (c.is_none(), c.map(Ratio::fraction)))
+    };
+    let order = crate::sort::stable_order(changes.len(), &|a, b| key(a).cmp(&key(b)));
     let mut out = vec![0u32; changes.len()];
     let mut previous: Option<(usize, u32)> = None;
     for (position, &i) in order.iter().enumerate() {
         let rank = match previous {
             // Equal to the one before: the same rank.
-            Some((j, rank)) if changes.get(j).map(key) == changes.get(i).map(key) => rank,
+            Some((j, rank)) if key(j) == key(i) => rank,
             _ => u32::try_from(position + 1).unwrap_or(u32::MAX),
         };
         if let Some(slot) = out.get_mut(i) {

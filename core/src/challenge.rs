@@ -91,7 +91,7 @@ fn default_objective() -> Ratio {
 
 impl Challenge {
     /// Checks what serde cannot: distinct team ids, an objective in
-    /// [0, 1), a theme listed once.
+    /// [0, 1), at least one theme, each listed once.
     ///
     /// # Errors
     /// [`Error::Duplicate`] or [`Error::InvalidValue`].
@@ -105,6 +105,15 @@ impl Challenge {
                     at: crate::error::Location::NONE.with_index(i),
                 });
             }
+        }
+        // Every household appears in each theme's section: with no theme,
+        // the report would list none.
+        if self.themes.is_empty() {
+            return Err(Error::invalid(
+                "themes",
+                "[]",
+                "a challenge covers at least one theme",
+            ));
         }
         for (i, t) in self.themes.iter().enumerate() {
             if self.themes[..i].contains(t) {
@@ -152,6 +161,21 @@ mod tests {
             serde_json::to_string(&OrganiserKind::LocalAuthority).unwrap(),
             "\"local_authority\""
         );
+    }
+
+    #[test]
+    fn a_challenge_covers_at_least_one_theme() {
+        // Found by the Python hypothesis suite: with no theme, no section
+        // would list the households.
+        let json = r#"{"name": "d", "territory": "t", "organiser_kind": "association",
+            "themes": [], "reference_period": {"first": "2024-12-01", "last": "2025-04-30"},
+            "challenge_period": {"first": "2025-12-01", "last": "2026-04-30"}, "teams": []}"#;
+        let c: Challenge = serde_json::from_str(json).unwrap();
+        let e = c.validate().unwrap_err();
+        assert_eq!(e.code(), "invalid_value");
+        assert!(e.to_string().contains("at least one theme"), "{e}");
+        let one: Challenge = serde_json::from_str(&json.replacen("[]", r#"["water"]"#, 1)).unwrap();
+        assert!(one.validate().is_ok());
     }
 
     proptest! {

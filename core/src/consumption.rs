@@ -15,10 +15,11 @@
 
 use rust_decimal::Decimal;
 
+use crate::date::{date_of, day_number};
 use crate::error::Error;
 use crate::exclusion::{Exclusion, ExclusionCode, Warning, WarningCode};
 use crate::meter::{Bill, Meter, MeterEvent, Reading};
-use crate::period::{date_of, day_number, Period};
+use crate::period::Period;
 use crate::quantity::{add, div, mul, sub};
 use crate::weather::DegreeDays;
 
@@ -45,7 +46,7 @@ impl From<Exclusion> for Problem {
 }
 
 /// A quantity consumed over the days `start .. end` (day numbers, see
-/// [`crate::period::day_number`]), in the meter's unit.
+/// [`crate::date::day_number`]), in the meter's unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Interval {
     /// First day.
@@ -144,9 +145,8 @@ impl Series {
         let order: Vec<usize> = if readings.is_sorted_by_key(|r| r.date) {
             (0..readings.len()).collect()
         } else {
-            let mut order: Vec<usize> = (0..readings.len()).collect();
-            order.sort_by_key(|&i| readings.get(i).map(|r| r.date));
-            order
+            let date = |i: usize| readings.get(i).map(|r| r.date);
+            crate::sort::stable_order(readings.len(), &|a, b| date(a).cmp(&date(b)))
         };
         let mut intervals = Vec::with_capacity(readings.len() - 1);
         for pair in order.windows(2) {
@@ -233,8 +233,8 @@ impl Series {
         if bills.is_empty() {
             return Err(Exclusion::new(ExclusionCode::NoData, "no bill").into());
         }
-        let mut order: Vec<usize> = (0..bills.len()).collect();
-        order.sort_by_key(|&i| bills.get(i).map(|b| b.period.first()));
+        let first = |i: usize| bills.get(i).map(|b| b.period.first());
+        let order = crate::sort::stable_order(bills.len(), &|a, b| first(a).cmp(&first(b)));
         let mut intervals: Vec<Interval> = Vec::with_capacity(bills.len());
         for &i in &order {
             let Some(b) = bills.get(i) else { continue };
@@ -448,7 +448,7 @@ impl Series {
             if !(year.0 <= i.start && i.start < year.1) {
                 let y = date_of(i.start)?.year();
                 let day = |m, d| {
-                    jiff::civil::Date::new(y, m, d)
+                    crate::date::Date::new(y, m, d)
                         .map(day_number)
                         .map_err(|e| Error::invalid("year", y, e.to_string()))
                 };
@@ -556,10 +556,10 @@ pub fn deliveries_over(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::{date, Date};
     use crate::meter::{Carrier, Delivery, StockEstimate, Unit, Usage};
     use crate::weather::{DailyTemperature, DegreeDayOptions, Method, Temperatures};
     use crate::MeterId;
-    use jiff::civil::{date, Date};
     use proptest::prelude::*;
     use rust_decimal::dec;
 

@@ -212,13 +212,59 @@ pub enum Error {
         /// Where.
         at: Location,
     },
+    /// The input asks for something this build of ecodefi leaves out: a
+    /// cargo feature of the core is off (the small WebAssembly module
+    /// computes energy challenges only).
+    #[error("{what} is not in this build of ecodefi (cargo feature `{feature}` of the core)")]
+    Unsupported {
+        /// What was asked for, e.g. `the water theme`.
+        what: &'static str,
+        /// The core's cargo feature that provides it.
+        feature: &'static str,
+    },
+}
+
+/// A value as error messages quote it: between double quotes, with `"`
+/// and backslashes escaped, and control characters and whitespace other than the
+/// space written `\u{…}` (a no-break space is `\u{a0}`), so that what the
+/// reader sees is exactly what the cell holds.
+///
+/// Rust's `{:?}` does the same for these characters, but brings Unicode
+/// tables that the small WebAssembly module cannot afford.
+///
+/// # Example
+/// ```
+/// use ecodefi::error::quoted;
+/// assert_eq!(quoted("12,3\u{a0}4 \"x\""), r#""12,3\u{a0}4 \"x\"""#);
+/// ```
+pub fn quoted(text: &str) -> String {
+    use fmt::Write as _;
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() || (c.is_whitespace() && c != ' ') => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 impl Error {
     /// A stable, machine-readable name for the kind of error, the same in
     /// every language: `invalid_value`, `unknown_name`, `duplicate`,
     /// `unknown_reference`, `overflow`, `json`, `schema_version`,
-    /// `insufficient_data`.
+    /// `insufficient_data`, `unsupported`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::InvalidValue { .. } => "invalid_value",
@@ -229,6 +275,7 @@ impl Error {
             Error::Json { .. } => "json",
             Error::SchemaVersion { .. } => "schema_version",
             Error::InsufficientData { .. } => "insufficient_data",
+            Error::Unsupported { .. } => "unsupported",
         }
     }
 
@@ -241,7 +288,7 @@ impl Error {
             | Error::UnknownReference { at, .. }
             | Error::Overflow { at, .. }
             | Error::InsufficientData { at, .. } => Some(at),
-            Error::Json { .. } | Error::SchemaVersion { .. } => None,
+            Error::Json { .. } | Error::SchemaVersion { .. } | Error::Unsupported { .. } => None,
         }
     }
 
@@ -268,7 +315,7 @@ impl Error {
             | Error::UnknownReference { at, .. }
             | Error::Overflow { at, .. }
             | Error::InsufficientData { at, .. } => Some(at),
-            Error::Json { .. } | Error::SchemaVersion { .. } => None,
+            Error::Json { .. } | Error::SchemaVersion { .. } | Error::Unsupported { .. } => None,
         }
     }
 
@@ -305,6 +352,16 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        // The same text as `{:?}` for what cells hold: letters of any
+        // language, digits, punctuation, quotes, spaces and controls.
+        #[test]
+        fn quoted_is_debug_for_cell_text(text in "[a-zA-Zéèàçœ0-9 ,.;:'\"\\\\/\t\r\n\u{a0}\u{202f}\u{1}-]{0,24}") {
+            prop_assert_eq!(quoted(&text), format!("{text:?}"));
+        }
+    }
 
     #[test]
     fn message_names_the_place() {

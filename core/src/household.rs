@@ -7,15 +7,16 @@
 //! scale. A household whose size changes during a challenge is normalised per
 //! day of presence: [`Occupancy::person_days`] and [`Occupancy::unit_days`].
 
-use jiff::civil::Date;
+use crate::date::Date;
 use rust_decimal::{dec, Decimal};
 
+use crate::date::day_number;
 use crate::error::{Error, Location, Result};
 use crate::food::Purchase;
 use crate::id::{HouseholdId, MeterId, TeamId};
 use crate::meter::Meter;
 use crate::mobility::Trip;
-use crate::period::{day_number, Period};
+use crate::period::Period;
 use crate::quantity::{add, div, mul};
 use crate::waste::Weighing;
 use crate::water::WaterMeter;
@@ -438,7 +439,7 @@ impl Household {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
+    use crate::date::date;
     use proptest::prelude::*;
 
     #[test]
@@ -506,11 +507,11 @@ mod tests {
             let occ = Occupancy::new(
                 Occupants::new(2, vec![]).unwrap(),
                 vec![PresenceChange {
-                    from: crate::period::date_of(day_number(start) + change_at).unwrap(),
+                    from: crate::date::date_of(day_number(start) + change_at).unwrap(),
                     occupants: Occupants::new(1, vec![4]).unwrap(),
                 }],
             ).unwrap();
-            let at = |n| crate::period::date_of(day_number(start) + n).unwrap();
+            let at = |n| crate::date::date_of(day_number(start) + n).unwrap();
             let whole = Period::new(start, at(len - 1)).unwrap();
             let a = Period::new(start, at(split - 1)).unwrap();
             let b = Period::new(at(split), at(len - 1)).unwrap();

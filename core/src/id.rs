@@ -25,7 +25,7 @@ macro_rules! identifier {
                 if id.is_empty() || id.trim() != id {
                     return Err(Error::invalid(
                         $what,
-                        format!("{id:?}"),
+                        crate::error::quoted(&id),
                         "an identifier is non-empty, without white space at either end",
                     ));
                 }

@@ -14,7 +14,7 @@
 //! The data flow one way, and the modules follow it:
 //!
 //! - inputs: [`challenge`], [`household`], [`meter`], [`weather`], [`id`],
-//!   [`period`], [`quantity`]
+//!   [`date`], [`period`], [`quantity`]
 //! - errors: [`error`]
 //! - weather-regression baselines: [`regression`]
 //! - the regional catalogue of challenges: [`catalogue`]
@@ -29,6 +29,7 @@ pub mod challenge;
 pub mod climate;
 pub mod consumption;
 pub mod data;
+pub mod date;
 pub mod energy;
 pub mod error;
 pub mod exclusion;
@@ -45,6 +46,7 @@ pub mod quantity;
 pub mod rate;
 pub mod regression;
 pub mod report;
+mod sort;
 pub mod synthetic;
 pub mod table;
 pub mod waste;
@@ -53,6 +55,7 @@ pub mod weather;
 
 pub use challenge::{Challenge, OrganiserKind, Team, Theme};
 pub use data::{ChallengeData, Options, SCHEMA_VERSION};
+pub use date::Date;
 pub use error::{Error, Location, Result};
 pub use household::{Household, Occupancy, Occupants};
 pub use id::{HouseholdId, MeterId, TeamId};
@@ -60,8 +63,6 @@ pub use period::Period;
 pub use quantity::{Euros, Kg, KgCo2e, Km, Kwh, Litres, Ratio};
 pub use report::{compute, Report};
 
-/// Re-exported so that callers use the same date type.
-pub use jiff::civil::Date;
 /// Re-exported so that callers use the same decimal type.
 pub use rust_decimal::Decimal;
 

@@ -7,55 +7,9 @@
 
 use std::fmt;
 
-use jiff::civil::Date;
+use crate::date::{day_number, Date};
 
 use crate::error::{Error, Result};
-
-/// A calendar day as a count of days since 1970-01-01, for O(1) arithmetic.
-///
-/// Days from the proleptic Gregorian calendar, computed with Howard
-/// Hinnant's `days_from_civil` algorithm
-/// (<https://howardhinnant.github.io/date_algorithms.html>).
-pub fn day_number(date: Date) -> i32 {
-    let (y, m, d) = (
-        i32::from(date.year()),
-        i32::from(date.month()),
-        i32::from(date.day()),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of a day number (inverse of [`day_number`]).
-///
-/// # Errors
-/// [`Error::InvalidValue`] when the day is outside jiff's range (years
-/// −9999 to 9999).
-pub fn date_of(day: i32) -> Result<Date> {
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i32::from(m <= 2);
-    let (y, m, d) = (
-        i16::try_from(y)
-            .map_err(|_| Error::invalid("day number", day, "out of the calendar range"))?,
-        i8::try_from(m)
-            .map_err(|_| Error::invalid("day number", day, "out of the calendar range"))?,
-        i8::try_from(d)
-            .map_err(|_| Error::invalid("day number", day, "out of the calendar range"))?,
-    );
-    Date::new(y, m, d).map_err(|e| Error::invalid("day number", day, e.to_string()))
-}
 
 /// Whole days from `first` to `last`, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -97,7 +51,7 @@ impl Period {
     /// # Example
     /// ```
     /// use ecodefi::Period;
-    /// use jiff::civil::date;
+    /// use ecodefi::date::date;
     /// let winter = Period::new(date(2025, 12, 1), date(2026, 4, 30))?;
     /// assert_eq!(winter.days(), 151);
     /// # Ok::<(), ecodefi::Error>(())
@@ -161,15 +115,7 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
-    use proptest::prelude::*;
-
-    #[test]
-    fn epoch_and_known_days() {
-        assert_eq!(day_number(date(1970, 1, 1)), 0);
-        assert_eq!(day_number(date(2000, 3, 1)), 11_017);
-        assert_eq!(day_number(date(1969, 12, 31)), -1);
-    }
+    use crate::date::date;
 
     #[test]
     fn faep_winter_has_151_days() {
@@ -192,15 +138,5 @@ mod tests {
             r#"{"first":"2025-12-01","last":"2026-04-30","x":1}"#
         )
         .is_err());
-    }
-
-    proptest! {
-        #[test]
-        fn day_number_matches_jiff(n in -700_000i32..2_900_000) {
-            let d = date_of(n).unwrap();
-            prop_assert_eq!(day_number(d), n);
-            let next = d.tomorrow().unwrap();
-            prop_assert_eq!(day_number(next), n + 1);
-        }
     }
 }

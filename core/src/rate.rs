@@ -177,8 +177,8 @@ pub(crate) fn check_disjoint(reference: Period, others: &[Period]) -> Result<()>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::date;
     use crate::household::{Occupants, PresenceChange};
-    use jiff::civil::date;
     use proptest::prelude::*;
 
     #[test]
@@ -228,7 +228,7 @@ mod tests {
             split in 1i32..59, kg_a in 0u32..10_000, kg_b in 0u32..10_000, change in 0i32..60,
         ) {
             let start = date(2026, 1, 1);
-            let at = |n: i32| crate::period::date_of(crate::period::day_number(start) + n).unwrap();
+            let at = |n: i32| crate::date::date_of(crate::date::day_number(start) + n).unwrap();
             let occ = Occupancy::new(
                 Occupants::new(2, vec![]).unwrap(),
                 vec![PresenceChange { from: at(change), occupants: Occupants::new(3, vec![5]).unwrap() }],

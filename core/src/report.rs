@@ -1,13 +1,17 @@
 //! A challenge's report: one section per theme it covers, and its headline.
+//!
+//! Without the core's `themes` feature the report has the energy section
+//! only (the water, waste, food and mobility fields do not exist), so that
+//! the small WebAssembly module carries no code for them.
 
 use crate::challenge::{Challenge, Theme};
 use crate::data::{ChallengeData, SCHEMA_VERSION};
 use crate::energy::{self, EnergyReport};
 use crate::error::Result;
-use crate::food::{food_report, FoodReport};
-use crate::mobility::{mobility_report, MobilityReport};
-use crate::waste::{waste_report, WasteReport};
-use crate::water::{water_report, WaterReport};
+#[cfg(feature = "themes")]
+use crate::{food::FoodReport, mobility::MobilityReport};
+#[cfg(feature = "themes")]
+use crate::{waste::WasteReport, water::WaterReport};
 
 /// The report of a challenge.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -24,15 +28,19 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub energy: Option<EnergyReport>,
     /// The water section, when the challenge covers water.
+    #[cfg(feature = "themes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub water: Option<WaterReport>,
     /// The waste section, when the challenge covers waste.
+    #[cfg(feature = "themes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waste: Option<WasteReport>,
     /// The food section, when the challenge covers food.
+    #[cfg(feature = "themes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub food: Option<FoodReport>,
     /// The mobility section, when the challenge covers mobility.
+    #[cfg(feature = "themes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobility: Option<MobilityReport>,
 }
@@ -40,21 +48,19 @@ pub struct Report {
 impl Report {
     /// The headline of every theme, one per line.
     pub fn headline(&self) -> String {
-        let mut lines = Vec::new();
+        let mut lines: Vec<&str> = Vec::new();
         if let Some(e) = &self.energy {
-            lines.push(e.headline.clone());
+            lines.push(&e.headline);
         }
-        if let Some(w) = &self.water {
-            lines.push(w.headline.clone());
-        }
-        if let Some(w) = &self.waste {
-            lines.push(w.headline.clone());
-        }
-        if let Some(f) = &self.food {
-            lines.push(f.headline.clone());
-        }
-        if let Some(m) = &self.mobility {
-            lines.push(m.headline.clone());
+        #[cfg(feature = "themes")]
+        {
+            let themes = [
+                self.water.as_ref().map(|w| &w.headline),
+                self.waste.as_ref().map(|w| &w.headline),
+                self.food.as_ref().map(|f| &f.headline),
+                self.mobility.as_ref().map(|m| &m.headline),
+            ];
+            lines.extend(themes.into_iter().flatten().map(String::as_str));
         }
         lines.join("\n")
     }
@@ -72,7 +78,8 @@ impl Report {
 ///
 /// # Errors
 /// Any error of [`ChallengeData::validate`] or of a theme's computation
-/// (e.g. [`energy::compute`]).
+/// (e.g. [`energy::compute`]); without the `themes` feature,
+/// [`crate::Error::Unsupported`] for a theme other than energy.
 ///
 /// # Example
 /// ```
@@ -98,29 +105,88 @@ pub fn compute(data: &ChallengeData) -> Result<Report> {
     } else {
         None
     };
-    let hs = &data.households;
-    let o = &data.options;
-    let has = |t| c.themes.contains(&t);
-    let water = has(Theme::Water)
-        .then(|| water_report(c, hs, &o.water))
-        .transpose()?;
-    let waste = has(Theme::Waste)
-        .then(|| waste_report(c, hs, &o.waste))
-        .transpose()?;
-    let food = has(Theme::Food)
-        .then(|| food_report(c, hs, &o.food))
-        .transpose()?;
-    let mobility = has(Theme::Mobility)
-        .then(|| mobility_report(c, hs, &o.mobility))
-        .transpose()?;
-    Ok(Report {
-        schema_version: SCHEMA_VERSION,
-        challenge: c.clone(),
-        households: u32::try_from(data.households.len()).unwrap_or(u32::MAX),
-        energy,
-        water,
-        waste,
-        food,
-        mobility,
-    })
+    #[cfg(feature = "themes")]
+    {
+        use crate::{food::food_report, mobility::mobility_report};
+        use crate::{waste::waste_report, water::water_report};
+        let (hs, o) = (&data.households, &data.options);
+        let has = |t| c.themes.contains(&t);
+        Ok(Report {
+            schema_version: SCHEMA_VERSION,
+            challenge: c.clone(),
+            households: u32::try_from(hs.len()).unwrap_or(u32::MAX),
+            energy,
+            water: has(Theme::Water)
+                .then(|| water_report(c, hs, &o.water))
+                .transpose()?,
+            waste: has(Theme::Waste)
+                .then(|| waste_report(c, hs, &o.waste))
+                .transpose()?,
+            food: has(Theme::Food)
+                .then(|| food_report(c, hs, &o.food))
+                .transpose()?,
+            mobility: has(Theme::Mobility)
+                .then(|| mobility_report(c, hs, &o.mobility))
+                .transpose()?,
+        })
+    }
+    #[cfg(not(feature = "themes"))]
+    {
+        let other = |t: &Theme| match t {
+            Theme::Energy => None,
+            Theme::Water => Some("the water theme"),
+            Theme::Waste => Some("the waste theme"),
+            Theme::Food => Some("the food theme"),
+            Theme::Mobility => Some("the mobility theme"),
+        };
+        if let Some(what) = c.themes.iter().find_map(other) {
+            return Err(crate::Error::Unsupported {
+                what,
+                feature: "themes",
+            });
+        }
+        Ok(Report {
+            schema_version: SCHEMA_VERSION,
+            challenge: c.clone(),
+            households: u32::try_from(data.households.len()).unwrap_or(u32::MAX),
+            energy,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synthetic::{generate, SyntheticOptions};
+
+    fn with_water() -> ChallengeData {
+        let mut data = generate(SyntheticOptions {
+            households: 12,
+            seed: 3,
+            problems: false,
+        })
+        .unwrap();
+        data.challenge.themes.push(Theme::Water);
+        data
+    }
+
+    #[test]
+    #[cfg(feature = "themes")]
+    fn every_theme_of_the_challenge_has_its_section() {
+        let report = compute(&with_water()).unwrap();
+        assert!(report.energy.is_some() && report.water.is_some());
+        assert_eq!(report.headline().lines().count(), 2);
+        assert!(report.waste.is_none() && report.food.is_none() && report.mobility.is_none());
+    }
+
+    #[test]
+    #[cfg(not(feature = "themes"))]
+    fn other_themes_need_the_themes_feature() {
+        let e = compute(&with_water()).unwrap_err();
+        assert_eq!(e.code(), "unsupported");
+        assert_eq!(
+            e.to_string(),
+            "the water theme is not in this build of ecodefi (cargo feature `themes` of the core)"
+        );
+    }
 }

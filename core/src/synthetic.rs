@@ -12,17 +12,18 @@
 //! organisers meet: too few readings, an index that goes down, readings that
 //! stop early, a duplicated reading, a meter replaced or rolled over.
 
-use jiff::civil::{date, Date};
+use crate::date::{date, Date};
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
 
 use crate::challenge::{Challenge, OrganiserKind, Team, Theme, DEFAULT_OBJECTIVE};
 use crate::data::ChallengeData;
+use crate::date::{date_of, day_number};
 use crate::error::{Error, Result};
 use crate::household::{Household, Occupants};
 use crate::id::{HouseholdId, MeterId, TeamId};
 use crate::meter::{Carrier, Delivery, Meter, MeterEvent, Reading, StockEstimate, Unit, Usage};
-use crate::period::{date_of, day_number, Period};
+use crate::period::Period;
 use crate::weather::{DailyTemperature, Temperatures};
 
 /// What to generate.

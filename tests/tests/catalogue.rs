@@ -443,8 +443,8 @@ prop_compose! {
         notes in prop::option::of(".{0,40}"),
     ) -> CatalogueRecord {
         let period = period.map(|(start, len)| {
-            let first = ecodefi::period::date_of(start).unwrap();
-            let last = ecodefi::period::date_of(start + len).unwrap();
+            let first = ecodefi::date::date_of(start).unwrap();
+            let last = ecodefi::date::date_of(start + len).unwrap();
             Period::new(first, last).unwrap()
         });
         CatalogueRecord {

@@ -368,11 +368,11 @@ fn challenge_household_with_daily_readings_gets_a_regression_baseline() {
             )
         })
         .collect();
-    let model = |date: &jiff::civil::Date| {
+    let model = |date: &ecodefi::Date| {
         let t = mean[&date.to_string()];
         Decimal::TWO + Decimal::new(5, 1) * (Decimal::from(15) - t).max(Decimal::ZERO)
     };
-    let period = |p: &Value| -> (jiff::civil::Date, jiff::civil::Date) {
+    let period = |p: &Value| -> (ecodefi::Date, ecodefi::Date) {
         (
             p["first"].as_str().unwrap().parse().unwrap(),
             p["last"].as_str().unwrap().parse().unwrap(),
@@ -387,7 +387,7 @@ fn challenge_household_with_daily_readings_gets_a_regression_baseline() {
     let mut expected = Decimal::ZERO;
     for (first, last, factor) in [(r0, r1, Decimal::ONE), (c0, c1, Decimal::new(9, 1))] {
         let mut d = first;
-        while d <= last.tomorrow().unwrap() {
+        while d <= last.add_days(1).unwrap() {
             readings.push(json!({"date": d.to_string(), "value": index.to_string()}));
             if d <= last {
                 index += model(&d) * factor;
@@ -395,7 +395,7 @@ fn challenge_household_with_daily_readings_gets_a_regression_baseline() {
                     expected += model(&d);
                 }
             }
-            d = d.tomorrow().unwrap();
+            d = d.add_days(1).unwrap();
         }
     }
     let team = doc["challenge"]["teams"][0]["id"].clone();
@@ -475,10 +475,8 @@ fn bills(rows: &[BillRow]) -> UsageData {
     let mut periods = Vec::new();
     let mut temperatures = Vec::new();
     for r in rows {
-        let first: jiff::civil::Date = r.first.parse().unwrap();
-        let last = first
-            .checked_add(jiff::Span::new().days(r.days - 1))
-            .unwrap();
+        let first: ecodefi::Date = r.first.parse().unwrap();
+        let last = first.add_days(i32::try_from(r.days - 1).unwrap()).unwrap();
         periods.push(BillingPeriod {
             period: ecodefi::Period::new(first, last).unwrap(),
             usage: Kwh::new(Decimal::from_str(&r.usage).unwrap()),

@@ -34,6 +34,7 @@ from ecodefi.exceptions import (
     DuplicateError,
     EcodefiError,
     InsufficientDataError,
+    UnsupportedError,
     InvalidValueError,
     SchemaVersionError,
     UnknownNameError,
@@ -69,5 +70,6 @@ __all__ = [
     "DocumentError",
     "SchemaVersionError",
     "InsufficientDataError",
+    "UnsupportedError",
     "DecimalOverflowError",
 ]

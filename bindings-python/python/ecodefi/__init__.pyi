@@ -13,6 +13,7 @@ from ecodefi.exceptions import DocumentError as DocumentError
 from ecodefi.exceptions import DuplicateError as DuplicateError
 from ecodefi.exceptions import EcodefiError as EcodefiError
 from ecodefi.exceptions import InsufficientDataError as InsufficientDataError
+from ecodefi.exceptions import UnsupportedError as UnsupportedError
 from ecodefi.exceptions import InvalidValueError as InvalidValueError
 from ecodefi.exceptions import SchemaVersionError as SchemaVersionError
 from ecodefi.exceptions import UnknownNameError as UnknownNameError
@@ -47,6 +48,7 @@ __all__ = [
     "DocumentError",
     "SchemaVersionError",
     "InsufficientDataError",
+    "UnsupportedError",
     "DecimalOverflowError",
 ]
 
@@ -137,10 +139,10 @@ class ChallengeData:
         """Builds the document from pandas DataFrames, one per table, and the settings."""
     @staticmethod
     def from_csv(
-        settings: Union[str, Mapping[str, Any]],
+        settings: Union[str, Mapping[str, Any], None],
         files: Sequence[Union[str, "os.PathLike[str]"]],
     ) -> ChallengeData:
-        """Builds the document from CSV files (each table known by its file name) and the settings."""
+        """Builds the document from CSV files (each table known by its file name) and the settings (``None``: the settings table among the files)."""
     def to_dict(self) -> Dict[str, Any]:
         """The document as a dict (``Decimal`` quantities, ``datetime.date`` days)."""
     def to_json(self) -> str:

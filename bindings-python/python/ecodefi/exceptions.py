@@ -24,6 +24,7 @@ __all__ = [
     "DocumentError",
     "SchemaVersionError",
     "InsufficientDataError",
+    "UnsupportedError",
     "DecimalOverflowError",
 ]
 
@@ -121,6 +122,10 @@ class SchemaVersionError(ValidationError):
 
 class InsufficientDataError(ValidationError):
     """Not enough data to compute anything at all (``insufficient_data``)."""
+
+
+class UnsupportedError(EcodefiError, NotImplementedError):
+    """Something this build of ecodefi leaves out, by a cargo feature of the core (``unsupported``)."""
 
 
 class DecimalOverflowError(EcodefiError, ArithmeticError):

@@ -5,7 +5,7 @@
 //! does not know — the territory's kind and code, the organiser's name, the
 //! status, where the record comes from — is given in a [`ReportContext`].
 
-use jiff::civil::Date;
+use crate::date::Date;
 
 use crate::error::{Error, Result};
 use crate::report::Report;
@@ -164,6 +164,7 @@ fn computed_results(report: &Report, report_id: Option<&Text>) -> (Vec<ThemeResu
             detail,
         );
     }
+    #[cfg(feature = "themes")]
     if let Some(water) = &report.water {
         let detail =
             "; litres against each household's reference rate over the challenge".to_owned();
@@ -174,6 +175,7 @@ fn computed_results(report: &Report, report_id: Option<&Text>) -> (Vec<ThemeResu
             detail,
         );
     }
+    #[cfg(feature = "themes")]
     if let Some(waste) = &report.waste {
         let detail = "; kg against each household's reference rate over the challenge".to_owned();
         add(
@@ -212,6 +214,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "themes")]
     fn water_and_waste_results_come_from_their_totals() {
         let water = sample("water");
         let record = CatalogueRecord::from_report(&water, context()).unwrap();

@@ -162,7 +162,7 @@ impl Territory {
             if !code_has_shape(kind, code) {
                 return Err(Error::invalid(
                     "INSEE code",
-                    format!("{code:?} for {kind} `{name}`"),
+                    format!("{} for {kind} `{name}`", crate::error::quoted(code)),
                     kind.code_shape(),
                 ));
             }

@@ -24,7 +24,7 @@ impl Text {
         if text.is_empty() || text.trim() != text {
             return Err(Error::invalid(
                 "text",
-                format!("{text:?}"),
+                crate::error::quoted(&text),
                 "a name or label is non-empty, without white space at either end",
             ));
         }

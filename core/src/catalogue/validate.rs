@@ -442,8 +442,8 @@ mod tests {
     use super::super::test_support::{record, text, waste};
     use super::super::{Fact, Results, TotalUnit, Totals, YearSpan};
     use super::*;
+    use crate::date::date;
     use crate::period::Period;
-    use jiff::civil::date;
     use proptest::prelude::*;
 
     fn rules(c: &Catalogue) -> Vec<Rule> {

@@ -107,7 +107,9 @@ pub fn compute(
     for (t, rank) in teams.iter_mut().zip(team_ranks) {
         t.rank = rank;
     }
-    teams.sort_by_key(|t| t.rank);
+    let rank = |i: usize| teams.get(i).map(|t| t.rank);
+    let order = crate::sort::stable_order(teams.len(), &|a, b| rank(a).cmp(&rank(b)));
+    let teams = crate::sort::reorder(teams, &order);
 
     let (totals, co2e_saved, euros_saved) = group(&results.iter().collect::<Vec<_>>())?;
     let households_reaching_objective = u32::try_from(
@@ -263,8 +265,8 @@ mod tests {
     fn reference_must_cover_the_challenge() {
         let mut data = small(1, false);
         data.challenge.reference_period = crate::Period::new(
-            jiff::civil::date(2025, 1, 1),
-            jiff::civil::date(2025, 1, 31),
+            crate::date::date(2025, 1, 1),
+            crate::date::date(2025, 1, 31),
         )
         .unwrap();
         let e = compute(
@@ -295,6 +297,18 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "regression"))]
+    fn regression_baselines_need_the_regression_feature() {
+        let mut data = small(5, false);
+        data.options.energy.regression_baseline = true;
+        let t = data.temperatures.as_ref();
+        let e = compute(&data.challenge, &data.households, t, &data.options.energy).unwrap_err();
+        assert_eq!(e.code(), "unsupported");
+        assert!(e.to_string().contains("cargo feature `regression`"), "{e}");
+    }
+
+    #[test]
+    #[cfg(feature = "regression")]
     fn an_unusable_regression_baseline_is_warned() {
         // Fortnightly readings over one winter cannot give a 365-day
         // baseline: every metered household falls back, and says so.

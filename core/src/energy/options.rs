@@ -113,10 +113,13 @@ impl EnergyOptions {
         self
     }
 
-    /// Checks the share is in [0, 1] and the factor tables are sound.
+    /// Checks the share is in [0, 1], the factor tables are sound, and
+    /// this build has what the options ask for.
     ///
     /// # Errors
-    /// [`Error::InvalidValue`] or [`Error::Duplicate`].
+    /// [`Error::InvalidValue`] or [`Error::Duplicate`];
+    /// [`Error::Unsupported`] for `regression_baseline` without the core's
+    /// `regression` feature.
     pub fn validate(&self) -> Result<()> {
         let p = self.mixed_heating_share.fraction();
         if p.is_sign_negative() || p > rust_decimal::Decimal::ONE {
@@ -125,6 +128,12 @@ impl EnergyOptions {
                 p,
                 "a share is between 0 and 1",
             ));
+        }
+        if self.regression_baseline && !cfg!(feature = "regression") {
+            return Err(Error::Unsupported {
+                what: "weather-regression baselines (`regression_baseline`)",
+                feature: "regression",
+            });
         }
         self.factors.co2e.validate()?;
         self.factors.price.validate()

@@ -161,6 +161,7 @@ fn over(
 /// The challenge-period consumption (in the meter's unit) predicted by a
 /// weather regression fitted on the meter's reference-period data, when the
 /// data allow a usable model.
+#[cfg(feature = "regression")]
 fn regression_reference(
     meter: &Meter,
     m: &Measured,
@@ -180,6 +181,18 @@ fn regression_reference(
         ctx.challenge,
         t,
     )?)
+}
+
+/// Without the `regression` feature there is no model: `energy::compute`
+/// refuses `regression_baseline` before any meter gets here.
+#[cfg(not(feature = "regression"))]
+#[allow(clippy::unnecessary_wraps)]
+fn regression_reference(
+    _meter: &Meter,
+    _m: &Measured,
+    _ctx: &Context<'_>,
+) -> Result<Option<Decimal>, Problem> {
+    Ok(None)
 }
 
 /// Computes one meter's reference and challenge figures.

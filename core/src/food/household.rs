@@ -344,11 +344,11 @@ pub fn household_food(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::{date, Date};
     use crate::food::{Purchase, DEFAULT_BUDGET_TOLERANCE};
     use crate::household::Occupants;
     use crate::id::{HouseholdId, TeamId};
     use crate::period::Period;
-    use jiff::civil::{date, Date};
     use proptest::prelude::*;
     use rust_decimal::dec;
 

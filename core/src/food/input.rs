@@ -1,6 +1,6 @@
 //! Food purchases recorded during surveys, and the food theme's settings.
 
-use jiff::civil::Date;
+use crate::date::Date;
 use rust_decimal::{dec, Decimal};
 
 use crate::challenge::Challenge;
@@ -181,7 +181,7 @@ impl FoodOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
+    use crate::date::date;
     use proptest::prelude::*;
 
     fn challenge() -> Challenge {

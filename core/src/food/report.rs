@@ -256,12 +256,12 @@ pub fn food_report(
 mod tests {
     use super::*;
     use crate::challenge::{OrganiserKind, Team, Theme};
+    use crate::date::date;
     use crate::food::{Channel, Purchase};
     use crate::household::Occupants;
     use crate::id::HouseholdId;
     use crate::period::Period;
     use crate::quantity::Euros;
-    use jiff::civil::date;
     use rust_decimal::dec;
 
     fn challenge() -> Challenge {

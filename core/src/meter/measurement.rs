@@ -1,7 +1,7 @@
 //! What households report: index readings, meter events, bills and
 //! deliveries of stored fuels.
 
-use jiff::civil::Date;
+use crate::date::Date;
 use rust_decimal::Decimal;
 
 use crate::period::Period;

@@ -197,7 +197,7 @@ impl Meter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
+    use crate::date::date;
 
     fn gas() -> Meter {
         Meter::new(

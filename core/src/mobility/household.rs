@@ -331,10 +331,10 @@ pub(crate) fn merge(into: &mut Sums, other: &Sums) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::{date, Date};
     use crate::household::Occupants;
     use crate::id::{HouseholdId, TeamId};
     use crate::mobility::Trip;
-    use jiff::civil::{date, Date};
     use proptest::prelude::*;
     use rust_decimal::dec;
 

@@ -1,7 +1,7 @@
 //! Trips and travel diaries, emission factors per mode, and the mobility
 //! theme's settings.
 
-use jiff::civil::Date;
+use crate::date::Date;
 use rust_decimal::{dec, Decimal};
 
 use crate::error::{Error, Location, Result};

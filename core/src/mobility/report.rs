@@ -240,11 +240,11 @@ pub fn mobility_report(
 mod tests {
     use super::*;
     use crate::challenge::{OrganiserKind, Team, Theme};
+    use crate::date::date;
     use crate::household::Occupants;
     use crate::id::HouseholdId;
     use crate::mobility::{Mode, Trip};
     use crate::quantity::Km;
-    use jiff::civil::date;
     use proptest::prelude::*;
     use rust_decimal::dec;
 

@@ -13,8 +13,9 @@
 use rust_decimal::Decimal;
 
 use crate::consumption::Interval;
+use crate::date::date_of;
 use crate::error::Result;
-use crate::period::{date_of, Period};
+use crate::period::Period;
 use crate::quantity::Kwh;
 use crate::weather::Temperatures;
 

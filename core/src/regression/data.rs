@@ -11,11 +11,12 @@
 use crate::named_enum;
 use std::collections::BTreeMap;
 
-use jiff::civil::Date;
+use crate::date::Date;
 use rust_decimal::Decimal;
 
+use crate::date::day_number;
 use crate::error::{Error, Location, Result};
-use crate::period::{day_number, Period};
+use crate::period::Period;
 use crate::quantity::Kwh;
 
 /// Converts a temperature from degrees Fahrenheit to degrees Celsius:
@@ -359,7 +360,7 @@ fn prepare_billing(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
+    use crate::date::date;
     use rust_decimal::dec;
 
     #[test]

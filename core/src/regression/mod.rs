@@ -33,7 +33,7 @@
 //! ```
 //! use ecodefi::regression::{fit, DailyUsage, RegressionOptions, UsageData, ModelKind};
 //! use ecodefi::{Decimal, Kwh};
-//! use jiff::civil::date;
+//! use ecodefi::date::date;
 //!
 //! // A year of days: 5 kWh/day of base load plus 0.8 kWh per degree-day
 //! // below 16 °C.
@@ -43,7 +43,7 @@
 //!         let t = 10.0 - 12.0 * (f64::from(i) * std::f64::consts::TAU / 365.0).cos();
 //!         let usage = 5.0 + 0.8 * (16.0 - t).max(0.0);
 //!         DailyUsage {
-//!             date: start.checked_add(jiff::Span::new().days(i)).unwrap(),
+//!             date: start.add_days(i).unwrap(),
 //!             usage: Kwh::new(Decimal::try_from(usage).unwrap().round_dp(6)),
 //!             temperature_c: t,
 //!         }
@@ -69,6 +69,7 @@
 )]
 
 use crate::named_enum;
+#[cfg(feature = "regression")]
 pub(crate) mod challenge;
 mod data;
 mod fit;
@@ -435,8 +436,8 @@ pub fn select_daily(
 )]
 mod tests {
     use super::*;
+    use crate::date::date;
     use crate::quantity::Kwh;
-    use jiff::civil::date;
     use proptest::prelude::*;
     use rust_decimal::Decimal;
 
@@ -463,7 +464,7 @@ mod tests {
                         let u =
                             (base + bh * (th - t).max(0.0) + bc * (t - tc).max(0.0) + e).max(0.0);
                         DailyUsage {
-                            date: start.checked_add(jiff::Span::new().days(i as i64)).unwrap(),
+                            date: start.add_days(i32::try_from(i).unwrap()).unwrap(),
                             usage: Kwh::new(Decimal::try_from(u).unwrap().round_dp(3)),
                             temperature_c: t,
                         }
@@ -532,6 +533,7 @@ mod tests {
         /// The fast search and the full candidate list select the same
         /// model, and a baseline survives a JSON round trip unchanged.
         #[test]
+        #[cfg(feature = "regression")]
         fn fast_path_and_serde(days in year_strategy()) {
             let data = UsageData::Daily { days };
             let fast = fit(&data, &options()).unwrap();
@@ -599,7 +601,7 @@ mod tests {
         let start = date(2025, 1, 1);
         let days: Vec<DailyUsage> = (0..120)
             .map(|i| DailyUsage {
-                date: start.checked_add(jiff::Span::new().days(i)).unwrap(),
+                date: start.add_days(i).unwrap(),
                 usage: Kwh::new(Decimal::from(5 + (i * 7919) % 3)),
                 temperature_c: f64::from((i * 37) % 30) - 5.0,
             })

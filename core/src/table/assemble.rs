@@ -10,11 +10,12 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::challenge::Team;
+use crate::date::day_number;
 use crate::error::{Error, Location, Result};
 use crate::household::{Household, Occupancy, Occupants, PresenceChange};
 use crate::id::{HouseholdId, MeterId, TeamId};
 use crate::meter::{Bill, Conversion, Delivery, Meter, MeterEvent, Reading, StockEstimate};
-use crate::period::{day_number, Period};
+use crate::period::Period;
 use crate::quantity::Ratio;
 use crate::weather::{DailyTemperature, Temperatures};
 
@@ -604,7 +605,9 @@ impl Assembler<'_> {
             if list.is_empty() {
                 continue;
             }
-            list.sort_by_key(|(_, c)| c.from);
+            let from = |i: usize| list.get(i).map(|(_, c)| c.from);
+            let order = crate::sort::stable_order(list.len(), &|a, b| from(a).cmp(&from(b)));
+            *list = crate::sort::reorder(std::mem::take(list), &order);
             for w in list.windows(2) {
                 if let [(_, a), (row, b)] = w {
                     if a.from == b.from {
@@ -740,7 +743,7 @@ pub(super) fn assemble(cols: &Columns, origins: &Origins) -> Result<Inputs> {
     clippy::format_push_string
 )]
 mod tests {
-    use jiff::civil::date;
+    use crate::date::date;
     use proptest::prelude::*;
     use rust_decimal::dec;
 
@@ -1379,11 +1382,11 @@ mod tests {
             let header = if french_style { ["foyer", "compteur", "date", "valeur"] } else { ["household", "meter", "date", "value"] };
             crate::table::csv::write_record(&mut out, header, d);
             for &(h, m, day, v, scale) in &rows {
-                let day = crate::period::date_of(day_number(date(2025, 1, 1)) + day).unwrap();
+                let day = crate::date::date_of(day_number(date(2025, 1, 1)) + day).unwrap();
                 let value = rust_decimal::Decimal::new(v.abs(), scale);
                 let household = households[h].to_owned();
                 let meter = format!("m{m}");
-                let date_text = if french_style { day.strftime("%d/%m/%Y").to_string() } else { day.to_string() };
+                let date_text = if french_style { format!("{:02}/{:02}/{:04}", day.day(), day.month(), day.year()) } else { day.to_string() };
                 let value_text = if french_style { french(value) } else { value.to_string() };
                 let fields = [household.clone(), meter.clone(), date_text, value_text];
                 if quote_all {

@@ -63,6 +63,9 @@ named_enum! {
         Presence = "presence",
         /// One row per day: minimum and maximum temperature (*températures*).
         Temperatures = "temperatures",
+        /// One row per setting of the challenge (*défi*, *paramètres*): its
+        /// name, territory, periods, objective and energy options.
+        Settings = "settings",
     }
 }
 
@@ -286,6 +289,21 @@ const TEMPERATURES: &[Column] = &[
     ),
 ];
 
+const SETTINGS: &[Column] = &[
+    col(
+        "setting",
+        &["parametre", "paramètre", "cle", "clé"],
+        true,
+        "the setting's name, e.g. `nom`, `debut_defi`, `objectif` (see the README for the list)",
+    ),
+    col(
+        "value",
+        &["valeur"],
+        true,
+        "the setting's value, e.g. `Défi Déclics 2025`, `01/12/2025`, `8 %`",
+    ),
+];
+
 impl Table {
     /// The table's columns, in the documented order.
     pub fn columns(self) -> &'static [Column] {
@@ -300,6 +318,7 @@ impl Table {
             Table::Stock => STOCK,
             Table::Presence => PRESENCE,
             Table::Temperatures => TEMPERATURES,
+            Table::Settings => SETTINGS,
         }
     }
 
@@ -332,6 +351,7 @@ impl Table {
                                 children_ages (ages_enfants)"
             }
             Table::Temperatures => "date, tn (tmin), tx (tmax)",
+            Table::Settings => "setting (parametre, cle), value (valeur)",
         }
     }
 
@@ -350,6 +370,7 @@ impl Table {
             Table::Stock => &["stock", "stocks"],
             Table::Presence => &["presence", "presences", "présences"],
             Table::Temperatures => &["temperatures", "températures"],
+            Table::Settings => &["settings", "defi", "défi", "parametres", "paramètres"],
         }
     }
 
@@ -433,7 +454,7 @@ impl Header {
             if c.required && slot.is_none() {
                 return Err(Error::InvalidValue {
                     what: "CSV header",
-                    got: format!("{:?}", fields.join(",")),
+                    got: crate::error::quoted(&fields.join(",")),
                     why: format!(
                         "the required column `{}` is missing (accepted names: {})",
                         c.name,

@@ -82,7 +82,7 @@ impl Delimiter {
             [one] => Ok(*one),
             _ => Err(Error::InvalidValue {
                 what: "CSV header",
-                got: format!("{:?}", first_line(text)),
+                got: crate::error::quoted(first_line(text)),
                 why: "the header separates its columns by both `,` and `;` (or tab) as often: \
                       use one delimiter"
                     .into(),
@@ -217,7 +217,7 @@ fn quoted(text: &str, start: usize, delim: u8, line: &mut usize) -> Result<(Stri
                 field.push_str(slice(from, j));
                 return Err(Error::InvalidValue {
                     what: "CSV field",
-                    got: format!("{:?}", truncate(&field)),
+                    got: crate::error::quoted(&truncate(&field)),
                     why: "a quoted field is not closed: a `\"` is missing".into(),
                     at: at_line(quote_line),
                 });
@@ -254,7 +254,7 @@ fn quoted(text: &str, start: usize, delim: u8, line: &mut usize) -> Result<(Stri
             let next = slice(j, bytes.len()).chars().next().unwrap_or(' ');
             Err(Error::InvalidValue {
                 what: "CSV field",
-                got: format!("{:?}", truncate(&format!("\"{field}\"{next}"))),
+                got: crate::error::quoted(&truncate(&format!("\"{field}\"{next}"))),
                 why: "a closing quote is followed by a delimiter or a line end \
                       (write a quote inside a quoted field as `\"\"`)"
                     .into(),

@@ -21,8 +21,10 @@
 //! spreadsheets export trailing rows) is not data and is ignored.
 //! [`Tables::challenge_data`] (or [`Columns::challenge_data`]) adds the
 //! challenge's JSON settings and gives the whole
-//! [`ChallengeData`]; [`write`](mod@write) turns results (and
-//! inputs) back into CSV.
+//! [`ChallengeData`]; [`Tables::challenge_data_from_tables`] reads the
+//! settings from one more table instead ([`Table::Settings`], `defi.csv`:
+//! one `parametre;valeur` row per setting), with no JSON at all;
+//! [`write`](mod@write) turns results (and inputs) back into CSV.
 //!
 //! Every error is an [`Error`](crate::Error) whose [`Location`](crate::Location) names the
 //! file (or table), the line (from 1, the header being line 1; or the row
@@ -54,10 +56,11 @@ pub mod csv;
 pub mod encoding;
 mod read;
 mod settings;
+mod settings_table;
 pub mod value;
 pub mod write;
 
-use jiff::civil::Date;
+use crate::date::Date;
 use rust_decimal::Decimal;
 
 use crate::challenge::Team;
@@ -114,6 +117,10 @@ pub struct Tables<'a> {
     pub presence: Option<Source<'a>>,
     /// Daily temperatures: `date, tn, tx`.
     pub temperatures: Option<Source<'a>>,
+    /// The challenge's settings: `setting, value`, one row per setting
+    /// (`nom`, `territoire`, `debut_defi`, `objectif`…), read by
+    /// [`Tables::challenge_data_from_tables`] only.
+    pub settings: Option<Source<'a>>,
 }
 
 impl<'a> Tables<'a> {
@@ -130,12 +137,14 @@ impl<'a> Tables<'a> {
             stock: None,
             presence: None,
             temperatures: None,
+            settings: None,
         }
     }
 
     /// The tables of named files, each file's table known by its name (see
     /// [`Table::of_file`]: `foyers.csv` or `households.csv`,
-    /// `releves.csv` or `readings.csv`…).
+    /// `releves.csv` or `readings.csv`…, and `defi.csv` or `settings.csv`
+    /// for the settings table).
     ///
     /// # Errors
     /// [`Error::UnknownName`](crate::Error::UnknownName) for a file name
@@ -156,7 +165,7 @@ impl<'a> Tables<'a> {
     /// # Ok::<(), ecodefi::Error>(())
     /// ```
     pub fn from_files(files: &[Source<'a>]) -> Result<Self> {
-        let mut found: [Option<Source<'a>>; 10] = [None; 10];
+        let mut found: [Option<Source<'a>>; 11] = [None; 11];
         for f in files {
             let Some(table) = Table::of_file(f.name) else {
                 return Err(crate::Error::UnknownName {
@@ -165,7 +174,8 @@ impl<'a> Tables<'a> {
                     expected: "households (foyers), teams (equipes), meters (compteurs), readings \
                                (releves), events (evenements), bills (factures), deliveries \
                                (livraisons), stock (stocks), presence (presences), temperatures, \
-                               each with an extension such as `.csv`",
+                               settings (defi, parametres, challenge), each with an extension \
+                               such as `.csv`",
                     at: crate::Location::in_file(f.name),
                 });
             };
@@ -181,7 +191,7 @@ impl<'a> Tables<'a> {
                 *slot = Some(*f);
             }
         }
-        let [households, teams, meters, readings, events, bills, deliveries, stock, presence, temperatures] =
+        let [households, teams, meters, readings, events, bills, deliveries, stock, presence, temperatures, settings] =
             found;
         let Some(households) = households else {
             return Err(crate::Error::InsufficientData {
@@ -200,10 +210,12 @@ impl<'a> Tables<'a> {
             stock,
             presence,
             temperatures,
+            settings,
         })
     }
 
-    /// Reads every table into typed columns, without assembling them.
+    /// Reads every table but the settings into typed columns, without
+    /// assembling them.
     ///
     /// # Errors
     /// As [`Tables::read`], for the problems of one table alone (syntax,
@@ -212,7 +224,9 @@ impl<'a> Tables<'a> {
         read::tables(self).map(|(columns, _)| columns)
     }
 
-    /// Reads and assembles the tables.
+    /// Reads and assembles the tables of households, meters, measurements
+    /// and temperatures (the settings table is read by
+    /// [`Tables::challenge_data_from_tables`]).
     ///
     /// # Errors
     /// Located at the file, line and column: [`Error::InvalidValue`] for CSV
@@ -243,9 +257,99 @@ impl<'a> Tables<'a> {
     /// [`Error::SchemaVersion`](crate::Error::SchemaVersion) for the
     /// settings; [`Error::InvalidValue`](crate::Error::InvalidValue) when
     /// the settings hold households or temperatures, or teams while a teams
-    /// table is given; any error of [`ChallengeData::validate`].
+    /// table is given, and when a settings table is given too (two sets of
+    /// settings: keep one); any error of [`ChallengeData::validate`].
     pub fn challenge_data(&self, settings: &str) -> Result<ChallengeData> {
+        if let Some(table) = self.settings {
+            return Err(crate::Error::InvalidValue {
+                what: "settings",
+                got: format!("`{}` and JSON settings", table.name),
+                why: "the settings are given twice, as a settings table and as JSON: keep one \
+                      (a settings table goes with `Tables::challenge_data_from_tables`)"
+                    .into(),
+                at: crate::Location::in_file(table.name),
+            });
+        }
         settings::challenge_data(settings, self.read()?, self.teams.is_some())
+    }
+
+    /// A whole challenge document from the tables alone: the settings from
+    /// the settings table ([`Tables::settings`], e.g. `defi.csv`), the
+    /// households, meters, measurements and temperatures from theirs, the
+    /// teams from the teams table (or the distinct teams of the households
+    /// table), exactly as [`Tables::challenge_data`] does with JSON
+    /// settings; then [`ChallengeData::validate`].
+    ///
+    /// The settings table has two columns, `setting` (`parametre`, `cle`)
+    /// and `value` (`valeur`), and one row per setting; keys and values
+    /// are listed in the README section "Spreadsheet (CSV) format". Required:
+    /// `nom` (`name`), `territoire` (`territory`), `organisateur`
+    /// (`organiser_kind`), `debut_reference`, `fin_reference`, `debut_defi`,
+    /// `fin_defi` (`reference_first`, `reference_last`, `challenge_first`,
+    /// `challenge_last`). Optional, with their defaults: `themes`
+    /// (energy), `objectif` (`objective`, 8 %) and the energy options.
+    ///
+    /// This path uses no JSON deserialisation: the values are built
+    /// directly, for small WebAssembly builds.
+    ///
+    /// # Errors
+    /// [`Error::InsufficientData`] without a settings table; as
+    /// [`Tables::read`] for the settings table's own syntax, header and
+    /// cells, and for the other tables; located at the settings table's
+    /// file, line and column: [`Error::UnknownName`] for an unknown key or
+    /// an unknown name in a value (organiser, theme, correction…),
+    /// [`Error::Duplicate`] for a key given twice (under any of its names)
+    /// or a theme listed twice, [`Error::InvalidValue`] for a value that
+    /// cannot be read (a date, a ratio, an objective outside [0, 1)…), a
+    /// period whose last day is before its first and, at the file and the
+    /// key column, a missing required key; any error of
+    /// [`ChallengeData::validate`].
+    ///
+    /// [`Error::InsufficientData`]: crate::Error::InsufficientData
+    /// [`Error::UnknownName`]: crate::Error::UnknownName
+    /// [`Error::Duplicate`]: crate::Error::Duplicate
+    /// [`Error::InvalidValue`]: crate::Error::InvalidValue
+    ///
+    /// # Example
+    /// ```
+    /// use ecodefi::table::{Source, Tables};
+    /// let defi = "parametre;valeur\n\
+    ///             nom;Défi des Lucioles\n\
+    ///             territoire;Lille\n\
+    ///             organisateur;association\n\
+    ///             debut_reference;01/12/2024\n\
+    ///             fin_reference;30/04/2025\n\
+    ///             debut_defi;01/12/2025\n\
+    ///             fin_defi;30/04/2026\n\
+    ///             objectif;10 %\n";
+    /// let files = [
+    ///     Source::new("foyers.csv", "foyer;equipe;adultes\nF1;Les Lucioles;2\n"),
+    ///     Source::new("defi.csv", defi),
+    /// ];
+    /// let data = Tables::from_files(&files)?.challenge_data_from_tables()?;
+    /// assert_eq!(data.challenge.name, "Défi des Lucioles");
+    /// assert_eq!(data.challenge.objective.to_string(), "10 %");
+    /// assert_eq!(data.challenge.teams[0].id.as_str(), "Les Lucioles");
+    ///
+    /// // A mistake is located at the file, line and column.
+    /// let wrong = defi.replace("30/04/2026", "31/04/2026");
+    /// let files = [files[0], Source::new("defi.csv", &wrong)];
+    /// let e = Tables::from_files(&files)?.challenge_data_from_tables().unwrap_err();
+    /// assert!(e.to_string().ends_with("at file `defi.csv`, line 8, column `valeur`"), "{e}");
+    /// # Ok::<(), ecodefi::Error>(())
+    /// ```
+    pub fn challenge_data_from_tables(&self) -> Result<ChallengeData> {
+        let Some(source) = self.settings else {
+            return Err(crate::Error::InsufficientData {
+                why: "no settings table: give the challenge's settings in a file named \
+                      `defi.csv`, `parametres.csv` or `settings.csv` (any extension), or \
+                      as JSON with `Tables::challenge_data`"
+                    .into(),
+                at: crate::Location::NONE,
+            });
+        };
+        let settings = settings_table::read(source)?;
+        settings_table::challenge_data(settings, self.read()?)
     }
 }
 

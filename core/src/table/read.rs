@@ -72,7 +72,7 @@ impl<'a> Rows<'a> {
                 if let Some(f) = r.fields.get(i).filter(|f| !trim(f).is_empty()) {
                     return Err(Error::InvalidValue {
                         what: "cell",
-                        got: format!("{f:?}"),
+                        got: crate::error::quoted(f),
                         why: format!("the column {} has no name in the header line", i + 1),
                         at,
                     });
@@ -313,4 +313,41 @@ fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Resul
         keep(&rows, Table::Temperatures);
     }
     Ok(())
+}
+
+/// One row of the settings table: the key and the value as written
+/// (trimmed, never empty), each with its location (file, line, column as
+/// written in the header).
+#[derive(Debug, Clone)]
+pub(super) struct SettingRow {
+    pub key: String,
+    pub key_at: Location,
+    pub value: String,
+    pub value_at: Location,
+}
+
+/// Reads the settings table: its rows, and the location of its key column
+/// (file and column, no line) for errors about a key that no row gives.
+pub(super) fn settings(source: Source<'_>) -> Result<(Vec<SettingRow>, Location)> {
+    let rows = Rows::read(source, Table::Settings)?;
+    let keys = rows.text(0)?;
+    let values = rows.text(1)?;
+    let out = rows
+        .records
+        .iter()
+        .zip(keys)
+        .zip(values)
+        .map(|((r, key), value)| SettingRow {
+            key,
+            key_at: rows.at(r, 0),
+            value,
+            value_at: rows.at(r, 1),
+        })
+        .collect();
+    let table = Location {
+        file: Some(rows.file.to_owned()),
+        column: Some(rows.header.written(0).to_owned()),
+        ..Location::NONE
+    };
+    Ok((out, table))
 }

@@ -26,12 +26,15 @@
 
 use std::str::FromStr;
 
-use jiff::civil::Date;
+use crate::date::Date;
 use rust_decimal::Decimal;
 
+use crate::challenge::{OrganiserKind, Theme};
+use crate::climate::Correction;
 use crate::error::{Error, Location, Result};
 use crate::meter::{Basis, Carrier, Unit, Usage};
 use crate::named_enum;
+use crate::weather::Method;
 
 /// Characters trimmed at both ends of a cell: ASCII white space, no-break
 /// space (U+00A0) and narrow no-break space (U+202F).
@@ -62,7 +65,7 @@ const DECIMAL_RULE: &str = "a number is written with digits and at most one deci
 /// # Ok::<(), ecodefi::Error>(())
 /// ```
 pub fn decimal(cell: &str, what: &'static str) -> Result<Decimal> {
-    let refuse = |why: &str| Error::invalid(what, format!("{cell:?}"), why);
+    let refuse = |why: &str| Error::invalid(what, crate::error::quoted(cell), why);
     let s = trim(cell);
     if s.is_empty() {
         return Err(refuse("the cell is empty"));
@@ -117,12 +120,12 @@ pub fn ratio(cell: &str, what: &'static str) -> Result<Decimal> {
             let v = decimal(p, what).map_err(|_| {
                 Error::invalid(
                     what,
-                    format!("{cell:?}"),
+                    crate::error::quoted(cell),
                     format!("a percentage is a number followed by `%`; {DECIMAL_RULE}"),
                 )
             })?;
             v.checked_div(Decimal::ONE_HUNDRED)
-                .ok_or_else(|| Error::invalid(what, format!("{cell:?}"), "out of range"))
+                .ok_or_else(|| Error::invalid(what, crate::error::quoted(cell), "out of range"))
         }
         None => decimal(s, what),
     }
@@ -140,14 +143,14 @@ const DATE_RULE: &str =
 /// # Example
 /// ```
 /// use ecodefi::table::value::date;
-/// assert_eq!(date("01/12/2025", "date")?, jiff::civil::date(2025, 12, 1));
-/// assert_eq!(date("2025-12-01", "date")?, jiff::civil::date(2025, 12, 1));
+/// assert_eq!(date("01/12/2025", "date")?, ecodefi::date::date(2025, 12, 1));
+/// assert_eq!(date("2025-12-01", "date")?, ecodefi::date::date(2025, 12, 1));
 /// assert!(date("12/01/25", "date").is_err());
 /// # Ok::<(), ecodefi::Error>(())
 /// ```
 pub fn date(cell: &str, what: &'static str) -> Result<Date> {
     let s = trim(cell);
-    let refuse = |why: &str| Error::invalid(what, format!("{cell:?}"), why);
+    let refuse = |why: &str| Error::invalid(what, crate::error::quoted(cell), why);
     let number = |p: &str, min: usize, max: usize| -> Option<i16> {
         if (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) {
             p.parse().ok()
@@ -189,12 +192,12 @@ pub fn count(cell: &str, what: &'static str) -> Result<u16> {
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Error::invalid(
             what,
-            format!("{cell:?}"),
+            crate::error::quoted(cell),
             "a count is a whole number written with digits",
         ));
     }
     s.parse()
-        .map_err(|_| Error::invalid(what, format!("{cell:?}"), "a count is at most 65535"))
+        .map_err(|_| Error::invalid(what, crate::error::quoted(cell), "a count is at most 65535"))
 }
 
 /// The ages of a household's children: whole numbers separated by spaces,
@@ -216,7 +219,7 @@ pub fn ages(cell: &str, what: &'static str) -> Result<Vec<u8>> {
             .ok_or_else(|| {
                 Error::invalid(
                     what,
-                    format!("{cell:?}"),
+                    crate::error::quoted(cell),
                     "ages are whole numbers separated by spaces, e.g. `8 12`",
                 )
             })
@@ -224,22 +227,24 @@ pub fn ages(cell: &str, what: &'static str) -> Result<Vec<u8>> {
         .collect()
 }
 
-/// A name folded for comparison: lower case, French accents removed,
-/// spaces, hyphens and apostrophes read as `_`, `³` as `3`.
+/// A name folded for comparison: ASCII and French letters in lower case,
+/// French accents removed, spaces, hyphens and apostrophes read as `_`, `³` as `3`.
 pub fn fold(name: &str) -> String {
+    // French letters by hand rather than `char::to_lowercase`, whose
+    // Unicode table would weigh on the small WebAssembly module: names
+    // only ever match in ASCII once folded.
     trim(name)
         .chars()
-        .flat_map(char::to_lowercase)
         .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
+            'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'î' | 'ï' | 'Î' | 'Ï' => 'i',
+            'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+            'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
             '³' => '3',
             ' ' | '-' | '\'' | '’' | '\u{a0}' => '_',
-            c => c,
+            c => c.to_ascii_lowercase(),
         })
         .collect()
 }
@@ -387,10 +392,120 @@ pub fn event_kind(cell: &str) -> Result<EventKind> {
     )
 }
 
+/// The accepted spellings of a theme, English first.
+pub const THEME_NAMES: &str = "energy (energie, énergie), water (eau), waste (dechets, déchets), \
+                               food (alimentation), mobility (mobilite, mobilité)";
+
+/// A challenge's theme: its English spelling or a French alias (see
+/// [`THEME_NAMES`]).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn theme(cell: &str) -> Result<Theme> {
+    named(
+        cell,
+        &[
+            ("energie", Theme::Energy),
+            ("eau", Theme::Water),
+            ("dechets", Theme::Waste),
+            ("alimentation", Theme::Food),
+            ("mobilite", Theme::Mobility),
+        ],
+        "theme",
+        THEME_NAMES,
+    )
+}
+
+/// The accepted spellings of an organiser kind, English first.
+pub const ORGANISER_NAMES: &str = "local_authority (collectivite, collectivité, \
+     collectivite_territoriale), association, company (entreprise), citizen_group (collectif, \
+     collectif_citoyen, groupe_citoyen)";
+
+/// Who organises a challenge: the English spelling or a French alias (see
+/// [`ORGANISER_NAMES`]).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn organiser_kind(cell: &str) -> Result<OrganiserKind> {
+    named(
+        cell,
+        &[
+            ("collectivite", OrganiserKind::LocalAuthority),
+            ("collectivite_territoriale", OrganiserKind::LocalAuthority),
+            ("entreprise", OrganiserKind::Company),
+            ("collectif", OrganiserKind::CitizenGroup),
+            ("collectif_citoyen", OrganiserKind::CitizenGroup),
+            ("groupe_citoyen", OrganiserKind::CitizenGroup),
+        ],
+        "organiser kind",
+        ORGANISER_NAMES,
+    )
+}
+
+/// The accepted spellings of a climate-correction formula.
+pub const CORRECTION_NAMES: &str = "eea, sdes, contract (contrat), none (aucune, sans)";
+
+/// A climate-correction formula: its spelling or a French alias (see
+/// [`CORRECTION_NAMES`]).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn correction(cell: &str) -> Result<Correction> {
+    named(
+        cell,
+        &[
+            ("contrat", Correction::Contract),
+            ("aucune", Correction::None),
+            ("sans", Correction::None),
+        ],
+        "climate correction",
+        CORRECTION_NAMES,
+    )
+}
+
+/// The accepted spellings of a degree-day method.
+pub const DEGREE_DAY_METHOD_NAMES: &str = "meteo_france (météo-france), costic";
+
+/// A degree-day method: `meteo_france` or `costic`, case, accents and
+/// hyphens ignored (see [`DEGREE_DAY_METHOD_NAMES`]).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn degree_day_method(cell: &str) -> Result<Method> {
+    named(cell, &[], "degree-day method", DEGREE_DAY_METHOD_NAMES)
+}
+
+/// A yes/no value: `oui`, `vrai`, `true`, `yes`, `1` or `non`, `faux`,
+/// `false`, `no`, `0` (any case).
+///
+/// # Errors
+/// [`Error::InvalidValue`] naming `what` for anything else.
+///
+/// # Example
+/// ```
+/// use ecodefi::table::value::yes_no;
+/// assert!(yes_no("Oui", "option")?);
+/// assert!(!yes_no("0", "option")?);
+/// assert!(yes_no("peut-être", "option").is_err());
+/// # Ok::<(), ecodefi::Error>(())
+/// ```
+pub fn yes_no(cell: &str, what: &'static str) -> Result<bool> {
+    match fold(cell).as_str() {
+        "oui" | "vrai" | "true" | "yes" | "1" => Ok(true),
+        "non" | "faux" | "false" | "no" | "0" => Ok(false),
+        _ => Err(Error::invalid(
+            what,
+            crate::error::quoted(cell),
+            "a yes/no value is `oui` or `non` (also `vrai`/`faux`, `true`/`false`, `yes`/`no`, \
+             `1`/`0`)",
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date as d;
+    use crate::date::date as d;
     use proptest::prelude::*;
     use rust_decimal::dec;
 
@@ -519,6 +634,42 @@ mod tests {
         assert_eq!(basis("PCS").unwrap(), Basis::Pcs);
         assert_eq!(event_kind("Remise à zéro").unwrap(), EventKind::Rollover);
         assert_eq!(event_kind("replacement").unwrap(), EventKind::Replacement);
+        assert_eq!(theme("Énergie").unwrap(), Theme::Energy);
+        assert_eq!(theme("déchets").unwrap(), Theme::Waste);
+        assert_eq!(theme("MOBILITÉ").unwrap(), Theme::Mobility);
+        for t in Theme::ALL {
+            assert_eq!(theme(t.as_str()).unwrap(), *t);
+            assert!(THEME_NAMES.contains(t.as_str()), "{t}");
+        }
+        assert_eq!(
+            organiser_kind("Collectivité").unwrap(),
+            OrganiserKind::LocalAuthority
+        );
+        assert_eq!(
+            organiser_kind("collectif citoyen").unwrap(),
+            OrganiserKind::CitizenGroup
+        );
+        for k in OrganiserKind::ALL {
+            assert_eq!(organiser_kind(k.as_str()).unwrap(), *k);
+            assert!(ORGANISER_NAMES.contains(k.as_str()), "{k}");
+        }
+        assert_eq!(correction("Aucune").unwrap(), Correction::None);
+        assert_eq!(correction("SDES").unwrap(), Correction::Sdes);
+        for c in Correction::ALL {
+            assert_eq!(correction(c.as_str()).unwrap(), *c);
+            assert!(CORRECTION_NAMES.contains(c.as_str()), "{c}");
+        }
+        assert_eq!(
+            degree_day_method("Météo-France").unwrap(),
+            Method::MeteoFrance
+        );
+        assert_eq!(degree_day_method("COSTIC").unwrap(), Method::Costic);
+        let e = theme("climat").unwrap_err();
+        assert_eq!(e.code(), "unknown_name");
+        assert!(e.to_string().contains("alimentation"), "{e}");
+        assert!(!yes_no(" Non ", "x").unwrap());
+        assert!(yes_no("VRAI", "x").unwrap());
+        assert_eq!(yes_no("2", "x").unwrap_err().code(), "invalid_value");
     }
 
     proptest! {
@@ -552,6 +703,9 @@ mod tests {
             let _ = ages(&s, "x");
             let _ = carrier(&s);
             let _ = event_kind(&s);
+            let _ = theme(&s);
+            let _ = organiser_kind(&s);
+            let _ = yes_no(&s, "x");
         }
     }
 }

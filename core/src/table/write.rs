@@ -287,8 +287,8 @@ mod tests {
         (0i64..1_000_000_000, 0u32..6).prop_map(|(v, s)| Decimal::new(v, s))
     }
 
-    fn day() -> impl Strategy<Value = jiff::civil::Date> {
-        (0i32..1000).prop_map(|d| crate::period::date_of(20_000 + d).unwrap())
+    fn day() -> impl Strategy<Value = crate::date::Date> {
+        (0i32..1000).prop_map(|d| crate::date::date_of(20_000 + d).unwrap())
     }
 
     fn meter(id: usize) -> impl Strategy<Value = crate::meter::Meter> {
@@ -393,7 +393,7 @@ mod tests {
                     .map(|(gap, o)| {
                         day += gap;
                         PresenceChange {
-                            from: crate::period::date_of(day).unwrap(),
+                            from: crate::date::date_of(day).unwrap(),
                             occupants: o,
                         }
                     })
@@ -440,7 +440,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, &(tn, width))| crate::weather::DailyTemperature {
-                    date: crate::period::date_of(20_000 + i32::try_from(i).unwrap()).unwrap(),
+                    date: crate::date::date_of(20_000 + i32::try_from(i).unwrap()).unwrap(),
                     tn: Decimal::new(tn, 1),
                     tx: Decimal::new(tn + width, 1),
                 })
@@ -500,6 +500,7 @@ impl TableTexts {
             stock: src(Table::Stock, self.stock.as_deref()),
             presence: src(Table::Presence, self.presence.as_deref()),
             temperatures: src(Table::Temperatures, self.temperatures.as_deref()),
+            settings: None,
         }
     }
 }
@@ -517,6 +518,7 @@ pub fn file_name(table: Table) -> &'static str {
         Table::Stock => "stock.csv",
         Table::Presence => "presence.csv",
         Table::Temperatures => "temperatures.csv",
+        Table::Settings => "settings.csv",
     }
 }
 

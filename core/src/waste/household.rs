@@ -228,9 +228,9 @@ fn indicators(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::{date, Date};
     use crate::household::Occupants;
     use crate::id::{HouseholdId, TeamId};
-    use jiff::civil::{date, Date};
     use proptest::prelude::*;
     use rust_decimal::dec;
 
@@ -346,7 +346,7 @@ mod tests {
         fn split_challenge_period(split in 1i32..27, kgs in proptest::collection::vec((0i32..42, 0u32..5000), 1..12)) {
             let (r, c) = periods();
             let whole = c[0];
-            let at = |n: i32| crate::period::date_of(whole.start_day() + n).unwrap();
+            let at = |n: i32| crate::date::date_of(whole.start_day() + n).unwrap();
             let parts = vec![
                 Period::new(at(0), at(split - 1)).unwrap(),
                 Period::new(at(split), whole.last()).unwrap(),

@@ -1,6 +1,6 @@
 //! What households weigh (*pesées*) and the waste theme's settings.
 
-use jiff::civil::Date;
+use crate::date::Date;
 use rust_decimal::Decimal;
 
 use crate::challenge::Challenge;

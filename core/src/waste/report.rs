@@ -137,7 +137,7 @@ pub fn waste_totals(results: &[&HouseholdResult<WasteIndicators>]) -> Result<Was
 /// ```
 /// use ecodefi::waste::{waste_report, Stream, WasteOptions, Weighing};
 /// use ecodefi::{Challenge, Household, HouseholdId, Kg, Occupants, OrganiserKind, Period, Team, TeamId};
-/// use jiff::civil::date;
+/// use ecodefi::date::date;
 /// use rust_decimal::dec;
 /// let challenge = Challenge {
 ///     name: "Défi zéro déchet".into(),
@@ -214,11 +214,11 @@ pub fn waste_report(
 mod tests {
     use super::*;
     use crate::challenge::{OrganiserKind, Team, Theme};
+    use crate::date::{date, Date};
     use crate::household::Occupants;
     use crate::id::HouseholdId;
     use crate::quantity::{Kg, Ratio};
     use crate::waste::Weighing;
-    use jiff::civil::{date, Date};
     use proptest::prelude::*;
     use rust_decimal::{dec, Decimal};
 

@@ -165,11 +165,11 @@ pub fn household_water(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::{date, Date};
     use crate::household::Occupants;
     use crate::id::{HouseholdId, MeterId, TeamId};
     use crate::meter::Reading;
     use crate::water::WaterUnit;
-    use jiff::civil::{date, Date};
     use proptest::prelude::*;
     use rust_decimal::dec;
 
@@ -267,18 +267,18 @@ mod tests {
         /// parts, whatever the reading dates.
         #[test]
         fn prorating_is_additive(gaps in proptest::collection::vec((1i32..40, 0u32..50_000), 2..8), split in 1i32..30) {
-            let mut day = crate::period::day_number(date(2026, 2, 20));
+            let mut day = crate::date::day_number(date(2026, 2, 20));
             let mut value = Decimal::ZERO;
             let mut readings = vec![r(date(2026, 2, 20), value)];
             for (g, q) in gaps {
                 day += g;
                 value += Decimal::new(i64::from(q), 3);
-                readings.push(r(crate::period::date_of(day).unwrap(), value));
+                readings.push(r(crate::date::date_of(day).unwrap(), value));
             }
             let h = family(readings);
             let m = &h.water_meters[0];
             let (_, whole) = periods();
-            let at = |n| crate::period::date_of(whole.start_day() + n).unwrap();
+            let at = |n| crate::date::date_of(whole.start_day() + n).unwrap();
             let a = Period::new(whole.first(), at(split - 1)).unwrap();
             let b = Period::new(at(split), whole.last()).unwrap();
             let mut w = Vec::new();

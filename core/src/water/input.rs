@@ -215,7 +215,7 @@ impl WaterOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
+    use crate::date::date;
 
     #[test]
     fn meters_are_checked() {

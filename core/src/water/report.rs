@@ -180,11 +180,11 @@ pub fn water_report(
 mod tests {
     use super::*;
     use crate::challenge::{OrganiserKind, Team, Theme};
+    use crate::date::date;
     use crate::household::Occupants;
     use crate::id::{HouseholdId, MeterId};
     use crate::meter::Reading;
     use crate::water::{WaterMeter, WaterUnit};
-    use jiff::civil::date;
     use proptest::prelude::*;
     use rust_decimal::dec;
 

@@ -243,8 +243,8 @@ impl DegreeDays {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::date;
     use crate::weather::DailyTemperature;
-    use jiff::civil::date;
     use proptest::prelude::*;
 
     /// DOMAIN.md §2 check values, S = 18: (Tn, Tx, Météo-France, COSTIC).

@@ -1,11 +1,11 @@
 //! Daily minimum and maximum temperatures, and their construction from
 //! sub-daily observations with the Météo-France day convention.
 
-use jiff::civil::{Date, DateTime, Time};
 use rust_decimal::Decimal;
 
+use crate::date::{date_of, day_number, Date};
 use crate::error::{Error, Location, Result};
-use crate::period::{date_of, day_number, Period};
+use crate::period::Period;
 
 /// One day's minimum (Tn) and maximum (Tx) temperature in °C.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -17,6 +17,38 @@ pub struct DailyTemperature {
     pub tn: Decimal,
     /// Maximum temperature, °C.
     pub tx: Decimal,
+}
+
+/// One sub-daily observation: a temperature at a time of a day, UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Observation {
+    /// The day, UTC.
+    pub date: Date,
+    /// The time of the day, UTC, in seconds after midnight (0 to 86 399).
+    pub seconds: u32,
+    /// The temperature, °C.
+    pub celsius: Decimal,
+}
+
+impl Observation {
+    /// An observation at `hour:minute` UTC of `date`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] for an hour over 23 or a minute over 59.
+    pub fn at(date: Date, hour: u32, minute: u32, celsius: Decimal) -> Result<Self> {
+        if hour > 23 || minute > 59 {
+            return Err(Error::invalid(
+                "time of day",
+                format!("{hour}:{minute:02}"),
+                "hours are 0 to 23, minutes 0 to 59",
+            ));
+        }
+        Ok(Observation {
+            date,
+            seconds: hour * 3600 + minute * 60,
+            celsius,
+        })
+    }
 }
 
 /// Daily temperatures over consecutive days, with no gap.
@@ -106,16 +138,23 @@ impl Temperatures {
     ///
     /// # Errors
     /// [`Error::InsufficientData`] when a day in that range has an empty
-    /// window; [`Error::InvalidValue`] as for [`Temperatures::new`].
-    pub fn from_observations(observations: &[(DateTime, Decimal)]) -> Result<Self> {
+    /// window; [`Error::InvalidValue`] as for [`Temperatures::new`], and for
+    /// a time of day of 86 400 seconds or more.
+    pub fn from_observations(observations: &[Observation]) -> Result<Self> {
         use std::collections::BTreeMap;
-        let six = Time::constant(6, 0, 0, 0);
-        let eighteen = Time::constant(18, 0, 0, 0);
+        let six = 6 * 3600;
+        let eighteen = 18 * 3600;
         let mut minima: BTreeMap<i32, Decimal> = BTreeMap::new();
         let mut maxima: BTreeMap<i32, Decimal> = BTreeMap::new();
-        for &(at, t) in observations {
-            let d = day_number(at.date());
-            let time = at.time();
+        for o in observations {
+            if o.seconds >= 86_400 {
+                return Err(Error::invalid(
+                    "observation time",
+                    o.seconds,
+                    "seconds after midnight are 0 to 86 399",
+                ));
+            }
+            let (d, time, t) = (day_number(o.date), o.seconds, o.celsius);
             // Tn window (D−1 18:00, D 18:00]: an observation after 18:00
             // belongs to the next day.
             let min_day = if time > eighteen { d + 1 } else { d };
@@ -208,7 +247,7 @@ impl Temperatures {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
+    use crate::date::date;
     use rust_decimal::dec;
 
     fn day(d: Date, tn: Decimal, tx: Decimal) -> DailyTemperature {
@@ -234,19 +273,19 @@ mod tests {
 
     #[test]
     fn meteo_france_day_convention() {
-        let at = |d: Date, h: i8| d.at(h, 0, 0, 0);
+        let at = |d: Date, h: u32, t: Decimal| Observation::at(d, h, 0, t).unwrap();
         let d1 = date(2026, 1, 1);
         let d2 = date(2026, 1, 2);
         let d3 = date(2026, 1, 3);
         // Observations from 1 Jan 19:00 to 3 Jan 06:00.
         let obs = vec![
-            (at(d1, 19), dec!(-4)), // Tn window of 2 Jan; Tx window of 1 Jan
-            (at(d2, 3), dec!(-6)),  // Tn of 2 Jan; Tx of 1 Jan (before 06:00)
-            (at(d2, 6), dec!(-5)),  // Tn of 2 Jan; Tx of 1 Jan (06:00 closes it)
-            (at(d2, 14), dec!(7)),  // Tn and Tx of 2 Jan
-            (at(d2, 18), dec!(3)),  // Tn of 2 Jan (18:00 closes it), Tx of 2 Jan
-            (at(d2, 21), dec!(-9)), // Tn of 3 Jan; Tx of 2 Jan
-            (at(d3, 6), dec!(-10)), // Tn of 3 Jan; Tx of 2 Jan
+            at(d1, 19, dec!(-4)), // Tn window of 2 Jan; Tx window of 1 Jan
+            at(d2, 3, dec!(-6)),  // Tn of 2 Jan; Tx of 1 Jan (before 06:00)
+            at(d2, 6, dec!(-5)),  // Tn of 2 Jan; Tx of 1 Jan (06:00 closes it)
+            at(d2, 14, dec!(7)),  // Tn and Tx of 2 Jan
+            at(d2, 18, dec!(3)),  // Tn of 2 Jan (18:00 closes it), Tx of 2 Jan
+            at(d2, 21, dec!(-9)), // Tn of 3 Jan; Tx of 2 Jan
+            at(d3, 6, dec!(-10)), // Tn of 3 Jan; Tx of 2 Jan
         ];
         let t = Temperatures::from_observations(&obs).unwrap();
         // Only 2 Jan has both windows filled... and 1 Jan has a Tx window
