@@ -176,8 +176,9 @@ export interface ChallengeSettings {
  * One CSV file: its name tells core which table it holds (`foyers.csv` or
  * `households.csv`, `compteurs.csv`, `releves.csv`, `equipes.csv`,
  * `evenements.csv`, `factures.csv`, `livraisons.csv`, `stocks.csv`,
- * `presences.csv`, `temperatures.csv`; case and accents ignored), and
- * errors cite it.
+ * `presences.csv`, `temperatures.csv`, and for `computeSheets` the
+ * settings table `defi.csv` or `settings.csv`; case and accents ignored),
+ * and errors cite it.
  */
 export interface TableFile { name: string; text: string }
 
