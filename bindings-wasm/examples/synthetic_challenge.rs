@@ -1,36 +1,89 @@
 //! Writes a synthetic energy challenge of N households (core
-//! `ecodefi::synthetic::generate`, seed 2026, with data problems) as a
-//! challenge document, for the JS tests of the package and of the page at
-//! scale, and times core's `compute` on it natively for comparison.
+//! `ecodefi::synthetic::generate`, seed 2026, with data problems) for the
+//! JS tests of the package and of the page at scale: as a challenge
+//! document (`OUT.json`), or with `--csv` as the spreadsheet files an
+//! organiser would give (`OUT` a folder: core's `write::input_tables` and
+//! `write::settings_table`, French style). With `--time` it also times
+//! natively what the page does with them, for comparison.
 //!
-//! Run: `cargo run --release -p ecodefi-wasm --example synthetic_challenge -- 10000 out.json --time`
+//! Run: `cargo run --release -p ecodefi-wasm --example synthetic_challenge -- 10000 OUT [--csv] [--time]`
 //! With `--time`, prints `{"households": N, "native_compute_ms": …}` on
-//! stdout (meaningful in a release build only).
+//! stdout (meaningful in a release build only): for a document, from its
+//! JSON text to the report's JSON text (`compute`); for the files, from
+//! their texts to the report's JSON text and the two CSV (`computeSheets`).
 #![allow(clippy::print_stdout)] // printing the timing is this program's job
 
 use std::time::Instant;
 
+use ecodefi::table::write::{self, CsvStyle};
+use ecodefi::table::{Source, Table, Tables};
+
+const USAGE: &str = "usage: N OUT [--csv] [--time]";
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let households: usize = args.next().ok_or("usage: N OUT.json")?.parse()?;
-    let out = args.next().ok_or("usage: N OUT.json")?;
+    let households: usize = args.next().ok_or(USAGE)?.parse()?;
+    let out = std::path::PathBuf::from(args.next().ok_or(USAGE)?);
+    let flags: Vec<String> = args.collect();
     let data = ecodefi::synthetic::generate(ecodefi::synthetic::SyntheticOptions {
         households,
         ..ecodefi::synthetic::SyntheticOptions::default()
     })?;
-    let json = data.to_json()?;
-    std::fs::write(&out, &json)?;
-    if args.next().as_deref() != Some("--time") {
+    let files: Vec<(String, String)> = if flags.iter().any(|f| f == "--csv") {
+        let style = CsvStyle::FRENCH;
+        let t = write::input_tables(
+            &data.households,
+            &data.challenge.teams,
+            data.temperatures.as_ref(),
+            style,
+        );
+        let settings = write::settings_table(&data.challenge, &data.options.energy, style)?;
+        std::fs::create_dir_all(&out)?;
+        let tables = [
+            (Table::Settings, Some(settings)),
+            (Table::Households, Some(t.households)),
+            (Table::Teams, t.teams),
+            (Table::Meters, t.meters),
+            (Table::Readings, t.readings),
+            (Table::Events, t.events),
+            (Table::Bills, t.bills),
+            (Table::Deliveries, t.deliveries),
+            (Table::Stock, t.stock),
+            (Table::Presence, t.presence),
+            (Table::Temperatures, t.temperatures),
+        ];
+        let files: Vec<(String, String)> = tables
+            .into_iter()
+            .filter_map(|(table, text)| Some((write::file_name(table).to_owned(), text?)))
+            .collect();
+        for (name, text) in &files {
+            std::fs::write(out.join(name), text)?;
+        }
+        files
+    } else {
+        std::fs::write(&out, data.to_json()?)?;
+        Vec::new()
+    };
+    if !flags.iter().any(|f| f == "--time") {
         return Ok(());
     }
-    // As the page does: from the JSON text to the report's JSON text.
+    let json = data.to_json()?;
     let start = Instant::now();
-    let parsed = ecodefi::ChallengeData::from_json(&json)?;
-    let report = ecodefi::compute(&parsed)?.to_json()?;
+    let bytes = if files.is_empty() {
+        // As the page does with a document: JSON text to the report's text.
+        let parsed = ecodefi::ChallengeData::from_json(&json)?;
+        ecodefi::compute(&parsed)?.to_json()?.len()
+    } else {
+        // As `computeSheets` does: the files' texts to the report and CSV.
+        let sources: Vec<Source<'_>> = files.iter().map(|(n, t)| Source::new(n, t)).collect();
+        let data = Tables::from_files(&sources)?.challenge_data_from_tables()?;
+        let report = ecodefi::compute(&data)?;
+        let energy = report.energy.as_ref().ok_or("no energy section")?;
+        report.to_json()?.len()
+            + write::energy_households(energy, CsvStyle::FRENCH).len()
+            + write::energy_teams(energy, CsvStyle::FRENCH).len()
+    };
     let ms = start.elapsed().as_secs_f64() * 1000.0;
-    println!(
-        "{{\"households\": {households}, \"native_compute_ms\": {ms:.1}, \"report_bytes\": {}}}",
-        report.len()
-    );
+    println!("{{\"households\": {households}, \"native_compute_ms\": {ms:.1}, \"output_bytes\": {bytes}}}");
     Ok(())
 }

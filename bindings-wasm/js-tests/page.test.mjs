@@ -260,8 +260,30 @@ test(`a challenge of ${BIG} households computes in the page`, { skip: BIG === 0 
   await page.waitForSelector('#results:not([hidden])', { timeout: 300_000 });
   assert.equal(await page.getAttribute('body', 'data-households'), String(BIG));
   const timing = await page.textContent('#timing');
-  console.log(`# page: ${timing}`);
+  console.log(`# page, JSON document (full module): ${timing}`);
   assert.match(timing, new RegExp(`pour ${BIG.toLocaleString('en').replace(/,/g, '')} foyers`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test(`${BIG} households from spreadsheet files compute in the page's small module`, { skip: BIG === 0 && 'ECODEFI_PAGE_HOUSEHOLDS=0', timeout: 600_000 }, async () => {
+  // The same synthetic challenge as core writes it for organisers: the
+  // input tables and the settings table (French style).
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'ecodefi-')), 'tables');
+  execFileSync('cargo', ['run', '--quiet', '-p', 'ecodefi-wasm', '--example', 'synthetic_challenge', '--', String(BIG), dir, '--csv'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const { page, errors } = await openPage();
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+  await page.setInputFiles('#picker', readdirSync(dir).map((f) => path.join(dir, f)));
+  await page.waitForSelector('#results:not([hidden])', { timeout: 300_000 });
+  assert.equal(await page.getAttribute('body', 'data-households'), String(BIG));
+  const timing = await page.textContent('#timing');
+  console.log(`# page, spreadsheet files (ecodefi/sheets): ${timing}`);
+  assert.match(timing, new RegExp(`pour ${BIG.toLocaleString('en').replace(/,/g, '')} foyers`));
+  assert.deepEqual(wasm, []); // the full module was never needed
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -432,6 +432,102 @@ pub(super) fn challenge_data(settings: Settings, inputs: Inputs) -> Result<Chall
     Ok(data)
 }
 
+/// The settings table's rows for a challenge and its energy options, each
+/// key under its English name: the inverse of [`read`] (the teams go to the
+/// teams table).
+///
+/// # Errors
+/// [`Error::InvalidValue`] for options the table cannot hold (impact
+/// factors other than the defaults, weather-regression baselines, cooling
+/// degree-days): they need the JSON settings, and are never dropped in
+/// silence.
+pub(super) fn rows(
+    challenge: &Challenge,
+    energy: &EnergyOptions,
+    decimal: &dyn Fn(Decimal) -> String,
+    yes: (&'static str, &'static str),
+) -> Result<Vec<[String; 2]>> {
+    let d = EnergyOptions::default();
+    let beyond = [
+        (energy.factors != d.factors, "impact factors"),
+        (energy.regression_baseline, "regression_baseline"),
+        (
+            energy.degree_days.kind != d.degree_days.kind,
+            "degree-day kind",
+        ),
+    ];
+    if let Some((_, what)) = beyond.iter().find(|(b, _)| *b) {
+        return Err(Error::invalid(
+            "settings table",
+            what,
+            "the settings table holds the challenge and the energy options' values; \
+             this one needs the JSON settings",
+        ));
+    }
+    let name = |k: Key| {
+        KEYS.iter()
+            .find(|s| s.key == k)
+            .and_then(|s| s.names.first())
+            .copied()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let themes: Vec<&str> = challenge.themes.iter().map(|t| t.as_str()).collect();
+    let dd = &energy.degree_days;
+    Ok(vec![
+        [name(Key::Name), challenge.name.clone()],
+        [name(Key::Territory), challenge.territory.clone()],
+        [
+            name(Key::OrganiserKind),
+            challenge.organiser_kind.to_string(),
+        ],
+        [name(Key::Themes), themes.join(" ")],
+        [
+            name(Key::ReferenceFirst),
+            challenge.reference_period.first().to_string(),
+        ],
+        [
+            name(Key::ReferenceLast),
+            challenge.reference_period.last().to_string(),
+        ],
+        [
+            name(Key::ChallengeFirst),
+            challenge.challenge_period.first().to_string(),
+        ],
+        [
+            name(Key::ChallengeLast),
+            challenge.challenge_period.last().to_string(),
+        ],
+        [
+            name(Key::Objective),
+            decimal(challenge.objective.fraction()),
+        ],
+        [name(Key::Correction), energy.correction.to_string()],
+        [name(Key::Basis), energy.basis.to_string()],
+        [
+            name(Key::MixedHeatingShare),
+            decimal(energy.mixed_heating_share.fraction()),
+        ],
+        [
+            name(Key::EstimateShareFromSummer),
+            (if energy.estimate_share_from_summer {
+                yes.0
+            } else {
+                yes.1
+            })
+            .to_owned(),
+        ],
+        [name(Key::MinSummerDays), energy.min_summer_days.to_string()],
+        [
+            name(Key::MaxExtrapolationDays),
+            energy.max_extrapolation_days.to_string(),
+        ],
+        [name(Key::MaxGapDays), energy.max_gap_days.to_string()],
+        [name(Key::DegreeDayMethod), dd.method.to_string()],
+        [name(Key::DegreeDayBase), decimal(dd.base)],
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -468,6 +564,51 @@ objectif;0,08
         let mut t = Tables::new(Source::new("foyers.csv", FOYERS));
         t.settings = Some(Source::new("defi.csv", settings));
         t.challenge_data_from_tables()
+    }
+
+    #[test]
+    fn written_settings_read_back() {
+        use crate::table::write::{settings_table, CsvStyle};
+        let read = with(DEFI).unwrap();
+        let mut energy = read.options.energy.clone();
+        energy.correction = Correction::Sdes;
+        energy.estimate_share_from_summer = false;
+        energy.degree_days.base = Decimal::new(175, 1);
+        for style in [CsvStyle::FRENCH, CsvStyle::ENGLISH] {
+            let text = settings_table(&read.challenge, &energy, style).unwrap();
+            let back = with(&text).unwrap();
+            assert_eq!(back.challenge, read.challenge, "{text}");
+            assert_eq!(back.options.energy, energy, "{text}");
+        }
+        // What the table cannot hold is refused, not dropped.
+        energy.regression_baseline = true;
+        let e = settings_table(&read.challenge, &energy, CsvStyle::FRENCH).unwrap_err();
+        assert_eq!(e.code(), "invalid_value");
+        assert!(e.to_string().contains("regression_baseline"), "{e}");
+    }
+
+    proptest! {
+        // Any name, territory, objective and heating share survive the
+        // round trip through the written table, in both styles.
+        #[test]
+        fn written_settings_round_trip(
+            name in "[A-Za-zé0-9 ;,\"'-]{1,20}",
+            objective in 0i64..1000,
+            share in 0i64..=100,
+            french in any::<bool>(),
+        ) {
+            use crate::table::write::{settings_table, CsvStyle};
+            prop_assume!(!name.trim().is_empty());
+            let mut data = with(DEFI).unwrap();
+            data.challenge.name = name.trim().to_owned();
+            data.challenge.objective = Ratio::new(Decimal::new(objective, 3));
+            data.options.energy.mixed_heating_share = Ratio::new(Decimal::new(share, 2));
+            let style = if french { CsvStyle::FRENCH } else { CsvStyle::ENGLISH };
+            let text = settings_table(&data.challenge, &data.options.energy, style).unwrap();
+            let back = with(&text).unwrap();
+            prop_assert_eq!(back.challenge, data.challenge);
+            prop_assert_eq!(back.options.energy, data.options.energy);
+        }
     }
 
     /// Asserts an error's code and location (file, line, column).

@@ -505,6 +505,49 @@ impl TableTexts {
     }
 }
 
+/// A challenge's settings table (`settings.csv`): its name, territory,
+/// organiser kind, themes, periods and objective, and the values of its
+/// energy options, one row per setting under its English key. Reading it
+/// back with the tables ([`Tables::challenge_data_from_tables`]) gives the
+/// same challenge and options; with [`input_tables`], a whole challenge
+/// document as spreadsheet files.
+///
+/// [`Tables::challenge_data_from_tables`]: super::Tables::challenge_data_from_tables
+///
+/// # Errors
+/// [`Error::InvalidValue`](crate::Error::InvalidValue) for options the
+/// table cannot hold: impact factors other than the defaults,
+/// weather-regression baselines, cooling degree-days (JSON settings
+/// hold them).
+pub fn settings_table(
+    challenge: &crate::Challenge,
+    energy: &crate::energy::EnergyOptions,
+    style: CsvStyle,
+) -> crate::Result<String> {
+    let decimal = |d: Decimal| {
+        let text = d.normalize().to_string();
+        match style.decimal_mark {
+            DecimalMark::Point => text,
+            DecimalMark::Comma => text.replace('.', ","),
+        }
+    };
+    let yes = match style.decimal_mark {
+        DecimalMark::Comma => ("oui", "non"),
+        DecimalMark::Point => ("yes", "no"),
+    };
+    let rows = super::settings_table::rows(challenge, energy, &decimal, yes)?;
+    let mut out = String::new();
+    write_record(
+        &mut out,
+        Table::Settings.columns().iter().map(|c| c.name),
+        style.delimiter,
+    );
+    for [key, value] in &rows {
+        write_record(&mut out, [key.as_str(), value.as_str()], style.delimiter);
+    }
+    Ok(out)
+}
+
 /// The file name of a table written by [`input_tables`]: `households.csv`…
 pub fn file_name(table: Table) -> &'static str {
     match table {
