@@ -63,3 +63,29 @@ def test_errors_name_file_line_and_column(case: Dict[str, Any]) -> None:
         ecodefi.read_csv_tables(tables(load("errors.json"), case))
     got = {"code": e.value.code, "file": e.value.file, "line": e.value.line, "column": e.value.column}
     assert got == case["error"], str(e.value)
+
+
+def _settings_files(tmp_path: Any, case: Dict[str, Any]) -> List[Any]:
+    """The base tables and the case's settings table `defi.csv`, as files."""
+    texts = {f"{k}.csv": v for k, v in load("settings.json")["base"].items()}
+    texts["defi.csv"] = case["settings"]
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return [tmp_path / name for name in sorted(texts)]
+
+
+@pytest.mark.parametrize("case", load("settings.json")["cases"], ids=lambda c: c["name"])
+def test_settings_tables_read_as_expected(tmp_path: Any, case: Dict[str, Any]) -> None:
+    # No JSON settings: the core reads them from the settings table.
+    doc = ecodefi.ChallengeData.from_csv(None, _settings_files(tmp_path, case)).to_dict()
+    assert same(doc["challenge"], case["expect"]["challenge"]), doc["challenge"]
+    for key, want in case["expect"].get("energy", {}).items():
+        assert same(doc["options"]["energy"][key], want), f"{key}: {doc['options']['energy'][key]}"
+
+
+@pytest.mark.parametrize("case", load("settings.json")["errors"], ids=lambda c: c["name"])
+def test_settings_table_errors(tmp_path: Any, case: Dict[str, Any]) -> None:
+    with pytest.raises(ecodefi.EcodefiError) as e:
+        ecodefi.ChallengeData.from_csv(None, _settings_files(tmp_path, case))
+    got = {"code": e.value.code, "file": e.value.file, "line": e.value.line, "column": e.value.column}
+    assert got == case["error"], str(e.value)

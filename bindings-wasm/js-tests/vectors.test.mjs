@@ -15,7 +15,7 @@ import { normalizeDecimal, readJson, root, roundDecimal, subsetDiff, vectorFiles
 
 const dir = path.join(root, 'tests/vectors');
 const RUN = new Set([
-  'energy_challenge.json', 'table/read.json', 'table/errors.json', 'table/decode.json',
+  'energy_challenge.json', 'table/read.json', 'table/errors.json', 'table/decode.json', 'table/settings.json',
   'catalogue/aggregation.json', 'catalogue/hauts-de-france.json',
   'catalogue/schema-violations.json', 'catalogue/validation.json',
 ]);
@@ -142,6 +142,35 @@ test('vectors table/errors.json', () => {
     assert.equal(err.file ?? null, want.file ?? null, `${c.name} file`);
     assert.equal(err.line ?? null, want.line ?? null, `${c.name} line`);
     assert.equal(err.column ?? null, want.column ?? null, `${c.name} column`);
+  }
+});
+
+/** A settings-table case's files: the base tables and `defi.csv`. */
+function settingsFiles(doc, c) {
+  return [...caseTables(doc, { tables: {} }), { name: 'defi.csv', text: c.settings }];
+}
+
+test('vectors table/settings.json', () => {
+  const doc = readJson(path.join(dir, 'table/settings.json'));
+  for (const c of doc.cases) {
+    // No JSON settings: core reads them from the settings table.
+    const data = readTables(settingsFiles(doc, c));
+    assert.equal(subsetDiff(data.challenge, c.expect.challenge), null, c.name);
+    assert.deepEqual(Object.keys(data.challenge).sort(), Object.keys(c.expect.challenge).sort(), c.name);
+    const diff = subsetDiff(data.options?.energy ?? {}, c.expect.energy ?? {});
+    assert.equal(diff, null, `${c.name}: ${diff}`);
+  }
+  for (const c of doc.errors) {
+    let err;
+    try {
+      readTables(settingsFiles(doc, c));
+    } catch (e) {
+      err = e;
+    }
+    assert.ok(err, `${c.name}: expected an error`);
+    assert.equal(err.name, 'EcodefiError', c.name);
+    assert.deepEqual([err.code, err.file ?? null, err.line ?? null, err.column ?? null],
+      [c.error.code, c.error.file, c.error.line, c.error.column], c.name);
   }
 });
 

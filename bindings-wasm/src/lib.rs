@@ -64,8 +64,9 @@ extern "C" {
     /// CSV files, each `{ name, text }`, as an array or its JSON text.
     #[wasm_bindgen(typescript_type = "TableFile[] | string")]
     pub type TableFilesInput;
-    /// A challenge's settings, as an object or its JSON text.
-    #[wasm_bindgen(typescript_type = "ChallengeSettings | string")]
+    /// A challenge's settings, as an object or its JSON text; absent or
+    /// `null`: the settings table among the files.
+    #[wasm_bindgen(typescript_type = "ChallengeSettings | string | null | undefined")]
     pub type SettingsInput;
     /// A catalogue document (core `Catalogue`), as an object or its JSON
     /// text.
@@ -172,10 +173,12 @@ pub fn compute(data: &ChallengeDataInput) -> Result<ReportOutput, JsValue> {
 }
 
 /// Reads a challenge's CSV files and its settings into a challenge
-/// document (core [`Tables::from_files`], then
-/// [`Tables::challenge_data`]). Each file is `{ name, text }`: core tells
-/// its table by its name (`foyers.csv` or `households.csv`, `releves.csv`
-/// or `readings.csv`…), and errors cite it.
+/// document (core [`Tables::from_files`], then [`Tables::challenge_data`],
+/// or [`Tables::challenge_data_from_tables`] without `settings`: the
+/// settings table `defi.csv` is then among the files). Each file is
+/// `{ name, text }`: core tells its table by its name (`foyers.csv` or
+/// `households.csv`, `releves.csv` or `readings.csv`…), and errors cite
+/// it.
 ///
 /// # Errors
 /// An `EcodefiError` naming the file, line and column.
@@ -187,8 +190,12 @@ pub fn read_tables(
 ) -> Result<ChallengeDataOutput, JsValue> {
     throwing(|| {
         let files = convert::table_files(files)?;
-        let settings = convert::input_text(settings)?;
-        let data = Tables::from_files(&convert::sources(&files))?.challenge_data(&settings)?;
+        let tables = Tables::from_files(&convert::sources(&files))?;
+        let data = if settings.is_undefined() || settings.is_null() {
+            tables.challenge_data_from_tables()?
+        } else {
+            tables.challenge_data(&convert::input_text(settings)?)?
+        };
         convert::output_value(&data.to_json()?)
     })
 }

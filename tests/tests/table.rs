@@ -194,3 +194,58 @@ fn columns_assemble_as_expected() {
         assert_eq!(&got, &case["error"], "{name}: {e}");
     }
 }
+
+/// The challenge document of a settings-table case: `defi.csv` beside the
+/// base tables.
+fn settings_case(file: &Value, case: &Value) -> ecodefi::Result<ecodefi::ChallengeData> {
+    let base = file["base"].as_object().unwrap();
+    let mut texts: Vec<(String, String)> = base
+        .iter()
+        .map(|(k, v)| (format!("{k}.csv"), v.as_str().unwrap().to_owned()))
+        .collect();
+    texts.push((
+        "defi.csv".to_owned(),
+        case["settings"].as_str().unwrap().to_owned(),
+    ));
+    let sources: Vec<Source<'_>> = texts.iter().map(|(n, t)| Source::new(n, t)).collect();
+    Tables::from_files(&sources)?.challenge_data_from_tables()
+}
+
+#[test]
+fn settings_tables_read_as_expected() {
+    let file = load("settings.json");
+    for case in file["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let data = settings_case(&file, case).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let challenge = serde_json::to_value(&data.challenge).unwrap();
+        assert!(
+            same(&challenge, &case["expect"]["challenge"]),
+            "{name}\n got: {challenge}\nwant: {}",
+            case["expect"]["challenge"]
+        );
+        let energy = serde_json::to_value(&data.options.energy).unwrap();
+        for (key, want) in case["expect"]["energy"].as_object().into_iter().flatten() {
+            assert!(
+                same(&energy[key], want),
+                "{name}: {key}\n got: {}\nwant: {want}",
+                energy[key]
+            );
+        }
+    }
+}
+
+#[test]
+fn settings_table_errors_name_file_line_and_column() {
+    let file = load("settings.json");
+    for case in file["errors"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let Err(e) = settings_case(&file, case) else {
+            panic!("{name}: no error")
+        };
+        let at = e.location().cloned().unwrap_or_default();
+        let got = serde_json::json!({
+            "code": e.code(), "file": at.file, "line": at.line, "column": at.column,
+        });
+        assert_eq!(&got, &case["error"], "{name}: {e}");
+    }
+}
