@@ -184,6 +184,26 @@ test('the spreadsheet sample computes with the small module alone', async () => 
   await page.close();
 });
 
+test('a challenge the small module leaves out is computed by the full one', async () => {
+  const { page, errors } = await openPage();
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(path.basename(new URL(r.url()).pathname)); });
+  const demo = folderTables(path.join(examples, 'table-demo'));
+  // Its settings table says water too: `unsupported` in ecodefi/sheets.
+  const settings = demo.settingsTable.text.replace(/^thèmes;.*$/m, 'thèmes;énergie, eau');
+  assert.notEqual(settings, demo.settingsTable.text);
+  const files = [...demo.files, { name: 'defi.csv', text: settings }]
+    .map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.text) }));
+  await page.setInputFiles('#picker', files);
+  await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+  assert.deepEqual(wasm, ['ecodefi_wasm_bg.wasm']);
+  const expected = full.computeSheets(files.map((f) => ({ name: f.name, text: f.buffer.toString() })));
+  assert.ok(expected.report.water);
+  assert.equal(await page.textContent('#headline'), expected.report.energy.headline);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the page starts on the small module only', async () => {
   const page = await browser.newPage();
   const wasm = [];

@@ -4,8 +4,9 @@
 // files, draws and offers downloads. All text comes from i18n.js.
 //
 // Spreadsheet files go to the small module `ecodefi/sheets` (under 300 KB),
-// loaded at once; a JSON document or settings file, and the catalogue, go to
-// the full module, fetched the first time they are needed.
+// loaded at once; a JSON document or settings file, the catalogue, and a
+// challenge the small module leaves out (code `unsupported`) go to the full
+// module, fetched the first time it is needed.
 
 import init, * as sheets from './pkg/sheets/index.js';
 import { t, where } from './i18n.js';
@@ -156,8 +157,17 @@ async function run(files) {
       ms = performance.now() - start;
       result = { report, householdsCsv: ecodefi.householdsCsv(report), teamsCsv: ecodefi.teamsCsv(report) };
     } else {
-      const start = performance.now();
-      result = sheets.computeSheets(tables);
+      let start = performance.now();
+      try {
+        result = sheets.computeSheets(tables);
+      } catch (err) {
+        // What the small module leaves out (another theme, regression
+        // baselines) the full one computes: fetch it and compute there.
+        if (err?.code !== 'unsupported') throw err;
+        const ecodefi = await full();
+        start = performance.now();
+        result = ecodefi.computeSheets(tables);
+      }
       ms = performance.now() - start;
     }
     Object.assign(state, result);
