@@ -39,23 +39,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         let settings = write::settings_table(&data.challenge, &data.options.energy, style)?;
         std::fs::create_dir_all(&out)?;
-        let tables = [
-            (Table::Settings, Some(settings)),
-            (Table::Households, Some(t.households)),
-            (Table::Teams, t.teams),
-            (Table::Meters, t.meters),
-            (Table::Readings, t.readings),
-            (Table::Events, t.events),
-            (Table::Bills, t.bills),
-            (Table::Deliveries, t.deliveries),
-            (Table::Stock, t.stock),
-            (Table::Presence, t.presence),
-            (Table::Temperatures, t.temperatures),
-        ];
-        let files: Vec<(String, String)> = tables
-            .into_iter()
-            .filter_map(|(table, text)| Some((write::file_name(table).to_owned(), text?)))
-            .collect();
+        let mut files = vec![(write::file_name(Table::Settings).to_owned(), settings)];
+        files.extend(
+            t.files()
+                .iter()
+                .map(|f| (f.name.to_owned(), f.text.to_owned())),
+        );
         for (name, text) in &files {
             std::fs::write(out.join(name), text)?;
         }

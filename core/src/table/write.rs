@@ -61,7 +61,17 @@ impl CsvStyle {
         } else {
             rounded
         };
-        let text = format!("{:.*}", places as usize, rounded);
+        self.mark(format!("{:.*}", places as usize, rounded))
+    }
+
+    /// `value` with every digit it has (an input written back), with this
+    /// style's decimal mark.
+    pub fn exact(self, value: Decimal) -> String {
+        self.mark(value.to_string())
+    }
+
+    /// A number's text (with a decimal point) in this style.
+    fn mark(self, text: String) -> String {
         match self.decimal_mark {
             DecimalMark::Point => text,
             DecimalMark::Comma => text.replace('.', ","),
@@ -483,23 +493,42 @@ pub struct TableTexts {
 }
 
 impl TableTexts {
-    /// The texts as [`Tables`](super::Tables) to read back, named
-    /// `households.csv`, `teams.csv`…
+    /// The texts as files, each named for its table ([`file_name`]:
+    /// `households.csv`, `teams.csv`…), the tables without rows left out.
+    pub fn files(&self) -> Vec<super::Source<'_>> {
+        [
+            (Table::Households, Some(self.households.as_str())),
+            (Table::Teams, self.teams.as_deref()),
+            (Table::Meters, self.meters.as_deref()),
+            (Table::Readings, self.readings.as_deref()),
+            (Table::Events, self.events.as_deref()),
+            (Table::Bills, self.bills.as_deref()),
+            (Table::Deliveries, self.deliveries.as_deref()),
+            (Table::Stock, self.stock.as_deref()),
+            (Table::Presence, self.presence.as_deref()),
+            (Table::Temperatures, self.temperatures.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(t, text)| Some(super::Source::new(file_name(t), text?)))
+        .collect()
+    }
+
+    /// The texts as [`Tables`](super::Tables) to read back, named as
+    /// [`TableTexts::files`].
     pub fn as_tables(&self) -> super::Tables<'_> {
-        fn src(t: Table, text: Option<&str>) -> Option<super::Source<'_>> {
-            text.map(|x| super::Source::new(file_name(t), x))
-        }
+        let t = self.files();
+        let get = |table: Table| t.iter().copied().find(|s| s.name == file_name(table));
         super::Tables {
             households: super::Source::new(file_name(Table::Households), &self.households),
-            teams: src(Table::Teams, self.teams.as_deref()),
-            meters: src(Table::Meters, self.meters.as_deref()),
-            readings: src(Table::Readings, self.readings.as_deref()),
-            events: src(Table::Events, self.events.as_deref()),
-            bills: src(Table::Bills, self.bills.as_deref()),
-            deliveries: src(Table::Deliveries, self.deliveries.as_deref()),
-            stock: src(Table::Stock, self.stock.as_deref()),
-            presence: src(Table::Presence, self.presence.as_deref()),
-            temperatures: src(Table::Temperatures, self.temperatures.as_deref()),
+            teams: get(Table::Teams),
+            meters: get(Table::Meters),
+            readings: get(Table::Readings),
+            events: get(Table::Events),
+            bills: get(Table::Bills),
+            deliveries: get(Table::Deliveries),
+            stock: get(Table::Stock),
+            presence: get(Table::Presence),
+            temperatures: get(Table::Temperatures),
             settings: None,
         }
     }
@@ -524,13 +553,7 @@ pub fn settings_table(
     energy: &crate::energy::EnergyOptions,
     style: CsvStyle,
 ) -> crate::Result<String> {
-    let decimal = |d: Decimal| {
-        let text = d.normalize().to_string();
-        match style.decimal_mark {
-            DecimalMark::Point => text,
-            DecimalMark::Comma => text.replace('.', ","),
-        }
-    };
+    let decimal = |d: Decimal| style.exact(d);
     let yes = match style.decimal_mark {
         DecimalMark::Comma => ("oui", "non"),
         DecimalMark::Point => ("yes", "no"),
@@ -699,13 +722,7 @@ pub fn input_tables(
     temperatures: Option<&crate::weather::Temperatures>,
     style: CsvStyle,
 ) -> TableTexts {
-    let exact = |d: Decimal| {
-        let text = d.to_string();
-        match style.decimal_mark {
-            DecimalMark::Point => text,
-            DecimalMark::Comma => text.replace('.', ","),
-        }
-    };
+    let exact = |d: Decimal| style.exact(d);
     let ages = |o: &crate::Occupants| {
         o.children()
             .iter()
