@@ -3,8 +3,8 @@
 //! Every error thrown by the package is a real `Error` (never a string) whose
 //! `name` is always [`ERROR_NAME`], whose `code` is core's
 //! [`ecodefi::Error::code`] and which carries core's [`ecodefi::Location`]
-//! as flat fields: `household`, `meter`, `index`, `file`, `line`, `column`
-//! (absent when unknown). The message is core's `Display`.
+//! as flat fields: `household`, `meter`, `index`, `file`, `line`, `column`,
+//! `path` (absent when unknown). The message is core's `Display`.
 //!
 //! The mapping is split in two: [`ErrorInfo::from_core`] is plain Rust (tested
 //! on the host by `cargo test`), [`to_js`] builds the JS object (it compiles on the host but calls JS).
@@ -31,6 +31,9 @@ pub struct ErrorInfo {
     pub line: Option<usize>,
     /// The column name in the input file, when known.
     pub column: Option<String>,
+    /// The path of the value in the input document (an option, a
+    /// catalogue record's field), when known.
+    pub path: Option<String>,
 }
 
 impl ErrorInfo {
@@ -46,6 +49,7 @@ impl ErrorInfo {
             file: at.file,
             line: at.line,
             column: at.column,
+            path: at.path,
         }
     }
 }
@@ -75,6 +79,7 @@ pub fn to_js(e: &ecodefi::Error) -> wasm_bindgen::JsValue {
         ("file", text(info.file)),
         ("line", number(info.line)),
         ("column", text(info.column)),
+        ("path", text(info.path)),
     ] {
         if let Some(value) = value {
             set(key, value);

@@ -317,6 +317,8 @@ export interface EcodefiError extends Error {
   line?: number;
   /** The column's name in the file. */
   column?: string;
+  /** The path of the value in the input document (an option, a catalogue record's field). */
+  path?: string;
 }
 
 // ---- The regional catalogue (core `catalogue`) ----

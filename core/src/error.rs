@@ -38,6 +38,11 @@ pub struct Location {
     /// The column name in the input file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
+    /// The path of the value in the input document, for what is neither in
+    /// a household nor in a file: an option (`options.energy.gap_days`), a
+    /// catalogue record's field (`records[3].results[0].totals`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 impl Location {
@@ -49,12 +54,22 @@ impl Location {
         file: None,
         line: None,
         column: None,
+        path: None,
     };
 
     /// A location in a household.
     pub fn household(id: impl fmt::Display) -> Self {
         Location {
             household: Some(id.to_string()),
+            ..Location::NONE
+        }
+    }
+
+    /// A location in the input document by its path, e.g.
+    /// `options.energy.gap_days`.
+    pub fn at_path(path: impl Into<String>) -> Self {
+        Location {
+            path: Some(path.into()),
             ..Location::NONE
         }
     }
@@ -95,6 +110,13 @@ impl Location {
         self
     }
 
+    /// This location, with the path of the value in the input document.
+    #[must_use]
+    pub fn with_path(mut self, path: impl Into<String>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
     /// Whether nothing is known of the location.
     pub fn is_empty(&self) -> bool {
         *self == Location::NONE
@@ -126,6 +148,9 @@ impl fmt::Display for Location {
         }
         if let Some(i) = self.index {
             part(f, format_args!("item {i}"))?;
+        }
+        if let Some(p) = &self.path {
+            part(f, format_args!("`{p}`"))?;
         }
         Ok(())
     }
@@ -303,6 +328,7 @@ impl Error {
             at.file = at.file.take().or_else(|| outer.file.clone());
             at.line = at.line.or(outer.line);
             at.column = at.column.take().or_else(|| outer.column.clone());
+            at.path = at.path.take().or_else(|| outer.path.clone());
         }
         self
     }
@@ -327,6 +353,13 @@ impl Error {
             why: why.into(),
             at: Location::NONE,
         }
+    }
+
+    /// This error, located at `path` in the input document when it has no
+    /// location yet (an option, a catalogue record's field).
+    #[must_use]
+    pub fn at_path(self, path: impl Into<String>) -> Self {
+        self.within(&Location::at_path(path))
     }
 
     /// Shorthand for [`Error::Overflow`] with no location yet.
@@ -372,6 +405,20 @@ mod tests {
             "invalid reading value (got -3): an index cannot be negative at household `h1`, meter `gas`, item 4"
         );
         assert_eq!(e.code(), "invalid_value");
+    }
+
+    #[test]
+    fn an_option_error_names_its_path() {
+        let e = Error::invalid("gap limit", -1, "cannot be negative")
+            .at_path("options.energy.gap_days");
+        assert_eq!(
+            e.to_string(),
+            "invalid gap limit (got -1): cannot be negative at `options.energy.gap_days`"
+        );
+        assert_eq!(
+            e.location().and_then(|l| l.path.as_deref()),
+            Some("options.energy.gap_days")
+        );
     }
 
     #[test]

@@ -41,6 +41,9 @@ class EcodefiError(Exception):
         file: the input file or table name, if known.
         line: the line in the input file (from 1), if known.
         column: the column name in the input table, if known.
+        path: the path of the value in the input document, for an option
+            or a catalogue record's field (``"options.energy.gap_days"``),
+            if known.
     """
 
     message: str
@@ -51,6 +54,7 @@ class EcodefiError(Exception):
     file: Optional[str]
     line: Optional[int]
     column: Optional[str]
+    path: Optional[str]
 
     def __init__(
         self,
@@ -63,6 +67,7 @@ class EcodefiError(Exception):
         file: Optional[str] = None,
         line: Optional[int] = None,
         column: Optional[str] = None,
+        path: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -73,6 +78,7 @@ class EcodefiError(Exception):
         self.file = file
         self.line = line
         self.column = column
+        self.path = path
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         """Pickles with the location (for multiprocessing)."""
@@ -84,6 +90,7 @@ class EcodefiError(Exception):
             "file": self.file,
             "line": self.line,
             "column": self.column,
+            "path": self.path,
         }
         return (_rebuild, (type(self), self.message, kwargs))
 
