@@ -17,7 +17,8 @@
 //! All of them derive from `EcodefiError`, which carries `code` and the
 //! error's location: `household`, `meter`, `row` (the index, from 0, of the
 //! reading, bill or table row), `file` (or table), `line`, `column`, `path`
-//! (of an option or a catalogue record's field in the input document).
+//! (of an option or a catalogue record's field in the input document),
+//! `team` (for an error in a team's totals).
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -59,6 +60,7 @@ fn build(py: Python<'_>, e: &ecodefi::Error) -> PyResult<PyErr> {
         kwargs.set_item("line", at.line)?;
         kwargs.set_item("column", at.column.as_deref())?;
         kwargs.set_item("path", at.path.as_deref())?;
+        kwargs.set_item("team", at.team.as_deref())?;
     }
     let instance = class.call((e.to_string(),), Some(&kwargs))?;
     Ok(PyErr::from_value(instance))

@@ -4,7 +4,7 @@
 //! `name` is always [`ERROR_NAME`], whose `code` is core's
 //! [`ecodefi::Error::code`] and which carries core's [`ecodefi::Location`]
 //! as flat fields: `household`, `meter`, `index`, `file`, `line`, `column`,
-//! `path` (absent when unknown). The message is core's `Display`.
+//! `path`, `team` (absent when unknown). The message is core's `Display`.
 //!
 //! The mapping is split in two: [`ErrorInfo::from_core`] is plain Rust (tested
 //! on the host by `cargo test`), [`to_js`] builds the JS object (it compiles on the host but calls JS).
@@ -34,6 +34,8 @@ pub struct ErrorInfo {
     /// The path of the value in the input document (an option, a
     /// catalogue record's field), when known.
     pub path: Option<String>,
+    /// The team, for an error in a team's totals, when known.
+    pub team: Option<String>,
 }
 
 impl ErrorInfo {
@@ -50,6 +52,7 @@ impl ErrorInfo {
             line: at.line,
             column: at.column,
             path: at.path,
+            team: at.team,
         }
     }
 }
@@ -80,6 +83,7 @@ pub fn to_js(e: &ecodefi::Error) -> wasm_bindgen::JsValue {
         ("line", number(info.line)),
         ("column", text(info.column)),
         ("path", text(info.path)),
+        ("team", text(info.team)),
     ] {
         if let Some(value) = value {
             set(key, value);

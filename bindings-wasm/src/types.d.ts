@@ -319,6 +319,8 @@ export interface EcodefiError extends Error {
   column?: string;
   /** The path of the value in the input document (an option, a catalogue record's field). */
   path?: string;
+  /** The team, for an error in a team's totals. */
+  team?: string;
 }
 
 // ---- The regional catalogue (core `catalogue`) ----

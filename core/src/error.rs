@@ -26,6 +26,10 @@ pub struct Location {
     /// The meter identifier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meter: Option<String>,
+    /// The team identifier, for what is computed for a team as a whole (its
+    /// totals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
     /// The index (from 0) of the reading, bill, weighing or row in its list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<usize>,
@@ -50,6 +54,7 @@ impl Location {
     pub const NONE: Location = Location {
         household: None,
         meter: None,
+        team: None,
         index: None,
         file: None,
         line: None,
@@ -61,6 +66,14 @@ impl Location {
     pub fn household(id: impl fmt::Display) -> Self {
         Location {
             household: Some(id.to_string()),
+            ..Location::NONE
+        }
+    }
+
+    /// A team, as a whole (its totals).
+    pub fn team(id: impl fmt::Display) -> Self {
+        Location {
+            team: Some(id.to_string()),
             ..Location::NONE
         }
     }
@@ -146,6 +159,9 @@ impl fmt::Display for Location {
         if let Some(m) = &self.meter {
             part(f, format_args!("meter `{m}`"))?;
         }
+        if let Some(t) = &self.team {
+            part(f, format_args!("team `{t}`"))?;
+        }
         if let Some(i) = self.index {
             part(f, format_args!("item {i}"))?;
         }
@@ -155,6 +171,11 @@ impl fmt::Display for Location {
         Ok(())
     }
 }
+
+/// The [`Location::path`] of an error in what is computed over every
+/// household of the challenge (its totals, the outlier rule): no one
+/// household or team is to blame, the challenge as a whole is.
+pub const CHALLENGE: &str = "challenge";
 
 /// Everything that can go wrong in ecodefi.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -324,6 +345,7 @@ impl Error {
         if let Some(at) = self.location_mut() {
             at.household = at.household.take().or_else(|| outer.household.clone());
             at.meter = at.meter.take().or_else(|| outer.meter.clone());
+            at.team = at.team.take().or_else(|| outer.team.clone());
             at.index = at.index.or(outer.index);
             at.file = at.file.take().or_else(|| outer.file.clone());
             at.line = at.line.or(outer.line);

@@ -44,6 +44,7 @@ class EcodefiError(Exception):
         path: the path of the value in the input document, for an option
             or a catalogue record's field (``"options.energy.gap_days"``),
             if known.
+        team: the team, for an error in a team's totals, if known.
     """
 
     message: str
@@ -55,6 +56,7 @@ class EcodefiError(Exception):
     line: Optional[int]
     column: Optional[str]
     path: Optional[str]
+    team: Optional[str]
 
     def __init__(
         self,
@@ -68,6 +70,7 @@ class EcodefiError(Exception):
         line: Optional[int] = None,
         column: Optional[str] = None,
         path: Optional[str] = None,
+        team: Optional[str] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -79,6 +82,7 @@ class EcodefiError(Exception):
         self.line = line
         self.column = column
         self.path = path
+        self.team = team
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         """Pickles with the location (for multiprocessing)."""
@@ -91,6 +95,7 @@ class EcodefiError(Exception):
             "line": self.line,
             "column": self.column,
             "path": self.path,
+            "team": self.team,
         }
         return (_rebuild, (type(self), self.message, kwargs))
 

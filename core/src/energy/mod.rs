@@ -24,7 +24,7 @@ use rust_decimal::{dec, Decimal};
 use crate::aggregate::{quantile, ranks, totals, Entry, Totals};
 use crate::challenge::Challenge;
 use crate::climate::Correction;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Result, CHALLENGE};
 use crate::exclusion::{ExclusionCode, Warning, WarningCode};
 use crate::household::Household;
 use crate::id::TeamId;
@@ -75,7 +75,7 @@ pub fn compute(
         .iter()
         .map(|h| savings::household_result(h, &ctx, challenge.objective))
         .collect::<Result<Vec<_>>>()?;
-    warn_outliers(&mut results)?;
+    warn_outliers(&mut results).map_err(|e| e.at_path(CHALLENGE))?;
 
     // Households by team, in one pass.
     let index: std::collections::HashMap<&TeamId, usize> = challenge
@@ -92,7 +92,8 @@ pub fn compute(
     }
     let mut teams = Vec::with_capacity(challenge.teams.len());
     for (team, members) in challenge.teams.iter().zip(&members) {
-        let (totals, co2e_saved, euros_saved) = group(members)?;
+        let (totals, co2e_saved, euros_saved) =
+            group(members).map_err(|e| e.within(&Location::team(&team.id)))?;
         teams.push(TeamResult {
             team: team.id.clone(),
             name: team.name.clone(),
@@ -111,7 +112,8 @@ pub fn compute(
     let order = crate::sort::stable_order(teams.len(), &|a, b| rank(a).cmp(&rank(b)));
     let teams = crate::sort::reorder(teams, &order);
 
-    let (totals, co2e_saved, euros_saved) = group(&results.iter().collect::<Vec<_>>())?;
+    let (totals, co2e_saved, euros_saved) =
+        group(&results.iter().collect::<Vec<_>>()).map_err(|e| e.at_path(CHALLENGE))?;
     let households_reaching_objective = u32::try_from(
         results
             .iter()

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::aggregate::{median, ranks, ExclusionCount};
 use crate::challenge::Challenge;
-use crate::error::Result;
+use crate::error::{Location, Result, CHALLENGE};
 use crate::exclusion::ExclusionCode;
 use crate::french::{households as french_households, percent, share};
 use crate::household::Household;
@@ -196,7 +196,8 @@ pub fn food_report(
                 team: t.id.clone(),
                 name: t.name.clone(),
                 rank: 0,
-                totals: group_totals(&members, &surveys, tolerance)?,
+                totals: group_totals(&members, &surveys, tolerance)
+                    .map_err(|e| e.within(&Location::team(&t.id)))?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -221,7 +222,7 @@ pub fn food_report(
     for (t, rank) in teams.iter_mut().zip(ranks(&gains)) {
         t.rank = rank;
     }
-    let all = group_totals(&pairs, &surveys, tolerance)?;
+    let all = group_totals(&pairs, &surveys, tolerance).map_err(|e| e.at_path(CHALLENGE))?;
     let mut headline = french_households(all.households);
     if let (Some(a), Some(b)) = (all.surveys.first(), all.surveys.last()) {
         headline = format!(

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::aggregate::{ranks, totals, Entry, Totals};
 use crate::challenge::Challenge;
-use crate::error::Result;
+use crate::error::{Location, Result, CHALLENGE};
 use crate::french::{households as french_households, percent, share};
 use crate::household::Household;
 use crate::id::TeamId;
@@ -202,7 +202,8 @@ pub fn mobility_report(
                 team: t.id.clone(),
                 name: t.name.clone(),
                 rank: 0,
-                totals: group_totals(&members, &periods, &options.factors)?,
+                totals: group_totals(&members, &periods, &options.factors)
+                    .map_err(|e| e.within(&Location::team(&t.id)))?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -210,7 +211,8 @@ pub fn mobility_report(
     for (t, rank) in teams.iter_mut().zip(ranks(&changes)) {
         t.rank = rank;
     }
-    let all = group_totals(&pairs, &periods, &options.factors)?;
+    let all = group_totals(&pairs, &periods, &options.factors)
+        .map_err(|e| e.at_path(CHALLENGE))?;
     let mut headline = french_households(all.co2e.households);
     if let (Some(a), Some(b)) = (
         all.reference.as_ref().and_then(|p| p.car_share_of_trips),

@@ -4,7 +4,7 @@
 
 use crate::aggregate::{ranks, totals, Entry, Totals};
 use crate::challenge::Challenge;
-use crate::error::Result;
+use crate::error::{Location, Result, CHALLENGE};
 use crate::exclusion::ExclusionCode;
 use crate::french::{households as french_households, percent};
 use crate::household::Household;
@@ -180,7 +180,8 @@ pub fn waste_report(
                         .iter()
                         .filter(|r| r.team == t.id)
                         .collect::<Vec<_>>(),
-                )?,
+                )
+                .map_err(|e| e.within(&Location::team(&t.id)))?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -188,7 +189,8 @@ pub fn waste_report(
     for (t, rank) in teams.iter_mut().zip(ranks(&changes)) {
         t.rank = rank;
     }
-    let all = waste_totals(&results.iter().collect::<Vec<_>>())?;
+    let all =
+        waste_totals(&results.iter().collect::<Vec<_>>()).map_err(|e| e.at_path(CHALLENGE))?;
     let headline = match all.residual.change {
         Some(c) => format!(
             "{}, {} de production de déchets non recyclables",

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::aggregate::{ranks, totals, Entry, Totals};
 use crate::challenge::Challenge;
 use crate::consumption::Limits;
-use crate::error::Result;
+use crate::error::{Location, Result, CHALLENGE};
 use crate::french::{households as french_households, number, percent};
 use crate::household::Household;
 use crate::id::TeamId;
@@ -144,7 +144,8 @@ pub fn water_report(
                 team: t.id.clone(),
                 name: t.name.clone(),
                 rank: 0,
-                totals: group(results.iter().filter(|r| r.team == t.id), value)?,
+                totals: group(results.iter().filter(|r| r.team == t.id), value)
+                    .map_err(|e| e.within(&Location::team(&t.id)))?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -152,7 +153,7 @@ pub fn water_report(
     for (t, rank) in teams.iter_mut().zip(ranks(&changes)) {
         t.rank = rank;
     }
-    let all = group(results.iter(), value)?;
+    let all = group(results.iter(), value).map_err(|e| e.at_path(CHALLENGE))?;
     let mut headline = french_households(all.totals.households);
     match all.totals.change {
         Some(c) => headline = format!("{headline}, {} de consommation d'eau", percent(c, 1)),
