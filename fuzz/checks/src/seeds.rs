@@ -1,0 +1,131 @@
+//! The documents structured inputs start from: the shipped samples and the
+//! conformance vectors' inputs, embedded so that a fuzz target needs no file
+//! at run time. An input's first bytes choose one (see [`crate::Target`]).
+
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::mutate::File;
+
+/// Every case's `field` in a vector file's `cases`.
+fn cases(vectors: &str, field: &str) -> Vec<Value> {
+    let doc: Value = serde_json::from_str(vectors).unwrap_or(Value::Null);
+    doc.get("cases")
+        .and_then(Value::as_array)
+        .map(|cases| cases.iter().filter_map(|c| c.get(field).cloned()).collect())
+        .unwrap_or_default()
+}
+
+/// Challenge documents: the inputs of the energy, water, waste, food,
+/// mobility and multi-theme vectors, and the spreadsheet demo's document.
+pub fn documents() -> &'static [Value] {
+    static SEEDS: OnceLock<Vec<Value>> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let mut out = Vec::new();
+        for vectors in [
+            include_str!("../../../tests/vectors/energy_challenge.json"),
+            include_str!("../../../tests/vectors/water/challenge.json"),
+            include_str!("../../../tests/vectors/waste/challenge.json"),
+            include_str!("../../../tests/vectors/food/challenge.json"),
+            include_str!("../../../tests/vectors/mobility/challenge.json"),
+            include_str!("../../../tests/vectors/themes/challenge.json"),
+        ] {
+            out.extend(cases(vectors, "input"));
+        }
+        out.extend(serde_json::from_str(include_str!(
+            "../../../core/examples/data/table-demo/challenge.json"
+        )));
+        out
+    })
+}
+
+/// Catalogues: the regional sample and the validation vectors' catalogues.
+pub fn catalogues() -> &'static [Value] {
+    static SEEDS: OnceLock<Vec<Value>> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let mut out: Vec<Value> = serde_json::from_str(include_str!(
+            "../../../core/examples/data/catalogue/hauts-de-france.json"
+        ))
+        .into_iter()
+        .collect();
+        out.extend(serde_json::from_str::<Value>(include_str!(
+            "../../../tests/vectors/catalogue/aggregation.json"
+        ))
+        .ok()
+        .and_then(|v| v.get("catalogue").cloned()));
+        out.extend(cases(
+            include_str!("../../../tests/vectors/catalogue/validation.json"),
+            "catalogue",
+        ));
+        out
+    })
+}
+
+/// Regression inputs, `{"data": …, "options": …}`: the hand-made vectors
+/// (daily and billing data).
+pub fn regressions() -> &'static [Value] {
+    static SEEDS: OnceLock<Vec<Value>> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let doc: Value =
+            serde_json::from_str(include_str!("../../../tests/vectors/regression/hand.json"))
+                .unwrap_or(Value::Null);
+        doc.get("cases")
+            .and_then(Value::as_array)
+            .map(|cases| {
+                cases
+                    .iter()
+                    .map(|c| {
+                        serde_json::json!({
+                            "data": c.get("data").cloned().unwrap_or(Value::Null),
+                            "options": c.get("options").cloned().unwrap_or(Value::Null),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// The spreadsheet demo's files (`core/examples/data/table-demo`), decoded
+/// as the page decodes them (one is in Windows-1252).
+pub fn tables() -> Vec<File> {
+    let decode = ecodefi::table::encoding::decode;
+    macro_rules! file {
+        ($name:literal) => {
+            File::new(
+                $name,
+                &decode(include_bytes!(concat!(
+                    "../../../core/examples/data/table-demo/",
+                    $name
+                ))),
+            )
+        };
+    }
+    vec![
+        file!("foyers.csv"),
+        file!("equipes.csv"),
+        file!("compteurs.csv"),
+        file!("releves.csv"),
+        file!("evenements.csv"),
+        file!("livraisons.csv"),
+        file!("stocks.csv"),
+        file!("temperatures.csv"),
+        file!("defi.csv"),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_seed_is_there() {
+        // 6 vector files of one case each, and the demo's document.
+        assert_eq!(documents().len(), 7);
+        assert!(catalogues().len() >= 3);
+        assert!(regressions().len() >= 3);
+        assert_eq!(tables().len(), 9);
+        assert!(regressions().iter().all(|r| r["data"].is_object()));
+    }
+}
