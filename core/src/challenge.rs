@@ -102,7 +102,7 @@ impl Challenge {
                 return Err(Error::Duplicate {
                     what: "team",
                     id: t.id.to_string(),
-                    at: crate::error::Location::NONE.with_index(i),
+                    at: crate::error::Location::at_path("challenge.teams").with_index(i),
                 });
             }
         }
@@ -113,14 +113,15 @@ impl Challenge {
                 "themes",
                 "[]",
                 "a challenge covers at least one theme",
-            ));
+            )
+            .at_path("challenge.themes"));
         }
         for (i, t) in self.themes.iter().enumerate() {
             if self.themes[..i].contains(t) {
                 return Err(Error::Duplicate {
                     what: "theme",
                     id: t.to_string(),
-                    at: crate::error::Location::NONE.with_index(i),
+                    at: crate::error::Location::at_path("challenge.themes").with_index(i),
                 });
             }
         }
@@ -130,7 +131,8 @@ impl Challenge {
                 "objective",
                 o,
                 "an objective is a fraction in [0, 1)",
-            ));
+            )
+            .at_path("challenge.objective"));
         }
         Ok(())
     }

@@ -144,7 +144,7 @@ impl ChallengeData {
                     return Err(Error::UnknownReference {
                         what: "captain household",
                         id: c.to_string(),
-                        at: Location::NONE.with_index(i),
+                        at: Location::at_path("challenge.teams").with_index(i),
                     });
                 }
             }
@@ -160,18 +160,20 @@ impl ChallengeData {
         use crate::challenge::Theme;
         let (c, o) = (&self.challenge, &self.options);
         if c.themes.contains(&Theme::Water) {
-            o.water.validate()?;
-            o.water.periods(c)?;
+            let at = |e: Error| e.at_path("options.water");
+            o.water.validate().map_err(at)?;
+            o.water.periods(c).map_err(at)?;
         }
         if c.themes.contains(&Theme::Waste) {
-            o.waste.periods(c)?;
+            o.waste.periods(c).map_err(|e| e.at_path("options.waste"))?;
         }
         if c.themes.contains(&Theme::Food) {
-            o.food.surveys(c)?;
+            o.food.surveys(c).map_err(|e| e.at_path("options.food"))?;
         }
         if c.themes.contains(&Theme::Mobility) {
-            o.mobility.factors.validate()?;
-            o.mobility.periods(c)?;
+            let at = |e: Error| e.at_path("options.mobility");
+            o.mobility.factors.validate().map_err(at)?;
+            o.mobility.periods(c).map_err(at)?;
         }
         Ok(())
     }

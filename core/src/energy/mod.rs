@@ -61,7 +61,8 @@ pub fn compute(
                 reference.days(),
                 period.days()
             ),
-        ));
+        )
+        .at_path("challenge.reference_period"));
     }
     let degree_days = degree_days(challenge, temperatures, options)?;
     let ctx = reference::Context {
@@ -154,12 +155,13 @@ fn degree_days(
         (_, None) => Err(Error::InsufficientData {
             why: "climate correction needs daily temperatures (or set the correction to `none`)"
                 .into(),
-            at: Location::NONE,
+            at: Location::at_path("options.energy.correction"),
         }),
         (_, Some(t)) => {
-            let dd = DegreeDays::new(t, options.degree_days)?;
-            dd.sum(challenge.reference_period)?;
-            dd.sum(challenge.challenge_period)?;
+            let at = |e: Error| e.at_path("temperatures");
+            let dd = DegreeDays::new(t, options.degree_days).map_err(at)?;
+            dd.sum(challenge.reference_period).map_err(at)?;
+            dd.sum(challenge.challenge_period).map_err(at)?;
             Ok(Some(dd))
         }
     }

@@ -127,7 +127,8 @@ impl EnergyOptions {
                 "mixed heating share",
                 p,
                 "a share is between 0 and 1",
-            ));
+            )
+            .at_path("options.energy.mixed_heating_share"));
         }
         if self.regression_baseline && !cfg!(feature = "regression") {
             return Err(Error::Unsupported {
@@ -135,7 +136,13 @@ impl EnergyOptions {
                 feature: "regression",
             });
         }
-        self.factors.co2e.validate()?;
-        self.factors.price.validate()
+        self.factors
+            .co2e
+            .validate()
+            .map_err(|e| e.at_path("options.energy.factors.co2e"))?;
+        self.factors
+            .price
+            .validate()
+            .map_err(|e| e.at_path("options.energy.factors.price"))
     }
 }

@@ -196,7 +196,7 @@ impl<'a> Tables<'a> {
         let Some(households) = households else {
             return Err(crate::Error::InsufficientData {
                 why: "no households file (`households.csv` or `foyers.csv`)".into(),
-                at: crate::Location::NONE,
+                at: crate::Location::in_file("foyers.csv"),
             });
         };
         Ok(Tables {
@@ -345,7 +345,7 @@ impl<'a> Tables<'a> {
                       `defi.csv`, `parametres.csv` or `settings.csv` (any extension), or \
                       as JSON with `Tables::challenge_data`"
                     .into(),
-                at: crate::Location::NONE,
+                at: crate::Location::in_file("defi.csv"),
             });
         };
         let settings = settings_table::read(source)?;

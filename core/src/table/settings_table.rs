@@ -827,7 +827,7 @@ base_dju;17,5
             .challenge_data_from_tables()
             .unwrap_err();
         assert_eq!(e.code(), "insufficient_data");
-        assert_eq!(e.location(), Some(&crate::Location::NONE));
+        assert_eq!(e.location(), Some(&crate::Location::in_file("defi.csv")));
         assert!(e.to_string().contains("`defi.csv`"), "{e}");
         // Both a settings table and JSON settings.
         let mut t = Tables::new(Source::new("foyers.csv", FOYERS));
