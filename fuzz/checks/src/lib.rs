@@ -8,7 +8,7 @@
 //! household of a parsed input is in every section of the report, and that a
 //! small input runs in well under a second ([`Checks`]).
 //!
-//! Two runners share these bodies: the cargo-fuzz crate (`fuzz/`, one
+//! Two runners share these bodies: the cargo-fuzz crate (`fuzz/libfuzzer/`, one
 //! libFuzzer binary per target, run by `scripts/fuzz SECONDS`) and the
 //! smoke test of this crate (`tests/smoke.rs`), which runs every target on
 //! its committed corpus (`fuzz/corpus/<target>`) and on a fixed series of
@@ -51,7 +51,7 @@ impl Target {
         Target::Regression,
     ];
 
-    /// The target's name: its binary in `fuzz/`, its corpus folder.
+    /// The target's name: its binary in `fuzz/libfuzzer/`, its corpus folder.
     pub fn name(self) -> &'static str {
         match self {
             Target::Document => "document",

@@ -1,0 +1,12 @@
+//! Fuzz target `tables`: see `ecodefi_fuzz_checks::targets::tables` for what it
+//! runs and checks.
+#![no_main]
+
+use ecodefi_fuzz_checks::{Checks, Target};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Err(finding) = Target::Tables.run(data, &Checks::from_env()) {
+        panic!("{finding}");
+    }
+});
