@@ -78,6 +78,7 @@ mod metrics;
 mod predict;
 mod sufficiency;
 mod uncertainty;
+mod window;
 
 pub use data::{
     fahrenheit_to_celsius, BillingPeriod, DailyTemperature, DailyUsage, Interval, UsageData,
@@ -85,9 +86,12 @@ pub use data::{
 pub use fit::{Candidate, CandidateIssue, CandidateStatus};
 pub use grid::{BalancePointGrid, ModelKind, MAX_GRID_POINTS};
 pub use metrics::Metrics;
-pub use predict::{Prediction, Savings};
+pub use predict::{Prediction, Savings, SavingsOptions, SavingsWarning, SavingsWarningCode};
 pub use sufficiency::{Check, CheckName, CheckStatus, SufficiencyReport};
 pub use uncertainty::{student_t_quantile, student_t_sf, ErrorBands};
+pub use window::{Window, WindowSource, MAX_LISTED_MISSING};
+
+use crate::date::{date_of, Date};
 
 use crate::error::{Error, Result};
 #[cfg(doc)]
@@ -106,10 +110,20 @@ pub struct RegressionOptions {
     min_total_degree_days_c: f64,
     max_p_value: Option<f64>,
     baseline_days: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_start: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_end: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reporting_start: Option<Date>,
     min_valid_fraction: f64,
     outlier_iqr_factor: f64,
     keep_candidates: bool,
 }
+
+/// The longest baseline asked for: a century of days. Longer is a typing
+/// error, and it keeps every window inside the calendar's arithmetic.
+const MAX_BASELINE_DAYS: i64 = 36_525;
 
 impl Default for RegressionOptions {
     fn default() -> Self {
@@ -133,6 +147,11 @@ impl Default for RegressionOptions {
             // CalTRACK 2.0: a 365-day baseline (eemeter 3.2.0
             // `caltrack_sufficiency_criteria`, `num_days=365`).
             baseline_days: 365,
+            // No window given: it is derived from `reporting_start` when
+            // given, else taken from the data (see `window`).
+            baseline_start: None,
+            baseline_end: None,
+            reporting_start: None,
             // CalTRACK 2.0: ≥ 90 % of days with usage and temperature (eemeter
             // 3.2.0 `caltrack_sufficiency_criteria`, `min_fraction_daily_coverage`).
             min_valid_fraction: 0.9,
@@ -196,10 +215,41 @@ impl RegressionOptions {
         self
     }
 
-    /// Required baseline span in days (default 365).
+    /// Required baseline span in days (default 365), measured on the
+    /// baseline window; also the length of a window derived from one of
+    /// its ends or from `reporting_start`. In 1..=36525.
     #[must_use]
     pub fn baseline_days(mut self, days: i64) -> Self {
         self.baseline_days = days;
+        self
+    }
+
+    /// The first day of the baseline window (default none). With
+    /// [`baseline_end`](Self::baseline_end) it gives the window; alone, the
+    /// window is `baseline_days` days from it.
+    #[must_use]
+    pub fn baseline_start(mut self, day: Option<Date>) -> Self {
+        self.baseline_start = day;
+        self
+    }
+
+    /// The last day of the baseline window, included (default none);
+    /// alone, the window is the `baseline_days` days ending on it.
+    #[must_use]
+    pub fn baseline_end(mut self, day: Option<Date>) -> Self {
+        self.baseline_end = day;
+        self
+    }
+
+    /// The first day of the reporting period (default none). Without
+    /// `baseline_start` and `baseline_end`, the window is the
+    /// `baseline_days` days ending the day before, as CalTRACK 2.0 takes
+    /// the year before the intervention (eemeter 3.2.0
+    /// `get_baseline_data(end=…, max_days=365)`); with them, it must come
+    /// after the window.
+    #[must_use]
+    pub fn reporting_start(mut self, day: Option<Date>) -> Self {
+        self.reporting_start = day;
         self
     }
 
@@ -224,18 +274,36 @@ impl RegressionOptions {
         self
     }
 
+    /// Checks every option; an error names the option by its path
+    /// (`options.baseline_days`…).
     fn validate(&self) -> Result<()> {
-        let bad = |what, got: String, why: &str| Err(Error::invalid(what, got, why));
+        let bad = |what, got: String, why: &str, path: &str| {
+            Err(Error::invalid(what, got, why).at_path(format!("options.{path}")))
+        };
+        if !(1..=MAX_BASELINE_DAYS).contains(&self.baseline_days) {
+            return bad(
+                "baseline days",
+                self.baseline_days.to_string(),
+                "must be between 1 and 36525",
+                "baseline_days",
+            );
+        }
         if !(self.min_total_degree_days_c.is_finite() && self.min_total_degree_days_c >= 0.0) {
             return bad(
                 "minimum total degree-days",
                 self.min_total_degree_days_c.to_string(),
                 "must be a finite number ≥ 0",
+                "min_total_degree_days_c",
             );
         }
         if let Some(p) = self.max_p_value {
             if !(p > 0.0 && p <= 1.0) {
-                return bad("maximum p-value", p.to_string(), "must be in (0, 1]");
+                return bad(
+                    "maximum p-value",
+                    p.to_string(),
+                    "must be in (0, 1]",
+                    "max_p_value",
+                );
             }
         }
         if !(0.0..=1.0).contains(&self.min_valid_fraction) {
@@ -243,6 +311,7 @@ impl RegressionOptions {
                 "minimum share of valid days",
                 self.min_valid_fraction.to_string(),
                 "must be in [0, 1]",
+                "min_valid_fraction",
             );
         }
         if !(self.outlier_iqr_factor.is_finite() && self.outlier_iqr_factor >= 0.0) {
@@ -250,9 +319,20 @@ impl RegressionOptions {
                 "outlier IQR factor",
                 self.outlier_iqr_factor.to_string(),
                 "must be a finite number ≥ 0",
+                "outlier_iqr_factor",
             );
         }
         Ok(())
+    }
+
+    /// The window these options ask for (validated options only).
+    fn window(&self) -> Result<Option<(Window, WindowSource)>> {
+        window::resolve(
+            self.baseline_start,
+            self.baseline_end,
+            self.reporting_start,
+            self.baseline_days,
+        )
     }
 }
 
@@ -285,6 +365,14 @@ pub struct FittedModel {
     pub r_squared_adj: f64,
     /// Fit statistics on the baseline.
     pub metrics: Metrics,
+    /// The coldest daily mean temperature the model was fitted on, °C:
+    /// below it a prediction extrapolates (see [`Savings`]). Absent in
+    /// models saved before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_min_temperature_c: Option<f64>,
+    /// The warmest daily mean temperature the model was fitted on, °C.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_max_temperature_c: Option<f64>,
 }
 
 named_enum! {
@@ -331,25 +419,54 @@ impl Baseline {
 ///
 /// Data-quality problems are not errors: they are named checks in
 /// [`Baseline::sufficiency`], and a baseline without a model says why in
-/// [`Baseline::no_model_reason`].
+/// [`Baseline::no_model_reason`]. The baseline is measured on its window
+/// (the options' `baseline_start`/`baseline_end`, else the
+/// `baseline_days` before `reporting_start`, else the data's first to last
+/// day): data outside it is left out and counted in
+/// [`SufficiencyReport::outside_window`].
 ///
 /// # Errors
 /// [`Error::InvalidValue`] for a temperature that is not finite,
-/// overlapping bills or an option out of range; [`Error::Duplicate`] for a
-/// repeated day; [`Error::Overflow`] when the exact total usage overflows.
+/// overlapping bills (located at the item's index) or an option out of
+/// range (located at its path, e.g. `options.baseline_days`);
+/// [`Error::Duplicate`] for a repeated day.
 ///
 /// # Example
 /// See the [module documentation](self).
 pub fn fit(data: &UsageData, options: &RegressionOptions) -> Result<Baseline> {
     options.validate()?;
-    let (interval, obs, coverage) = data::prepare(data, data::Total::NotNeeded)?;
+    let asked = options.window()?;
+    let (interval, obs, coverage) = data::prepare(
+        data,
+        data::Total::NotNeeded,
+        asked.map(|(w, _)| (w.start_day(), w.end_day())),
+    )?;
+    let (window, source) = match asked {
+        Some((w, source)) => (Some(w), source),
+        None => (
+            coverage
+                .first_last
+                .map(|(a, b)| -> Result<Window> {
+                    Ok(Window {
+                        start: date_of(a)?,
+                        end: date_of(b)?,
+                    })
+                })
+                .transpose()?,
+            WindowSource::FromData,
+        ),
+    };
     let sufficiency = sufficiency::report(
         &coverage,
         &obs.usage_per_day,
-        options.baseline_days,
-        options.min_valid_fraction,
-        options.outlier_iqr_factor,
-    );
+        window,
+        source,
+        &sufficiency::Limits {
+            baseline_days: options.baseline_days,
+            min_valid_fraction: options.min_valid_fraction,
+            outlier_iqr_factor: options.outlier_iqr_factor,
+        },
+    )?;
     let none = |reason| Baseline {
         sufficiency: sufficiency.clone(),
         model: None,
@@ -379,6 +496,8 @@ pub fn fit(data: &UsageData, options: &RegressionOptions) -> Result<Baseline> {
         beta_cdd: public.beta_cdd,
         r_squared_adj: best.r_squared_adj,
         metrics: Metrics::compute(&[], &[], 0),
+        baseline_min_temperature_c: obs.temperatures.iter().copied().reduce(f64::min),
+        baseline_max_temperature_c: obs.temperatures.iter().copied().reduce(f64::max),
     };
     // Metrics on per-observation totals, in date order.
     let mut observed = Vec::with_capacity(obs.len());
@@ -574,7 +693,7 @@ mod tests {
             let d = Decimal::new(m, scale);
             let via = d.to_string().parse::<f64>().unwrap();
             let days = vec![DailyUsage { date: date(2025, 1, 1), usage: Kwh::new(d.abs()), temperature_c: 1.0 }];
-            let (_, obs, _) = data::prepare(&UsageData::Daily { days }, data::Total::NotNeeded).unwrap();
+            let (_, obs, _) = data::prepare(&UsageData::Daily { days }, data::Total::NotNeeded, None).unwrap();
             prop_assert_eq!(obs.usage_per_day[0], via.abs());
         }
     }
