@@ -698,6 +698,317 @@ mod tests {
         }
     }
 
+    /// 365 days of exact usage `2 + 0.5·HDD(15)` from 2025-01-01, with the
+    /// days of `skip` (offsets) left out.
+    fn year_without(skip: &[i32]) -> Vec<DailyUsage> {
+        let start = date(2025, 1, 1);
+        (0..365)
+            .filter(|i| !skip.contains(i))
+            .map(|i| {
+                let t = f64::from((i * 7) % 31 - 5);
+                let u = 2.0 + 0.5 * (15.0 - t).max(0.0);
+                DailyUsage {
+                    date: start.add_days(i).unwrap(),
+                    usage: Kwh::new(Decimal::try_from(u).unwrap()),
+                    temperature_c: t,
+                }
+            })
+            .collect()
+    }
+
+    fn yearly() -> RegressionOptions {
+        RegressionOptions::default().grid(BalancePointGrid::celsius(10.0, 20.0, 1.0).unwrap())
+    }
+
+    #[test]
+    fn a_missing_first_or_last_day_is_a_missing_day_not_a_short_baseline() {
+        let window = yearly()
+            .baseline_start(Some(date(2025, 1, 1)))
+            .baseline_end(Some(date(2025, 12, 31)));
+        for skip in [0, 364] {
+            let data = UsageData::Daily {
+                days: year_without(&[skip]),
+            };
+            // From the data: 364 days, unusable (the old behaviour).
+            let b = fit(&data, &yearly()).unwrap();
+            assert_eq!(b.sufficiency.window_source, WindowSource::FromData);
+            assert_eq!(b.sufficiency.window_days, 364);
+            assert!(!b.usable());
+            // On the window: usable, 364 of 365 days.
+            let b = fit(&data, &window).unwrap();
+            let s = &b.sufficiency;
+            assert!(b.usable(), "{s:?}");
+            assert_eq!(s.window_source, WindowSource::Given);
+            assert_eq!((s.window_days, s.valid_days, s.missing_days), (365, 364, 1));
+            let day = date(2025, 1, 1).add_days(skip).unwrap();
+            assert_eq!(s.missing, vec![crate::Period::new(day, day).unwrap()]);
+            assert_eq!(s.missing_ranges, 1);
+            assert_eq!(s.get(CheckName::ValidDays).unwrap().value, 364.0 / 365.0);
+            let m = b.model.unwrap();
+            assert_eq!(m.heating_balance_point_c, Some(15.0));
+            assert_eq!(m.baseline_min_temperature_c, Some(-5.0));
+            assert_eq!(m.baseline_max_temperature_c, Some(25.0));
+        }
+    }
+
+    #[test]
+    fn the_window_ends_the_day_before_the_reporting_start() {
+        // Data from 2025-01-01 to 2025-12-31, reporting from 2026-01-01:
+        // the window is 2025 whatever the data; with reporting from
+        // 2025-12-01 the window is the 365 days before, and December is
+        // outside it.
+        let data = UsageData::Daily {
+            days: year_without(&[]),
+        };
+        let o = yearly().reporting_start(Some(date(2026, 1, 1)));
+        let s = fit(&data, &o).unwrap().sufficiency;
+        assert_eq!(s.window_source, WindowSource::FromReportingStart);
+        assert_eq!(
+            s.window,
+            Some(Window {
+                start: date(2025, 1, 1),
+                end: date(2025, 12, 31)
+            })
+        );
+        assert_eq!((s.missing_days, s.outside_window), (0, 0));
+        let o = yearly().reporting_start(Some(date(2025, 12, 1)));
+        let s = fit(&data, &o).unwrap().sufficiency;
+        assert_eq!(s.window.unwrap().start, date(2024, 12, 1));
+        assert_eq!((s.window_days, s.valid_days), (365, 334));
+        assert_eq!(s.outside_window, 31);
+        assert_eq!(
+            s.missing,
+            vec![crate::Period::new(date(2024, 12, 1), date(2024, 12, 31)).unwrap()]
+        );
+        // 334/365 = 91.5 %: passes
+        assert!(s.passed());
+    }
+
+    #[test]
+    fn invalid_options_name_their_path() {
+        let data = UsageData::Daily { days: vec![] };
+        let path = |o: RegressionOptions| {
+            let e = fit(&data, &o).unwrap_err();
+            assert_eq!(e.code(), "invalid_value");
+            e.location().and_then(|l| l.path.clone()).unwrap()
+        };
+        for (o, p) in [
+            (options().baseline_days(0), "options.baseline_days"),
+            (options().baseline_days(36_526), "options.baseline_days"),
+            (
+                options().min_total_degree_days_c(f64::NAN),
+                "options.min_total_degree_days_c",
+            ),
+            (options().max_p_value(Some(0.0)), "options.max_p_value"),
+            (options().min_valid_fraction(1.5), "options.min_valid_fraction"),
+            (options().outlier_iqr_factor(-1.0), "options.outlier_iqr_factor"),
+            (
+                options()
+                    .baseline_start(Some(date(2025, 2, 1)))
+                    .baseline_end(Some(date(2025, 1, 1))),
+                "options.baseline_end",
+            ),
+            (
+                options()
+                    .baseline_end(Some(date(2025, 1, 31)))
+                    .reporting_start(Some(date(2025, 1, 31))),
+                "options.reporting_start",
+            ),
+        ] {
+            assert_eq!(path(o), p);
+        }
+        assert!(fit(&data, &options().baseline_days(36_525)).is_ok());
+        let model = fit(
+            &UsageData::Daily {
+                days: year_without(&[]),
+            },
+            &yearly(),
+        )
+        .unwrap()
+        .model
+        .unwrap();
+        let reporting = UsageData::Daily {
+            days: year_without(&[]),
+        };
+        for (o, p) in [
+            (
+                SavingsOptions::default().min_reporting_days(-1),
+                "options.min_reporting_days",
+            ),
+            (
+                SavingsOptions::default().max_extrapolated_share(1.1),
+                "options.max_extrapolated_share",
+            ),
+        ] {
+            let e = model.metered_savings_with(&reporting, 0.9, &o).unwrap_err();
+            assert_eq!(e.location().and_then(|l| l.path.as_deref()), Some(p));
+        }
+        let e = model.metered_savings(&reporting, 1.0).unwrap_err();
+        assert_eq!(
+            e.location().and_then(|l| l.path.as_deref()),
+            Some("confidence_level")
+        );
+    }
+
+    #[test]
+    fn a_total_usage_overflow_names_the_day_or_bill() {
+        let huge = Decimal::MAX; // 79228162514264337593543950335
+        let mut days = year_without(&[]);
+        // day 3 brings the total to half the range, day 7 beyond it
+        days[3].usage = Kwh::new(huge / Decimal::TWO);
+        days[7].usage = Kwh::new(huge);
+        let model = fit(
+            &UsageData::Daily {
+                days: year_without(&[]),
+            },
+            &yearly(),
+        )
+        .unwrap()
+        .model
+        .unwrap();
+        let e = model
+            .metered_savings(&UsageData::Daily { days: days.clone() }, 0.9)
+            .unwrap_err();
+        assert_eq!(e.code(), "overflow");
+        assert_eq!(e.location().and_then(|l| l.index), Some(7), "{e}");
+        assert!(e.to_string().contains("total usage"), "{e}");
+        // Fitting needs no exact total: huge values are only outliers.
+        assert!(fit(&UsageData::Daily { days }, &yearly()).is_ok());
+        let bill = |a: i32, u: Decimal| BillingPeriod {
+            period: crate::Period::new(
+                date(2025, 1, 1).add_days(a).unwrap(),
+                date(2025, 1, 1).add_days(a + 29).unwrap(),
+            )
+            .unwrap(),
+            usage: Kwh::new(u),
+        };
+        let temperatures = (0..90)
+            .map(|i| DailyTemperature {
+                date: date(2025, 1, 1).add_days(i).unwrap(),
+                temperature_c: 5.0,
+            })
+            .collect();
+        let bills = UsageData::Billing {
+            periods: vec![bill(60, huge), bill(0, Decimal::ONE), bill(30, huge)],
+            temperatures,
+        };
+        // in date order: bill 1, then bill 2 overflows (bill 0 is last)
+        let e = model.metered_savings(&bills, 0.9).unwrap_err();
+        assert_eq!(e.location().and_then(|l| l.index), Some(2), "{e}");
+    }
+
+    #[test]
+    fn savings_warn_about_short_periods_and_extrapolation() {
+        let model = fit(
+            &UsageData::Daily {
+                days: year_without(&[]),
+            },
+            &yearly(),
+        )
+        .unwrap()
+        .model
+        .unwrap();
+        // A whole year within the baseline's range: no warning.
+        let s = model
+            .metered_savings(
+                &UsageData::Daily {
+                    days: year_without(&[]),
+                },
+                0.9,
+            )
+            .unwrap();
+        assert_eq!(s.reporting_span_days, 365);
+        assert_eq!(s.extrapolated_share, 0.0);
+        assert!(s.warnings.is_empty());
+        // A cold January: 31 days, 10 of them below −5 °C.
+        let days: Vec<DailyUsage> = (0..31)
+            .map(|i| DailyUsage {
+                date: date(2026, 1, 1).add_days(i).unwrap(),
+                usage: Kwh::new(Decimal::from(10)),
+                temperature_c: if i < 10 { -8.0 } else { 2.0 },
+            })
+            .collect();
+        let s = model
+            .metered_savings(&UsageData::Daily { days: days.clone() }, 0.9)
+            .unwrap();
+        assert_eq!(s.reporting_span_days, 31);
+        assert_eq!(
+            (s.days_colder_than_baseline, s.days_warmer_than_baseline),
+            (10, 0)
+        );
+        assert_eq!(s.extrapolated_share, 10.0 / 31.0);
+        let codes: Vec<_> = s.warnings.iter().map(|w| w.code).collect();
+        assert_eq!(
+            codes,
+            vec![
+                SavingsWarningCode::ShortReportingPeriod,
+                SavingsWarningCode::TemperatureExtrapolation
+            ]
+        );
+        assert_eq!((s.warnings[0].value, s.warnings[0].limit), (31.0, 365.0));
+        // Both limits can be changed.
+        let lenient = SavingsOptions::default()
+            .min_reporting_days(31)
+            .max_extrapolated_share(0.5);
+        let s = model
+            .metered_savings_with(&UsageData::Daily { days }, 0.9, &lenient)
+            .unwrap();
+        assert!(s.warnings.is_empty());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// For any window and any missing days inside it (and data outside
+        /// it), valid + missing = window days, and the listed ranges are
+        /// exactly the missing days (up to the cap).
+        #[test]
+        fn window_days_are_valid_or_missing(
+            offset in -30i32..30,
+            len in 1i64..120,
+            keep in proptest::collection::vec(any::<bool>(), 180),
+        ) {
+            let start = date(2025, 1, 1);
+            let days: Vec<DailyUsage> = keep
+                .iter()
+                .enumerate()
+                .filter(|(_, &k)| k)
+                .map(|(i, _)| DailyUsage {
+                    date: start.add_days(i32::try_from(i).unwrap() - 30).unwrap(),
+                    usage: Kwh::new(Decimal::ONE),
+                    temperature_c: 1.0,
+                })
+                .collect();
+            let w0 = start.add_days(offset).unwrap();
+            let o = options()
+                .baseline_days(len)
+                .baseline_start(Some(w0));
+            let s = fit(&UsageData::Daily { days: days.clone() }, &o).unwrap().sufficiency;
+            prop_assert_eq!(s.window_days, len);
+            prop_assert_eq!(s.valid_days + s.missing_days, s.window_days);
+            let inside = |d: &crate::Date| {
+                let k = i64::from(crate::date::day_number(*d) - crate::date::day_number(w0));
+                (0..len).contains(&k)
+            };
+            let valid = days.iter().filter(|d| inside(&d.date)).count() as i64;
+            prop_assert_eq!(s.valid_days, valid);
+            prop_assert_eq!(s.outside_window, days.len() as i64 - valid);
+            let missing: Vec<crate::Date> = (0..len)
+                .map(|k| w0.add_days(k as i32).unwrap())
+                .filter(|d| !days.iter().any(|x| x.date == *d))
+                .collect();
+            let listed: Vec<crate::Date> = s.missing.iter()
+                .flat_map(|p| (0..p.days()).map(|k| p.first().add_days(k).unwrap()))
+                .collect();
+            if s.missing_ranges <= MAX_LISTED_MISSING {
+                prop_assert_eq!(listed, missing);
+            } else {
+                prop_assert_eq!(s.missing.len(), MAX_LISTED_MISSING);
+                prop_assert!(missing.starts_with(&listed));
+            }
+        }
+    }
+
     #[test]
     fn billing_negative_and_empty() {
         let empty = fit(&UsageData::Daily { days: vec![] }, &options()).unwrap();
