@@ -4,7 +4,8 @@
 //! is the core's.
 
 use ecodefi::regression::{
-    self, BillingPeriod, DailyTemperature, DailyUsage, Interval, RegressionOptions, UsageData,
+    self, BillingPeriod, DailyTemperature, DailyUsage, Interval, RegressionOptions,
+    SavingsOptions, UsageData,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -88,8 +89,12 @@ fn usage_data(
 /// (days without both are left out), or the core's dict form
 /// (``{"kind": "daily", "days": [...]}`` or ``{"kind": "billing", ...}``).
 /// ``options`` is a dict of the core's ``RegressionOptions`` (unknown keys
-/// refused). Data-quality problems are named checks in
-/// ``Baseline.sufficiency``, not errors.
+/// refused), including the baseline window: ``baseline_start`` and
+/// ``baseline_end`` (``datetime.date``), or ``reporting_start`` (the window
+/// is then the ``baseline_days`` before it); without them the window is the
+/// data's first to last day. Data-quality problems are named checks in
+/// ``Baseline.sufficiency`` (with the window, its valid and missing days),
+/// not errors.
 #[pyfunction]
 #[pyo3(signature = (usage, temperatures=None, options=None))]
 pub fn regression_fit(
@@ -211,18 +216,26 @@ impl PyBaseline {
 
     /// Metered savings over a reporting period (CalTRACK 2.0 §3.5.1):
     /// ``usage`` and ``temperatures`` as for :func:`regression_fit`, error
-    /// bands at ``confidence``. A dict; ``observed`` is an exact ``Decimal``.
-    #[pyo3(signature = (usage, temperatures=None, confidence=0.9))]
+    /// bands at ``confidence``; ``options`` a dict of the core's
+    /// ``SavingsOptions`` (``min_reporting_days``,
+    /// ``max_extrapolated_share``: the limits of the ``warnings``). A dict;
+    /// ``observed`` is an exact ``Decimal``.
+    #[pyo3(signature = (usage, temperatures=None, confidence=0.9, options=None))]
     fn savings<'py>(
         &self,
         py: Python<'py>,
         usage: &Bound<'py, PyAny>,
         temperatures: Option<&Bound<'py, PyAny>>,
         confidence: f64,
+        options: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let model = self.fitted()?;
         let data = usage_data(py, usage, temperatures)?;
-        let savings = core(model.metered_savings(&data, confidence))?;
+        let options: SavingsOptions = match options {
+            Some(o) if !o.is_none() => from_python(o)?,
+            _ => SavingsOptions::default(),
+        };
+        let savings = core(model.metered_savings_with(&data, confidence, &options))?;
         to_python(py, &savings)
     }
 
