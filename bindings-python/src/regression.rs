@@ -4,8 +4,8 @@
 //! is the core's.
 
 use ecodefi::regression::{
-    self, BillingPeriod, DailyTemperature, DailyUsage, Interval, RegressionOptions,
-    SavingsOptions, UsageData,
+    self, BillingPeriod, DailyTemperature, DailyUsage, Interval, RegressionOptions, SavingsOptions,
+    UsageData,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyDict;

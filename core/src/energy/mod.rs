@@ -350,7 +350,10 @@ mod tests {
         }
         assert!(metered > 15, "{metered}");
         assert!(regression + warned >= metered);
-        assert!(regression > 0 && warned > 0, "{regression} by regression, {warned} warned");
+        assert!(
+            regression > 0 && warned > 0,
+            "{regression} by regression, {warned} warned"
+        );
     }
 
     #[test]

@@ -203,9 +203,9 @@ pub(crate) enum Total {
 #[inline]
 fn add_total(total: &mut Decimal, value: Decimal, need: Total, index: usize) -> Result<()> {
     if need == Total::Needed {
-        *total = total
-            .checked_add(value)
-            .ok_or_else(|| Error::overflow("total usage").within(&Location::NONE.with_index(index)))?;
+        *total = total.checked_add(value).ok_or_else(|| {
+            Error::overflow("total usage").within(&Location::NONE.with_index(index))
+        })?;
     }
     Ok(())
 }
@@ -386,8 +386,7 @@ fn prepare_billing(
             // No temperature at all: the period cannot be an observation.
             continue;
         }
-        cov.valid
-            .extend(by_day.range(start..end).map(|(&d, _)| d));
+        cov.valid.extend(by_day.range(start..end).map(|(&d, _)| d));
         let days = f64::from(bill.period.days());
         add_total(&mut obs.total_usage, bill.usage.value(), total, i)?;
         obs.usage_per_day
@@ -453,7 +452,10 @@ mod tests {
         let neg = UsageData::Daily {
             days: vec![d(1, dec!(-1), 1.0), d(2, dec!(1), 1.0)],
         };
-        assert_eq!(prepare(&neg, Total::Needed, None).unwrap().2.negative, vec![0]);
+        assert_eq!(
+            prepare(&neg, Total::Needed, None).unwrap().2.negative,
+            vec![0]
+        );
     }
 
     #[test]

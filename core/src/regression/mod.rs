@@ -800,8 +800,14 @@ mod tests {
                 "options.min_total_degree_days_c",
             ),
             (options().max_p_value(Some(0.0)), "options.max_p_value"),
-            (options().min_valid_fraction(1.5), "options.min_valid_fraction"),
-            (options().outlier_iqr_factor(-1.0), "options.outlier_iqr_factor"),
+            (
+                options().min_valid_fraction(1.5),
+                "options.min_valid_fraction",
+            ),
+            (
+                options().outlier_iqr_factor(-1.0),
+                "options.outlier_iqr_factor",
+            ),
             (
                 options()
                     .baseline_start(Some(date(2025, 2, 1)))

@@ -271,6 +271,49 @@ impl FittedModel {
         Ok(p.scale(365.0 / normal_year_c.len() as f64))
     }
 
+    /// The days of `temperatures` outside the baseline's range, their
+    /// share, and the warnings of a reporting period spanning `span_days`.
+    fn reporting_warnings(
+        &self,
+        temperatures: &[f64],
+        span_days: i64,
+        options: &SavingsOptions,
+    ) -> (usize, usize, f64, Vec<SavingsWarning>) {
+        let (mut colder, mut warmer) = (0usize, 0usize);
+        if let (Some(lo), Some(hi)) = (
+            self.baseline_min_temperature_c,
+            self.baseline_max_temperature_c,
+        ) {
+            for &t in temperatures {
+                colder += usize::from(t < lo);
+                warmer += usize::from(t > hi);
+            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let extrapolated_share = if temperatures.is_empty() {
+            0.0
+        } else {
+            (colder + warmer) as f64 / temperatures.len() as f64
+        };
+        let mut warnings = Vec::new();
+        #[allow(clippy::cast_precision_loss)]
+        if span_days < options.min_reporting_days {
+            warnings.push(SavingsWarning {
+                code: SavingsWarningCode::ShortReportingPeriod,
+                value: span_days as f64,
+                limit: options.min_reporting_days as f64,
+            });
+        }
+        if extrapolated_share > options.max_extrapolated_share {
+            warnings.push(SavingsWarning {
+                code: SavingsWarningCode::TemperatureExtrapolation,
+                value: extrapolated_share,
+                limit: options.max_extrapolated_share,
+            });
+        }
+        (colder, warmer, extrapolated_share, warnings)
+    }
+
     /// Metered savings over `reporting`: the baseline's prediction for each
     /// reporting observation minus its metered usage, with error bands at
     /// `confidence_level` (e.g. 0.9), and the default
@@ -330,38 +373,8 @@ impl FittedModel {
         }
         let observed = obs.total_usage;
         let observed_f64 = to_f64(observed, "observed usage")?;
-        let (mut colder, mut warmer) = (0usize, 0usize);
-        if let (Some(lo), Some(hi)) = (
-            self.baseline_min_temperature_c,
-            self.baseline_max_temperature_c,
-        ) {
-            for &t in &obs.temperatures {
-                colder += usize::from(t < lo);
-                warmer += usize::from(t > hi);
-            }
-        }
-        #[allow(clippy::cast_precision_loss)]
-        let extrapolated_share = if obs.temperatures.is_empty() {
-            0.0
-        } else {
-            (colder + warmer) as f64 / obs.temperatures.len() as f64
-        };
-        let mut warnings = Vec::new();
-        #[allow(clippy::cast_precision_loss)]
-        if coverage.span_days < options.min_reporting_days {
-            warnings.push(SavingsWarning {
-                code: SavingsWarningCode::ShortReportingPeriod,
-                value: coverage.span_days as f64,
-                limit: options.min_reporting_days as f64,
-            });
-        }
-        if extrapolated_share > options.max_extrapolated_share {
-            warnings.push(SavingsWarning {
-                code: SavingsWarningCode::TemperatureExtrapolation,
-                value: extrapolated_share,
-                limit: options.max_extrapolated_share,
-            });
-        }
+        let (colder, warmer, extrapolated_share, warnings) =
+            self.reporting_warnings(&obs.temperatures, coverage.span_days, options);
         let savings = counterfactual.total - observed_f64;
         #[allow(clippy::cast_precision_loss)]
         let n = obs.len() as f64;

@@ -215,7 +215,7 @@ pub(crate) fn report(
             CheckStatus::Fail
         }
     };
-    let window_days = window.map_or(0, |w| w.days());
+    let window_days = window.map_or(0, Window::days);
     let ranges = window.map_or_else(Vec::new, |w| {
         missing_ranges((w.start_day(), w.end_day()), &coverage.valid)
     });
@@ -347,7 +347,10 @@ mod tests {
             outlier_iqr_factor: 3.0,
         };
         let r = report(&cov, &usage, Some(window), WindowSource::Given, &limits).unwrap();
-        assert_eq!((r.window_days, r.valid_days, r.missing_days), (365, 300, 65));
+        assert_eq!(
+            (r.window_days, r.valid_days, r.missing_days),
+            (365, 300, 65)
+        );
         assert_eq!(r.missing_ranges, 1);
         assert!(!r.passed());
         assert_eq!(

@@ -46,17 +46,17 @@ pub struct Window {
 
 impl Window {
     /// Day number of the first day.
-    pub(crate) fn start_day(&self) -> i32 {
+    pub(crate) fn start_day(self) -> i32 {
         crate::date::day_number(self.start)
     }
 
     /// Day number of the day after the last (half-open end).
-    pub(crate) fn end_day(&self) -> i32 {
+    pub(crate) fn end_day(self) -> i32 {
         crate::date::day_number(self.end) + 1
     }
 
     /// Days in the window.
-    pub fn days(&self) -> i64 {
+    pub fn days(self) -> i64 {
         i64::from(self.end_day()) - i64::from(self.start_day())
     }
 }
@@ -75,6 +75,8 @@ named_enum! {
     }
 }
 
+// `named_enum!` derives no `Default`, so it cannot be derived here.
+#[allow(clippy::derivable_impls)]
 impl Default for WindowSource {
     fn default() -> Self {
         WindowSource::FromData
@@ -96,9 +98,7 @@ pub(crate) fn resolve(
 ) -> Result<Option<(Window, WindowSource)>> {
     // `baseline_days` is validated to 1..=36525 before: it fits an i32.
     let back = i32::try_from(baseline_days - 1).unwrap_or(0);
-    let shift = |d: Date, by: i32, path: &'static str| {
-        d.add_days(by).map_err(|e| e.at_path(path))
-    };
+    let shift = |d: Date, by: i32, path: &'static str| d.add_days(by).map_err(|e| e.at_path(path));
     let found = match (start, end, reporting_start) {
         (Some(s), Some(e), _) => {
             if e < s {
