@@ -72,6 +72,14 @@ fn usage_from_python(data: &Bound<'_, PyAny>) -> PyResult<UsageData> {
     })
 }
 
+/// The core's `SavingsOptions` from a dict (absent or `None`: defaults).
+fn savings_options(options: Option<&Bound<'_, PyAny>>) -> PyResult<SavingsOptions> {
+    Ok(match options {
+        Some(o) if !o.is_none() => from_python(o)?,
+        _ => SavingsOptions::default(),
+    })
+}
+
 fn usage_data(
     py: Python<'_>,
     usage: &Bound<'_, PyAny>,
@@ -214,6 +222,27 @@ impl PyBaseline {
         helper(py, "prediction_output", (temperatures, out))
     }
 
+    /// The prediction summed over ``temperatures`` (as for :meth:`predict`)
+    /// with the cautions of a savings result (the core's
+    /// ``predict_with``): a dict with ``prediction``,
+    /// ``reporting_span_days``, ``days_colder_than_baseline``,
+    /// ``days_warmer_than_baseline``, ``extrapolated_share`` and
+    /// ``warnings`` (limits in ``options``, as for :meth:`savings`).
+    #[pyo3(signature = (temperatures, options=None))]
+    fn predict_report<'py>(
+        &self,
+        py: Python<'py>,
+        temperatures: &Bound<'py, PyAny>,
+        options: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let model = self.fitted()?;
+        let rows = helper(py, "temperature_rows", (temperatures,))?;
+        let days: Vec<DailyTemperature> = from_python(&rows)?;
+        let options = savings_options(options)?;
+        let report = core(model.predict_with(&days, &options))?;
+        to_python(py, &report)
+    }
+
     /// Metered savings over a reporting period (CalTRACK 2.0 §3.5.1):
     /// ``usage`` and ``temperatures`` as for :func:`regression_fit`, error
     /// bands at ``confidence``; ``options`` a dict of the core's
@@ -231,10 +260,7 @@ impl PyBaseline {
     ) -> PyResult<Bound<'py, PyAny>> {
         let model = self.fitted()?;
         let data = usage_data(py, usage, temperatures)?;
-        let options: SavingsOptions = match options {
-            Some(o) if !o.is_none() => from_python(o)?,
-            _ => SavingsOptions::default(),
-        };
+        let options = savings_options(options)?;
         let savings = core(model.metered_savings_with(&data, confidence, &options))?;
         to_python(py, &savings)
     }

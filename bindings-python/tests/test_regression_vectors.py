@@ -278,5 +278,8 @@ def test_savings_warnings() -> None:
     assert (s["days_colder_than_baseline"], s["days_warmer_than_baseline"]) == (10, 0)
     assert s["extrapolated_share"] == 10 / 31
     assert [w["code"] for w in s["warnings"]] == ["short_reporting_period", "temperature_extrapolation"]
+    p = b.predict_report([{"date": d["date"], "temperature_c": d["temperature_c"]} for d in january])
+    assert (p["reporting_span_days"], p["days_colder_than_baseline"], p["extrapolated_share"]) == (31, 10, 10 / 31)
+    assert p["warnings"] == s["warnings"]
     s = b.savings({"kind": "daily", "days": january}, options={"min_reporting_days": 31, "max_extrapolated_share": 0.5})
     assert "warnings" not in s

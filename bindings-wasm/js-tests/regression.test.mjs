@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { regressionFit, regressionPredict, regressionSavings } from 'ecodefi';
+import { regressionFit, regressionPredict, regressionPredictReport, regressionSavings } from 'ecodefi';
 import { readJson, root } from './helpers.mjs';
 
 const dir = path.join(root, 'tests/vectors/regression');
@@ -184,6 +184,10 @@ test('window options, savings warnings and located errors', () => {
   assert.deepEqual([s.days_colder_than_baseline, s.days_warmer_than_baseline], [10, 0]);
   assert.equal(s.extrapolated_share, 10 / 31);
   assert.deepEqual(s.warnings.map((w) => w.code), ['short_reporting_period', 'temperature_extrapolation']);
+  const p = regressionPredictReport(b.model, january.map(({ date, temperature_c }) => ({ date, temperature_c })));
+  assert.deepEqual(p.prediction, regressionPredict(b.model, january.map(({ date, temperature_c }) => ({ date, temperature_c }))));
+  assert.deepEqual([p.reporting_span_days, p.days_colder_than_baseline, p.extrapolated_share], [31, 10, 10 / 31]);
+  assert.deepEqual(p.warnings, s.warnings);
   const quiet = regressionSavings(b.model, { kind: 'daily', days: january }, 0.9, { min_reporting_days: 31, max_extrapolated_share: 0.5 });
   assert.equal(quiet.warnings, undefined);
   assert.throws(() => regressionFit(c.data, { ...c.options, baseline_days: 0 }),

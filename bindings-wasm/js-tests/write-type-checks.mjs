@@ -6,7 +6,7 @@
 // check) or of another type, an enum spelling unknown.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalogueSummary, catalogueTimelines, catalogueValidate, compute, readTables, regressionFit, regressionPredict, regressionSavings } from 'ecodefi';
+import { catalogueSummary, catalogueTimelines, catalogueValidate, compute, readTables, regressionFit, regressionPredict, regressionPredictReport, regressionSavings } from 'ecodefi';
 import { examples, folderTables, here, readJson, root } from './helpers.mjs';
 
 const demo = folderTables(path.join(examples, 'table-demo'));
@@ -50,6 +50,7 @@ windows.forEach((c, i) => {
   checks[`windowOptions${i}`] = ['RegressionOptions', c.options];
   checks[`windowBaseline${i}`] = ['Baseline', baseline];
   const cold = { kind: 'daily', days: c.data.days.slice(0, 40).map((d) => ({ ...d, temperature_c: d.temperature_c - 20 })) };
+  checks[`windowPrediction${i}`] = ['PredictionReport', regressionPredictReport(baseline.model, cold.days.map(({ date, temperature_c }) => ({ date, temperature_c })))];
   checks[`windowSavings${i}`] = ['Savings', regressionSavings(baseline.model, cold, 0.9, { min_reporting_days: 365 })];
 });
 checks.savingsOptions = ['SavingsOptions', { min_reporting_days: 90, max_extrapolated_share: 0.2 }];

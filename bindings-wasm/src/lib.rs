@@ -24,6 +24,7 @@
 //! | `catalogueTimelines(doc)` | [`Catalogue::from_json`], [`Catalogue::timelines`] |
 //! | `regressionFit(usageData, options)` | [`regression::fit`] |
 //! | `regressionPredict(model, days)` | [`FittedModel::predict`] |
+//! | `regressionPredictReport(model, days, options?)` | [`FittedModel::predict_with`] |
 //! | `regressionSavings(model, reporting, confidenceLevel, options?)` | [`FittedModel::metered_savings_with`] |
 //!
 //! The TypeScript types of inputs and results (`src/types.d.ts`) are
@@ -114,6 +115,9 @@ extern "C" {
     /// A prediction (core `regression::Prediction`).
     #[wasm_bindgen(typescript_type = "Prediction")]
     pub type PredictionOutput;
+    /// A prediction with its cautions (core `regression::PredictionReport`).
+    #[wasm_bindgen(typescript_type = "PredictionReport")]
+    pub type PredictionReportOutput;
     /// Metered savings (core `regression::Savings`).
     #[wasm_bindgen(typescript_type = "Savings")]
     pub type SavingsOutput;
@@ -356,6 +360,35 @@ pub fn regression_predict(
         let model: FittedModel = serde_json::from_str(&convert::input_text(model)?)?;
         let days: Vec<DailyTemperature> = serde_json::from_str(&convert::input_text(days)?)?;
         convert::output_value(&serde_json::to_string(&model.predict(&days)?)?)
+    })
+}
+
+/// What a fitted model predicts over these days, with the days' span,
+/// those outside the baseline's temperature range and the warnings at the
+/// limits of `options` (core [`FittedModel::predict_with`]).
+///
+/// # Errors
+/// An `EcodefiError`: `json` for a model, days or options core cannot read,
+/// `invalid_value` for a temperature that is not finite (with its `index`)
+/// or an option out of range (with its `path`).
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = regressionPredictReport)]
+pub fn regression_predict_report(
+    model: &FittedModelInput,
+    days: &TemperaturesInput,
+    options: &SavingsOptionsInput,
+) -> Result<PredictionReportOutput, JsValue> {
+    throwing(|| {
+        let model: FittedModel = serde_json::from_str(&convert::input_text(model)?)?;
+        let days: Vec<DailyTemperature> = serde_json::from_str(&convert::input_text(days)?)?;
+        let options: SavingsOptions = if options.is_undefined() || options.is_null() {
+            SavingsOptions::default()
+        } else {
+            serde_json::from_str(&convert::input_text(options)?)?
+        };
+        convert::output_value(&serde_json::to_string(
+            &model.predict_with(&days, &options)?,
+        )?)
     })
 }
 

@@ -610,6 +610,15 @@ export interface Savings {
   extrapolated_share: number;
   warnings?: SavingsWarning[];
 }
+/** core `regression::PredictionReport`: a prediction with the cautions of a savings result. */
+export interface PredictionReport {
+  prediction: Prediction;
+  reporting_span_days: number;
+  days_colder_than_baseline: number;
+  days_warmer_than_baseline: number;
+  extrapolated_share: number;
+  warnings?: SavingsWarning[];
+}
 /** core `regression::SavingsOptions`: the limits of the savings' warnings. */
 export interface SavingsOptions { min_reporting_days?: number; max_extrapolated_share?: number }
 /** core `regression::SavingsWarningCode`. */

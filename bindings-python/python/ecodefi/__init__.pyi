@@ -294,6 +294,11 @@ class Baseline:
     def predict(self, temperatures: Any) -> Any:
         """Per-day predicted usage (``base``, ``heating``, ``cooling``, ``total``):
         a DataFrame for a Series of °C indexed by day, else a list of dicts."""
+    def predict_report(
+        self, temperatures: Any, options: Optional[Mapping[str, Any]] = None
+    ) -> Dict[str, Any]:
+        """The summed prediction with its span, the days outside the
+        baseline's temperature range and ``warnings``."""
     def savings(
         self,
         usage: Any,

@@ -86,7 +86,9 @@ pub use data::{
 pub use fit::{Candidate, CandidateIssue, CandidateStatus};
 pub use grid::{BalancePointGrid, ModelKind, MAX_GRID_POINTS};
 pub use metrics::Metrics;
-pub use predict::{Prediction, Savings, SavingsOptions, SavingsWarning, SavingsWarningCode};
+pub use predict::{
+    Prediction, PredictionReport, Savings, SavingsOptions, SavingsWarning, SavingsWarningCode,
+};
 pub use sufficiency::{Check, CheckName, CheckStatus, SufficiencyReport};
 pub use uncertainty::{student_t_quantile, student_t_sf, ErrorBands};
 pub use window::{Window, WindowSource, MAX_LISTED_MISSING};
@@ -952,6 +954,23 @@ mod tests {
             ]
         );
         assert_eq!((s.warnings[0].value, s.warnings[0].limit), (31.0, 365.0));
+        // The same cautions on a prediction of the same days.
+        let temps: Vec<DailyTemperature> = days
+            .iter()
+            .map(|d| DailyTemperature {
+                date: d.date,
+                temperature_c: d.temperature_c,
+            })
+            .collect();
+        let p = model
+            .predict_with(&temps, &SavingsOptions::default())
+            .unwrap();
+        assert_eq!(p.prediction, model.predict(&temps).unwrap());
+        assert_eq!(
+            (p.reporting_span_days, p.days_colder_than_baseline),
+            (31, 10)
+        );
+        assert_eq!(p.warnings, s.warnings);
         // Both limits can be changed.
         let lenient = SavingsOptions::default()
             .min_reporting_days(31)

@@ -146,6 +146,27 @@ pub struct SavingsWarning {
     pub limit: f64,
 }
 
+/// A prediction over some days with the same cautions as [`Savings`]: the
+/// days' span, how many are outside the baseline's temperatures, and the
+/// warnings at the limits of a [`SavingsOptions`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredictionReport {
+    /// The prediction summed over the days.
+    pub prediction: Prediction,
+    /// Days from the first to the last day predicted, both included.
+    pub reporting_span_days: i64,
+    /// Days colder than the coldest baseline day.
+    pub days_colder_than_baseline: usize,
+    /// Days warmer than the warmest baseline day.
+    pub days_warmer_than_baseline: usize,
+    /// `(colder + warmer) / days` (0 without days or recorded range).
+    pub extrapolated_share: f64,
+    /// Warnings, as in [`Savings::warnings`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<SavingsWarning>,
+}
+
 /// Metered savings over a reporting period.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -242,6 +263,39 @@ impl FittedModel {
             sum.add(&self.predict_day(d.temperature_c));
         }
         Ok(sum)
+    }
+
+    /// The prediction summed over `days`, as [`predict`](Self::predict),
+    /// with the span of the days, those outside the baseline's temperature
+    /// range and the warnings at the limits of `options`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] for a temperature that is not finite (located
+    /// at its index) or an option out of range (located at its path).
+    pub fn predict_with(
+        &self,
+        days: &[DailyTemperature],
+        options: &SavingsOptions,
+    ) -> Result<PredictionReport> {
+        options.validate()?;
+        let prediction = self.predict(days)?;
+        let first = days.iter().map(|d| crate::date::day_number(d.date)).min();
+        let last = days.iter().map(|d| crate::date::day_number(d.date)).max();
+        let span = match (first, last) {
+            (Some(a), Some(b)) => i64::from(b) - i64::from(a) + 1,
+            _ => 0,
+        };
+        let temperatures: Vec<f64> = days.iter().map(|d| d.temperature_c).collect();
+        let (colder, warmer, extrapolated_share, warnings) =
+            self.reporting_warnings(&temperatures, span, options);
+        Ok(PredictionReport {
+            prediction,
+            reporting_span_days: span,
+            days_colder_than_baseline: colder,
+            days_warmer_than_baseline: warmer,
+            extrapolated_share,
+            warnings,
+        })
     }
 
     /// Normalised annual consumption (PRISM's NAC, Fels 1986): the model
