@@ -787,6 +787,57 @@ mod tests {
     }
 
     #[test]
+    fn billing_windows_keep_whole_bills_only() {
+        // Bills of 10 days from 2025-01-01 to 2025-04-10 (10 bills), daily
+        // temperatures for every day but 2025-02-15; the window is
+        // 2025-01-06 to 2025-04-10: the first bill straddles its start and
+        // is left out (its 10 days counted outside), so the window's first
+        // 5 days are missing, and so is 2025-02-15.
+        let start = date(2025, 1, 1);
+        let periods: Vec<BillingPeriod> = (0..10)
+            .map(|k| BillingPeriod {
+                period: crate::Period::new(
+                    start.add_days(10 * k).unwrap(),
+                    start.add_days(10 * k + 9).unwrap(),
+                )
+                .unwrap(),
+                usage: Kwh::new(Decimal::from(50 + k)),
+            })
+            .collect();
+        let gap = date(2025, 2, 15);
+        let temperatures: Vec<DailyTemperature> = (0..100)
+            .map(|i| DailyTemperature {
+                date: start.add_days(i).unwrap(),
+                temperature_c: f64::from(i % 20) - 2.0,
+            })
+            .filter(|t| t.date != gap)
+            .collect();
+        let data = UsageData::Billing {
+            periods,
+            temperatures,
+        };
+        let o = options()
+            .baseline_start(Some(date(2025, 1, 6)))
+            .baseline_end(Some(date(2025, 4, 10)));
+        let s = fit(&data, &o).unwrap().sufficiency;
+        assert_eq!((s.window_days, s.valid_days, s.missing_days), (95, 89, 6));
+        assert_eq!(s.outside_window, 10);
+        assert_eq!(
+            s.missing,
+            vec![
+                crate::Period::new(date(2025, 1, 6), date(2025, 1, 10)).unwrap(),
+                crate::Period::new(gap, gap).unwrap(),
+            ]
+        );
+        // From the data: the bills' own span, one day missing.
+        let s = fit(&data, &options()).unwrap().sufficiency;
+        assert_eq!(
+            (s.window_days, s.missing_days, s.outside_window),
+            (100, 1, 0)
+        );
+    }
+
+    #[test]
     fn invalid_options_name_their_path() {
         let data = UsageData::Daily { days: vec![] };
         let path = |o: RegressionOptions| {
