@@ -28,7 +28,7 @@ build() { # $1: cargo feature flags, $2: out dir, $3: out name
         cargo build --quiet --release --target wasm32-unknown-unknown -p ecodefi-wasm $1
     rm -rf "$2"
     "$WASM_BINDGEN" --target web --out-dir "$2" --out-name "$3" \
-        target/wasm32-unknown-unknown/release/ecodefi_wasm.wasm
+        "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/ecodefi_wasm.wasm"
     # The features rustc enables by default for wasm32-unknown-unknown.
     "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
         --enable-sign-ext --enable-mutable-globals --enable-reference-types \

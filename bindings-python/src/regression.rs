@@ -4,7 +4,8 @@
 //! is the core's.
 
 use ecodefi::regression::{
-    self, BillingPeriod, DailyTemperature, DailyUsage, Interval, RegressionOptions, UsageData,
+    self, BillingPeriod, DailyTemperature, DailyUsage, Interval, RegressionOptions, SavingsOptions,
+    UsageData,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -71,6 +72,14 @@ fn usage_from_python(data: &Bound<'_, PyAny>) -> PyResult<UsageData> {
     })
 }
 
+/// The core's `SavingsOptions` from a dict (absent or `None`: defaults).
+fn savings_options(options: Option<&Bound<'_, PyAny>>) -> PyResult<SavingsOptions> {
+    Ok(match options {
+        Some(o) if !o.is_none() => from_python(o)?,
+        _ => SavingsOptions::default(),
+    })
+}
+
 fn usage_data(
     py: Python<'_>,
     usage: &Bound<'_, PyAny>,
@@ -88,8 +97,12 @@ fn usage_data(
 /// (days without both are left out), or the core's dict form
 /// (``{"kind": "daily", "days": [...]}`` or ``{"kind": "billing", ...}``).
 /// ``options`` is a dict of the core's ``RegressionOptions`` (unknown keys
-/// refused). Data-quality problems are named checks in
-/// ``Baseline.sufficiency``, not errors.
+/// refused), including the baseline window: ``baseline_start`` and
+/// ``baseline_end`` (``datetime.date``), or ``reporting_start`` (the window
+/// is then the ``baseline_days`` before it); without them the window is the
+/// data's first to last day. Data-quality problems are named checks in
+/// ``Baseline.sufficiency`` (with the window, its valid and missing days),
+/// not errors.
 #[pyfunction]
 #[pyo3(signature = (usage, temperatures=None, options=None))]
 pub fn regression_fit(
@@ -209,20 +222,46 @@ impl PyBaseline {
         helper(py, "prediction_output", (temperatures, out))
     }
 
+    /// The prediction summed over ``temperatures`` (as for :meth:`predict`)
+    /// with the cautions of a savings result (the core's
+    /// ``predict_with``): a dict with ``prediction``,
+    /// ``reporting_span_days``, ``days_colder_than_baseline``,
+    /// ``days_warmer_than_baseline``, ``extrapolated_share`` and
+    /// ``warnings`` (limits in ``options``, as for :meth:`savings`).
+    #[pyo3(signature = (temperatures, options=None))]
+    fn predict_report<'py>(
+        &self,
+        py: Python<'py>,
+        temperatures: &Bound<'py, PyAny>,
+        options: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let model = self.fitted()?;
+        let rows = helper(py, "temperature_rows", (temperatures,))?;
+        let days: Vec<DailyTemperature> = from_python(&rows)?;
+        let options = savings_options(options)?;
+        let report = core(model.predict_with(&days, &options))?;
+        to_python(py, &report)
+    }
+
     /// Metered savings over a reporting period (CalTRACK 2.0 §3.5.1):
     /// ``usage`` and ``temperatures`` as for :func:`regression_fit`, error
-    /// bands at ``confidence``. A dict; ``observed`` is an exact ``Decimal``.
-    #[pyo3(signature = (usage, temperatures=None, confidence=0.9))]
+    /// bands at ``confidence``; ``options`` a dict of the core's
+    /// ``SavingsOptions`` (``min_reporting_days``,
+    /// ``max_extrapolated_share``: the limits of the ``warnings``). A dict;
+    /// ``observed`` is an exact ``Decimal``.
+    #[pyo3(signature = (usage, temperatures=None, confidence=0.9, options=None))]
     fn savings<'py>(
         &self,
         py: Python<'py>,
         usage: &Bound<'py, PyAny>,
         temperatures: Option<&Bound<'py, PyAny>>,
         confidence: f64,
+        options: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let model = self.fitted()?;
         let data = usage_data(py, usage, temperatures)?;
-        let savings = core(model.metered_savings(&data, confidence))?;
+        let options = savings_options(options)?;
+        let savings = core(model.metered_savings_with(&data, confidence, &options))?;
         to_python(py, &savings)
     }
 

@@ -223,3 +223,63 @@ def test_nac_and_from_dict_checks() -> None:
     data["unexpected"] = 1
     with pytest.raises(ecodefi.DocumentError, match="unexpected"):
         ecodefi.Baseline.from_dict(data)
+
+
+@pytest.mark.parametrize("case", load("window.json"), ids=lambda c: c["name"])
+def test_window(case: Dict[str, Any]) -> None:
+    """``window.json`` (written by ``window.py``, no ecodefi): the report's
+    window, counts, ranges and share exactly as the script counted them."""
+    e, n = case["expected"], case["name"]
+    b = ecodefi.regression_fit(case["data"], options=case["options"])
+    s = b.sufficiency
+    assert s["window"] == {k: datetime.date.fromisoformat(v) for k, v in e["window"].items()}, n
+    for key in ("window_source", "window_days", "valid_days", "missing_days", "missing_ranges", "outside_window"):
+        assert s[key] == e[key], f"{n} {key}"
+    listed = [{k: v.isoformat() for k, v in p.items()} for p in s.get("missing", [])]
+    assert listed == e["missing"], n
+    valid = next(c for c in s["checks"] if c["name"] == "valid_days")
+    assert valid["value"] == e["valid_share"], n  # the same float, to the last bit
+    assert [c["name"] for c in s["checks"] if c["status"] == "fail"] == e["failed_checks"], n
+    assert b.usable == e["usable"], n
+    m = b.model
+    assert m["kind"] == e["model"]["kind"], n
+    assert m["heating_balance_point_c"] == e["model"]["heating_balance_point_c"], n
+    for key in ("intercept", "beta_hdd"):
+        close(key, m[key], e["model"][key], 1e-9)
+
+
+def test_window_options_as_dates_and_located_errors() -> None:
+    case = next(c for c in load("window.json") if c["name"] == "missing_first_day")
+    options = dict(case["options"], baseline_start=datetime.date(2025, 1, 1), baseline_end=datetime.date(2025, 12, 31))
+    b = ecodefi.regression_fit(case["data"], options=options)
+    assert b.usable and b.sufficiency["valid_days"] == 364
+    with pytest.raises(ecodefi.InvalidValueError) as err:
+        ecodefi.regression_fit(case["data"], options=dict(case["options"], baseline_days=0))
+    assert err.value.path == "options.baseline_days"
+    with pytest.raises(ecodefi.InvalidValueError) as err:
+        b.savings(case["data"], options={"max_extrapolated_share": 2})
+    assert err.value.path == "options.max_extrapolated_share"
+    days = [dict(d) for d in case["data"]["days"]]
+    # the days before bring a positive total: day 5 makes it overflow
+    days[5]["usage"] = "79228162514264337593543950335"
+    with pytest.raises(ecodefi.DecimalOverflowError) as over:
+        b.savings({"kind": "daily", "days": days})
+    assert over.value.row == 5
+
+
+def test_savings_warnings() -> None:
+    case = next(c for c in load("window.json") if c["name"] == "missing_first_day")
+    b = ecodefi.regression_fit(case["data"], options=case["options"])
+    m = b.model
+    assert (m["baseline_min_temperature_c"], m["baseline_max_temperature_c"]) == (-5.0, 25.0)
+    january = [{"date": f"2026-01-{d:02}", "usage": "10", "temperature_c": -8.0 if d <= 10 else 2.0} for d in range(1, 32)]
+    s = b.savings({"kind": "daily", "days": january})
+    assert s["reporting_span_days"] == 31
+    assert (s["days_colder_than_baseline"], s["days_warmer_than_baseline"]) == (10, 0)
+    assert s["extrapolated_share"] == 10 / 31
+    assert [w["code"] for w in s["warnings"]] == ["short_reporting_period", "temperature_extrapolation"]
+    p = b.predict_report([{"date": d["date"], "temperature_c": d["temperature_c"]} for d in january])
+    assert (p["reporting_span_days"], p["days_colder_than_baseline"], p["extrapolated_share"]) == (31, 10, 10 / 31)
+    assert p["warnings"] == s["warnings"]
+    s = b.savings({"kind": "daily", "days": january}, options={"min_reporting_days": 31, "max_extrapolated_share": 0.5})
+    assert "warnings" not in s

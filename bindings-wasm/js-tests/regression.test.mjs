@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { regressionFit, regressionPredict, regressionSavings } from 'ecodefi';
+import { regressionFit, regressionPredict, regressionPredictReport, regressionSavings } from 'ecodefi';
 import { readJson, root } from './helpers.mjs';
 
 const dir = path.join(root, 'tests/vectors/regression');
@@ -145,4 +145,57 @@ test('regression errors are EcodefiError with core code', () => {
   assert.equal(e.code, 'invalid_value');
   // Defaults (null options) still fit, and the module is still usable.
   assert.ok(regressionFit(hand.data, null).sufficiency.checks.length > 0);
+});
+
+// tests/vectors/regression/window.json (written by window.py, no ecodefi):
+// the window, counts, missing ranges and share exactly as the script's.
+test('vectors regression/window.json', () => {
+  const doc = readJson(path.join(dir, 'window.json'));
+  assert.equal(doc.cases.length, 9);
+  for (const c of doc.cases) {
+    const e = c.expected;
+    const b = regressionFit(c.data, c.options);
+    const s = b.sufficiency;
+    assert.deepEqual(s.window, e.window, c.name);
+    for (const k of ['window_source', 'window_days', 'valid_days', 'missing_days', 'missing_ranges', 'outside_window']) {
+      assert.equal(s[k], e[k], `${c.name} ${k}`);
+    }
+    assert.deepEqual(s.missing ?? [], e.missing, c.name);
+    // the same float, to the last bit
+    assert.equal(s.checks.find((k) => k.name === 'valid_days').value, e.valid_share, c.name);
+    assert.deepEqual(s.checks.filter((k) => k.status === 'fail').map((k) => k.name), e.failed_checks, c.name);
+    assert.equal(b.model.kind, e.model.kind, c.name);
+    assert.equal(b.model.heating_balance_point_c, e.model.heating_balance_point_c, c.name);
+    close('intercept', b.model.intercept, e.model.intercept, 1e-9);
+    close('beta_hdd', b.model.beta_hdd, e.model.beta_hdd, 1e-9);
+  }
+});
+
+test('window options, savings warnings and located errors', () => {
+  const c = readJson(path.join(dir, 'window.json')).cases.find((k) => k.name === 'missing_first_day');
+  const b = regressionFit(c.data, c.options);
+  assert.equal(b.model.baseline_min_temperature_c, -5);
+  assert.equal(b.model.baseline_max_temperature_c, 25);
+  const january = Array.from({ length: 31 }, (_, i) => ({
+    date: `2026-01-${String(i + 1).padStart(2, '0')}`, usage: '10', temperature_c: i < 10 ? -8 : 2,
+  }));
+  const s = regressionSavings(b.model, { kind: 'daily', days: january }, 0.9);
+  assert.equal(s.reporting_span_days, 31);
+  assert.deepEqual([s.days_colder_than_baseline, s.days_warmer_than_baseline], [10, 0]);
+  assert.equal(s.extrapolated_share, 10 / 31);
+  assert.deepEqual(s.warnings.map((w) => w.code), ['short_reporting_period', 'temperature_extrapolation']);
+  const p = regressionPredictReport(b.model, january.map(({ date, temperature_c }) => ({ date, temperature_c })));
+  assert.deepEqual(p.prediction, regressionPredict(b.model, january.map(({ date, temperature_c }) => ({ date, temperature_c }))));
+  assert.deepEqual([p.reporting_span_days, p.days_colder_than_baseline, p.extrapolated_share], [31, 10, 10 / 31]);
+  assert.deepEqual(p.warnings, s.warnings);
+  const quiet = regressionSavings(b.model, { kind: 'daily', days: january }, 0.9, { min_reporting_days: 31, max_extrapolated_share: 0.5 });
+  assert.equal(quiet.warnings, undefined);
+  assert.throws(() => regressionFit(c.data, { ...c.options, baseline_days: 0 }),
+    (e) => e instanceof Error && e.code === 'invalid_value' && e.path === 'options.baseline_days');
+  assert.throws(() => regressionSavings(b.model, c.data, 0.9, { max_extrapolated_share: 2 }),
+    (e) => e.code === 'invalid_value' && e.path === 'options.max_extrapolated_share');
+  const days = c.data.days.map((d) => ({ ...d }));
+  days[5].usage = '79228162514264337593543950335';
+  assert.throws(() => regressionSavings(b.model, { kind: 'daily', days }, 0.9),
+    (e) => e.code === 'overflow' && e.index === 5);
 });

@@ -53,3 +53,17 @@ export async function sheetResults(files: { name: string; bytes: Uint8Array }[])
   void (await import("ecodefi/sheets")).compute;
   return `${headline ?? ""}\n${result.householdsCsv}\n${result.teamsCsv}`;
 }
+
+// A baseline measured on its window, and savings with their warnings.
+import { regressionFit, regressionSavings } from "ecodefi";
+import type { Baseline, Savings, SavingsWarningCode, UsageData } from "ecodefi";
+
+export function yearSavings(baseline: UsageData, reporting: UsageData): string {
+  const b: Baseline = regressionFit(baseline, { reporting_start: "2026-01-01" });
+  const missing: number = b.sufficiency.missing_days;
+  if (!b.model) return `no model (${b.no_model_reason ?? "?"}), ${missing} days missing`;
+  const s: Savings = regressionSavings(b.model, reporting, 0.9, undefined);
+  const codes: SavingsWarningCode[] = (s.warnings ?? []).map((w) => w.code);
+  const strict: Savings = regressionSavings(b.model, reporting, 0.9, { max_extrapolated_share: 0.05 });
+  return `${s.savings} ${codes.join(",")} ${strict.extrapolated_share}`;
+}

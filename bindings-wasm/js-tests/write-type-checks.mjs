@@ -6,7 +6,7 @@
 // check) or of another type, an enum spelling unknown.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalogueSummary, catalogueTimelines, catalogueValidate, compute, readTables, regressionFit, regressionPredict, regressionSavings } from 'ecodefi';
+import { catalogueSummary, catalogueTimelines, catalogueValidate, compute, readTables, regressionFit, regressionPredict, regressionPredictReport, regressionSavings } from 'ecodefi';
 import { examples, folderTables, here, readJson, root } from './helpers.mjs';
 
 const demo = folderTables(path.join(examples, 'table-demo'));
@@ -42,6 +42,18 @@ hand.forEach((c, i) => {
     checks[`savings${i}`] = ['Savings', regressionSavings(baseline.model, c.data, 0.9)];
   }
 });
+// Windows with missing days (window, missing ranges), and savings with
+// warnings (a short reporting period colder than the baseline).
+const windows = readJson(path.join(root, 'tests/vectors/regression/window.json')).cases;
+windows.forEach((c, i) => {
+  const baseline = regressionFit(c.data, c.options);
+  checks[`windowOptions${i}`] = ['RegressionOptions', c.options];
+  checks[`windowBaseline${i}`] = ['Baseline', baseline];
+  const cold = { kind: 'daily', days: c.data.days.slice(0, 40).map((d) => ({ ...d, temperature_c: d.temperature_c - 20 })) };
+  checks[`windowPrediction${i}`] = ['PredictionReport', regressionPredictReport(baseline.model, cold.days.map(({ date, temperature_c }) => ({ date, temperature_c })))];
+  checks[`windowSavings${i}`] = ['Savings', regressionSavings(baseline.model, cold, 0.9, { min_reporting_days: 365 })];
+});
+checks.savingsOptions = ['SavingsOptions', { min_reporting_days: 90, max_extrapolated_share: 0.2 }];
 for (const by of ['all', 'territory', 'year', 'theme', 'organiser_kind']) {
   checks[`catalogueSummary_${by}`] = ['CatalogueSummary', catalogueSummary(catalogue, by, { status: 'finished' })];
 }

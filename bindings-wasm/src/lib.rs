@@ -24,7 +24,8 @@
 //! | `catalogueTimelines(doc)` | [`Catalogue::from_json`], [`Catalogue::timelines`] |
 //! | `regressionFit(usageData, options)` | [`regression::fit`] |
 //! | `regressionPredict(model, days)` | [`FittedModel::predict`] |
-//! | `regressionSavings(model, reporting, confidenceLevel)` | [`FittedModel::metered_savings`] |
+//! | `regressionPredictReport(model, days, options?)` | [`FittedModel::predict_with`] |
+//! | `regressionSavings(model, reporting, confidenceLevel, options?)` | [`FittedModel::metered_savings_with`] |
 //!
 //! The TypeScript types of inputs and results (`src/types.d.ts`) are
 //! declared in a `typescript_custom_section` and checked by `tsc --strict`
@@ -37,7 +38,9 @@ pub mod error;
 #[cfg(feature = "full")]
 use ecodefi::catalogue::{Catalogue, Filter, GroupBy};
 #[cfg(feature = "full")]
-use ecodefi::regression::{self, DailyTemperature, FittedModel, RegressionOptions, UsageData};
+use ecodefi::regression::{
+    self, DailyTemperature, FittedModel, RegressionOptions, SavingsOptions, UsageData,
+};
 use ecodefi::table::{write, Tables};
 #[cfg(feature = "full")]
 use ecodefi::ChallengeData;
@@ -93,6 +96,11 @@ extern "C" {
     /// object or its JSON text; absent or `null`: CalTRACK 2.0 defaults.
     #[wasm_bindgen(typescript_type = "RegressionOptions | string | null | undefined")]
     pub type RegressionOptionsInput;
+    /// Savings options (core `regression::SavingsOptions`: the limits of
+    /// the savings' warnings), as an object or its JSON text; absent or
+    /// `null`: the documented defaults.
+    #[wasm_bindgen(typescript_type = "SavingsOptions | string | null | undefined")]
+    pub type SavingsOptionsInput;
     /// A fitted model (core `regression::FittedModel`, a baseline's
     /// `model`), as an object or its JSON text.
     #[wasm_bindgen(typescript_type = "FittedModel | string")]
@@ -107,6 +115,9 @@ extern "C" {
     /// A prediction (core `regression::Prediction`).
     #[wasm_bindgen(typescript_type = "Prediction")]
     pub type PredictionOutput;
+    /// A prediction with its cautions (core `regression::PredictionReport`).
+    #[wasm_bindgen(typescript_type = "PredictionReport")]
+    pub type PredictionReportOutput;
     /// Metered savings (core `regression::Savings`).
     #[wasm_bindgen(typescript_type = "Savings")]
     pub type SavingsOutput;
@@ -352,24 +363,62 @@ pub fn regression_predict(
     })
 }
 
-/// Metered savings over a reporting period against a fitted model, with
-/// error bands at `confidenceLevel` (core [`FittedModel::metered_savings`]).
+/// What a fitted model predicts over these days, with the days' span,
+/// those outside the baseline's temperature range and the warnings at the
+/// limits of `options` (core [`FittedModel::predict_with`]).
 ///
 /// # Errors
-/// An `EcodefiError`: `json` for a model or data core cannot read;
-/// `invalid_value` for a negative usage, a temperature that is not finite
-/// or a confidence level outside (0, 1); `duplicate` for a repeated day.
+/// An `EcodefiError`: `json` for a model, days or options core cannot read,
+/// `invalid_value` for a temperature that is not finite (with its `index`)
+/// or an option out of range (with its `path`).
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = regressionPredictReport)]
+pub fn regression_predict_report(
+    model: &FittedModelInput,
+    days: &TemperaturesInput,
+    options: &SavingsOptionsInput,
+) -> Result<PredictionReportOutput, JsValue> {
+    throwing(|| {
+        let model: FittedModel = serde_json::from_str(&convert::input_text(model)?)?;
+        let days: Vec<DailyTemperature> = serde_json::from_str(&convert::input_text(days)?)?;
+        let options: SavingsOptions = if options.is_undefined() || options.is_null() {
+            SavingsOptions::default()
+        } else {
+            serde_json::from_str(&convert::input_text(options)?)?
+        };
+        convert::output_value(&serde_json::to_string(
+            &model.predict_with(&days, &options)?,
+        )?)
+    })
+}
+
+/// Metered savings over a reporting period against a fitted model, with
+/// error bands at `confidenceLevel` and warnings at the limits of
+/// `options` (core [`FittedModel::metered_savings_with`]).
+///
+/// # Errors
+/// An `EcodefiError`: `json` for a model, data or options core cannot
+/// read; `invalid_value` for a negative usage, a temperature that is not
+/// finite, a confidence level outside (0, 1) or an option out of range
+/// (with its `path`); `duplicate` for a repeated day; `overflow` (with the
+/// day's `index`) when the total usage overflows.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = regressionSavings)]
 pub fn regression_savings(
     model: &FittedModelInput,
     reporting: &UsageDataInput,
     confidence_level: f64,
+    options: &SavingsOptionsInput,
 ) -> Result<SavingsOutput, JsValue> {
     throwing(|| {
         let model: FittedModel = serde_json::from_str(&convert::input_text(model)?)?;
         let reporting: UsageData = serde_json::from_str(&convert::input_text(reporting)?)?;
-        let savings = model.metered_savings(&reporting, confidence_level)?;
+        let options: SavingsOptions = if options.is_undefined() || options.is_null() {
+            SavingsOptions::default()
+        } else {
+            serde_json::from_str(&convert::input_text(options)?)?
+        };
+        let savings = model.metered_savings_with(&reporting, confidence_level, &options)?;
         convert::output_value(&serde_json::to_string(&savings)?)
     })
 }

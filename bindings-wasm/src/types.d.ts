@@ -492,6 +492,12 @@ export interface RegressionOptions {
   min_total_degree_days_c?: number;
   max_p_value?: number | null;
   baseline_days?: number;
+  /** First day of the baseline window. */
+  baseline_start?: DateString | null;
+  /** Last day of the baseline window, included. */
+  baseline_end?: DateString | null;
+  /** First reporting day: without baseline_start/end the window is the baseline_days before it. */
+  reporting_start?: DateString | null;
   min_valid_fraction?: number;
   outlier_iqr_factor?: number;
   keep_candidates?: boolean;
@@ -522,6 +528,8 @@ export interface FittedModel {
   beta_cdd?: number;
   r_squared_adj: number;
   metrics: RegressionMetrics;
+  baseline_min_temperature_c?: number;
+  baseline_max_temperature_c?: number;
 }
 /** core `regression::CheckName`. */
 export type CheckName = "baseline_span" | "valid_days" | "negative_values" | "outliers";
@@ -529,8 +537,23 @@ export type CheckName = "baseline_span" | "valid_days" | "negative_values" | "ou
 export type CheckStatus = "pass" | "warn" | "fail";
 /** core `regression::Check`. */
 export interface Check { name: CheckName; status: CheckStatus; value: number; limit: number; indices?: number[] }
-/** core `regression::SufficiencyReport`. */
-export interface SufficiencyReport { checks: Check[] }
+/** core `regression::Window`: both days included. */
+export interface Window { start: DateString; end: DateString }
+/** core `regression::WindowSource`. */
+export type WindowSource = "given" | "from_reporting_start" | "from_data";
+/** core `regression::SufficiencyReport`: measured on the baseline window; valid_days + missing_days = window_days. */
+export interface SufficiencyReport {
+  checks: Check[];
+  window?: Window;
+  window_source: WindowSource;
+  window_days: number;
+  valid_days: number;
+  missing_days: number;
+  /** The first 20 ranges of missing days. */
+  missing?: Period[];
+  missing_ranges: number;
+  outside_window: number;
+}
 /** core `regression::NoModelReason`. */
 export type NoModelReason = "no_data" | "negative_values" | "no_qualified_candidate";
 /** core `regression::CandidateStatus`. */
@@ -581,4 +604,24 @@ export interface Savings {
   savings_fraction?: number;
   error_bands?: ErrorBands;
   fractional_savings_uncertainty?: number;
+  reporting_span_days: number;
+  days_colder_than_baseline: number;
+  days_warmer_than_baseline: number;
+  extrapolated_share: number;
+  warnings?: SavingsWarning[];
 }
+/** core `regression::PredictionReport`: a prediction with the cautions of a savings result. */
+export interface PredictionReport {
+  prediction: Prediction;
+  reporting_span_days: number;
+  days_colder_than_baseline: number;
+  days_warmer_than_baseline: number;
+  extrapolated_share: number;
+  warnings?: SavingsWarning[];
+}
+/** core `regression::SavingsOptions`: the limits of the savings' warnings. */
+export interface SavingsOptions { min_reporting_days?: number; max_extrapolated_share?: number }
+/** core `regression::SavingsWarningCode`. */
+export type SavingsWarningCode = "short_reporting_period" | "temperature_extrapolation";
+/** core `regression::SavingsWarning`. */
+export interface SavingsWarning { code: SavingsWarningCode; value: number; limit: number }

@@ -5,7 +5,9 @@
 //! meters (see `PROVENANCE.md` there):
 //! the same model type and balance points, coefficients and savings within
 //! 1e-6 relative, and the same error bands. `vectors/regression/hand.json`
-//! holds tiny data sets whose fits are known exactly.
+//! holds tiny data sets whose fits are known exactly, and
+//! `vectors/regression/window.json` baselines with missing days in their
+//! window.
 // Test code: panics are the failure report; statistics keep short names.
 #![allow(
     clippy::unwrap_used,
@@ -597,5 +599,91 @@ fn eemeter_billing_fits_savings_and_bands() {
             e.ols_error_band_noise,
             1e-6,
         );
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WindowModel {
+    kind: ModelKind,
+    heating_balance_point_c: f64,
+    intercept: f64,
+    beta_hdd: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WindowExpected {
+    window: ecodefi::regression::Window,
+    window_source: ecodefi::regression::WindowSource,
+    window_days: i64,
+    valid_days: i64,
+    missing_days: i64,
+    missing: Vec<ecodefi::Period>,
+    missing_ranges: usize,
+    outside_window: i64,
+    valid_share: f64,
+    failed_checks: Vec<CheckName>,
+    usable: bool,
+    model: WindowModel,
+}
+
+#[derive(Deserialize)]
+struct WindowCase {
+    name: String,
+    data: UsageData,
+    options: RegressionOptions,
+    expected: WindowExpected,
+}
+
+#[derive(Deserialize)]
+struct WindowDoc {
+    cases: Vec<WindowCase>,
+}
+
+/// `vectors/regression/window.json` (written by `window.py`, which counts
+/// calendar days without ecodefi): the baseline is measured on its window,
+/// a missing first or last day is a missing day, and the report's counts,
+/// ranges and share are exactly the script's.
+#[test]
+fn baseline_windows_with_missing_days() {
+    let doc: WindowDoc = serde_json::from_str(&load("window.json")).unwrap();
+    assert_eq!(doc.cases.len(), 9);
+    for case in &doc.cases {
+        let (n, e) = (&case.name, &case.expected);
+        let b = fit(&case.data, &case.options).unwrap();
+        let s = &b.sufficiency;
+        assert_eq!(s.window, Some(e.window), "{n}");
+        assert_eq!(s.window_source, e.window_source, "{n}");
+        assert_eq!(
+            (s.window_days, s.valid_days, s.missing_days),
+            (e.window_days, e.valid_days, e.missing_days),
+            "{n}"
+        );
+        assert_eq!(s.missing, e.missing, "{n}");
+        assert_eq!(s.missing_ranges, e.missing_ranges, "{n}");
+        assert_eq!(s.outside_window, e.outside_window, "{n}");
+        assert_eq!(
+            s.get(CheckName::ValidDays).unwrap().value.to_bits(),
+            e.valid_share.to_bits(),
+            "{n}"
+        );
+        let failed: Vec<CheckName> = s
+            .checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::Fail)
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(failed, e.failed_checks, "{n}");
+        assert_eq!(b.usable(), e.usable, "{n}");
+        let m = b.model.unwrap();
+        assert_eq!(m.kind, e.model.kind, "{n}");
+        assert_eq!(
+            m.heating_balance_point_c,
+            Some(e.model.heating_balance_point_c),
+            "{n}"
+        );
+        close("intercept", m.intercept, e.model.intercept, 1e-9);
+        close("beta_hdd", m.beta_hdd.unwrap(), e.model.beta_hdd, 1e-9);
     }
 }

@@ -294,13 +294,27 @@ class Baseline:
     def predict(self, temperatures: Any) -> Any:
         """Per-day predicted usage (``base``, ``heating``, ``cooling``, ``total``):
         a DataFrame for a Series of °C indexed by day, else a list of dicts."""
-    def savings(
-        self, usage: Any, temperatures: Optional[Any] = None, confidence: float = 0.9
+    def predict_report(
+        self, temperatures: Any, options: Optional[Mapping[str, Any]] = None
     ) -> Dict[str, Any]:
-        """Metered savings over a reporting period, with error bands at ``confidence``."""
+        """The summed prediction with its span, the days outside the
+        baseline's temperature range and ``warnings``."""
+    def savings(
+        self,
+        usage: Any,
+        temperatures: Optional[Any] = None,
+        confidence: float = 0.9,
+        options: Optional[Mapping[str, Any]] = None,
+    ) -> Dict[str, Any]:
+        """Metered savings over a reporting period, with error bands at
+        ``confidence``, the reporting span, the days colder or warmer than
+        the baseline and ``warnings`` (limits in ``options``:
+        ``min_reporting_days``, ``max_extrapolated_share``)."""
 
 def regression_fit(
     usage: Any, temperatures: Optional[Any] = None, options: Optional[Mapping[str, Any]] = None
 ) -> Baseline:
     """Fits a weather-regression baseline on daily usage (a Series indexed by
-    day with a temperature Series in °C) or the core's dict form."""
+    day with a temperature Series in °C) or the core's dict form; the
+    baseline window is ``options`` ``baseline_start``/``baseline_end``, or
+    the ``baseline_days`` before ``reporting_start``, or the data's span."""

@@ -7,8 +7,11 @@
 //! Intervals of one day (daily readings: Linky, Gazpar) are fitted as daily
 //! data; otherwise (bills, or readings a few days or weeks apart) as
 //! billing periods. The daily mean temperature is `(Tn + Tx)/2`. The
-//! baseline must span the whole reference period (not CalTRACK's 365 days:
-//! a challenge's reference is the previous winter).
+//! baseline's window is the challenge's reference period (not CalTRACK's
+//! 365 days: a challenge's reference is the previous winter), so readings
+//! that start a few days into the reference, or stop a few days before its
+//! end, count as missing days against CalTRACK's 90 % share instead of
+//! making the baseline too short.
 
 use rust_decimal::Decimal;
 
@@ -109,6 +112,8 @@ pub(crate) fn fit_reference(
     };
     let options = RegressionOptions::default()
         .baseline_days(i64::from(reference.days()))
+        .baseline_start(Some(reference.first()))
+        .baseline_end(Some(reference.last()))
         .fit_cooling(cooling);
     let baseline = fit(&data, &options)?;
     Ok(if baseline.usable() {

@@ -131,6 +131,14 @@ pub(crate) struct Coverage {
     pub valid_days: i64,
     /// Indices (in the input) of negative usage values.
     pub negative: Vec<usize>,
+    /// Day numbers of the valid days (usage and temperature), sorted.
+    pub valid: Vec<i32>,
+    /// First and last day number of all the data (inside the window or
+    /// not), for a window taken from the data.
+    pub first_last: Option<(i32, i32)>,
+    /// Days of data left out because they are not inside the window (for
+    /// a bill: all its days, when it is not wholly inside).
+    pub outside_window: i64,
 }
 
 #[cold]
@@ -190,14 +198,22 @@ pub(crate) enum Total {
     NotNeeded,
 }
 
+/// Adds `value`, the usage of input item `index`, to `total`: an overflow
+/// names the day or bill whose usage made the total overflow.
 #[inline]
-fn add_total(total: &mut Decimal, value: Decimal, need: Total) -> Result<()> {
+fn add_total(total: &mut Decimal, value: Decimal, need: Total, index: usize) -> Result<()> {
     if need == Total::Needed {
-        *total = total
-            .checked_add(value)
-            .ok_or_else(|| Error::overflow("total usage"))?;
+        *total = total.checked_add(value).ok_or_else(|| {
+            Error::overflow("total usage").within(&Location::NONE.with_index(index))
+        })?;
     }
     Ok(())
+}
+
+/// `to_f64` of the usage of input item `index`, located.
+#[inline]
+fn usage_f64(value: Decimal, index: usize) -> Result<f64> {
+    to_f64(value, "usage").map_err(|e| e.within(&Location::NONE.with_index(index)))
 }
 
 /// Turns the input into observations in date order.
@@ -205,22 +221,32 @@ fn add_total(total: &mut Decimal, value: Decimal, need: Total) -> Result<()> {
 /// Negative usage values are not an error: they are counted in
 /// [`Coverage::negative`] and the caller refuses to fit (a named
 /// sufficiency failure).
+///
+/// With a `window` (day numbers, half-open), only the days (or the bills
+/// wholly) inside it are kept; the others are counted in
+/// [`Coverage::outside_window`].
 pub(crate) fn prepare(
     data: &UsageData,
     total: Total,
+    window: Option<(i32, i32)>,
 ) -> Result<(Interval, Observations, Coverage)> {
     match data {
         UsageData::Daily { days } => {
-            prepare_daily(days, total).map(|(o, c)| (Interval::Daily, o, c))
+            prepare_daily(days, total, window).map(|(o, c)| (Interval::Daily, o, c))
         }
         UsageData::Billing {
             periods,
             temperatures,
-        } => prepare_billing(periods, temperatures, total).map(|(o, c)| (Interval::Billing, o, c)),
+        } => prepare_billing(periods, temperatures, total, window)
+            .map(|(o, c)| (Interval::Billing, o, c)),
     }
 }
 
-fn prepare_daily(days: &[DailyUsage], total: Total) -> Result<(Observations, Coverage)> {
+fn prepare_daily(
+    days: &[DailyUsage],
+    total: Total,
+    window: Option<(i32, i32)>,
+) -> Result<(Observations, Coverage)> {
     // Exports are usually in date order already: then no sort is needed.
     let in_order = days.windows(2).all(|w| match w {
         [a, b] => a.date < b.date,
@@ -236,13 +262,14 @@ fn prepare_daily(days: &[DailyUsage], total: Total) -> Result<(Observations, Cov
     let n = days.len();
     let mut obs = Observations {
         usage_per_day: Vec::with_capacity(n),
-        days: vec![1.0; n],
-        weight: vec![1.0; n],
         temperatures: Vec::with_capacity(n),
-        offsets: (0..=n).collect(),
         total_usage: Decimal::ZERO,
+        ..Observations::default()
     };
-    let mut cov = Coverage::default();
+    let mut cov = Coverage {
+        valid: Vec::with_capacity(n),
+        ..Coverage::default()
+    };
     let mut previous: Option<Date> = None;
     for k in 0..n {
         let i = if in_order {
@@ -262,16 +289,32 @@ fn prepare_daily(days: &[DailyUsage], total: Total) -> Result<(Observations, Cov
             }
             previous = Some(day.date);
         }
+        let d = day_number(day.date);
+        if window.is_some_and(|(a, b)| d < a || d >= b) {
+            cov.outside_window += 1;
+            continue;
+        }
         let usage = day.usage.value();
         if usage.is_sign_negative() && !usage.is_zero() {
             cov.negative.push(i);
         }
-        obs.usage_per_day.push(to_f64(usage, "usage")?);
+        obs.usage_per_day.push(usage_f64(usage, i)?);
         obs.temperatures.push(day.temperature_c);
+        cov.valid.push(d);
     }
+    let kept = obs.usage_per_day.len();
+    obs.days = vec![1.0; kept];
+    obs.weight = vec![1.0; kept];
+    obs.offsets = (0..=kept).collect();
     if total == Total::Needed {
-        for day in days {
-            add_total(&mut obs.total_usage, day.usage.value(), total)?;
+        for (i, day) in days.iter().enumerate() {
+            if window.is_some_and(|(a, b)| {
+                let d = day_number(day.date);
+                d < a || d >= b
+            }) {
+                continue;
+            }
+            add_total(&mut obs.total_usage, day.usage.value(), total, i)?;
         }
     }
     cov.negative.sort_unstable();
@@ -285,6 +328,7 @@ fn prepare_daily(days: &[DailyUsage], total: Total) -> Result<(Observations, Cov
     };
     if let (Some(first), Some(last)) = (first, last) {
         cov.span_days = i64::from(day_number(last) - day_number(first)) + 1;
+        cov.first_last = Some((day_number(first), day_number(last)));
     }
     cov.valid_days = i64::try_from(obs.len()).unwrap_or(i64::MAX);
     Ok((obs, cov))
@@ -294,6 +338,7 @@ fn prepare_billing(
     periods: &[BillingPeriod],
     temperatures: &[DailyTemperature],
     total: Total,
+    window: Option<(i32, i32)>,
 ) -> Result<(Observations, Coverage)> {
     let mut by_day: BTreeMap<i32, f64> = BTreeMap::new();
     for (i, t) in temperatures.iter().enumerate() {
@@ -326,6 +371,10 @@ fn prepare_billing(
             });
         }
         previous_end = Some(end);
+        if window.is_some_and(|(a, b)| start < a || end > b) {
+            cov.outside_window += i64::from(end - start);
+            continue;
+        }
         if bill.usage.value().is_sign_negative() && !bill.usage.value().is_zero() {
             cov.negative.push(i);
         }
@@ -337,10 +386,11 @@ fn prepare_billing(
             // No temperature at all: the period cannot be an observation.
             continue;
         }
+        cov.valid.extend(by_day.range(start..end).map(|(&d, _)| d));
         let days = f64::from(bill.period.days());
-        add_total(&mut obs.total_usage, bill.usage.value(), total)?;
+        add_total(&mut obs.total_usage, bill.usage.value(), total, i)?;
         obs.usage_per_day
-            .push(to_f64(bill.usage.value(), "usage")? / days);
+            .push(usage_f64(bill.usage.value(), i)? / days);
         obs.days.push(days);
         #[allow(clippy::cast_precision_loss)]
         obs.weight.push(with_temperature as f64);
@@ -353,6 +403,7 @@ fn prepare_billing(
     if let (Some(first), Some(last)) = (first, last) {
         // `end_day` is the day after the period (half-open).
         cov.span_days = i64::from(last.period.end_day() - first.period.start_day());
+        cov.first_last = Some((first.period.start_day(), last.period.end_day() - 1));
     }
     Ok((obs, cov))
 }
@@ -380,7 +431,7 @@ mod tests {
         let data = UsageData::Daily {
             days: vec![d(3, dec!(3), 3.0), d(1, dec!(1), 1.0)],
         };
-        let (_, obs, cov) = prepare(&data, Total::Needed).unwrap();
+        let (_, obs, cov) = prepare(&data, Total::Needed, None).unwrap();
         assert_eq!(obs.usage_per_day, vec![1.0, 3.0]);
         assert_eq!(cov.span_days, 3);
         assert_eq!(cov.valid_days, 2);
@@ -388,20 +439,23 @@ mod tests {
             days: vec![d(1, dec!(1), 1.0), d(1, dec!(2), 1.0)],
         };
         assert_eq!(
-            prepare(&dup, Total::Needed).unwrap_err().code(),
+            prepare(&dup, Total::Needed, None).unwrap_err().code(),
             "duplicate"
         );
         let nan = UsageData::Daily {
             days: vec![d(1, dec!(1), f64::NAN)],
         };
         assert_eq!(
-            prepare(&nan, Total::Needed).unwrap_err().code(),
+            prepare(&nan, Total::Needed, None).unwrap_err().code(),
             "invalid_value"
         );
         let neg = UsageData::Daily {
             days: vec![d(1, dec!(-1), 1.0), d(2, dec!(1), 1.0)],
         };
-        assert_eq!(prepare(&neg, Total::Needed).unwrap().2.negative, vec![0]);
+        assert_eq!(
+            prepare(&neg, Total::Needed, None).unwrap().2.negative,
+            vec![0]
+        );
     }
 
     #[test]
@@ -421,7 +475,7 @@ mod tests {
             periods: vec![p(5, 9, dec!(50)), p(1, 4, dec!(40))],
             temperatures: temps,
         };
-        let (interval, obs, cov) = prepare(&data, Total::Needed).unwrap();
+        let (interval, obs, cov) = prepare(&data, Total::Needed, None).unwrap();
         assert_eq!(interval, Interval::Billing);
         assert_eq!(obs.usage_per_day, vec![10.0, 10.0]);
         assert_eq!(obs.days, vec![4.0, 5.0]);
@@ -434,7 +488,7 @@ mod tests {
             temperatures: vec![],
         };
         assert_eq!(
-            prepare(&overlap, Total::Needed).unwrap_err().code(),
+            prepare(&overlap, Total::Needed, None).unwrap_err().code(),
             "invalid_value"
         );
     }

@@ -78,6 +78,7 @@ mod metrics;
 mod predict;
 mod sufficiency;
 mod uncertainty;
+mod window;
 
 pub use data::{
     fahrenheit_to_celsius, BillingPeriod, DailyTemperature, DailyUsage, Interval, UsageData,
@@ -85,9 +86,14 @@ pub use data::{
 pub use fit::{Candidate, CandidateIssue, CandidateStatus};
 pub use grid::{BalancePointGrid, ModelKind, MAX_GRID_POINTS};
 pub use metrics::Metrics;
-pub use predict::{Prediction, Savings};
+pub use predict::{
+    Prediction, PredictionReport, Savings, SavingsOptions, SavingsWarning, SavingsWarningCode,
+};
 pub use sufficiency::{Check, CheckName, CheckStatus, SufficiencyReport};
 pub use uncertainty::{student_t_quantile, student_t_sf, ErrorBands};
+pub use window::{Window, WindowSource, MAX_LISTED_MISSING};
+
+use crate::date::{date_of, Date};
 
 use crate::error::{Error, Result};
 #[cfg(doc)]
@@ -106,10 +112,20 @@ pub struct RegressionOptions {
     min_total_degree_days_c: f64,
     max_p_value: Option<f64>,
     baseline_days: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_start: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_end: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reporting_start: Option<Date>,
     min_valid_fraction: f64,
     outlier_iqr_factor: f64,
     keep_candidates: bool,
 }
+
+/// The longest baseline asked for: a century of days. Longer is a typing
+/// error, and it keeps every window inside the calendar's arithmetic.
+const MAX_BASELINE_DAYS: i64 = 36_525;
 
 impl Default for RegressionOptions {
     fn default() -> Self {
@@ -133,6 +149,11 @@ impl Default for RegressionOptions {
             // CalTRACK 2.0: a 365-day baseline (eemeter 3.2.0
             // `caltrack_sufficiency_criteria`, `num_days=365`).
             baseline_days: 365,
+            // No window given: it is derived from `reporting_start` when
+            // given, else taken from the data (see `window`).
+            baseline_start: None,
+            baseline_end: None,
+            reporting_start: None,
             // CalTRACK 2.0: ≥ 90 % of days with usage and temperature (eemeter
             // 3.2.0 `caltrack_sufficiency_criteria`, `min_fraction_daily_coverage`).
             min_valid_fraction: 0.9,
@@ -196,10 +217,41 @@ impl RegressionOptions {
         self
     }
 
-    /// Required baseline span in days (default 365).
+    /// Required baseline span in days (default 365), measured on the
+    /// baseline window; also the length of a window derived from one of
+    /// its ends or from `reporting_start`. In 1..=36525.
     #[must_use]
     pub fn baseline_days(mut self, days: i64) -> Self {
         self.baseline_days = days;
+        self
+    }
+
+    /// The first day of the baseline window (default none). With
+    /// [`baseline_end`](Self::baseline_end) it gives the window; alone, the
+    /// window is `baseline_days` days from it.
+    #[must_use]
+    pub fn baseline_start(mut self, day: Option<Date>) -> Self {
+        self.baseline_start = day;
+        self
+    }
+
+    /// The last day of the baseline window, included (default none);
+    /// alone, the window is the `baseline_days` days ending on it.
+    #[must_use]
+    pub fn baseline_end(mut self, day: Option<Date>) -> Self {
+        self.baseline_end = day;
+        self
+    }
+
+    /// The first day of the reporting period (default none). Without
+    /// `baseline_start` and `baseline_end`, the window is the
+    /// `baseline_days` days ending the day before, as CalTRACK 2.0 takes
+    /// the year before the intervention (eemeter 3.2.0
+    /// `get_baseline_data(end=…, max_days=365)`); with them, it must come
+    /// after the window.
+    #[must_use]
+    pub fn reporting_start(mut self, day: Option<Date>) -> Self {
+        self.reporting_start = day;
         self
     }
 
@@ -224,18 +276,36 @@ impl RegressionOptions {
         self
     }
 
+    /// Checks every option; an error names the option by its path
+    /// (`options.baseline_days`…).
     fn validate(&self) -> Result<()> {
-        let bad = |what, got: String, why: &str| Err(Error::invalid(what, got, why));
+        let bad = |what, got: String, why: &str, path: &str| {
+            Err(Error::invalid(what, got, why).at_path(format!("options.{path}")))
+        };
+        if !(1..=MAX_BASELINE_DAYS).contains(&self.baseline_days) {
+            return bad(
+                "baseline days",
+                self.baseline_days.to_string(),
+                "must be between 1 and 36525",
+                "baseline_days",
+            );
+        }
         if !(self.min_total_degree_days_c.is_finite() && self.min_total_degree_days_c >= 0.0) {
             return bad(
                 "minimum total degree-days",
                 self.min_total_degree_days_c.to_string(),
                 "must be a finite number ≥ 0",
+                "min_total_degree_days_c",
             );
         }
         if let Some(p) = self.max_p_value {
             if !(p > 0.0 && p <= 1.0) {
-                return bad("maximum p-value", p.to_string(), "must be in (0, 1]");
+                return bad(
+                    "maximum p-value",
+                    p.to_string(),
+                    "must be in (0, 1]",
+                    "max_p_value",
+                );
             }
         }
         if !(0.0..=1.0).contains(&self.min_valid_fraction) {
@@ -243,6 +313,7 @@ impl RegressionOptions {
                 "minimum share of valid days",
                 self.min_valid_fraction.to_string(),
                 "must be in [0, 1]",
+                "min_valid_fraction",
             );
         }
         if !(self.outlier_iqr_factor.is_finite() && self.outlier_iqr_factor >= 0.0) {
@@ -250,9 +321,20 @@ impl RegressionOptions {
                 "outlier IQR factor",
                 self.outlier_iqr_factor.to_string(),
                 "must be a finite number ≥ 0",
+                "outlier_iqr_factor",
             );
         }
         Ok(())
+    }
+
+    /// The window these options ask for (validated options only).
+    fn window(&self) -> Result<Option<(Window, WindowSource)>> {
+        window::resolve(
+            self.baseline_start,
+            self.baseline_end,
+            self.reporting_start,
+            self.baseline_days,
+        )
     }
 }
 
@@ -285,6 +367,14 @@ pub struct FittedModel {
     pub r_squared_adj: f64,
     /// Fit statistics on the baseline.
     pub metrics: Metrics,
+    /// The coldest daily mean temperature the model was fitted on, °C:
+    /// below it a prediction extrapolates (see [`Savings`]). Absent in
+    /// models saved before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_min_temperature_c: Option<f64>,
+    /// The warmest daily mean temperature the model was fitted on, °C.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_max_temperature_c: Option<f64>,
 }
 
 named_enum! {
@@ -331,25 +421,54 @@ impl Baseline {
 ///
 /// Data-quality problems are not errors: they are named checks in
 /// [`Baseline::sufficiency`], and a baseline without a model says why in
-/// [`Baseline::no_model_reason`].
+/// [`Baseline::no_model_reason`]. The baseline is measured on its window
+/// (the options' `baseline_start`/`baseline_end`, else the
+/// `baseline_days` before `reporting_start`, else the data's first to last
+/// day): data outside it is left out and counted in
+/// [`SufficiencyReport::outside_window`].
 ///
 /// # Errors
 /// [`Error::InvalidValue`] for a temperature that is not finite,
-/// overlapping bills or an option out of range; [`Error::Duplicate`] for a
-/// repeated day; [`Error::Overflow`] when the exact total usage overflows.
+/// overlapping bills (located at the item's index) or an option out of
+/// range (located at its path, e.g. `options.baseline_days`);
+/// [`Error::Duplicate`] for a repeated day.
 ///
 /// # Example
 /// See the [module documentation](self).
 pub fn fit(data: &UsageData, options: &RegressionOptions) -> Result<Baseline> {
     options.validate()?;
-    let (interval, obs, coverage) = data::prepare(data, data::Total::NotNeeded)?;
+    let asked = options.window()?;
+    let (interval, obs, coverage) = data::prepare(
+        data,
+        data::Total::NotNeeded,
+        asked.map(|(w, _)| (w.start_day(), w.end_day())),
+    )?;
+    let (window, source) = match asked {
+        Some((w, source)) => (Some(w), source),
+        None => (
+            coverage
+                .first_last
+                .map(|(a, b)| -> Result<Window> {
+                    Ok(Window {
+                        start: date_of(a)?,
+                        end: date_of(b)?,
+                    })
+                })
+                .transpose()?,
+            WindowSource::FromData,
+        ),
+    };
     let sufficiency = sufficiency::report(
         &coverage,
         &obs.usage_per_day,
-        options.baseline_days,
-        options.min_valid_fraction,
-        options.outlier_iqr_factor,
-    );
+        window,
+        source,
+        &sufficiency::Limits {
+            baseline_days: options.baseline_days,
+            min_valid_fraction: options.min_valid_fraction,
+            outlier_iqr_factor: options.outlier_iqr_factor,
+        },
+    )?;
     let none = |reason| Baseline {
         sufficiency: sufficiency.clone(),
         model: None,
@@ -379,6 +498,8 @@ pub fn fit(data: &UsageData, options: &RegressionOptions) -> Result<Baseline> {
         beta_cdd: public.beta_cdd,
         r_squared_adj: best.r_squared_adj,
         metrics: Metrics::compute(&[], &[], 0),
+        baseline_min_temperature_c: obs.temperatures.iter().copied().reduce(f64::min),
+        baseline_max_temperature_c: obs.temperatures.iter().copied().reduce(f64::max),
     };
     // Metrics on per-observation totals, in date order.
     let mut observed = Vec::with_capacity(obs.len());
@@ -574,8 +695,393 @@ mod tests {
             let d = Decimal::new(m, scale);
             let via = d.to_string().parse::<f64>().unwrap();
             let days = vec![DailyUsage { date: date(2025, 1, 1), usage: Kwh::new(d.abs()), temperature_c: 1.0 }];
-            let (_, obs, _) = data::prepare(&UsageData::Daily { days }, data::Total::NotNeeded).unwrap();
+            let (_, obs, _) = data::prepare(&UsageData::Daily { days }, data::Total::NotNeeded, None).unwrap();
             prop_assert_eq!(obs.usage_per_day[0], via.abs());
+        }
+    }
+
+    /// 365 days of exact usage `2 + 0.5·HDD(15)` from 2025-01-01, with the
+    /// days of `skip` (offsets) left out.
+    fn year_without(skip: &[i32]) -> Vec<DailyUsage> {
+        let start = date(2025, 1, 1);
+        (0..365)
+            .filter(|i| !skip.contains(i))
+            .map(|i| {
+                let t = f64::from((i * 7) % 31 - 5);
+                let u = 2.0 + 0.5 * (15.0 - t).max(0.0);
+                DailyUsage {
+                    date: start.add_days(i).unwrap(),
+                    usage: Kwh::new(Decimal::try_from(u).unwrap()),
+                    temperature_c: t,
+                }
+            })
+            .collect()
+    }
+
+    fn yearly() -> RegressionOptions {
+        RegressionOptions::default().grid(BalancePointGrid::celsius(10.0, 20.0, 1.0).unwrap())
+    }
+
+    #[test]
+    fn a_missing_first_or_last_day_is_a_missing_day_not_a_short_baseline() {
+        let window = yearly()
+            .baseline_start(Some(date(2025, 1, 1)))
+            .baseline_end(Some(date(2025, 12, 31)));
+        for skip in [0, 364] {
+            let data = UsageData::Daily {
+                days: year_without(&[skip]),
+            };
+            // From the data: 364 days, unusable (the old behaviour).
+            let b = fit(&data, &yearly()).unwrap();
+            assert_eq!(b.sufficiency.window_source, WindowSource::FromData);
+            assert_eq!(b.sufficiency.window_days, 364);
+            assert!(!b.usable());
+            // On the window: usable, 364 of 365 days.
+            let b = fit(&data, &window).unwrap();
+            let s = &b.sufficiency;
+            assert!(b.usable(), "{s:?}");
+            assert_eq!(s.window_source, WindowSource::Given);
+            assert_eq!((s.window_days, s.valid_days, s.missing_days), (365, 364, 1));
+            let day = date(2025, 1, 1).add_days(skip).unwrap();
+            assert_eq!(s.missing, vec![crate::Period::new(day, day).unwrap()]);
+            assert_eq!(s.missing_ranges, 1);
+            assert_eq!(s.get(CheckName::ValidDays).unwrap().value, 364.0 / 365.0);
+            let m = b.model.unwrap();
+            assert_eq!(m.heating_balance_point_c, Some(15.0));
+            assert_eq!(m.baseline_min_temperature_c, Some(-5.0));
+            assert_eq!(m.baseline_max_temperature_c, Some(25.0));
+        }
+    }
+
+    #[test]
+    fn the_window_ends_the_day_before_the_reporting_start() {
+        // Data from 2025-01-01 to 2025-12-31, reporting from 2026-01-01:
+        // the window is 2025 whatever the data; with reporting from
+        // 2025-12-01 the window is the 365 days before, and December is
+        // outside it.
+        let data = UsageData::Daily {
+            days: year_without(&[]),
+        };
+        let o = yearly().reporting_start(Some(date(2026, 1, 1)));
+        let s = fit(&data, &o).unwrap().sufficiency;
+        assert_eq!(s.window_source, WindowSource::FromReportingStart);
+        assert_eq!(
+            s.window,
+            Some(Window {
+                start: date(2025, 1, 1),
+                end: date(2025, 12, 31)
+            })
+        );
+        assert_eq!((s.missing_days, s.outside_window), (0, 0));
+        let o = yearly().reporting_start(Some(date(2025, 12, 1)));
+        let s = fit(&data, &o).unwrap().sufficiency;
+        assert_eq!(s.window.unwrap().start, date(2024, 12, 1));
+        assert_eq!((s.window_days, s.valid_days), (365, 334));
+        assert_eq!(s.outside_window, 31);
+        assert_eq!(
+            s.missing,
+            vec![crate::Period::new(date(2024, 12, 1), date(2024, 12, 31)).unwrap()]
+        );
+        // 334/365 = 91.5 %: passes
+        assert!(s.passed());
+    }
+
+    #[test]
+    fn billing_windows_keep_whole_bills_only() {
+        // Bills of 10 days from 2025-01-01 to 2025-04-10 (10 bills), daily
+        // temperatures for every day but 2025-02-15; the window is
+        // 2025-01-06 to 2025-04-10: the first bill straddles its start and
+        // is left out (its 10 days counted outside), so the window's first
+        // 5 days are missing, and so is 2025-02-15.
+        let start = date(2025, 1, 1);
+        let periods: Vec<BillingPeriod> = (0..10)
+            .map(|k| BillingPeriod {
+                period: crate::Period::new(
+                    start.add_days(10 * k).unwrap(),
+                    start.add_days(10 * k + 9).unwrap(),
+                )
+                .unwrap(),
+                usage: Kwh::new(Decimal::from(50 + k)),
+            })
+            .collect();
+        let gap = date(2025, 2, 15);
+        let temperatures: Vec<DailyTemperature> = (0..100)
+            .map(|i| DailyTemperature {
+                date: start.add_days(i).unwrap(),
+                temperature_c: f64::from(i % 20) - 2.0,
+            })
+            .filter(|t| t.date != gap)
+            .collect();
+        let data = UsageData::Billing {
+            periods,
+            temperatures,
+        };
+        let o = options()
+            .baseline_start(Some(date(2025, 1, 6)))
+            .baseline_end(Some(date(2025, 4, 10)));
+        let s = fit(&data, &o).unwrap().sufficiency;
+        assert_eq!((s.window_days, s.valid_days, s.missing_days), (95, 89, 6));
+        assert_eq!(s.outside_window, 10);
+        assert_eq!(
+            s.missing,
+            vec![
+                crate::Period::new(date(2025, 1, 6), date(2025, 1, 10)).unwrap(),
+                crate::Period::new(gap, gap).unwrap(),
+            ]
+        );
+        // From the data: the bills' own span, one day missing.
+        let s = fit(&data, &options()).unwrap().sufficiency;
+        assert_eq!(
+            (s.window_days, s.missing_days, s.outside_window),
+            (100, 1, 0)
+        );
+    }
+
+    #[test]
+    fn invalid_options_name_their_path() {
+        let data = UsageData::Daily { days: vec![] };
+        let path = |o: RegressionOptions| {
+            let e = fit(&data, &o).unwrap_err();
+            assert_eq!(e.code(), "invalid_value");
+            e.location().and_then(|l| l.path.clone()).unwrap()
+        };
+        for (o, p) in [
+            (options().baseline_days(0), "options.baseline_days"),
+            (options().baseline_days(36_526), "options.baseline_days"),
+            (
+                options().min_total_degree_days_c(f64::NAN),
+                "options.min_total_degree_days_c",
+            ),
+            (options().max_p_value(Some(0.0)), "options.max_p_value"),
+            (
+                options().min_valid_fraction(1.5),
+                "options.min_valid_fraction",
+            ),
+            (
+                options().outlier_iqr_factor(-1.0),
+                "options.outlier_iqr_factor",
+            ),
+            (
+                options()
+                    .baseline_start(Some(date(2025, 2, 1)))
+                    .baseline_end(Some(date(2025, 1, 1))),
+                "options.baseline_end",
+            ),
+            (
+                options()
+                    .baseline_end(Some(date(2025, 1, 31)))
+                    .reporting_start(Some(date(2025, 1, 31))),
+                "options.reporting_start",
+            ),
+        ] {
+            assert_eq!(path(o), p);
+        }
+        assert!(fit(&data, &options().baseline_days(36_525)).is_ok());
+        let model = fit(
+            &UsageData::Daily {
+                days: year_without(&[]),
+            },
+            &yearly(),
+        )
+        .unwrap()
+        .model
+        .unwrap();
+        let reporting = UsageData::Daily {
+            days: year_without(&[]),
+        };
+        for (o, p) in [
+            (
+                SavingsOptions::default().min_reporting_days(-1),
+                "options.min_reporting_days",
+            ),
+            (
+                SavingsOptions::default().max_extrapolated_share(1.1),
+                "options.max_extrapolated_share",
+            ),
+        ] {
+            let e = model.metered_savings_with(&reporting, 0.9, &o).unwrap_err();
+            assert_eq!(e.location().and_then(|l| l.path.as_deref()), Some(p));
+        }
+        let e = model.metered_savings(&reporting, 1.0).unwrap_err();
+        assert_eq!(
+            e.location().and_then(|l| l.path.as_deref()),
+            Some("confidence_level")
+        );
+    }
+
+    #[test]
+    fn a_total_usage_overflow_names_the_day_or_bill() {
+        let huge = Decimal::MAX; // 79228162514264337593543950335
+        let mut days = year_without(&[]);
+        // day 3 brings the total to half the range, day 7 beyond it
+        days[3].usage = Kwh::new(huge / Decimal::TWO);
+        days[7].usage = Kwh::new(huge);
+        let model = fit(
+            &UsageData::Daily {
+                days: year_without(&[]),
+            },
+            &yearly(),
+        )
+        .unwrap()
+        .model
+        .unwrap();
+        let e = model
+            .metered_savings(&UsageData::Daily { days: days.clone() }, 0.9)
+            .unwrap_err();
+        assert_eq!(e.code(), "overflow");
+        assert_eq!(e.location().and_then(|l| l.index), Some(7), "{e}");
+        assert!(e.to_string().contains("total usage"), "{e}");
+        // Fitting needs no exact total: huge values are only outliers.
+        assert!(fit(&UsageData::Daily { days }, &yearly()).is_ok());
+        let bill = |a: i32, u: Decimal| BillingPeriod {
+            period: crate::Period::new(
+                date(2025, 1, 1).add_days(a).unwrap(),
+                date(2025, 1, 1).add_days(a + 29).unwrap(),
+            )
+            .unwrap(),
+            usage: Kwh::new(u),
+        };
+        let temperatures = (0..90)
+            .map(|i| DailyTemperature {
+                date: date(2025, 1, 1).add_days(i).unwrap(),
+                temperature_c: 5.0,
+            })
+            .collect();
+        let bills = UsageData::Billing {
+            periods: vec![bill(60, huge), bill(0, Decimal::ONE), bill(30, huge)],
+            temperatures,
+        };
+        // in date order: bill 1, then bill 2 overflows (bill 0 is last)
+        let e = model.metered_savings(&bills, 0.9).unwrap_err();
+        assert_eq!(e.location().and_then(|l| l.index), Some(2), "{e}");
+    }
+
+    #[test]
+    fn savings_warn_about_short_periods_and_extrapolation() {
+        let model = fit(
+            &UsageData::Daily {
+                days: year_without(&[]),
+            },
+            &yearly(),
+        )
+        .unwrap()
+        .model
+        .unwrap();
+        // A whole year within the baseline's range: no warning.
+        let s = model
+            .metered_savings(
+                &UsageData::Daily {
+                    days: year_without(&[]),
+                },
+                0.9,
+            )
+            .unwrap();
+        assert_eq!(s.reporting_span_days, 365);
+        assert_eq!(s.extrapolated_share, 0.0);
+        assert!(s.warnings.is_empty());
+        // A cold January: 31 days, 10 of them below −5 °C.
+        let days: Vec<DailyUsage> = (0..31)
+            .map(|i| DailyUsage {
+                date: date(2026, 1, 1).add_days(i).unwrap(),
+                usage: Kwh::new(Decimal::from(10)),
+                temperature_c: if i < 10 { -8.0 } else { 2.0 },
+            })
+            .collect();
+        let s = model
+            .metered_savings(&UsageData::Daily { days: days.clone() }, 0.9)
+            .unwrap();
+        assert_eq!(s.reporting_span_days, 31);
+        assert_eq!(
+            (s.days_colder_than_baseline, s.days_warmer_than_baseline),
+            (10, 0)
+        );
+        assert_eq!(s.extrapolated_share, 10.0 / 31.0);
+        let codes: Vec<_> = s.warnings.iter().map(|w| w.code).collect();
+        assert_eq!(
+            codes,
+            vec![
+                SavingsWarningCode::ShortReportingPeriod,
+                SavingsWarningCode::TemperatureExtrapolation
+            ]
+        );
+        assert_eq!((s.warnings[0].value, s.warnings[0].limit), (31.0, 365.0));
+        // The same cautions on a prediction of the same days.
+        let temps: Vec<DailyTemperature> = days
+            .iter()
+            .map(|d| DailyTemperature {
+                date: d.date,
+                temperature_c: d.temperature_c,
+            })
+            .collect();
+        let p = model
+            .predict_with(&temps, &SavingsOptions::default())
+            .unwrap();
+        assert_eq!(p.prediction, model.predict(&temps).unwrap());
+        assert_eq!(
+            (p.reporting_span_days, p.days_colder_than_baseline),
+            (31, 10)
+        );
+        assert_eq!(p.warnings, s.warnings);
+        // Both limits can be changed.
+        let lenient = SavingsOptions::default()
+            .min_reporting_days(31)
+            .max_extrapolated_share(0.5);
+        let s = model
+            .metered_savings_with(&UsageData::Daily { days }, 0.9, &lenient)
+            .unwrap();
+        assert!(s.warnings.is_empty());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// For any window and any missing days inside it (and data outside
+        /// it), valid + missing = window days, and the listed ranges are
+        /// exactly the missing days (up to the cap).
+        #[test]
+        fn window_days_are_valid_or_missing(
+            offset in -30i32..30,
+            len in 1i64..120,
+            keep in proptest::collection::vec(any::<bool>(), 180),
+        ) {
+            let start = date(2025, 1, 1);
+            let days: Vec<DailyUsage> = keep
+                .iter()
+                .enumerate()
+                .filter(|(_, &k)| k)
+                .map(|(i, _)| DailyUsage {
+                    date: start.add_days(i32::try_from(i).unwrap() - 30).unwrap(),
+                    usage: Kwh::new(Decimal::ONE),
+                    temperature_c: 1.0,
+                })
+                .collect();
+            let w0 = start.add_days(offset).unwrap();
+            let o = options()
+                .baseline_days(len)
+                .baseline_start(Some(w0));
+            let s = fit(&UsageData::Daily { days: days.clone() }, &o).unwrap().sufficiency;
+            prop_assert_eq!(s.window_days, len);
+            prop_assert_eq!(s.valid_days + s.missing_days, s.window_days);
+            let inside = |d: &crate::Date| {
+                let k = i64::from(crate::date::day_number(*d) - crate::date::day_number(w0));
+                (0..len).contains(&k)
+            };
+            let valid = days.iter().filter(|d| inside(&d.date)).count() as i64;
+            prop_assert_eq!(s.valid_days, valid);
+            prop_assert_eq!(s.outside_window, days.len() as i64 - valid);
+            let missing: Vec<crate::Date> = (0..len)
+                .map(|k| w0.add_days(k as i32).unwrap())
+                .filter(|d| !days.iter().any(|x| x.date == *d))
+                .collect();
+            let listed: Vec<crate::Date> = s.missing.iter()
+                .flat_map(|p| (0..p.days()).map(|k| p.first().add_days(k).unwrap()))
+                .collect();
+            if s.missing_ranges <= MAX_LISTED_MISSING {
+                prop_assert_eq!(listed, missing);
+            } else {
+                prop_assert_eq!(s.missing.len(), MAX_LISTED_MISSING);
+                prop_assert!(missing.starts_with(&listed));
+            }
         }
     }
 

@@ -5,21 +5,30 @@
 //! temperature; negative values are refused (they signal net metering,
 //! §2.3.5); values above median + 3·IQR are flagged for review (§2.3.6).
 //! CalTRACK requires the span to be exactly 365 days; here it must be at
-//! least the required days (the caller chooses the baseline's days). The checks are returned with the model, never
+//! least the required days (the caller chooses the baseline's days).
+//!
+//! Both the span and the valid-days share are measured on the baseline
+//! *window* (see [`super::Window`]), as eemeter 3.2.0 does with its
+//! `requested_start` and `requested_end` (`n_days_total` includes the gaps
+//! at both ends): a missing first or last day is a missing day, not a
+//! shorter baseline. The checks are returned with the model, never
 //! printed; a failed check does not stop the fit (except negative values),
 //! it makes the baseline unusable.
 
 use super::data::Coverage;
+use super::window::{listed, missing_ranges, Window, WindowSource};
+use crate::error::Result;
 use crate::named_enum;
+use crate::period::Period;
 
 named_enum! {
     /// A sufficiency or quality check.
     #[non_exhaustive]
     pub enum CheckName ("sufficiency check") {
-        /// Days from the first to the last day of data, against the
-        /// required baseline length.
+        /// Days of the baseline window, against the required baseline
+        /// length.
         BaselineSpan = "baseline_span",
-        /// Share of the span's days with usage and temperature.
+        /// Share of the window's days with usage and temperature.
         ValidDays = "valid_days",
         /// Negative usage values (refused: no model is fitted).
         NegativeValues = "negative_values",
@@ -59,12 +68,42 @@ pub struct Check {
     pub indices: Vec<usize>,
 }
 
-/// All checks of a baseline.
+/// All checks of a baseline, and the window they were measured on.
+///
+/// `valid_days + missing_days == window_days` always; `missing` lists the
+/// first [`MAX_LISTED_MISSING`](super::MAX_LISTED_MISSING) ranges of
+/// consecutive missing days and `missing_ranges` counts them all.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SufficiencyReport {
     /// The checks, in a fixed order.
     pub checks: Vec<Check>,
+    /// The baseline window, both days included (absent when it comes from
+    /// the data and there is none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<Window>,
+    /// Where the window came from.
+    #[serde(default)]
+    pub window_source: WindowSource,
+    /// Days of the window.
+    #[serde(default)]
+    pub window_days: i64,
+    /// Days of the window with usage and temperature.
+    #[serde(default)]
+    pub valid_days: i64,
+    /// Days of the window without (`window_days − valid_days`).
+    #[serde(default)]
+    pub missing_days: i64,
+    /// The first ranges of consecutive missing days, in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Period>,
+    /// How many ranges of missing days there are (listed or not).
+    #[serde(default)]
+    pub missing_ranges: usize,
+    /// Days of data outside the window, ignored (for a bill not wholly
+    /// inside: all its days).
+    #[serde(default)]
+    pub outside_window: i64,
 }
 
 impl SufficiencyReport {
@@ -150,13 +189,25 @@ fn quartiles(values: &[f64]) -> [f64; 3] {
     ]
 }
 
+/// The limits of the checks.
+pub(crate) struct Limits {
+    pub baseline_days: i64,
+    pub min_valid_fraction: f64,
+    pub outlier_iqr_factor: f64,
+}
+
 pub(crate) fn report(
     coverage: &Coverage,
     usage_per_day: &[f64],
-    baseline_days: i64,
-    min_valid_fraction: f64,
-    outlier_iqr_factor: f64,
-) -> SufficiencyReport {
+    window: Option<Window>,
+    window_source: WindowSource,
+    limits: &Limits,
+) -> Result<SufficiencyReport> {
+    let Limits {
+        baseline_days,
+        min_valid_fraction,
+        outlier_iqr_factor,
+    } = *limits;
     let pass_if = |ok: bool| {
         if ok {
             CheckStatus::Pass
@@ -164,11 +215,20 @@ pub(crate) fn report(
             CheckStatus::Fail
         }
     };
+    let window_days = window.map_or(0, Window::days);
+    let ranges = window.map_or_else(Vec::new, |w| {
+        missing_ranges((w.start_day(), w.end_day()), &coverage.valid)
+    });
+    let missing_days: i64 = ranges
+        .iter()
+        .map(|&(a, b)| i64::from(b) - i64::from(a) + 1)
+        .sum();
+    let valid_days = window_days - missing_days;
     #[allow(clippy::cast_precision_loss)]
-    let span = coverage.span_days as f64;
+    let span = window_days as f64;
     #[allow(clippy::cast_precision_loss)]
-    let valid = if coverage.span_days > 0 {
-        coverage.valid_days as f64 / span
+    let valid = if window_days > 0 {
+        valid_days as f64 / span
     } else {
         0.0
     };
@@ -179,7 +239,7 @@ pub(crate) fn report(
     let checks = vec![
         Check {
             name: CheckName::BaselineSpan,
-            status: pass_if(coverage.span_days >= baseline_days),
+            status: pass_if(window_days >= baseline_days),
             value: span,
             #[allow(clippy::cast_precision_loss)]
             limit: baseline_days as f64,
@@ -211,7 +271,17 @@ pub(crate) fn report(
             indices: Vec::new(),
         },
     ];
-    SufficiencyReport { checks }
+    Ok(SufficiencyReport {
+        checks,
+        window,
+        window_source,
+        window_days,
+        valid_days,
+        missing_days,
+        missing: listed(&ranges)?,
+        missing_ranges: ranges.len(),
+        outside_window: coverage.outside_window,
+    })
 }
 
 #[cfg(test)]
@@ -262,11 +332,26 @@ mod tests {
         let cov = Coverage {
             span_days: 365,
             valid_days: 300,
-            negative: vec![],
+            valid: (0..300).collect(),
+            ..Coverage::default()
         };
         let mut usage = vec![1.0; 300];
         usage[7] = 100.0;
-        let r = report(&cov, &usage, 365, 0.9, 3.0);
+        let window = Window {
+            start: crate::date::date_of(0).unwrap(),
+            end: crate::date::date_of(364).unwrap(),
+        };
+        let limits = Limits {
+            baseline_days: 365,
+            min_valid_fraction: 0.9,
+            outlier_iqr_factor: 3.0,
+        };
+        let r = report(&cov, &usage, Some(window), WindowSource::Given, &limits).unwrap();
+        assert_eq!(
+            (r.window_days, r.valid_days, r.missing_days),
+            (365, 300, 65)
+        );
+        assert_eq!(r.missing_ranges, 1);
         assert!(!r.passed());
         assert_eq!(
             r.get(CheckName::BaselineSpan).unwrap().status,
