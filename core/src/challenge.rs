@@ -109,12 +109,10 @@ impl Challenge {
         // Every household appears in each theme's section: with no theme,
         // the report would list none.
         if self.themes.is_empty() {
-            return Err(Error::invalid(
-                "themes",
-                "[]",
-                "a challenge covers at least one theme",
-            )
-            .at_path("challenge.themes"));
+            return Err(
+                Error::invalid("themes", "[]", "a challenge covers at least one theme")
+                    .at_path("challenge.themes"),
+            );
         }
         for (i, t) in self.themes.iter().enumerate() {
             if self.themes[..i].contains(t) {
@@ -127,12 +125,10 @@ impl Challenge {
         }
         let o = self.objective.fraction();
         if o < Decimal::ZERO || o >= Decimal::ONE {
-            return Err(Error::invalid(
-                "objective",
-                o,
-                "an objective is a fraction in [0, 1)",
-            )
-            .at_path("challenge.objective"));
+            return Err(
+                Error::invalid("objective", o, "an objective is a fraction in [0, 1)")
+                    .at_path("challenge.objective"),
+            );
         }
         Ok(())
     }

@@ -123,12 +123,10 @@ impl EnergyOptions {
     pub fn validate(&self) -> Result<()> {
         let p = self.mixed_heating_share.fraction();
         if p.is_sign_negative() || p > rust_decimal::Decimal::ONE {
-            return Err(Error::invalid(
-                "mixed heating share",
-                p,
-                "a share is between 0 and 1",
-            )
-            .at_path("options.energy.mixed_heating_share"));
+            return Err(
+                Error::invalid("mixed heating share", p, "a share is between 0 and 1")
+                    .at_path("options.energy.mixed_heating_share"),
+            );
         }
         if self.regression_baseline && !cfg!(feature = "regression") {
             return Err(Error::Unsupported {

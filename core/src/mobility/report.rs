@@ -211,8 +211,7 @@ pub fn mobility_report(
     for (t, rank) in teams.iter_mut().zip(ranks(&changes)) {
         t.rank = rank;
     }
-    let all = group_totals(&pairs, &periods, &options.factors)
-        .map_err(|e| e.at_path(CHALLENGE))?;
+    let all = group_totals(&pairs, &periods, &options.factors).map_err(|e| e.at_path(CHALLENGE))?;
     let mut headline = french_households(all.co2e.households);
     if let (Some(a), Some(b)) = (
         all.reference.as_ref().and_then(|p| p.car_share_of_trips),

@@ -65,7 +65,12 @@ impl Checks {
     /// `e` must say where it was found, when its kind has a location at all
     /// (JSON syntax errors carry their line in the message; schema-version
     /// and unsupported-feature errors concern the whole document).
-    pub(crate) fn located(&self, target: &'static str, step: &str, e: &Error) -> Result<(), Finding> {
+    pub(crate) fn located(
+        &self,
+        target: &'static str,
+        step: &str,
+        e: &Error,
+    ) -> Result<(), Finding> {
         match e.location() {
             Some(at) if at.is_empty() && self.located_errors => Err(Finding {
                 target,
@@ -76,7 +81,12 @@ impl Checks {
     }
 
     /// A run over `size` bytes that started at `start` must have been fast.
-    pub(crate) fn timed(&self, target: &'static str, start: Instant, size: usize) -> Result<(), Finding> {
+    pub(crate) fn timed(
+        &self,
+        target: &'static str,
+        start: Instant,
+        size: usize,
+    ) -> Result<(), Finding> {
         let took = start.elapsed();
         if size <= SMALL_INPUT && took > self.time_limit {
             return Err(Finding {
@@ -115,7 +125,12 @@ pub(crate) fn households_present(
             .and_then(serde_json::Value::as_array)
             .map(|list| {
                 list.iter()
-                    .map(|h| h.get("household").and_then(|v| v.as_str()).unwrap_or("?").to_owned())
+                    .map(|h| {
+                        h.get("household")
+                            .and_then(|v| v.as_str())
+                            .unwrap_or("?")
+                            .to_owned()
+                    })
                     .collect()
             })
             .unwrap_or_default();

@@ -49,11 +49,13 @@ pub fn catalogues() -> &'static [Value] {
         ))
         .into_iter()
         .collect();
-        out.extend(serde_json::from_str::<Value>(include_str!(
-            "../../../tests/vectors/catalogue/aggregation.json"
-        ))
-        .ok()
-        .and_then(|v| v.get("catalogue").cloned()));
+        out.extend(
+            serde_json::from_str::<Value>(include_str!(
+                "../../../tests/vectors/catalogue/aggregation.json"
+            ))
+            .ok()
+            .and_then(|v| v.get("catalogue").cloned()),
+        );
         out.extend(cases(
             include_str!("../../../tests/vectors/catalogue/validation.json"),
             "catalogue",

@@ -31,6 +31,9 @@ fn json_input(bytes: &[u8], seeds: &[Value]) -> String {
 
 /// The challenge document: `ChallengeData::from_json`, `compute`, and the
 /// report through serde and back.
+///
+/// # Errors
+/// A [`Finding`] when a check fails.
 pub fn document(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
     const T: &str = "document";
     let text = json_input(bytes, seeds::documents());
@@ -43,7 +46,12 @@ pub fn document(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
     checks.timed(T, start, text.len())
 }
 
-fn computed(t: &'static str, step: &str, data: &ChallengeData, checks: &Checks) -> Result<(), Finding> {
+fn computed(
+    t: &'static str,
+    step: &str,
+    data: &ChallengeData,
+    checks: &Checks,
+) -> Result<(), Finding> {
     match ecodefi::compute(data) {
         Ok(report) => {
             households_present(t, data, &report)?;
@@ -56,6 +64,9 @@ fn computed(t: &'static str, step: &str, data: &ChallengeData, checks: &Checks) 
 /// The spreadsheet tables and the settings table:
 /// `Tables::from_files`, `challenge_data_from_tables` and `compute`, on the
 /// demo's files edited line by line and cell by cell.
+///
+/// # Errors
+/// A [`Finding`] when a check fails.
 pub fn tables(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
     const T: &str = "tables";
     let mut files = seeds::tables();
@@ -78,6 +89,9 @@ pub fn tables(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
 
 /// `encoding::decode` on any bytes, then the text as a households table.
 /// Valid UTF-8 without a UTF-16 byte-order mark must come out unchanged.
+///
+/// # Errors
+/// A [`Finding`] when a check fails.
 pub fn decode(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
     const T: &str = "decode";
     let start = Instant::now();
@@ -99,6 +113,9 @@ pub fn decode(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
 
 /// The regional catalogue: `Catalogue::from_json`, `validate`, `summary`
 /// by every grouping, and `timelines`.
+///
+/// # Errors
+/// A [`Finding`] when a check fails.
 pub fn catalogue(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
     const T: &str = "catalogue";
     let text = json_input(bytes, seeds::catalogues());
@@ -120,13 +137,17 @@ pub fn catalogue(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
 /// `regression::fit` on daily or billing data, then, with a model, its
 /// predictions over the data's days, the normalised annual consumption and
 /// the metered savings over the same data.
+///
+/// # Errors
+/// A [`Finding`] when a check fails.
 pub fn regression(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
     const T: &str = "regression";
     let text = json_input(bytes, seeds::regressions());
     let Ok(doc) = serde_json::from_str::<Value>(&text) else {
         return Ok(());
     };
-    let Ok(data) = serde_json::from_value::<UsageData>(doc.get("data").cloned().unwrap_or_default())
+    let Ok(data) =
+        serde_json::from_value::<UsageData>(doc.get("data").cloned().unwrap_or_default())
     else {
         return Ok(());
     };
@@ -163,7 +184,10 @@ pub fn regression(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
             "normalised_annual_consumption",
             model.normalised_annual_consumption(&normal_year).map(drop),
         )?;
-        located("metered_savings", model.metered_savings(&data, 0.9).map(drop))?;
+        located(
+            "metered_savings",
+            model.metered_savings(&data, 0.9).map(drop),
+        )?;
     }
     checks.timed(T, start, text.len())
 }
