@@ -222,6 +222,39 @@ mod tests {
     }
 
     #[test]
+    fn settings_and_options_errors_name_their_path() {
+        let path = |f: fn(&mut serde_json::Value)| {
+            let e = ChallengeData::from_json(&json_with(f)).unwrap_err();
+            (
+                e.code(),
+                e.location().and_then(|l| l.path.clone()),
+                e.to_string(),
+            )
+        };
+        let (code, at, text) = path(|v| v["challenge"]["themes"] = serde_json::json!([]));
+        assert_eq!(
+            (code, at.as_deref()),
+            ("invalid_value", Some("challenge.themes"))
+        );
+        assert!(text.ends_with("at `challenge.themes`"), "{text}");
+        let (code, at, _) = path(|v| v["challenge"]["objective"] = "1.5".into());
+        assert_eq!(
+            (code, at.as_deref()),
+            ("invalid_value", Some("challenge.objective"))
+        );
+        let (code, at, _) = path(|v| v["options"]["energy"]["mixed_heating_share"] = "2".into());
+        assert_eq!(
+            (code, at.as_deref()),
+            ("invalid_value", Some("options.energy.mixed_heating_share"))
+        );
+        let (code, at, _) = path(|v| v["challenge"]["teams"][0]["captain"] = "nobody".into());
+        assert_eq!(
+            (code, at.as_deref()),
+            ("unknown_reference", Some("challenge.teams"))
+        );
+    }
+
+    #[test]
     fn references_are_checked() {
         let dup = json_with(|v| v["households"][1]["id"] = v["households"][0]["id"].clone());
         let e = ChallengeData::from_json(&dup).unwrap_err();

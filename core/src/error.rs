@@ -409,6 +409,25 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    #[test]
+    fn a_located_error_says_where() {
+        let e = Error::overflow("team totals").within(&Location::team("T1"));
+        assert_eq!(
+            e.to_string(),
+            "arithmetic overflow while computing team totals at team `T1`"
+        );
+        // An inner location keeps what it knows; the outer fills the rest.
+        let e = Error::invalid("share", 2, "a share is between 0 and 1")
+            .at_path("options.energy.mixed_heating_share")
+            .at_path("options");
+        assert_eq!(
+            e.location().and_then(|l| l.path.as_deref()),
+            Some("options.energy.mixed_heating_share")
+        );
+        let at = Location::household("F1").with_meter("M1").with_index(3);
+        assert_eq!(at.to_string(), " at household `F1`, meter `M1`, item 3");
+    }
+
     proptest! {
         // The same text as `{:?}` for what cells hold: letters of any
         // language, digits, punctuation, quotes, spaces and controls.

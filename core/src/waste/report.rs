@@ -305,6 +305,24 @@ mod tests {
     }
 
     #[test]
+    fn a_team_total_that_overflows_names_the_team() {
+        // Each household's figures fit in a decimal (2·10^26 kg over 14
+        // days, 4·10^26 expected over 28 days, 1.9·10^28 kg a year); the sum
+        // of team A's 200 expected kg (8·10^28) does not: the largest
+        // decimal is about 7.9·10^28.
+        let (r, c) = (date(2026, 1, 10), date(2026, 2, 20));
+        let huge = dec!(200_000_000_000_000_000_000_000_000);
+        let mut households: Vec<Household> = (1..=200)
+            .map(|i| household(&format!("F{i}"), "A", 1, &[(r, huge), (c, dec!(1))]))
+            .collect();
+        households.push(household("F201", "B", 1, &[(r, dec!(7)), (c, dec!(7))]));
+        let e = waste_report(&challenge(), &households, &WasteOptions::default()).unwrap_err();
+        assert_eq!(e.code(), "overflow");
+        assert_eq!(e.location(), Some(&Location::team("A")), "{e}");
+        assert!(e.to_string().ends_with("at team `A`"), "{e}");
+    }
+
+    #[test]
     fn several_challenge_periods() {
         // Two challenge periods of 7 and 21 days, same pooled rate as one
         // period of 28 days when the weighings are the same.
