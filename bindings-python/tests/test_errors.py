@@ -88,6 +88,26 @@ def test_each_core_code_raises_its_class(sample_doc: Dict[str, Any]) -> None:
     assert e.value.code == "overflow"
 
 
+def test_settings_and_option_errors_carry_their_path(sample_doc: Dict[str, Any]) -> None:
+    d = _doc(sample_doc)
+    d["challenge"]["themes"] = []
+    with pytest.raises(ecodefi.InvalidValueError) as e:
+        ecodefi.ChallengeData.from_dict(d)
+    assert (e.value.code, e.value.path, e.value.household) == ("invalid_value", "challenge.themes", None)
+    assert str(e.value).endswith("at `challenge.themes`")
+    d = _doc(sample_doc)
+    d["options"] = {"energy": {"mixed_heating_share": "1.5"}}
+    with pytest.raises(ecodefi.InvalidValueError) as e:
+        ecodefi.ChallengeData.from_dict(d)
+    assert e.value.path == "options.energy.mixed_heating_share"
+
+
+def test_a_team_error_pickles_with_its_team() -> None:
+    e = ecodefi.DecimalOverflowError("too big", code="overflow", team="T1", path=None)
+    back = pickle.loads(pickle.dumps(e))
+    assert (type(back), back.team, back.path, back.code) == (ecodefi.DecimalOverflowError, "T1", None, "overflow")
+
+
 def test_a_dict_error_names_the_path(sample_doc: Dict[str, Any]) -> None:
     d = _doc(sample_doc)
     d["households"][2]["occupants"]["adults"] = "two"

@@ -111,6 +111,19 @@ test('errors in documents carry the household and core code', () => {
   assert.equal(thrown(() => compute({ schema_version: 2 })).code, 'schema_version');
 });
 
+test('errors in settings and options carry the path of the bad value', () => {
+  const data = readJson(path.join(examples, 'energy/challenge.json'));
+  data.challenge.themes = [];
+  const themes = thrown(() => compute(data));
+  assert.equal(themes.code, 'invalid_value');
+  assert.equal(themes.path, 'challenge.themes');
+  assert.equal(themes.household, undefined);
+  assert.match(themes.message, /at `challenge\.themes`$/);
+  data.challenge.themes = ['energy'];
+  data.options = { energy: { mixed_heating_share: '1.5' } };
+  assert.equal(thrown(() => compute(data)).path, 'options.energy.mixed_heating_share');
+});
+
 test('what JSON cannot hold, unknown tables and fields: errors, never a crash', async () => {
   for (const bad of [undefined, () => 1, 1n, '{', '', null, 42]) {
     const err = thrown(() => compute(bad));
