@@ -31,8 +31,10 @@ pub struct Checks {
     /// looking for panics past a known unlocated error.
     pub located_errors: bool,
     /// The longest an execution on an input of at most [`SMALL_INPUT`]
-    /// bytes may take: one second optimised (the fuzz build), ten in an
-    /// unoptimised test build.
+    /// bytes may take: one second optimised, ten in an unoptimised test
+    /// build. The fuzz build is optimised but has debug assertions and
+    /// sanitizers on, so `scripts/fuzz` sets it through
+    /// `ECODEFI_FUZZ_TIME_LIMIT_MS` (1000).
     pub time_limit: Duration,
 }
 
@@ -53,12 +55,16 @@ impl Default for Checks {
 }
 
 impl Checks {
-    /// The defaults, with `ECODEFI_FUZZ_UNLOCATED=allow` read from the
-    /// environment.
+    /// The defaults, with `ECODEFI_FUZZ_UNLOCATED=allow` and
+    /// `ECODEFI_FUZZ_TIME_LIMIT_MS` read from the environment.
     pub fn from_env() -> Self {
+        let default = Checks::default();
         Checks {
             located_errors: std::env::var("ECODEFI_FUZZ_UNLOCATED").as_deref() != Ok("allow"),
-            ..Checks::default()
+            time_limit: std::env::var("ECODEFI_FUZZ_TIME_LIMIT_MS")
+                .ok()
+                .and_then(|ms| ms.parse().ok())
+                .map_or(default.time_limit, Duration::from_millis),
         }
     }
 
