@@ -8,6 +8,8 @@ from decimal import Decimal
 from typing import Any, Dict, List, Optional
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ecodefi
 from conftest import REPO, VECTORS
@@ -54,7 +56,32 @@ def _validation_cases() -> List[Dict[str, Any]]:
 @pytest.mark.parametrize("case", _validation_cases(), ids=lambda c: c["name"])
 def test_validation(case: Dict[str, Any]) -> None:
     c = ecodefi.Catalogue.from_json(json.dumps(case["catalogue"]))
-    assert [f["rule"] for f in c.validate()] == case["expected_rules"]
+    findings = c.validate()
+    assert [f["rule"] for f in findings] == case["expected_rules"]
+    groups = [
+        {
+            "rule": f["rule"],
+            "members": [m["index"] for m in f["members"]],
+            "member_count": f["member_count"],
+        }
+        for f in findings
+        if "members" in f
+    ]
+    assert groups == case["expected_groups"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(k=st.integers(min_value=2, max_value=60))
+def test_copies_are_one_group(k: int) -> None:
+    """k copies of one record are one duplicate finding counting k, listing
+    at most 20, whatever k (issue 14: one finding per group, not per pair)."""
+    record = load("validation.json")["cases"][0]["catalogue"]["records"][0]
+    c = ecodefi.Catalogue.from_dict({"schema_version": 1, "records": [record] * k})
+    dups = [f for f in c.validate() if f["rule"] == "duplicate_identity"]
+    assert len(dups) == 1
+    assert dups[0]["member_count"] == k
+    assert [m["index"] for m in dups[0]["members"]] == list(range(min(k, 20)))
+    assert dups[0]["record"]["index"] == 0
 
 
 def test_hauts_de_france() -> None:

@@ -87,8 +87,21 @@ test('findings name the rule and the record', () => {
   const findings = catalogueValidate(doc);
   const dup = findings.find((f) => f.rule === 'duplicate_identity');
   assert.ok(dup, JSON.stringify(findings));
-  assert.deepEqual([dup.record.index, dup.other.index].sort(), [0, doc.records.length - 1]);
+  assert.deepEqual(dup.members.map((m) => m.index), [0, doc.records.length - 1]);
+  assert.equal(dup.member_count, 2);
+  assert.equal(dup.record.index, 0);
   assert.equal(dup.record.name, doc.records[0].name);
+});
+
+test('a record repeated 4 000 times is one finding, listing 20', () => {
+  // Issue 14: validation used to build n(n-1)/2 pairs (4 000 copies: 7 s, 2.2 GB).
+  const doc = structuredClone(sample);
+  const one = doc.records[0];
+  doc.records = Array.from({ length: 4000 }, () => structuredClone(one));
+  const dups = catalogueValidate(doc).filter((f) => f.rule === 'duplicate_identity');
+  assert.equal(dups.length, 1);
+  assert.equal(dups[0].member_count, 4000);
+  assert.deepEqual(dups[0].members.map((m) => m.index), Array.from({ length: 20 }, (_, i) => i));
 });
 
 test('errors are EcodefiError with core code; the module stays usable', () => {

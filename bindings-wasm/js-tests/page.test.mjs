@@ -256,6 +256,9 @@ test('the regional catalogue lists the sample\'s challenges and the MEL result',
   doubled.records.push(doubled.records[mel]);
   await page.setInputFiles('#catalogue-picker', { name: 'double.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doubled)) });
   await page.waitForSelector('#catalogue-findings li[data-rule="duplicate_identity"]');
+  // One finding for the group, naming both records in French.
+  const dupText = await page.textContent('#catalogue-findings li[data-rule="duplicate_identity"]');
+  assert.ok(dupText.includes(`fiches n° ${mel + 1}, ${doubled.records.length} (2 fiches)`), dupText);
   assert.equal(await page.$$eval('#catalogue-table tbody tr', (trs) => trs.length), 8);
   // A document core cannot read: its error, no view.
   await page.setInputFiles('#catalogue-picker', { name: 'v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...sample, schema_version: 2 })) });

@@ -224,7 +224,12 @@ test('vectors catalogue/aggregation.json', () => {
 test('vectors catalogue/validation.json', () => {
   const doc = readJson(path.join(dir, 'catalogue/validation.json'));
   for (const c of doc.cases) {
-    assert.deepEqual(catalogueValidate(c.catalogue).map((f) => f.rule), c.expected_rules, c.name);
+    const findings = catalogueValidate(c.catalogue);
+    assert.deepEqual(findings.map((f) => f.rule), c.expected_rules, c.name);
+    const groups = findings
+      .filter((f) => 'members' in f)
+      .map((f) => ({ rule: f.rule, members: f.members.map((m) => m.index), member_count: f.member_count }));
+    assert.deepEqual(groups, c.expected_groups, c.name);
   }
 });
 

@@ -398,10 +398,14 @@ export type CatalogueRule =
   | "change_beyond_total" | "indicator_theme_mismatch"
   | "result_theme_not_listed" | "duplicate_result" | "invalid_totals"
   | "change_disagrees_with_totals";
-/** core `catalogue::Finding`, tagged by its `rule`; `result` is the result's index in its record. */
+/**
+ * core `catalogue::Finding`, tagged by its `rule`; `result` is the result's index in its record.
+ * A group (duplicates, overlapping editions) is one finding: `record` is its first member,
+ * `members` its first 20 (`MEMBERS_LISTED`) in record order, `member_count` all of them.
+ */
 export type CatalogueFinding =
-  | { rule: "duplicate_identity"; record: RecordRef; other: RecordRef }
-  | { rule: "overlapping_editions"; record: RecordRef; other: RecordRef; theme: Theme }
+  | { rule: "duplicate_identity"; record: RecordRef; members: RecordRef[]; member_count: number }
+  | { rule: "overlapping_editions"; record: RecordRef; theme: Theme; members: RecordRef[]; member_count: number }
   | { rule: "years_reversed"; record: RecordRef; first: number; last: number }
   | { rule: "period_outside_years"; record: RecordRef }
   | { rule: "households_fewer_than_teams"; record: RecordRef; households: number; teams: number }

@@ -78,7 +78,11 @@ function drawFindings(findings) {
     li.dataset.rule = f.rule;
     const rule = c().rules[f.rule] ?? f.rule;
     const result = f.result === undefined ? '' : `, ${c().resultNo(f.result)}`;
-    li.textContent = `${rule} — ${c().recordRef(f.record)}${result}`;
+    // A group (duplicates, overlapping editions) is one finding: its members.
+    const what = f.members === undefined
+      ? c().recordRef(f.record)
+      : c().groupOf(f.members.map((m) => m.index + 1), f.member_count);
+    li.textContent = `${rule} — ${what}${result}`;
     list.append(li);
   }
   box.append(list);

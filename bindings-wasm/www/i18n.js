@@ -116,6 +116,7 @@ export const messages = {
       findingsIntro: (n) => `${n} incohérence${n > 1 ? 's' : ''} relevée${n > 1 ? 's' : ''} :`,
       recordRef: (r) => `fiche n° ${r.index + 1} « ${r.name} » (${r.edition})`,
       resultNo: (i) => `résultat n° ${i + 1}`,
+      groupOf: (numbers, count) => `fiches n° ${numbers.join(', ')}${count > numbers.length ? ` et ${count - numbers.length} autres` : ''} (${count} fiches)`,
       unknown: 'inconnu',
       notPublished: 'non publié',
       period: (a, b) => ` (du ${a} au ${b})`,

@@ -238,7 +238,7 @@ fn each_error_has_a_failing_input() {
     assert_eq!(e.code(), "overflow");
     assert_eq!(
         e.to_string(),
-        "arithmetic overflow while computing households"
+        "arithmetic overflow while computing households at `records[1].households`"
     );
 }
 
@@ -308,9 +308,30 @@ fn vectors_validation() {
         let name = case["name"].as_str().unwrap();
         assert!(s.is_valid(&case["catalogue"]), "{name}: schema");
         let c: Catalogue = serde_json::from_value(case["catalogue"].clone()).unwrap();
-        let got: Vec<String> = c.validate().iter().map(|f| f.rule().to_string()).collect();
+        let findings = c.validate();
+        let got: Vec<String> = findings.iter().map(|f| f.rule().to_string()).collect();
         let want: Vec<String> = serde_json::from_value(case["expected_rules"].clone()).unwrap();
         assert_eq!(got, want, "{name}");
+        // The groups, through the JSON every binding sees.
+        let groups: Vec<Value> = serde_json::to_value(&findings)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f.get("members").is_some())
+            .map(|f| {
+                let members: Vec<&Value> = f["members"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|m| &m["index"])
+                    .collect();
+                serde_json::json!({
+                    "rule": f["rule"], "members": members, "member_count": f["member_count"]
+                })
+            })
+            .collect();
+        assert_eq!(Value::Array(groups), case["expected_groups"], "{name}");
     }
 }
 

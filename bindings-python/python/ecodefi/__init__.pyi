@@ -211,7 +211,11 @@ class Catalogue:
     def records(self) -> int:
         """The number of records."""
     def validate(self) -> List[Dict[str, Any]]:
-        """The problems found in the catalogue, as dicts with their ``rule``."""
+        """The problems found in the catalogue, as dicts with their ``rule``.
+
+        A group of duplicates or of overlapping editions is one dict: its
+        first ``record``, its first 20 ``members`` and its ``member_count``.
+        """
     def summary(self, group_by: str = "all", filter: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
         """The records grouped by ``group_by`` after ``filter``, with combined results."""
     def timelines(self) -> List[Dict[str, Any]]:

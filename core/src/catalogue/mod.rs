@@ -73,4 +73,4 @@ pub use result::{Indicator, Origin, Results, ThemeResult, TotalUnit, Totals};
 pub use territory::{Territory, TerritoryKind};
 pub use text::Text;
 pub use timeline::{Headline, Timeline, TimelineEntry};
-pub use validate::{Finding, Rule};
+pub use validate::{Finding, Rule, MEMBERS_LISTED};

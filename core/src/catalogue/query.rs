@@ -4,7 +4,7 @@
 //! Results are combined only where the combination means something:
 //!
 //! - **pooled change**, when every result of the group carries its absolute
-//!   [`Totals`](super::Totals) in one unit: Σ(challenge − reference) /
+//!   [`Totals`] in one unit: Σ(challenge − reference) /
 //!   Σ reference, the weighted ratio the reports use (DOMAIN.md §2, "Savings
 //!   and aggregation");
 //! - **household-weighted change**, when every result has a household count:
@@ -29,7 +29,7 @@ use crate::quantity::{add, div, mul, Ratio};
 
 use super::document::Catalogue;
 use super::record::{CatalogueRecord, RecordRef, Status};
-use super::result::{Indicator, ThemeResult, TotalUnit};
+use super::result::{Indicator, ThemeResult, TotalUnit, Totals};
 use super::territory::{group_territories, TerritoryKind};
 
 /// Decimals kept in a combined change (of the fraction: 6 decimals are
@@ -308,7 +308,7 @@ impl Catalogue {
     fn group(&self, key: String, members: &[usize], only: Option<Theme>) -> Result<Group> {
         let mut households = HouseholdCount::default();
         let mut records = Vec::new();
-        let mut by_indicator: Vec<(Indicator, Vec<(usize, &ThemeResult)>)> = Vec::new();
+        let mut by_indicator: Vec<(Indicator, Vec<Item<'_>>)> = Vec::new();
         for &i in members {
             let Some(r) = self.records.get(i) else {
                 continue;
@@ -316,14 +316,13 @@ impl Catalogue {
             records.push(r.reference(i));
             match r.households.known() {
                 Some(&h) => {
-                    households.known = households
-                        .known
-                        .checked_add(h)
-                        .ok_or(Error::overflow("households"))?;
+                    households.known = households.known.checked_add(h).ok_or_else(|| {
+                        Error::overflow("households").at_path(format!("records[{i}].households"))
+                    })?;
                 }
                 None => households.records_unknown += 1,
             }
-            for res in r.results() {
+            for (k, res) in r.results().iter().enumerate() {
                 if only.is_some_and(|t| t != res.theme) {
                     continue;
                 }
@@ -331,8 +330,8 @@ impl Catalogue {
                     .iter_mut()
                     .find(|(ind, _)| *ind == res.indicator)
                 {
-                    Some((_, v)) => v.push((i, res)),
-                    None => by_indicator.push((res.indicator, vec![(i, res)])),
+                    Some((_, v)) => v.push((i, k, res)),
+                    None => by_indicator.push((res.indicator, vec![(i, k, res)])),
                 }
             }
         }
@@ -350,38 +349,46 @@ impl Catalogue {
         })
     }
 
-    fn aggregate(&self, items: &[(usize, &ThemeResult)]) -> Result<ResultAggregate> {
+    fn aggregate(&self, items: &[Item<'_>]) -> Result<ResultAggregate> {
         let mut listed = Vec::new();
         let mut households: u32 = 0;
         let mut without: u32 = 0;
         let mut weighted = Decimal::ZERO;
+        // Pooled totals: unit, Σ reference and Σ (challenge − reference).
         let mut pooled: Option<(TotalUnit, Decimal, Decimal)> = None;
         let mut all_totals = true;
-        for &(i, res) in items {
+        for &(i, k, res) in items {
             let Some(r) = self.records.get(i) else {
                 continue;
             };
+            let at = |e: Error, field: &str| e.at_path(format!("records[{i}].results[{k}]{field}"));
             let n = r.result_households(res);
             match n {
                 Some(n) => {
                     households = households
                         .checked_add(n)
-                        .ok_or(Error::overflow("households"))?;
-                    let w = mul(Decimal::from(n), res.change.fraction(), "weighted change")?;
-                    weighted = add(weighted, w, "weighted change")?;
+                        .ok_or_else(|| at(Error::overflow("households"), ""))?;
+                    let w = mul(Decimal::from(n), res.change.fraction(), "weighted change")
+                        .and_then(|w| add(weighted, w, "weighted change"))
+                        .map_err(|e| at(e, ".change"))?;
+                    weighted = w;
                 }
                 None => without += 1,
             }
+            let saved = |t: Totals| {
+                t.challenge
+                    .checked_sub(t.reference)
+                    .ok_or_else(|| at(Error::overflow("pooled change"), ".totals"))
+            };
             match (res.totals, pooled) {
                 (Some(t), None) if all_totals => {
-                    pooled = Some((t.unit, t.reference, t.challenge));
+                    pooled = Some((t.unit, t.reference, saved(t)?));
                 }
-                (Some(t), Some((unit, reference, challenge))) if t.unit == unit => {
-                    pooled = Some((
-                        unit,
-                        add(reference, t.reference, "pooled reference")?,
-                        add(challenge, t.challenge, "pooled challenge")?,
-                    ));
+                (Some(t), Some((unit, reference, change))) if t.unit == unit => {
+                    let sum = add(reference, t.reference, "pooled reference")
+                        .and_then(|s| Ok((s, add(change, saved(t)?, "pooled change")?)))
+                        .map_err(|e| at(e, ".totals"))?;
+                    pooled = Some((unit, sum.0, sum.1));
                 }
                 _ => all_totals = false,
             }
@@ -392,28 +399,30 @@ impl Catalogue {
                 computed: res.is_computed(),
             });
         }
-        let (theme, indicator) = items
+        let (first, first_result, theme, indicator) = items
             .first()
-            .map(|(_, r)| (r.theme, r.indicator))
+            .map(|&(i, k, r)| (i, k, r.theme, r.indicator))
             .ok_or_else(|| Error::InsufficientData {
                 why: "no result to aggregate".to_owned(),
                 at: crate::error::Location::NONE,
             })?;
         let household_weighted_change = if without == 0 && households > 0 {
-            Some(round(div(
-                weighted,
-                Decimal::from(households),
-                "weighted change",
-            )?))
+            let change =
+                div(weighted, Decimal::from(households), "weighted change").map_err(|e| {
+                    e.at_path(format!("records[{first}].results[{first_result}].change"))
+                })?;
+            Some(round(change))
         } else {
             None
         };
         let pooled_change = match pooled {
-            Some((_, reference, challenge)) if all_totals && reference > Decimal::ZERO => {
-                let saved = challenge
-                    .checked_sub(reference)
-                    .ok_or(Error::overflow("pooled change"))?;
-                Some(round(div(saved, reference, "pooled change")?))
+            Some((_, reference, saved)) if all_totals && reference > Decimal::ZERO => {
+                // Σ saved / Σ reference overflows only with tiny references;
+                // the group is named by its first result's totals.
+                let change = div(saved, reference, "pooled change").map_err(|e| {
+                    e.at_path(format!("records[{first}].results[{first_result}].totals"))
+                })?;
+                Some(round(change))
             }
             _ => None,
         };
@@ -428,6 +437,10 @@ impl Catalogue {
         })
     }
 }
+
+/// A result to aggregate: its record's index, its index among the record's
+/// results, and the result.
+type Item<'a> = (usize, usize, &'a ThemeResult);
 
 fn round(fraction: Decimal) -> Ratio {
     Ratio::new(
@@ -494,6 +507,42 @@ mod tests {
             energy(Some(20), dec!(-0.05), None),
         ]);
         Catalogue::new(None, vec![r0, r1, r2])
+    }
+
+    /// A sum beyond the range of its type names the record and result that
+    /// pushed it over, as a path.
+    #[test]
+    fn an_overflowing_sum_names_its_record() {
+        let path = |c: &Catalogue| {
+            let e = c.summary(GroupBy::All, &Filter::default()).unwrap_err();
+            assert_eq!(e.code(), "overflow");
+            e.location().and_then(|l| l.path.clone())
+        };
+        let max = Decimal::MAX; // 79228162514264337593543950335
+        assert_eq!(max.to_string(), "79228162514264337593543950335");
+        let mut c = catalogue();
+        c.records[0].households = Fact::Known(u32::MAX);
+        assert_eq!(path(&c).as_deref(), Some("records[1].households"));
+
+        let mut c = catalogue();
+        c.records[1].results = Results::Published(vec![energy(None, max, None)]);
+        // 30 households × the largest decimal.
+        assert_eq!(path(&c).as_deref(), Some("records[1].results[0].change"));
+
+        let mut c = catalogue();
+        c.records[1].results = Results::Published(vec![energy(None, dec!(-0.2), Some((max, max)))]);
+        // 100 000 + the largest decimal, in the pooled reference.
+        assert_eq!(path(&c).as_deref(), Some("records[1].results[0].totals"));
+
+        let mut c = catalogue();
+        c.records.truncate(1);
+        c.records[0].results = Results::Published(vec![energy(
+            None,
+            dec!(-0.1),
+            Some((dec!(0.0000000000000000000000000001), max)),
+        )]);
+        // (largest − 1e-28) / 1e-28 is beyond the range.
+        assert_eq!(path(&c).as_deref(), Some("records[0].results[0].totals"));
     }
 
     fn keys(s: &Summary) -> Vec<&str> {

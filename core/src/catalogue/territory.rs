@@ -201,7 +201,7 @@ impl Territory {
 }
 
 /// A territory reduced to what [`Territory::same_as`] compares, computed once
-/// (the lowercase name) so that comparing two of them allocates nothing.
+/// (the lowercase name) so that looking it up allocates nothing.
 #[derive(Debug, Clone)]
 pub(crate) struct TerritoryKey<'a> {
     kind: TerritoryKind,
@@ -217,61 +217,92 @@ impl<'a> TerritoryKey<'a> {
             code: t.insee_code.as_deref(),
         }
     }
-
-    /// The same answer as [`Territory::same_as`].
-    pub(crate) fn same_as(&self, other: &TerritoryKey<'_>) -> bool {
-        self.kind == other.kind
-            && match (self.code, other.code) {
-                (Some(a), Some(b)) => a == b,
-                _ => self.name == other.name,
-            }
-    }
 }
 
-/// Indexes territories by kind and name and by kind and code: every pair
-/// that [`Territory::same_as`] matches shares one of the two, so looking up
-/// both finds every candidate without comparing all pairs.
+/// Territory indexes by kind, then lowercase name.
+type NameIndex = HashMap<TerritoryKind, HashMap<String, Vec<usize>>>;
+
+/// Indexes territories so that every territory [`Territory::same_as`] matches
+/// is found without comparing pairs: one with a code matches those with the
+/// same code, and those of the same name that have no code; one without a
+/// code matches every territory of its name. Each lookup costs the matches it
+/// returns, so a thousand communes of one name with different codes stay
+/// linear.
 #[derive(Debug, Default)]
 pub(crate) struct TerritoryIndex<'a> {
-    keys: Vec<TerritoryKey<'a>>,
-    by_name: HashMap<(TerritoryKind, String), Vec<usize>>,
-    by_code: HashMap<(TerritoryKind, &'a str), Vec<usize>>,
+    len: usize,
+    by_name: NameIndex,
+    uncoded_by_name: NameIndex,
+    by_code: HashMap<TerritoryKind, HashMap<&'a str, Vec<usize>>>,
 }
 
 impl<'a> TerritoryIndex<'a> {
+    /// The two lists (each in insertion order, disjoint) whose union is
+    /// every territory added so far that is the same as `key`.
+    fn candidates<'s>(&'s self, key: &TerritoryKey<'_>) -> (&'s [usize], &'s [usize]) {
+        fn named<'m>(m: &'m NameIndex, key: &TerritoryKey<'_>) -> &'m [usize] {
+            m.get(&key.kind)
+                .and_then(|n| n.get(key.name.as_str()))
+                .map_or(&[][..], Vec::as_slice)
+        }
+        match key.code {
+            Some(code) => (
+                self.by_code
+                    .get(&key.kind)
+                    .and_then(|c| c.get(code))
+                    .map_or(&[][..], Vec::as_slice),
+                named(&self.uncoded_by_name, key),
+            ),
+            None => (named(&self.by_name, key), &[][..]),
+        }
+    }
+
     /// The indexes (in insertion order) of the territories added so far that
     /// are the same as `key`.
+    #[cfg(test)]
     pub(crate) fn matches(&self, key: &TerritoryKey<'_>) -> Vec<usize> {
-        let mut found: Vec<usize> = self
-            .by_name
-            .get(&(key.kind, key.name.clone()))
-            .into_iter()
-            .flatten()
-            .chain(
-                key.code
-                    .and_then(|c| self.by_code.get(&(key.kind, c)))
-                    .into_iter()
-                    .flatten(),
-            )
-            .copied()
-            .filter(|&j| self.keys.get(j).is_some_and(|k| k.same_as(key)))
-            .collect();
+        let (a, b) = self.candidates(key);
+        let mut found: Vec<usize> = a.iter().chain(b).copied().collect();
         found.sort_unstable();
-        found.dedup();
         found
+    }
+
+    /// The first territory added that is the same as `key`.
+    pub(crate) fn first_match(&self, key: &TerritoryKey<'_>) -> Option<usize> {
+        let (a, b) = self.candidates(key);
+        match (a.first(), b.first()) {
+            (Some(&x), Some(&y)) => Some(x.min(y)),
+            (x, y) => x.or(y).copied(),
+        }
     }
 
     /// Adds a territory; returns its index.
     pub(crate) fn push(&mut self, key: TerritoryKey<'a>) -> usize {
-        let i = self.keys.len();
+        let i = self.len;
+        self.len += 1;
+        let TerritoryKey { kind, name, code } = key;
+        match code {
+            Some(code) => self
+                .by_code
+                .entry(kind)
+                .or_default()
+                .entry(code)
+                .or_default()
+                .push(i),
+            None => self
+                .uncoded_by_name
+                .entry(kind)
+                .or_default()
+                .entry(name.clone())
+                .or_default()
+                .push(i),
+        }
         self.by_name
-            .entry((key.kind, key.name.clone()))
+            .entry(kind)
+            .or_default()
+            .entry(name)
             .or_default()
             .push(i);
-        if let Some(code) = key.code {
-            self.by_code.entry((key.kind, code)).or_default().push(i);
-        }
-        self.keys.push(key);
         i
     }
 }
@@ -287,8 +318,8 @@ pub(crate) fn group_territories<'a>(
         .into_iter()
         .map(|t| {
             let key = TerritoryKey::of(t);
-            match firsts.matches(&key).first() {
-                Some(&g) => g,
+            match firsts.first_match(&key) {
+                Some(g) => g,
                 None => firsts.push(key),
             }
         })

@@ -4,10 +4,15 @@
 //! **all** the problems it finds as data, a list of [`Finding`]s (empty when
 //! the catalogue is sound), so that a regional coordinator can fix them in
 //! one pass and a binding can show them in a table.
+//!
+//! - `record_rules`: the rules about one record and its results;
+//! - `groups`: the rules relating records (duplicates, overlapping
+//!   editions), one finding per group.
 
-use std::collections::HashMap;
+mod groups;
+mod record_rules;
 
-use rust_decimal::{dec, Decimal};
+use rust_decimal::dec;
 
 use crate::challenge::Theme;
 use crate::error::Location;
@@ -15,9 +20,10 @@ use crate::named_enum;
 use crate::quantity::Ratio;
 
 use super::document::Catalogue;
-use super::record::{CatalogueRecord, RecordRef};
-use super::result::{Indicator, ThemeResult};
-use super::territory::{TerritoryIndex, TerritoryKey};
+use super::record::RecordRef;
+use super::result::Indicator;
+
+pub use groups::MEMBERS_LISTED;
 
 /// How far a stated change may be from the one its totals give before the
 /// two are reported as disagreeing: half a tenth of a percentage point, the
@@ -28,9 +34,9 @@ named_enum! {
     /// The rules of a catalogue, one spelling each (a finding's `rule`).
     #[non_exhaustive]
     pub enum Rule ("catalogue rule") {
-        /// Two records have the same name and edition.
+        /// Records with the same name and edition (ignoring case).
         DuplicateIdentity = "duplicate_identity",
-        /// Two editions on one territory and theme overlap in time.
+        /// Editions on one territory and theme that overlap in time.
         OverlappingEditions = "overlapping_editions",
         /// A record's first year is after its last.
         YearsReversed = "years_reversed",
@@ -57,31 +63,38 @@ named_enum! {
     }
 }
 
-/// A problem found in a catalogue. `record` is the record at fault (for
-/// pairs, the later one; `other` the earlier); `result` is the index of a
-/// result in the record's results.
+/// A problem found in a catalogue. `record` is the record at fault (for a
+/// group, its first member); `result` is the index of a result in the
+/// record's results; a group lists its first [`MEMBERS_LISTED`] `members`
+/// (the first being `record`) and counts them all in `member_count`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Finding {
     /// See [`Rule::DuplicateIdentity`].
     DuplicateIdentity {
-        /// The later record.
+        /// The group's first record.
         record: RecordRef,
-        /// The earlier record with the same identity.
-        other: RecordRef,
+        /// The records with this identity, in order (the first
+        /// [`MEMBERS_LISTED`]).
+        members: Vec<RecordRef>,
+        /// How many records have this identity.
+        member_count: usize,
     },
     /// See [`Rule::OverlappingEditions`]. With exact periods on both records,
-    /// any shared day overlaps; with years only, the spans must share more
-    /// than one boundary year (consecutive winter editions `2017–2018` and
-    /// `2018–2019` do not overlap).
+    /// any shared day overlaps; otherwise the spans must share more than one
+    /// boundary year (consecutive winter editions `2017–2018` and
+    /// `2018–2019` do not overlap). Editions linked by overlaps form one
+    /// group, even where two of them do not overlap each other.
     OverlappingEditions {
-        /// The later record.
+        /// The group's first record.
         record: RecordRef,
-        /// The earlier record.
-        other: RecordRef,
-        /// The theme both cover.
+        /// The theme they all cover.
         theme: Theme,
+        /// The editions of the group, in order (the first [`MEMBERS_LISTED`]).
+        members: Vec<RecordRef>,
+        /// How many editions the group holds.
+        member_count: usize,
     },
     /// See [`Rule::YearsReversed`].
     YearsReversed {
@@ -228,8 +241,11 @@ impl Finding {
 }
 
 impl Catalogue {
-    /// Every problem of the catalogue, in record order (a record's own
-    /// problems, then those it has with earlier records).
+    /// Every problem of the catalogue: each record's own problems, in record
+    /// order, then the groups of duplicates, then the groups of overlapping
+    /// editions, each in order of its first record. A group is one finding
+    /// however many records it holds (see [`MEMBERS_LISTED`]); validation
+    /// costs O(n log n) in the records.
     ///
     /// # Example
     /// ```
@@ -246,205 +262,25 @@ impl Catalogue {
     /// # Ok::<(), ecodefi::Error>(())
     /// ```
     pub fn validate(&self) -> Vec<Finding> {
-        // Pairs are found through indexes (identity, territory), not by
-        // comparing every record with every other: a catalogue of thousands
-        // of records validates in linear time plus the pairs it reports.
         let mut findings = Vec::new();
-        let identities: Vec<(String, String)> = self
-            .records
-            .iter()
-            .map(|r| {
-                (
-                    r.name.as_str().to_lowercase(),
-                    r.edition.as_str().to_lowercase(),
-                )
-            })
-            .collect();
-        let mut by_identity: HashMap<&(String, String), Vec<usize>> = HashMap::new();
-        let mut territories = TerritoryIndex::default();
-        for (i, (r, identity)) in self.records.iter().zip(&identities).enumerate() {
-            record_findings(i, r, &mut findings);
-            let key = TerritoryKey::of(&r.territory);
-            let same_place = territories.matches(&key);
-            let same_identity = by_identity.get(identity).cloned().unwrap_or_default();
-            let mut earlier: Vec<usize> =
-                same_place.iter().chain(&same_identity).copied().collect();
-            earlier.sort_unstable();
-            earlier.dedup();
-            for j in earlier {
-                let Some(e) = self.records.get(j) else {
-                    continue;
-                };
-                if same_identity.contains(&j) {
-                    findings.push(Finding::DuplicateIdentity {
-                        record: r.reference(i),
-                        other: e.reference(j),
-                    });
-                }
-                if same_place.contains(&j) {
-                    overlap_findings((j, e), (i, r), &mut findings);
-                }
-            }
-            territories.push(key);
-            by_identity.entry(identity).or_default().push(i);
+        for (i, r) in self.records.iter().enumerate() {
+            record_rules::record_findings(i, r, &mut findings);
         }
+        groups::duplicates(&self.records, &mut findings);
+        groups::overlapping_editions(&self.records, &mut findings);
         findings
-    }
-}
-
-fn record_findings(i: usize, r: &CatalogueRecord, out: &mut Vec<Finding>) {
-    let me = || r.reference(i);
-    if r.years.first() > r.years.last() {
-        out.push(Finding::YearsReversed {
-            record: me(),
-            first: r.years.first(),
-            last: r.years.last(),
-        });
-    }
-    if let Some(p) = r.period {
-        let (a, b) = (p.first().year(), p.last().year());
-        let inside = |y: i16| u16::try_from(y).is_ok_and(|y| r.years.contains(y));
-        if !inside(a) || !inside(b) {
-            out.push(Finding::PeriodOutsideYears { record: me() });
-        }
-    }
-    if let (Some(&h), Some(&t)) = (r.households.known(), r.teams.known()) {
-        if h < t {
-            out.push(Finding::HouseholdsFewerThanTeams {
-                record: me(),
-                households: h,
-                teams: t,
-            });
-        }
-    }
-    for (k, res) in r.results().iter().enumerate() {
-        result_findings(r, k, res, &me, out);
-    }
-}
-
-fn result_findings(
-    r: &CatalogueRecord,
-    k: usize,
-    res: &ThemeResult,
-    me: &dyn Fn() -> RecordRef,
-    out: &mut Vec<Finding>,
-) {
-    match (res.households, r.households.known()) {
-        (None, None) => out.push(Finding::ResultWithoutHouseholds {
-            record: me(),
-            result: k,
-        }),
-        (Some(counted), Some(&households)) if counted > households => {
-            out.push(Finding::ResultHouseholdsAboveRecord {
-                record: me(),
-                result: k,
-                counted,
-                households,
-            });
-        }
-        _ => {}
-    }
-    if res.change.fraction() < -Decimal::ONE {
-        out.push(Finding::ChangeBeyondTotal {
-            record: me(),
-            result: k,
-            change: res.change,
-        });
-    }
-    if res.indicator.theme() != res.theme {
-        out.push(Finding::IndicatorThemeMismatch {
-            record: me(),
-            result: k,
-            theme: res.theme,
-            indicator: res.indicator,
-        });
-    }
-    if let Some(themes) = r.themes.known() {
-        if !themes.contains(&res.theme) {
-            out.push(Finding::ResultThemeNotListed {
-                record: me(),
-                result: k,
-                theme: res.theme,
-            });
-        }
-    }
-    if r.results()
-        .iter()
-        .take(k)
-        .any(|e| e.indicator == res.indicator)
-    {
-        out.push(Finding::DuplicateResult {
-            record: me(),
-            result: k,
-            indicator: res.indicator,
-        });
-    }
-    if let Some(t) = res.totals {
-        if t.reference <= Decimal::ZERO || t.challenge < Decimal::ZERO {
-            out.push(Finding::InvalidTotals {
-                record: me(),
-                result: k,
-            });
-        } else if let Some(from_totals) = t
-            .challenge
-            .checked_sub(t.reference)
-            .and_then(|d| d.checked_div(t.reference))
-        {
-            let gap = from_totals
-                .checked_sub(res.change.fraction())
-                .map(|g| g.abs());
-            if gap.is_none_or(|g| g > TOTALS_TOLERANCE.fraction()) {
-                out.push(Finding::ChangeDisagreesWithTotals {
-                    record: me(),
-                    result: k,
-                    change: res.change,
-                    from_totals: Ratio::new(from_totals),
-                });
-            }
-        }
-    }
-}
-
-/// Overlapping editions of two records on the same territory.
-fn overlap_findings(
-    (earlier_index, earlier): (usize, &CatalogueRecord),
-    (index, r): (usize, &CatalogueRecord),
-    out: &mut Vec<Finding>,
-) {
-    if !overlap(r, earlier) {
-        return;
-    }
-    let (Some(mine), Some(theirs)) = (r.themes.known(), earlier.themes.known()) else {
-        return;
-    };
-    for theme in Theme::ALL {
-        if mine.contains(theme) && theirs.contains(theme) {
-            out.push(Finding::OverlappingEditions {
-                record: r.reference(index),
-                other: earlier.reference(earlier_index),
-                theme: *theme,
-            });
-        }
-    }
-}
-
-/// Whether two editions overlap in time: any shared day when both have exact
-/// periods; else year spans sharing more than a boundary year.
-fn overlap(a: &CatalogueRecord, b: &CatalogueRecord) -> bool {
-    match (a.period, b.period) {
-        (Some(p), Some(q)) => p.intersection(q).is_some(),
-        _ => a.years.first().max(b.years.first()) < a.years.last().min(b.years.last()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{record, text, waste};
-    use super::super::{Fact, Results, TotalUnit, Totals, YearSpan};
+    use super::super::{CatalogueRecord, Fact, Results, TotalUnit, Totals, YearSpan};
     use super::*;
     use crate::date::date;
     use crate::period::Period;
     use proptest::prelude::*;
+    use rust_decimal::Decimal;
 
     fn rules(c: &Catalogue) -> Vec<Rule> {
         c.validate().iter().map(Finding::rule).collect()
@@ -474,8 +310,12 @@ mod tests {
         let f = Catalogue::new(None, vec![a, b]).validate();
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].rule(), Rule::DuplicateIdentity);
-        assert_eq!(f[0].record().index, 1);
-        assert_eq!(f[0].location().index, Some(1));
+        assert_eq!(f[0].record().index, 0);
+        assert_eq!(f[0].location().index, Some(0));
+        assert!(
+            matches!(&f[0], Finding::DuplicateIdentity { members, member_count: 2, .. }
+            if members.iter().map(|m| m.index).eq([0, 1]))
+        );
     }
 
     #[test]
@@ -486,9 +326,10 @@ mod tests {
         assert_eq!(
             f,
             vec![Finding::OverlappingEditions {
-                record: b.reference(1),
-                other: a.reference(0),
+                record: a.reference(0),
                 theme: Theme::Waste,
+                members: vec![a.reference(0), b.reference(1)],
+                member_count: 2,
             }]
         );
         // Another theme, or another territory: no overlap.
