@@ -79,4 +79,6 @@ check() { # $1: label, $2: file, $3: ceiling in bytes
 }
 check "ecodefi/sheets (the page's module)" "$out/sheets/ecodefi_sheets_bg.wasm" \
     "${ECODEFI_WASM_MAX_BYTES:-300000}"
-check "ecodefi (every export)" "$out/ecodefi_wasm_bg.wasm" "${ECODEFI_FULL_WASM_MAX_BYTES:-1180000}"
+# The whole npm module (not what the page starts on): 1 183 357 bytes after
+# the catalogue groups of issue 14.
+check "ecodefi (every export)" "$out/ecodefi_wasm_bg.wasm" "${ECODEFI_FULL_WASM_MAX_BYTES:-1200000}"
