@@ -368,10 +368,9 @@ impl Catalogue {
                     households = households
                         .checked_add(n)
                         .ok_or_else(|| at(Error::overflow("households"), ""))?;
-                    let w = mul(Decimal::from(n), res.change.fraction(), "weighted change")
+                    weighted = mul(Decimal::from(n), res.change.fraction(), "weighted change")
                         .and_then(|w| add(weighted, w, "weighted change"))
                         .map_err(|e| at(e, ".change"))?;
-                    weighted = w;
                 }
                 None => without += 1,
             }
@@ -385,10 +384,11 @@ impl Catalogue {
                     pooled = Some((t.unit, t.reference, saved(t)?));
                 }
                 (Some(t), Some((unit, reference, change))) if t.unit == unit => {
-                    let sum = add(reference, t.reference, "pooled reference")
-                        .and_then(|s| Ok((s, add(change, saved(t)?, "pooled change")?)))
+                    let reference = add(reference, t.reference, "pooled reference")
                         .map_err(|e| at(e, ".totals"))?;
-                    pooled = Some((unit, sum.0, sum.1));
+                    let change =
+                        add(change, saved(t)?, "pooled change").map_err(|e| at(e, ".totals"))?;
+                    pooled = Some((unit, reference, change));
                 }
                 _ => all_totals = false,
             }

@@ -8,6 +8,7 @@
 //! records, whatever their shape.
 
 use std::collections::HashMap;
+use std::hash::Hash;
 
 use crate::challenge::Theme;
 
@@ -34,24 +35,35 @@ fn listed(
     Some((refs.first()?.clone(), refs, members.len()))
 }
 
+/// The indexes of `keyed` grouped by key: groups in order of their first
+/// index, each index in its order.
+fn in_order<K: Eq + Hash + Clone>(
+    keyed: impl IntoIterator<Item = (K, usize)>,
+) -> Vec<(K, Vec<usize>)> {
+    let mut position: HashMap<K, usize> = HashMap::new();
+    let mut groups: Vec<(K, Vec<usize>)> = Vec::new();
+    for (key, i) in keyed {
+        if let Some(&g) = position.get(&key) {
+            groups[g].1.push(i);
+        } else {
+            position.insert(key.clone(), groups.len());
+            groups.push((key, vec![i]));
+        }
+    }
+    groups
+}
+
 /// Records with the same name and edition (ignoring case): one finding per
 /// identity that occurs more than once, in order of its first record.
 pub(super) fn duplicates(records: &[CatalogueRecord], out: &mut Vec<Finding>) {
-    let mut position: HashMap<(String, String), usize> = HashMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, r) in records.iter().enumerate() {
+    let groups = in_order(records.iter().enumerate().map(|(i, r)| {
         let identity = (
             r.name.as_str().to_lowercase(),
             r.edition.as_str().to_lowercase(),
         );
-        if let Some(&g) = position.get(&identity) {
-            groups[g].push(i);
-        } else {
-            position.insert(identity, groups.len());
-            groups.push(vec![i]);
-        }
-    }
-    for members in groups.iter().filter(|g| g.len() > 1) {
+        (identity, i)
+    }));
+    for (_, members) in groups.iter().filter(|(_, g)| g.len() > 1) {
         let Some((record, members, member_count)) = listed(records, members) else {
             continue;
         };
@@ -75,23 +87,21 @@ pub(super) fn duplicates(records: &[CatalogueRecord], out: &mut Vec<Finding>) {
 /// `2018–2019` do not). Records whose themes are unknown are not compared.
 pub(super) fn overlapping_editions(records: &[CatalogueRecord], out: &mut Vec<Finding>) {
     let places = group_territories(records.iter().map(|r| &r.territory));
-    let mut position: HashMap<(usize, Theme), usize> = HashMap::new();
-    let mut buckets: Vec<(Theme, Vec<usize>)> = Vec::new();
-    for (i, (r, &place)) in records.iter().zip(&places).enumerate() {
-        let Some(themes) = r.themes.known() else {
-            continue;
-        };
-        for &theme in Theme::ALL.iter().filter(|t| themes.contains(t)) {
-            if let Some(&b) = position.get(&(place, theme)) {
-                buckets[b].1.push(i);
-            } else {
-                position.insert((place, theme), buckets.len());
-                buckets.push((theme, vec![i]));
-            }
-        }
-    }
+    let buckets = in_order(
+        records
+            .iter()
+            .zip(&places)
+            .enumerate()
+            .flat_map(|(i, (r, &place))| {
+                let themes = r.themes.known().map_or(&[][..], Vec::as_slice);
+                Theme::ALL
+                    .iter()
+                    .filter(move |t| themes.contains(t))
+                    .map(move |&theme| ((place, theme), i))
+            }),
+    );
     let mut found: Vec<(usize, Theme, Vec<usize>)> = Vec::new();
-    for (theme, members) in buckets.iter().filter(|(_, m)| m.len() > 1) {
+    for ((_, theme), members) in buckets.iter().filter(|(_, m)| m.len() > 1) {
         for group in overlap_groups(records, members) {
             found.push((group[0], *theme, group));
         }
