@@ -259,6 +259,14 @@ test('the regional catalogue lists the sample\'s challenges and the MEL result',
   // One finding for the group, naming both records in French.
   const dupText = await page.textContent('#catalogue-findings li[data-rule="duplicate_identity"]');
   assert.ok(dupText.includes(`fiches n° ${mel + 1}, ${doubled.records.length} (2 fiches)`), dupText);
+  // The copy overlaps its original on each of its themes (a period, or years
+  // sharing more than a boundary year): one line per theme, told apart by it.
+  const melRecord = sample.records[mel];
+  const overlapping = melRecord.period || melRecord.years.first < melRecord.years.last;
+  const overlaps = await page.$$eval('#catalogue-findings li[data-rule="overlapping_editions"]', (lis) => lis.map((li) => li.textContent));
+  assert.equal(overlaps.length, overlapping ? melRecord.themes.length : 0, overlaps.join(' | '));
+  assert.equal(new Set(overlaps).size, overlaps.length, overlaps.join(' | '));
+  await page.locator('#catalogue-findings').screenshot({ path: path.join(out, 'page-catalogue-findings.png') });
   assert.equal(await page.$$eval('#catalogue-table tbody tr', (trs) => trs.length), 8);
   // A document core cannot read: its error, no view.
   await page.setInputFiles('#catalogue-picker', { name: 'v2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...sample, schema_version: 2 })) });

@@ -78,11 +78,12 @@ function drawFindings(findings) {
     li.dataset.rule = f.rule;
     const rule = c().rules[f.rule] ?? f.rule;
     const result = f.result === undefined ? '' : `, ${c().resultNo(f.result)}`;
+    const theme = f.theme === undefined ? '' : ` (${c().themes[f.theme] ?? f.theme})`;
     // A group (duplicates, overlapping editions) is one finding: its members.
     const what = f.members === undefined
       ? c().recordRef(f.record)
       : c().groupOf(f.members.map((m) => m.index + 1), f.member_count);
-    li.textContent = `${rule} — ${what}${result}`;
+    li.textContent = `${rule}${theme} — ${what}${result}`;
     list.append(li);
   }
   box.append(list);
