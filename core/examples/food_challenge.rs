@@ -9,7 +9,6 @@
 use std::path::Path;
 
 use ecodefi::french::{number, percent, share};
-use ecodefi::outcome::Outcome;
 use ecodefi::ChallengeData;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -80,7 +79,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
     println!("Foyers exclus :");
     for h in &f.households {
-        if let Outcome::Excluded(e) = &h.outcome {
+        for e in &h.exclusions {
             println!("  {} ({}) : {} — {}", h.household, h.team, e.code, e.detail);
         }
     }

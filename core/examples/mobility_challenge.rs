@@ -9,7 +9,6 @@
 use std::path::Path;
 
 use ecodefi::french::{number, percent, share};
-use ecodefi::outcome::Outcome;
 use ecodefi::{ChallengeData, Ratio};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -81,7 +80,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
     println!("Foyers exclus ou à vérifier :");
     for h in &m.households {
-        if let Outcome::Excluded(e) = &h.outcome {
+        for e in &h.exclusions {
             println!("  {} ({}) : {} — {}", h.household, h.team, e.code, e.detail);
         }
         for warning in &h.warnings {

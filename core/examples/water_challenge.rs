@@ -9,7 +9,6 @@
 use std::path::Path;
 
 use ecodefi::french::{number, percent};
-use ecodefi::outcome::Outcome;
 use ecodefi::{ChallengeData, Ratio};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -66,7 +65,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!();
     println!("Foyers exclus ou à vérifier :");
     for h in &w.households {
-        if let Outcome::Excluded(e) = &h.outcome {
+        for e in &h.exclusions {
             let meter = e
                 .meter
                 .as_ref()

@@ -20,7 +20,8 @@
 //! - the regional catalogue of challenges: [`catalogue`]
 //! - per-person themes: [`water`], [`waste`], [`food`], [`mobility`], with
 //!   [`rate`] (rates per person and per consumption unit over periods of
-//!   presence) and [`outcome`] (a household's result in one theme)
+//!   presence) and [`outcome`] (a household's result in one theme: the
+//!   one shape of every theme, energy's too)
 #![deny(missing_docs)]
 
 pub mod aggregate;
@@ -61,7 +62,7 @@ pub use household::{Household, Occupancy, Occupants};
 pub use id::{HouseholdId, MeterId, TeamId};
 pub use period::Period;
 pub use quantity::{Euros, Kg, KgCo2e, Km, Kwh, Litres, Ratio};
-pub use report::{compute, Report};
+pub use report::{compute, Report, REPORT_SCHEMA_VERSION};
 
 /// Re-exported so that callers use the same decimal type.
 pub use rust_decimal::Decimal;

@@ -5,7 +5,7 @@
 //! the small WebAssembly module carries no code for them.
 
 use crate::challenge::{Challenge, Theme};
-use crate::data::{ChallengeData, SCHEMA_VERSION};
+use crate::data::ChallengeData;
 use crate::energy::{self, EnergyReport};
 use crate::error::Result;
 #[cfg(feature = "themes")]
@@ -13,11 +13,20 @@ use crate::{food::FoodReport, mobility::MobilityReport};
 #[cfg(feature = "themes")]
 use crate::{waste::WasteReport, water::WaterReport};
 
+/// The version of the report document ([`Report`]) this library writes.
+///
+/// Version 2 gives every theme's households one shape
+/// ([`crate::outcome::HouseholdResult`]: `status`, `exclusions`,
+/// `warnings`, `figures`); in version 1 energy's households had `saving`
+/// and `exclusions`, the other themes' an `outcome` with one exclusion. The
+/// input document ([`crate::SCHEMA_VERSION`]) did not change.
+pub const REPORT_SCHEMA_VERSION: u32 = 2;
+
 /// The report of a challenge.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
-    /// The version of this document ([`SCHEMA_VERSION`]).
+    /// The version of this document ([`REPORT_SCHEMA_VERSION`]).
     pub schema_version: u32,
     /// The challenge it is about.
     pub challenge: Challenge,
@@ -112,7 +121,7 @@ pub fn compute(data: &ChallengeData) -> Result<Report> {
         let (hs, o) = (&data.households, &data.options);
         let has = |t| c.themes.contains(&t);
         Ok(Report {
-            schema_version: SCHEMA_VERSION,
+            schema_version: REPORT_SCHEMA_VERSION,
             challenge: c.clone(),
             households: u32::try_from(hs.len()).unwrap_or(u32::MAX),
             energy,
@@ -146,7 +155,7 @@ pub fn compute(data: &ChallengeData) -> Result<Report> {
             });
         }
         Ok(Report {
-            schema_version: SCHEMA_VERSION,
+            schema_version: REPORT_SCHEMA_VERSION,
             challenge: c.clone(),
             households: u32::try_from(data.households.len()).unwrap_or(u32::MAX),
             energy,

@@ -422,7 +422,7 @@ fn challenge_household_with_daily_readings_gets_a_regression_baseline() {
 
     // Default: the reconstructed winter, and JSON as before.
     let winter = household(&doc);
-    let saving = winter.saving.as_ref().unwrap();
+    let saving = winter.figures().unwrap();
     assert_eq!(
         saving.meters[0].reference_method,
         ecodefi::energy::ReferenceMethod::ReconstructedWinter
@@ -434,7 +434,7 @@ fn challenge_household_with_daily_readings_gets_a_regression_baseline() {
     // Opt in: the regression baseline.
     doc["options"]["energy"]["regression_baseline"] = json!(true);
     let regression = household(&doc);
-    let saving = regression.saving.as_ref().unwrap();
+    let saving = regression.figures().unwrap();
     let meter = &saving.meters[0];
     assert_eq!(
         meter.reference_method,

@@ -171,11 +171,13 @@ fn check_households(energy: &ecodefi::energy::EnergyReport, expected: &Value, p:
                 .collect();
             let codes: Vec<&str> = codes.as_array().unwrap().iter().map(text).collect();
             assert_eq!(got, codes, "household {id}");
-            assert!(h["saving"].is_null(), "household {id}");
+            assert_eq!(h["status"], "excluded", "household {id}");
+            assert!(h["figures"].is_null(), "household {id}");
             continue;
         }
+        assert_eq!(h["status"], "computed", "household {id}");
         for (field, value) in want.as_object().unwrap() {
-            let got = &h["saving"][field];
+            let got = &h["figures"][field];
             match value {
                 Value::Bool(b) => assert_eq!(got.as_bool(), Some(*b), "household {id} {field}"),
                 _ => check(&format!("household {id} {field}"), dec(got), value, p),

@@ -240,11 +240,12 @@ def water_checks(households, offset=0, only=None):
     for i, (h, r) in enumerate(zip(households, res)):
         if only and h["id"] not in only:
             continue
-        p = f"/households/{i}/outcome"
+        row = f"/households/{i}"
+        p = f"{row}/figures"
         checks[f"/households/{i}/household"] = h["id"]
-        checks[f"{p}/status"] = r["status"]
+        checks[f"{row}/status"] = r["status"]
         if r["status"] == "excluded":
-            checks[f"{p}/code"] = r["code"]
+            checks[f"{row}/exclusions/0/code"] = r["code"]
             continue
         for k in ("reference_per_person_day", "challenge_per_person_day", "reference_per_unit_day",
                   "challenge_per_unit_day", "expected_litres", "change", "versus_reference_value"):
@@ -351,11 +352,12 @@ def waste_checks(households, only=None):
     for i, (h, r) in enumerate(zip(households, res)):
         if only and h["id"] not in only:
             continue
-        p = f"/households/{i}/outcome"
+        row = f"/households/{i}"
+        p = f"{row}/figures"
         checks[f"/households/{i}/household"] = h["id"]
-        checks[f"{p}/status"] = r["status"]
+        checks[f"{row}/status"] = r["status"]
         if r["status"] == "excluded":
-            checks[f"{p}/code"] = r["code"]
+            checks[f"{row}/exclusions/0/code"] = r["code"]
             continue
         for part in ("residual", "total"):
             for k in keys:
@@ -514,11 +516,12 @@ def food_checks(households, only=None):
     for i, (h, r) in enumerate(zip(households, res)):
         if only and h["id"] not in only:
             continue
-        p = f"/households/{i}/outcome"
+        row = f"/households/{i}"
+        p = f"{row}/figures"
         checks[f"/households/{i}/household"] = h["id"]
-        checks[f"{p}/status"] = r["status"]
+        checks[f"{row}/status"] = r["status"]
         if r["status"] == "excluded":
-            checks[f"{p}/code"] = r["code"]
+            checks[f"{row}/exclusions/0/code"] = r["code"]
             continue
         for k, f in enumerate(r["figures"]):
             checks.update(fig_checks(f"{p}/surveys/{k}", f))
@@ -653,11 +656,12 @@ def mobility_checks(households, only=None):
     for i, (h, r) in enumerate(zip(households, res)):
         if only and h["id"] not in only:
             continue
-        p = f"/households/{i}/outcome"
+        row = f"/households/{i}"
+        p = f"{row}/figures"
         checks[f"/households/{i}/household"] = h["id"]
-        checks[f"{p}/status"] = r["status"]
+        checks[f"{row}/status"] = r["status"]
         if r["status"] == "excluded":
-            checks[f"{p}/code"] = r["code"]
+            checks[f"{row}/exclusions/0/code"] = r["code"]
             continue
         for part in ("reference", "challenge"):
             for k in per:
@@ -742,9 +746,9 @@ for theme, fn, own in (("water", water_checks, wh), ("waste", waste_checks, dh),
     checks[f"/{theme}/households/{len(everyone) - 1}/household"] = everyone[-1]["id"]
 for i, h in enumerate(everyone):
     if h not in wh:
-        checks[f"/water/households/{i}/outcome/code"] = "no_meter"
+        checks[f"/water/households/{i}/exclusions/0/code"] = "no_meter"
     if h not in dh:
-        checks[f"/waste/households/{i}/outcome/code"] = "no_data"
+        checks[f"/waste/households/{i}/exclusions/0/code"] = "no_data"
 checks["/households"] = len(everyone)
 (HERE / "themes" / "challenge.json").write_text(json.dumps(
     {"kind": "themes_challenge", "source": "the four single-theme vectors' households together",

@@ -25,7 +25,7 @@ use crate::aggregate::{quantile, ranks, totals, Entry, Totals};
 use crate::challenge::Challenge;
 use crate::climate::Correction;
 use crate::error::{Error, Location, Result, CHALLENGE};
-use crate::exclusion::{ExclusionCode, Warning, WarningCode};
+use crate::exclusion::{Warning, WarningCode};
 use crate::household::Household;
 use crate::id::TeamId;
 use crate::quantity::{add, mul, sub, Euros, KgCo2e, Ratio};
@@ -118,7 +118,7 @@ pub fn compute(
     let households_reaching_objective = u32::try_from(
         results
             .iter()
-            .filter(|r| r.saving.as_ref().is_some_and(|s| s.objective_reached))
+            .filter(|r| r.figures().is_some_and(|s| s.objective_reached))
             .count(),
     )
     .unwrap_or(u32::MAX);
@@ -176,21 +176,17 @@ fn reaches(totals: &Totals, objective: Ratio) -> bool {
 
 /// A group's statistics, CO2e and euros.
 fn group(members: &[&HouseholdResult]) -> Result<(Totals, KgCo2e, Euros)> {
-    let entry = |r: &&HouseholdResult| match &r.saving {
-        Some(s) => Entry::CountedWithChange {
+    let entry = |r: &&HouseholdResult| match r.result() {
+        Ok(s) => Entry::CountedWithChange {
             reference: s.reference_corrected.value(),
             actual: s.challenge.value(),
             change: s.change,
         },
-        None => Entry::Excluded(
-            r.exclusions
-                .first()
-                .map_or(ExclusionCode::NoData, |e| e.code),
-        ),
+        Err(e) => Entry::Excluded(e.code),
     };
     let mut co2e = Decimal::ZERO;
     let mut euros = Decimal::ZERO;
-    for s in members.iter().filter_map(|r| r.saving.as_ref()) {
+    for s in members.iter().filter_map(|r| r.figures()) {
         co2e = add(co2e, s.co2e_saved.value(), "CO2e saved")?;
         euros = add(euros, s.euros_saved.value(), "euros saved")?;
     }
@@ -207,7 +203,7 @@ fn warn_outliers(results: &mut [HouseholdResult]) -> Result<()> {
     const W: &str = "outliers";
     let mut changes: Vec<Decimal> = results
         .iter()
-        .filter_map(|r| r.saving.as_ref().map(|s| s.change.fraction()))
+        .filter_map(|r| r.figures().map(|s| s.change.fraction()))
         .collect();
     if changes.len() < 4 {
         return Ok(());
@@ -223,7 +219,7 @@ fn warn_outliers(results: &mut [HouseholdResult]) -> Result<()> {
     let reach = mul(OUTLIER_IQRS, sub(q3, q1, W)?, W)?;
     let (low, high) = (sub(med, reach, W)?, add(med, reach, W)?);
     for r in results.iter_mut() {
-        if let Some(c) = r.saving.as_ref().map(|s| s.change) {
+        if let Some(c) = r.figures().map(|s| s.change) {
             if c.fraction() < low || c.fraction() > high {
                 r.warnings.push(Warning::new(
                     WarningCode::Outlier,
@@ -330,7 +326,7 @@ mod tests {
         let r = run(&data);
         let (mut regression, mut warned, mut metered) = (0, 0, 0);
         for (h, result) in data.households.iter().zip(&r.households) {
-            let Some(saving) = result.saving.as_ref() else {
+            let Some(saving) = result.figures() else {
                 continue;
             };
             if h.meters.iter().all(|m| m.readings.is_empty()) {
@@ -367,7 +363,7 @@ mod tests {
         assert_eq!(ids, input);
         for h in &r.households {
             assert_ne!(
-                h.saving.is_some(),
+                h.figures.is_some(),
                 !h.exclusions.is_empty(),
                 "{}",
                 h.household
@@ -427,7 +423,7 @@ mod tests {
                 (x, y) => x == y,
             };
             for (x, y) in a.households.iter().zip(&b.households) {
-                prop_assert!(close(x.saving.as_ref().map(|s| s.change), y.saving.as_ref().map(|s| s.change)));
+                prop_assert!(close(x.figures().map(|s| s.change), y.figures().map(|s| s.change)));
                 prop_assert_eq!(&x.exclusions.iter().map(|e| e.code).collect::<Vec<_>>(), &y.exclusions.iter().map(|e| e.code).collect::<Vec<_>>());
             }
             prop_assert!(close(a.totals.totals.change, b.totals.totals.change));

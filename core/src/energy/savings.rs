@@ -15,13 +15,17 @@ use crate::energy::reference::{meter_result, Context, MeterResult};
 use crate::error::Result;
 use crate::exclusion::{Exclusion, ExclusionCode, Warning, WarningCode};
 use crate::household::Household;
-use crate::id::{HouseholdId, TeamId};
 use crate::quantity::{add, div, sub, Euros, KgCo2e, Kwh, Ratio};
 
-/// A household's saving, when it could be computed.
+/// A household's saving, when it could be computed: the figures of its
+/// energy result.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Saving {
+    /// Mean persons over the challenge period.
+    pub persons: Decimal,
+    /// Mean INSEE consumption units over the challenge period.
+    pub consumption_units: Decimal,
     /// Reference consumption as measured, all meters.
     pub reference: Kwh,
     /// Reference brought to the challenge's days and climate.
@@ -46,34 +50,9 @@ pub struct Saving {
     pub meters: Vec<MeterResult>,
 }
 
-/// A household's energy result: its saving, or why it has none.
-///
-/// Exactly one of `saving` and `exclusions` is filled.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HouseholdResult {
-    /// The household.
-    pub household: HouseholdId,
-    /// Its team.
-    pub team: TeamId,
-    /// Mean persons over the challenge period.
-    pub persons: Decimal,
-    /// Mean INSEE consumption units over the challenge period.
-    pub consumption_units: Decimal,
-    /// The saving, if computed.
-    pub saving: Option<Saving>,
-    /// Why it was left out (every reason found, one per meter at most).
-    pub exclusions: Vec<Exclusion>,
-    /// What deserves a look.
-    pub warnings: Vec<Warning>,
-}
-
-impl HouseholdResult {
-    /// Whether the household was left out.
-    pub fn is_excluded(&self) -> bool {
-        self.saving.is_none()
-    }
-}
+/// A household's energy result: its [`Saving`] as figures, or every reason
+/// it has none (one per meter at most), in the shape every theme shares.
+pub type HouseholdResult = crate::outcome::HouseholdResult<Saving>;
 
 /// Computes a household's energy result.
 ///
@@ -95,34 +74,33 @@ pub fn household_result(
         .occupancy
         .mean_units(ctx.challenge)
         .map_err(|e| e.within(&at()))?;
-    let mut result = HouseholdResult {
-        household: h.id.clone(),
-        team: h.team.clone(),
-        persons,
-        consumption_units: units,
-        saving: None,
-        exclusions: Vec::new(),
-        warnings: Vec::new(),
+    let excluded = |exclusions, warnings| {
+        Ok(HouseholdResult::excluded(
+            h.id.clone(),
+            h.team.clone(),
+            exclusions,
+            warnings,
+        ))
     };
+    let mut warnings = Vec::new();
     if h.meters.is_empty() {
-        result
-            .exclusions
-            .push(Exclusion::new(ExclusionCode::NoMeter, "no energy meter"));
-        return Ok(result);
+        let e = Exclusion::new(ExclusionCode::NoMeter, "no energy meter");
+        return excluded(vec![e], warnings);
     }
     let mut meters = Vec::with_capacity(h.meters.len());
+    let mut exclusions = Vec::new();
     for meter in &h.meters {
         match meter_result(meter, ctx) {
-            Ok((m, warnings)) => {
+            Ok((m, w)) => {
                 meters.push(m);
-                result.warnings.extend(warnings);
+                warnings.extend(w);
             }
-            Err(Problem::Excluded(e)) => result.exclusions.push(e),
+            Err(Problem::Excluded(e)) => exclusions.push(e),
             Err(Problem::Error(e)) => return Err(e.within(&at())),
         }
     }
-    if !result.exclusions.is_empty() {
-        return Ok(result);
+    if !exclusions.is_empty() {
+        return excluded(exclusions, warnings);
     }
     let sum = |f: fn(&MeterResult) -> Kwh| {
         meters
@@ -133,24 +111,55 @@ pub fn household_result(
     let corrected = sum(|m| m.reference_corrected).map_err(|e| e.within(&at()))?;
     let challenge = sum(|m| m.challenge).map_err(|e| e.within(&at()))?;
     if corrected <= Decimal::ZERO {
-        result.exclusions.push(Exclusion::new(
+        let e = Exclusion::new(
             ExclusionCode::ZeroReference,
             format!("the corrected reference is {corrected} kWh"),
-        ));
-        return Ok(result);
+        );
+        return excluded(vec![e], warnings);
     }
     let saved = sub(corrected, challenge, W)?;
     let change = change(corrected, challenge).map_err(|e| e.within(&at()))?;
 
-    // CO2e and euros, meter by meter, for the carriers with a factor.
+    let (co2e_saved, euros) = impacts(&meters, ctx, &mut warnings)?;
+    let saving = Saving {
+        persons,
+        consumption_units: units,
+        reference: Kwh::new(reference),
+        reference_corrected: Kwh::new(corrected),
+        challenge: Kwh::new(challenge),
+        saved: Kwh::new(saved),
+        change,
+        saved_per_person: Kwh::new(div(saved, persons, W)?),
+        saved_per_unit: Kwh::new(div(saved, units, W)?),
+        co2e_saved,
+        euros_saved: euros,
+        objective_reached: change.fraction() <= -objective.fraction(),
+        meters,
+    };
+    Ok(HouseholdResult::computed(
+        h.id.clone(),
+        h.team.clone(),
+        saving,
+        warnings,
+    ))
+}
+
+/// CO2e and euros saved, meter by meter, for the carriers with a factor; a
+/// carrier without one adds a warning on its meter, never a silent zero.
+fn impacts(
+    meters: &[MeterResult],
+    ctx: &Context<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Result<(KgCo2e, Euros)> {
+    const W: &str = "household saving";
     let mut co2e = Decimal::ZERO;
     let mut euros = Decimal::ZERO;
     let factors = &ctx.options.factors;
-    for m in &meters {
+    for m in meters {
         let kwh = sub(m.reference_corrected.value(), m.challenge.value(), W)?;
         match factors.co2e.value_of(m.carrier, kwh, ctx.options.basis)? {
             Some(v) => co2e = add(co2e, v, W)?,
-            None => result.warnings.push(
+            None => warnings.push(
                 Warning::new(
                     WarningCode::MissingCo2eFactor,
                     format!("no emission factor for `{}`", m.carrier),
@@ -160,7 +169,7 @@ pub fn household_result(
         }
         match factors.price.value_of(m.carrier, kwh, ctx.options.basis)? {
             Some(v) => euros = add(euros, v, W)?,
-            None => result.warnings.push(
+            None => warnings.push(
                 Warning::new(
                     WarningCode::MissingPrice,
                     format!("no price for `{}`", m.carrier),
@@ -169,18 +178,5 @@ pub fn household_result(
             ),
         }
     }
-    result.saving = Some(Saving {
-        reference: Kwh::new(reference),
-        reference_corrected: Kwh::new(corrected),
-        challenge: Kwh::new(challenge),
-        saved: Kwh::new(saved),
-        change,
-        saved_per_person: Kwh::new(div(saved, persons, W)?),
-        saved_per_unit: Kwh::new(div(saved, units, W)?),
-        co2e_saved: KgCo2e::new(co2e),
-        euros_saved: Euros::new(euros),
-        objective_reached: change.fraction() <= -objective.fraction(),
-        meters,
-    });
-    Ok(result)
+    Ok((KgCo2e::new(co2e), Euros::new(euros)))
 }

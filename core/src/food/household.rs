@@ -333,12 +333,12 @@ pub fn household_food(
         }))
     })()
     .map_err(|e| e.within(&at))?;
-    Ok(HouseholdResult {
-        household: household.id.clone(),
-        team: household.team.clone(),
+    Ok(HouseholdResult::new(
+        household.id.clone(),
+        household.team.clone(),
         outcome,
         warnings,
-    })
+    ))
 }
 
 #[cfg(test)]
@@ -416,7 +416,7 @@ mod tests {
             p(d, dec!(20), true, false, Channel::Shop, 2),
         ]);
         let res = household_food(&family(all), &surveys(), DEFAULT_BUDGET_TOLERANCE).unwrap();
-        let f = res.outcome.computed().unwrap();
+        let f = res.figures().unwrap();
         let (a, b) = (&f.surveys[0], &f.surveys[1]);
         // Start: 200 €, organic 20 + 30 = 50 (25 %), local 30 + 20 = 50
         // (25 %), 60 person-meals → 3.3333 €/person/meal; 200 / 42
@@ -462,7 +462,7 @@ mod tests {
             p(d, dec!(140), true, true, Channel::Producer, 10),
         ]);
         let res = household_food(&family(all), &surveys(), DEFAULT_BUDGET_TOLERANCE).unwrap();
-        let c = &res.outcome.computed().unwrap().change;
+        let c = &res.figures().unwrap().change;
         assert_eq!(c.cost_per_person_meal_change, Some(Ratio::new(dec!(0.2))));
         assert!(!c.goal_met);
     }
@@ -474,7 +474,6 @@ mod tests {
         let code = |h: &Household| {
             household_food(h, &s, t)
                 .unwrap()
-                .outcome
                 .exclusion()
                 .map(|e| e.code)
         };
@@ -515,7 +514,7 @@ mod tests {
                 household_food(&family(all), &surveys(), DEFAULT_BUDGET_TOLERANCE).unwrap()
             };
             let (whole, halves) = (mk(false), mk(true));
-            let (a, b) = (whole.outcome.computed().unwrap(), halves.outcome.computed().unwrap());
+            let (a, b) = (whole.figures().unwrap(), halves.figures().unwrap());
             prop_assert_eq!(&a.change, &b.change);
             for (x, y) in a.surveys.iter().zip(&b.surveys) {
                 prop_assert_eq!(x.organic_share, y.organic_share);
@@ -531,7 +530,7 @@ mod tests {
             let mut all: Vec<Purchase> = items.iter().map(|&(c, o, l, ch, m)| p(d, Decimal::new(i64::from(c), 2), o, l, Channel::ALL[ch], m)).collect();
             all.push(p(date(2026, 3, 10), dec!(1), false, false, Channel::Shop, 1));
             let res = household_food(&family(all), &surveys(), DEFAULT_BUDGET_TOLERANCE).unwrap();
-            let a = &res.outcome.computed().unwrap().surveys[0];
+            let a = &res.figures().unwrap().surveys[0];
             prop_assert!(a.organic_share.fraction() >= Decimal::ZERO && a.organic_share.fraction() <= Decimal::ONE);
             prop_assert!(a.local_share.fraction() >= Decimal::ZERO && a.local_share.fraction() <= Decimal::ONE);
             let total: Decimal = a.channels.iter().map(|c| c.share.fraction()).sum();

@@ -9,7 +9,7 @@ use crate::exclusion::ExclusionCode;
 use crate::french::{households as french_households, percent, share};
 use crate::household::Household;
 use crate::id::TeamId;
-use crate::outcome::{HouseholdResult, Outcome};
+use crate::outcome::HouseholdResult;
 use crate::quantity::{add, div, Ratio};
 
 use super::household::{
@@ -109,8 +109,8 @@ fn group_totals(
     let (mut counted, mut goal) = (0u32, 0u32);
     let (mut organic, mut local) = (Vec::new(), Vec::new());
     for (h, r) in members {
-        match &r.outcome {
-            Outcome::Excluded(e) => {
+        match r.result() {
+            Err(e) => {
                 if let Some(slot) = ExclusionCode::ALL
                     .iter()
                     .position(|c| *c == e.code)
@@ -119,7 +119,7 @@ fn group_totals(
                     *slot += 1;
                 }
             }
-            Outcome::Computed(ind) => {
+            Ok(ind) => {
                 counted += 1;
                 if ind.change.goal_met {
                     goal += 1;

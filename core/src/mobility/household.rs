@@ -300,12 +300,12 @@ pub fn household_mobility(
         indicators_of((&s.reference, &s.challenge), (&pr, &pc), factors).map(Outcome::Computed)
     })()
     .map_err(|e| e.within(&at))?;
-    Ok(HouseholdResult {
-        household: household.id.clone(),
-        team: household.team.clone(),
+    Ok(HouseholdResult::new(
+        household.id.clone(),
+        household.team.clone(),
         outcome,
         warnings,
-    })
+    ))
 }
 
 /// Sums of a household's trips per mode in each period, for group totals;
@@ -378,7 +378,7 @@ mod tests {
         ]);
         let res = household_mobility(&h, r, c, &ModeFactors::default()).unwrap();
         assert!(res.warnings.is_empty());
-        let m = res.outcome.computed().unwrap();
+        let m = res.figures().unwrap();
         // 2 persons × 14 days = 28 person-days each period.
         assert_eq!(m.reference.km_per_person_week, Km::new(dec!(56.5)));
         assert_eq!(m.reference.car_share_of_trips, Some(Ratio::new(dec!(0.5))));
@@ -416,7 +416,6 @@ mod tests {
         let code = |h: &Household| {
             household_mobility(h, r, c, &factors)
                 .unwrap()
-                .outcome
                 .exclusion()
                 .map(|e| e.code)
         };
@@ -436,7 +435,7 @@ mod tests {
             codes,
             vec![WarningCode::OutsidePeriods, WarningCode::MissingCo2eFactor]
         );
-        let m = res.outcome.computed().unwrap();
+        let m = res.figures().unwrap();
         assert_eq!(m.co2e_change, None);
         assert_eq!(m.reference.modes[0].co2e, None);
     }
@@ -479,7 +478,7 @@ mod tests {
                 t(date(2026, 4, 8), Mode::Bike, Decimal::from(shift), 1),
             ]);
             let res = household_mobility(&h, r, c, &ModeFactors::default()).unwrap();
-            let m = res.outcome.computed().unwrap();
+            let m = res.figures().unwrap();
             prop_assert!(m.co2e_change.unwrap().fraction() <= Decimal::ZERO);
             prop_assert_eq!(m.km_change.unwrap().fraction(), Decimal::ZERO);
             prop_assert!(m.car_share_of_km_change.unwrap().fraction() <= Decimal::ZERO);

@@ -10,7 +10,7 @@ use crate::error::{Location, Result, CHALLENGE};
 use crate::french::{households as french_households, percent, share};
 use crate::household::Household;
 use crate::id::TeamId;
-use crate::outcome::{HouseholdResult, Outcome};
+use crate::outcome::HouseholdResult;
 use crate::period::Period;
 use crate::quantity::{add, sub, Ratio};
 use crate::rate::Presence;
@@ -103,9 +103,9 @@ fn group_totals(
     periods: &Periods,
     factors: &ModeFactors,
 ) -> Result<MobilityTotals> {
-    let entry = |r: &HouseholdResult<MobilityIndicators>, km: bool| match &r.outcome {
-        Outcome::Excluded(e) => Entry::Excluded(e.code),
-        Outcome::Computed(m) => {
+    let entry = |r: &HouseholdResult<MobilityIndicators>, km: bool| match r.result() {
+        Err(e) => Entry::Excluded(e.code),
+        Ok(m) => {
             let (expected, actual) = if km {
                 (m.expected_km.value(), m.challenge.km.value())
             } else {
@@ -127,7 +127,7 @@ fn group_totals(
     let (mut pr, mut pc) = (Presence::default(), Presence::default());
     let mut any = false;
     for (h, r) in members {
-        let Outcome::Computed(m) = &r.outcome else {
+        let Some(m) = r.figures() else {
             continue;
         };
         let Some(s) = household_sums(h, periods.reference, periods.challenge)? else {

@@ -241,7 +241,7 @@ mod tests {
         let energy = report.energy.as_ref().unwrap();
         assert_eq!(energy.households.len(), 3);
         // Every household has the data to be computed.
-        assert!(energy.households.iter().all(|h| h.saving.is_some()));
+        assert!(energy.households.iter().all(|h| !h.is_excluded()));
         assert!(report.headline().starts_with("3 foyers"));
     }
 }

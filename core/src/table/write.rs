@@ -111,7 +111,8 @@ pub const HOUSEHOLD_COLUMNS: &[&str] = &[
 
 /// One row per household of an energy report, in the report's order:
 /// `status` is `computed` or `excluded`; an excluded household has blank
-/// figures and its exclusion codes (space-separated) in `exclusions`;
+/// figures (persons and consumption units included, as in its report) and
+/// its exclusion codes (space-separated) in `exclusions`;
 /// `warnings` lists warning codes; `details` the human explanations
 /// (`meter: detail`, separated by ` | `). `change_percent` is signed:
 /// −11.3 is 11.3 % less than the climate-corrected reference.
@@ -136,17 +137,17 @@ pub fn energy_households(report: &EnergyReport, style: CsvStyle) -> String {
         let mut row: Vec<String> = vec![
             h.household.to_string(),
             h.team.to_string(),
-            if h.saving.is_some() {
-                "computed"
-            } else {
+            if h.is_excluded() {
                 "excluded"
+            } else {
+                "computed"
             }
             .to_owned(),
-            n(h.persons),
-            n(h.consumption_units),
         ];
-        match &h.saving {
+        match h.figures() {
             Some(s) => row.extend([
+                n(s.persons),
+                n(s.consumption_units),
                 n(s.reference.value()),
                 n(s.reference_corrected.value()),
                 n(s.challenge.value()),
@@ -158,7 +159,7 @@ pub fn energy_households(report: &EnergyReport, style: CsvStyle) -> String {
                 n(s.euros_saved.value()),
                 s.objective_reached.to_string(),
             ]),
-            None => row.extend(std::iter::repeat_n(String::new(), 10)),
+            None => row.extend(std::iter::repeat_n(String::new(), 12)),
         }
         let codes = |it: &mut dyn Iterator<Item = &str>| it.collect::<Vec<_>>().join(" ");
         row.push(codes(&mut h.exclusions.iter().map(|e| e.code.as_str())));
@@ -270,7 +271,7 @@ mod tests {
             {
                 assert_eq!(row.fields.len(), HOUSEHOLD_COLUMNS.len());
                 assert_eq!(row.fields[0], h.id.as_str());
-                if let Some(s) = &r.saving {
+                if let Some(s) = r.figures() {
                     assert_eq!(row.fields[2], "computed");
                     // The written change reads back as the rounded one.
                     let change = decimal(&row.fields[9], "x").unwrap();

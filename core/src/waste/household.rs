@@ -136,12 +136,12 @@ pub fn household_waste(
     let mut warnings = Vec::new();
     let outcome =
         indicators(household, reference, challenge, &mut warnings).map_err(|e| e.within(&at))?;
-    Ok(HouseholdResult {
-        household: household.id.clone(),
-        team: household.team.clone(),
+    Ok(HouseholdResult::new(
+        household.id.clone(),
+        household.team.clone(),
         outcome,
         warnings,
-    })
+    ))
 }
 
 fn indicators(
@@ -276,7 +276,7 @@ mod tests {
         ]);
         let (r, c) = periods();
         let res = household_waste(&h, r, &c).unwrap();
-        let ind = res.outcome.computed().unwrap();
+        let ind = res.figures().unwrap();
         assert_eq!(ind.reference_person_days, dec!(42));
         assert_eq!(ind.challenge_person_days, dec!(84));
         let residual = ind.residual.as_ref().unwrap();
@@ -323,7 +323,6 @@ mod tests {
         let code = |h: &Household| {
             household_waste(h, r, &c)
                 .unwrap()
-                .outcome
                 .exclusion()
                 .map(|e| e.code)
         };

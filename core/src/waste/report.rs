@@ -9,7 +9,7 @@ use crate::exclusion::ExclusionCode;
 use crate::french::{households as french_households, percent};
 use crate::household::Household;
 use crate::id::TeamId;
-use crate::outcome::{HouseholdResult, Outcome};
+use crate::outcome::HouseholdResult;
 use crate::period::Period;
 
 use super::household::{household_waste, Flow, WasteIndicators};
@@ -83,9 +83,9 @@ fn entry(
     r: &HouseholdResult<WasteIndicators>,
     flow: impl Fn(&WasteIndicators) -> Option<&Flow>,
 ) -> Entry {
-    match &r.outcome {
-        Outcome::Excluded(e) => Entry::Excluded(e.code),
-        Outcome::Computed(ind) => match flow(ind) {
+    match r.result() {
+        Err(e) => Entry::Excluded(e.code),
+        Ok(ind) => match flow(ind) {
             Some(f) if f.expected_kg.value() > rust_decimal::Decimal::ZERO => Entry::Counted {
                 reference: f.expected_kg.value(),
                 actual: f.challenge_kg.value(),
@@ -103,7 +103,7 @@ pub fn waste_totals(results: &[&HouseholdResult<WasteIndicators>]) -> Result<Was
     let results = results.iter().copied();
     let mut weighed: Vec<Stream> = results
         .clone()
-        .filter_map(|r| r.outcome.computed())
+        .filter_map(|r| r.figures())
         .flat_map(|i| i.streams.iter().map(|s| s.stream))
         .collect();
     weighed.sort_unstable();

@@ -154,12 +154,12 @@ pub fn household_water(
         }))
     })()
     .map_err(|e| e.within(&at))?;
-    Ok(HouseholdResult {
-        household: household.id.clone(),
-        team: household.team.clone(),
+    Ok(HouseholdResult::new(
+        household.id.clone(),
+        household.team.clone(),
         outcome,
         warnings,
-    })
+    ))
 }
 
 #[cfg(test)]
@@ -208,7 +208,7 @@ mod tests {
             r(date(2026, 4, 5), dec!(216.8)),
         ]);
         let res = household_water(&h, p, c, &WaterReference::default(), LIMITS).unwrap();
-        let w = res.outcome.computed().unwrap();
+        let w = res.figures().unwrap();
         // 13.95 m³ over March 2025, 3 persons × 31 days: 150 L/person/day;
         // per UC (1.8 × 31 = 55.8 UC-days): 250 L.
         assert_eq!(w.reference_litres, Litres::new(dec!(13950)));
@@ -237,7 +237,6 @@ mod tests {
         let ex = |h: &Household| {
             household_water(h, p, c, &v, LIMITS)
                 .unwrap()
-                .outcome
                 .exclusion()
                 .cloned()
         };

@@ -9,7 +9,7 @@ use crate::error::{Location, Result, CHALLENGE};
 use crate::french::{households as french_households, number, percent};
 use crate::household::Household;
 use crate::id::TeamId;
-use crate::outcome::{HouseholdResult, Outcome};
+use crate::outcome::HouseholdResult;
 use crate::period::Period;
 use crate::quantity::{add, div, Litres, Ratio};
 use crate::rate::relative_change;
@@ -80,16 +80,16 @@ fn group<'a>(
     results: impl Iterator<Item = &'a HouseholdResult<WaterIndicators>> + Clone,
     value: &WaterReference,
 ) -> Result<WaterTotals> {
-    let t = totals(results.clone().map(|r| match &r.outcome {
-        Outcome::Excluded(e) => Entry::Excluded(e.code),
-        Outcome::Computed(w) => Entry::Counted {
+    let t = totals(results.clone().map(|r| match r.result() {
+        Err(e) => Entry::Excluded(e.code),
+        Ok(w) => Entry::Counted {
             reference: w.expected_litres.value(),
             actual: w.challenge_litres.value(),
         },
     }))?;
     let (mut lr, mut lc, mut pr, mut pc) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    for w in results.filter_map(|r| r.outcome.computed()) {
+    for w in results.filter_map(|r| r.figures()) {
         lr = add(lr, w.reference_litres.value(), "litres")?;
         lc = add(lc, w.challenge_litres.value(), "litres")?;
         pr = add(pr, w.reference_person_days, "person-days")?;
