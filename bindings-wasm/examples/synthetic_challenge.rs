@@ -37,7 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             data.temperatures.as_ref(),
             style,
         );
-        let settings = write::settings_table(&data.challenge, &data.options.energy, style)?;
+        let settings = write::settings_table(&data.challenge, &data.options, style)?;
         std::fs::create_dir_all(&out)?;
         let mut files = vec![(write::file_name(Table::Settings).to_owned(), settings)];
         files.extend(

@@ -16,7 +16,8 @@ use crate::household::{Household, Occupancy, Occupants, PresenceChange};
 use crate::id::{HouseholdId, MeterId, TeamId};
 use crate::meter::{Bill, Conversion, Delivery, Meter, MeterEvent, Reading, StockEstimate};
 use crate::period::Period;
-use crate::quantity::Ratio;
+use crate::quantity::{Kg, Ratio};
+use crate::waste::Weighing;
 use crate::weather::{DailyTemperature, Temperatures};
 
 use super::columns::{Header, Table};
@@ -35,7 +36,7 @@ pub(super) struct Origin {
 /// The origins of the tables read from CSV; a table without one is
 /// columnar input, located by table name and row index.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Origins([Option<Origin>; 10]);
+pub(super) struct Origins([Option<Origin>; 11]);
 
 impl Origins {
     /// Records where `table`'s rows come from.
@@ -628,6 +629,40 @@ impl Assembler<'_> {
         Ok(())
     }
 
+    /// Each weighing to its household, in the table's order; the stream is
+    /// read by name or French alias and the mass must not be negative.
+    fn weighings(&mut self, cols: &Columns) -> Result<()> {
+        let t = Table::Weighings;
+        let Some(w) = &cols.weighings else {
+            return Ok(());
+        };
+        let n = w.household.len();
+        check_lengths(
+            self.origins,
+            t,
+            n,
+            &[
+                (1, w.date.len(), false),
+                (2, w.stream.len(), false),
+                (3, w.kg.len(), false),
+            ],
+        )?;
+        for row in 0..n {
+            let h = self.household(t, row, &w.household[row])?;
+            let stream =
+                value::stream(&w.stream[row]).map_err(|e| e.within(&self.at(t, row, 2)))?;
+            self.not_negative(t, row, 3, "weighed mass", w.kg[row])?;
+            if let Some(h) = self.households.get_mut(h) {
+                h.weighings.push(Weighing {
+                    date: w.date[row],
+                    stream,
+                    kg: Kg::new(w.kg[row]),
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// The core's own checks, as a backstop, located at the meter's or the
     /// household's row.
     fn validate(&self) -> Result<()> {
@@ -726,6 +761,7 @@ pub(super) fn assemble(cols: &Columns, origins: &Origins) -> Result<Inputs> {
     a.quantities(cols, Table::Deliveries)?;
     a.quantities(cols, Table::Stock)?;
     a.presence(cols)?;
+    a.weighings(cols)?;
     a.validate()?;
     let temperatures = temperatures(cols, origins)?;
     Ok(Inputs {

@@ -63,6 +63,9 @@ named_enum! {
         Presence = "presence",
         /// One row per day: minimum and maximum temperature (*températures*).
         Temperatures = "temperatures",
+        /// One row per weighing of a household's waste (*pesées*): the
+        /// waste theme's measurements.
+        Weighings = "weighings",
         /// One row per setting of the challenge (*défi*, *paramètres*): its
         /// name, territory, periods, objective and energy options.
         Settings = "settings",
@@ -289,6 +292,35 @@ const TEMPERATURES: &[Column] = &[
     ),
 ];
 
+const WEIGHINGS: &[Column] = &[
+    HOUSEHOLD,
+    col(
+        "date",
+        &["jour", "date_pesee", "date_pesée"],
+        true,
+        "the day of the weighing: it counts in the period that contains it",
+    ),
+    col(
+        "stream",
+        &[
+            "flux",
+            "type_dechet",
+            "type_déchet",
+            "categorie",
+            "catégorie",
+        ],
+        true,
+        "the waste stream, e.g. `residual` (`omr`, `ordures ménagères`), `packaging` \
+         (`emballages`), `glass` (`verre`), `biowaste` (`biodéchets`)",
+    ),
+    col(
+        "kg",
+        &["poids", "poids_kg", "masse", "masse_kg"],
+        true,
+        "the mass weighed, in kg",
+    ),
+];
+
 const SETTINGS: &[Column] = &[
     col(
         "setting",
@@ -318,6 +350,7 @@ impl Table {
             Table::Stock => STOCK,
             Table::Presence => PRESENCE,
             Table::Temperatures => TEMPERATURES,
+            Table::Weighings => WEIGHINGS,
             Table::Settings => SETTINGS,
         }
     }
@@ -351,6 +384,7 @@ impl Table {
                                 children_ages (ages_enfants)"
             }
             Table::Temperatures => "date, tn (tmin), tx (tmax)",
+            Table::Weighings => "household (foyer), date, stream (flux), kg (poids)",
             Table::Settings => "setting (parametre, cle), value (valeur)",
         }
     }
@@ -370,6 +404,7 @@ impl Table {
             Table::Stock => &["stock", "stocks"],
             Table::Presence => &["presence", "presences", "présences"],
             Table::Temperatures => &["temperatures", "températures"],
+            Table::Weighings => &["weighings", "pesees", "pesées"],
             Table::Settings => &["settings", "defi", "défi", "parametres", "paramètres"],
         }
     }

@@ -117,6 +117,9 @@ pub struct Tables<'a> {
     pub presence: Option<Source<'a>>,
     /// Daily temperatures: `date, tn, tx`.
     pub temperatures: Option<Source<'a>>,
+    /// Weighings of the households' waste (*pesées*): `household, date,
+    /// stream, kg`.
+    pub weighings: Option<Source<'a>>,
     /// The challenge's settings: `setting, value`, one row per setting
     /// (`nom`, `territoire`, `debut_defi`, `objectif`…), read by
     /// [`Tables::challenge_data_from_tables`] only.
@@ -137,6 +140,7 @@ impl<'a> Tables<'a> {
             stock: None,
             presence: None,
             temperatures: None,
+            weighings: None,
             settings: None,
         }
     }
@@ -165,7 +169,7 @@ impl<'a> Tables<'a> {
     /// # Ok::<(), ecodefi::Error>(())
     /// ```
     pub fn from_files(files: &[Source<'a>]) -> Result<Self> {
-        let mut found: [Option<Source<'a>>; 11] = [None; 11];
+        let mut found: [Option<Source<'a>>; 12] = [None; 12];
         for f in files {
             let Some(table) = Table::of_file(f.name) else {
                 return Err(crate::Error::UnknownName {
@@ -174,8 +178,8 @@ impl<'a> Tables<'a> {
                     expected: "households (foyers), teams (equipes), meters (compteurs), readings \
                                (releves), events (evenements), bills (factures), deliveries \
                                (livraisons), stock (stocks), presence (presences), temperatures, \
-                               settings (defi, parametres, challenge), each with an extension \
-                               such as `.csv`",
+                               weighings (pesees), settings (defi, parametres), each with an \
+                               extension such as `.csv`",
                     at: crate::Location::in_file(f.name),
                 });
             };
@@ -191,7 +195,7 @@ impl<'a> Tables<'a> {
                 *slot = Some(*f);
             }
         }
-        let [households, teams, meters, readings, events, bills, deliveries, stock, presence, temperatures, settings] =
+        let [households, teams, meters, readings, events, bills, deliveries, stock, presence, temperatures, weighings, settings] =
             found;
         let Some(households) = households else {
             return Err(crate::Error::InsufficientData {
@@ -210,6 +214,7 @@ impl<'a> Tables<'a> {
             stock,
             presence,
             temperatures,
+            weighings,
             settings,
         })
     }
@@ -520,6 +525,20 @@ pub struct TemperatureColumns {
     pub tx: Vec<Decimal>,
 }
 
+/// The weighings table (*pesées*) as columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeighingColumns {
+    /// Household identifiers.
+    pub household: Vec<String>,
+    /// Days of the weighings.
+    pub date: Vec<Date>,
+    /// Waste streams, by name or French alias ([`value::stream`]).
+    pub stream: Vec<String>,
+    /// Masses, kg.
+    pub kg: Vec<Decimal>,
+}
+
 /// A challenge's tables as typed columns: the entry point for bindings
 /// that hold typed data (e.g. pandas DataFrames). Errors name the table
 /// (`readings`…), the row (from 0) and the column's English name.
@@ -551,6 +570,9 @@ pub struct Columns {
     pub presence: Option<PresenceColumns>,
     /// The temperatures table, if any.
     pub temperatures: Option<TemperatureColumns>,
+    /// The weighings table, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weighings: Option<WeighingColumns>,
 }
 
 impl Columns {
@@ -579,6 +601,72 @@ impl Columns {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::waste::{Stream, Weighing};
+
+    #[test]
+    fn weighings_are_read_with_their_french_names() {
+        let mut t = Tables::new(Source::new(
+            "foyers.csv",
+            "foyer;equipe;adultes\nSA01;Les Glaneurs;2\nSA02;Les Glaneurs;1\n",
+        ));
+        t.weighings = Some(Source::new(
+            "pesées.csv",
+            "Foyer;Date;Flux;Poids\n\
+             SA01;03/11/2025;Ordures ménagères;4,2\n\
+             SA01;03/11/2025;emballages;1,35\n\
+             SA02;2025-11-05;OMR;0\n\
+             SA01;05/11/2025;Verre;2\n\
+             SA02;06/11/2025;bio-déchets;0,8\n",
+        ));
+        let households = t.read().unwrap().households;
+        let w = |d: &str, stream, kg: &str| Weighing {
+            date: d.parse().unwrap(),
+            stream,
+            kg: crate::Kg::new(kg.parse().unwrap()),
+        };
+        assert_eq!(
+            households[0].weighings,
+            [
+                w("2025-11-03", Stream::Residual, "4.2"),
+                w("2025-11-03", Stream::Packaging, "1.35"),
+                w("2025-11-05", Stream::Glass, "2"),
+            ]
+        );
+        assert_eq!(
+            households[1].weighings,
+            [
+                w("2025-11-05", Stream::Residual, "0"),
+                w("2025-11-06", Stream::Biowaste, "0.8"),
+            ]
+        );
+        // The file is known by its French name, with or without accent.
+        assert_eq!(Table::of_file("Pesees.CSV"), Some(Table::Weighings));
+    }
+
+    #[test]
+    fn weighing_errors_name_file_line_and_column() {
+        let check = |rows: &str, code: &str, line: usize, column: &str| {
+            let mut t = Tables::new(Source::new(
+                "foyers.csv",
+                "foyer;equipe;adultes\nSA01;t;2\n",
+            ));
+            let text = format!("foyer;date;flux;kg\nSA01;03/11/2025;omr;4\n{rows}");
+            t.weighings = Some(Source::new("pesees.csv", &text));
+            let e = t.read().unwrap_err();
+            assert_eq!(e.code(), code, "{e}");
+            let at = e.location().unwrap();
+            assert_eq!(at.file.as_deref(), Some("pesees.csv"), "{e}");
+            assert_eq!(at.line, Some(line), "{e}");
+            assert_eq!(at.column.as_deref(), Some(column), "{e}");
+            e
+        };
+        check("SA09;03/11/2025;omr;4\n", "unknown_reference", 3, "foyer");
+        let e = check("SA01;03/11/2025;carton;4\n", "unknown_name", 3, "flux");
+        assert!(e.to_string().contains("emballages"), "{e}");
+        check("SA01;03/11/2025;omr;-1\n", "invalid_value", 3, "kg");
+        check("SA01;31/11/2025;omr;1\n", "invalid_value", 3, "date");
+        check("SA01;03/11/2025;omr;\n", "invalid_value", 3, "kg");
+    }
 
     #[test]
     fn a_file_that_is_no_table_is_named_in_the_location() {

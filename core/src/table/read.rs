@@ -11,6 +11,7 @@ use super::value::{self, trim};
 use super::{
     BillColumns, Columns, EventColumns, HouseholdColumns, MeterColumns, PresenceColumns,
     QuantityColumns, ReadingColumns, Source, Tables, TeamColumns, TemperatureColumns,
+    WeighingColumns,
 };
 
 /// The data rows of one CSV table, with its header.
@@ -269,7 +270,7 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
     Ok(())
 }
 
-/// Deliveries, stock, presence and temperatures.
+/// Deliveries, stock, presence, temperatures and weighings.
 fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Result<()> {
     let mut keep = |rows: &Rows<'_>, table: Table| {
         origins.insert(table, rows.origin());
@@ -311,6 +312,16 @@ fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Resul
             tx: rows.col(2, value::decimal, "maximum temperature")?,
         });
         keep(&rows, Table::Temperatures);
+    }
+    if let Some(src) = t.weighings {
+        let rows = Rows::read(src, Table::Weighings)?;
+        columns.weighings = Some(WeighingColumns {
+            household: rows.text(0)?,
+            date: rows.col(1, value::date, "weighing date")?,
+            stream: rows.text(2)?,
+            kg: rows.col(3, value::decimal, "weighed mass")?,
+        });
+        keep(&rows, Table::Weighings);
     }
     Ok(())
 }

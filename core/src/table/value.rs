@@ -34,6 +34,7 @@ use crate::climate::Correction;
 use crate::error::{Error, Location, Result};
 use crate::meter::{Basis, Carrier, Unit, Usage};
 use crate::named_enum;
+use crate::waste::Stream;
 use crate::weather::Method;
 
 /// Characters trimmed at both ends of a cell: ASCII white space, no-break
@@ -389,6 +390,64 @@ pub fn event_kind(cell: &str) -> Result<EventKind> {
         ],
         "meter event",
         EVENT_NAMES,
+    )
+}
+
+/// The accepted spellings of a waste stream, English first: the names of
+/// the bins and streams used by French local authorities and zero-waste
+/// challenges (ADEME, *La collecte des déchets du service public*: OMR,
+/// emballages, verre, biodéchets, déchets verts, textiles, encombrants,
+/// DEEE, déchets dangereux).
+pub const STREAM_NAMES: &str = "residual (omr, ordures ménagères, ordures ménagères résiduelles, \
+     non recyclables, déchets résiduels, bac gris), packaging (emballages, recyclables, \
+     emballages et papiers, bac jaune), glass (verre), biowaste (biodéchets, bio-déchets, \
+     compost, déchets alimentaires), garden (déchets verts, végétaux), textiles (textile, tlc), \
+     bulky (encombrants), electronic (deee, d3e), hazardous (dangereux, déchets dangereux, dds), \
+     other (autre, autres)";
+
+/// A waste stream: its English spelling or a French alias (see
+/// [`STREAM_NAMES`]).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn stream(cell: &str) -> Result<Stream> {
+    named(
+        cell,
+        &[
+            ("omr", Stream::Residual),
+            ("om", Stream::Residual),
+            ("ordures_menageres", Stream::Residual),
+            ("ordures_menageres_residuelles", Stream::Residual),
+            ("non_recyclables", Stream::Residual),
+            ("dechets_non_recyclables", Stream::Residual),
+            ("dechets_residuels", Stream::Residual),
+            ("residuel", Stream::Residual),
+            ("residuels", Stream::Residual),
+            ("bac_gris", Stream::Residual),
+            ("emballages", Stream::Packaging),
+            ("recyclables", Stream::Packaging),
+            ("emballages_et_papiers", Stream::Packaging),
+            ("bac_jaune", Stream::Packaging),
+            ("verre", Stream::Glass),
+            ("biodechets", Stream::Biowaste),
+            ("bio_dechets", Stream::Biowaste),
+            ("compost", Stream::Biowaste),
+            ("dechets_alimentaires", Stream::Biowaste),
+            ("dechets_verts", Stream::Garden),
+            ("vegetaux", Stream::Garden),
+            ("textile", Stream::Textiles),
+            ("tlc", Stream::Textiles),
+            ("encombrants", Stream::Bulky),
+            ("deee", Stream::Electronic),
+            ("d3e", Stream::Electronic),
+            ("dangereux", Stream::Hazardous),
+            ("dechets_dangereux", Stream::Hazardous),
+            ("dds", Stream::Hazardous),
+            ("autre", Stream::Other),
+            ("autres", Stream::Other),
+        ],
+        "waste stream",
+        STREAM_NAMES,
     )
 }
 

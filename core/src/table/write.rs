@@ -378,8 +378,9 @@ mod tests {
             prop::option::of((1i64..100_000, 0u32..3)),
             prop::collection::vec(meter(0), 0..3),
             prop::collection::vec((1i32..100, occupants), 0..3),
+            prop::collection::vec((0i32..200, 0usize..10, 0i64..100_000, 0u32..4), 0..4),
         )
-            .prop_map(move |(o, team, surface, meters, changes)| {
+            .prop_map(move |(o, team, surface, meters, changes, weighings)| {
                 let mut h = crate::Household::new(
                     crate::HouseholdId::new(
                         ["F1", "a;b", "q\"x", "x,y", "é\nz", "F 6"][i % 6].to_owned()
@@ -410,6 +411,14 @@ mod tests {
                     })
                     .collect();
                 h.occupancy = Occupancy::new(h.occupancy.initial().clone(), presence).unwrap();
+                h.weighings = weighings
+                    .into_iter()
+                    .map(|(day, stream, kg, scale)| crate::waste::Weighing {
+                        date: crate::date::date_of(20_000 + day).unwrap(),
+                        stream: crate::waste::Stream::ALL[stream],
+                        kg: crate::Kg::new(Decimal::new(kg, scale)),
+                    })
+                    .collect();
                 h
             })
     }
@@ -491,6 +500,8 @@ pub struct TableTexts {
     pub presence: Option<String>,
     /// The temperatures table.
     pub temperatures: Option<String>,
+    /// The weighings table (waste).
+    pub weighings: Option<String>,
 }
 
 impl TableTexts {
@@ -508,6 +519,7 @@ impl TableTexts {
             (Table::Stock, self.stock.as_deref()),
             (Table::Presence, self.presence.as_deref()),
             (Table::Temperatures, self.temperatures.as_deref()),
+            (Table::Weighings, self.weighings.as_deref()),
         ]
         .into_iter()
         .filter_map(|(t, text)| Some(super::Source::new(file_name(t), text?)))
@@ -530,14 +542,16 @@ impl TableTexts {
             stock: get(Table::Stock),
             presence: get(Table::Presence),
             temperatures: get(Table::Temperatures),
+            weighings: get(Table::Weighings),
             settings: None,
         }
     }
 }
 
 /// A challenge's settings table (`settings.csv`): its name, territory,
-/// organiser kind, themes, periods and objective, and the values of its
-/// energy options, one row per setting under its English key. Reading it
+/// organiser kind, themes, periods and objective, the values of its
+/// energy options and the waste theme's periods when set, one row per
+/// setting under its English key. Reading it
 /// back with the tables ([`Tables::challenge_data_from_tables`]) gives the
 /// same challenge and options; with [`input_tables`], a whole challenge
 /// document as spreadsheet files.
@@ -547,11 +561,11 @@ impl TableTexts {
 /// # Errors
 /// [`Error::InvalidValue`](crate::Error::InvalidValue) for options the
 /// table cannot hold: impact factors other than the defaults,
-/// weather-regression baselines, cooling degree-days (JSON settings
-/// hold them).
+/// weather-regression baselines, cooling degree-days, water, food or
+/// mobility options other than the defaults (JSON settings hold them).
 pub fn settings_table(
     challenge: &crate::Challenge,
-    energy: &crate::energy::EnergyOptions,
+    options: &crate::data::Options,
     style: CsvStyle,
 ) -> crate::Result<String> {
     let decimal = |d: Decimal| style.exact(d);
@@ -559,7 +573,7 @@ pub fn settings_table(
         DecimalMark::Comma => ("oui", "non"),
         DecimalMark::Point => ("yes", "no"),
     };
-    let rows = super::settings_table::rows(challenge, energy, &decimal, yes)?;
+    let rows = super::settings_table::rows(challenge, options, &decimal, yes)?;
     let mut out = String::new();
     write_record(
         &mut out,
@@ -585,6 +599,7 @@ pub fn file_name(table: Table) -> &'static str {
         Table::Stock => "stock.csv",
         Table::Presence => "presence.csv",
         Table::Temperatures => "temperatures.csv",
+        Table::Weighings => "weighings.csv",
         Table::Settings => "settings.csv",
     }
 }
@@ -623,6 +638,7 @@ struct Rows {
     stock: Vec<Vec<String>>,
     presence: Vec<Vec<String>>,
     temperatures: Vec<Vec<String>>,
+    weighings: Vec<Vec<String>>,
 }
 
 /// A meter's row and the rows of its measurements.
@@ -763,6 +779,14 @@ pub fn input_tables(
         for m in &h.meters {
             meter_rows(&id, m, &exact, &mut rows);
         }
+        for w in &h.weighings {
+            rows.weighings.push(vec![
+                id.clone(),
+                w.date.to_string(),
+                w.stream.to_string(),
+                exact(w.kg.value()),
+            ]);
+        }
     }
     if let Some(t) = temperatures {
         for d in t.iter() {
@@ -781,5 +805,6 @@ pub fn input_tables(
         stock: table_text(Table::Stock, &rows.stock, style),
         presence: table_text(Table::Presence, &rows.presence, style),
         temperatures: table_text(Table::Temperatures, &rows.temperatures, style),
+        weighings: table_text(Table::Weighings, &rows.weighings, style),
     }
 }
