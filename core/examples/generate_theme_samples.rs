@@ -19,6 +19,13 @@
 //!   weeks during the challenge, car share of trips ~68 % falling toward
 //!   ~46 % (DOMAIN.md §1).
 //!
+//! The waste sample is also written as the spreadsheet files an organiser
+//! of a zero-waste challenge keeps (`core/examples/data/zero-dechet/`:
+//! `foyers.csv`, `equipes.csv`, `pesees.csv`, `defi.csv`, French style),
+//! shaped like the Sud-Artois challenge (DOMAIN.md §1: 60 households, a
+//! reference month, then challenge months). Its files read back as the
+//! same challenge.
+//!
 //! Run: `cargo run --example generate_theme_samples`
 // Synthetic data from small floats and counts: the casts cannot wrap.
 #![allow(
@@ -165,6 +172,135 @@ fn write(theme: &str, data: &ChallengeData) -> Res<()> {
     std::fs::write(&path, data.to_json()? + "\n")?;
     eprintln!("wrote {}", path.display());
     Ok(())
+}
+
+/// Writes `data` as spreadsheet files in `core/examples/data/<dir>/`, each
+/// under its table's French name, in the French style, with its settings
+/// table `defi.csv`; checks that they read back as the same challenge.
+fn sheets(dir: &str, data: &ChallengeData) -> Res<()> {
+    use ecodefi::table::write::{input_tables, settings_table, CsvStyle};
+    use ecodefi::table::{Source, Table, Tables};
+    let out = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples/data")
+        .join(dir);
+    std::fs::create_dir_all(&out)?;
+    let texts = input_tables(
+        &data.households,
+        &data.challenge.teams,
+        data.temperatures.as_ref(),
+        CsvStyle::FRENCH,
+    );
+    let mut settings = settings_table(&data.challenge, &data.options, CsvStyle::FRENCH)?;
+    if !data.challenge.themes.contains(&Theme::Energy) {
+        // The energy options, at their defaults, are no business of this
+        // challenge's organiser.
+        const ENERGY: &[&str] = &[
+            "correction;",
+            "basis;",
+            "mixed_heating_share;",
+            "estimate_share_from_summer;",
+            "min_summer_days;",
+            "max_extrapolation_days;",
+            "max_gap_days;",
+            "degree_day_",
+        ];
+        settings = settings
+            .lines()
+            .filter(|l| !ENERGY.iter().any(|k| l.starts_with(k)))
+            .map(|l| format!("{l}\n"))
+            .collect();
+    }
+    let mut files: Vec<(String, String)> = vec![("defi.csv".into(), in_french(&settings)?)];
+    for source in texts.files() {
+        let table = Table::of_file(source.name).ok_or("a written table has its own name")?;
+        let french = table.file_stems().get(1).copied().unwrap_or(table.as_str());
+        files.push((format!("{french}.csv"), in_french(source.text)?));
+    }
+    for (name, text) in &files {
+        std::fs::write(out.join(name), text)?;
+    }
+    let sources: Vec<Source<'_>> = files.iter().map(|(n, t)| Source::new(n, t)).collect();
+    let back = Tables::from_files(&sources)?.challenge_data_from_tables()?;
+    if back != *data {
+        return Err(format!("the files of {dir} do not read back as the challenge").into());
+    }
+    eprintln!("wrote {} ({} files)", out.display(), files.len());
+    Ok(())
+}
+
+/// A written table as a French organiser's spreadsheet has it: French
+/// column names and setting keys (aliases the reader accepts), days as
+/// `dd/mm/yyyy`, streams and organiser kinds by their French names.
+fn in_french(text: &str) -> Res<String> {
+    use ecodefi::table::csv::{read, write_record};
+    use ecodefi::table::Delimiter;
+    const NAMES: &[(&str, &str)] = &[
+        ("setting", "paramètre"),
+        ("value", "valeur"),
+        ("household", "foyer"),
+        ("team", "équipe"),
+        ("name", "nom"),
+        ("captain", "capitaine"),
+        ("adults", "adultes"),
+        ("children_ages", "âges_enfants"),
+        ("surface", "surface_m2"),
+        ("from", "à_partir_du"),
+        ("stream", "flux"),
+        ("kg", "poids"),
+        ("territory", "territoire"),
+        ("organiser_kind", "organisateur"),
+        ("themes", "thèmes"),
+        ("reference_first", "début_référence"),
+        ("reference_last", "fin_référence"),
+        ("challenge_first", "début_défi"),
+        ("challenge_last", "fin_défi"),
+        ("objective", "objectif"),
+        ("correction", "correction_climatique"),
+        ("basis", "base"),
+        ("mixed_heating_share", "part_chauffage_mixte"),
+        ("estimate_share_from_summer", "estimer_part_été"),
+        ("min_summer_days", "jours_été_min"),
+        ("max_extrapolation_days", "extrapolation_max_jours"),
+        ("max_gap_days", "lacune_max_jours"),
+        ("degree_day_method", "méthode_dju"),
+        ("degree_day_base", "base_dju"),
+        ("waste_reference_first", "début_référence_déchets"),
+        ("waste_reference_last", "fin_référence_déchets"),
+        ("waste_challenge_periods", "périodes_défi_déchets"),
+        ("residual", "ordures ménagères"),
+        ("packaging", "emballages"),
+        ("glass", "verre"),
+        ("biowaste", "biodéchets"),
+        ("waste", "déchets"),
+        ("local_authority", "collectivité"),
+    ];
+    let french_day = |w: &str| {
+        let (day, comma) = w.strip_suffix(',').map_or((w, ""), |d| (d, ","));
+        match Date::from_str(day) {
+            Ok(d) if day.len() == 10 => {
+                format!("{:02}/{:02}/{:04}{comma}", d.day(), d.month(), d.year())
+            }
+            _ => w.to_owned(),
+        }
+    };
+    let mut out = String::new();
+    for record in read(text, Delimiter::Semicolon)? {
+        let fields: Vec<String> = record
+            .fields
+            .iter()
+            .map(|f| match NAMES.iter().find(|(en, _)| en == f) {
+                Some((_, fr)) => (*fr).to_owned(),
+                // Days, alone or in a list of periods.
+                None => f.split(' ').map(french_day).collect::<Vec<_>>().join(" "),
+            })
+            .collect();
+        write_record(
+            &mut out,
+            fields.iter().map(String::as_str),
+            Delimiter::Semicolon,
+        );
+    }
+    Ok(out)
 }
 
 fn water(rng: &mut Rng) -> Res<ChallengeData> {
@@ -493,7 +629,9 @@ fn mobility(rng: &mut Rng) -> Res<ChallengeData> {
 fn main() -> Res<()> {
     let mut rng = Rng(2026);
     write("water", &water(&mut rng)?)?;
-    write("waste", &waste(&mut rng)?)?;
+    let waste = waste(&mut rng)?;
+    write("waste", &waste)?;
+    sheets("zero-dechet", &waste)?;
     write("food", &food(&mut rng)?)?;
     write("mobility", &mobility(&mut rng)?)?;
     Ok(())

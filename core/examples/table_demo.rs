@@ -2,19 +2,25 @@
 //! directory (each named after its table: `foyers.csv`, `compteurs.csv`,
 //! `releves.csv`…) with its settings, the settings table `defi.csv` if
 //! there is one, else `challenge.json`; computes the report, and prints
-//! the headline and the households' results as CSV (French style). A
-//! mistake in the files is reported with its file, line and column.
+//! every theme's headline, team ranking and households left out, and the
+//! energy households' results as CSV (French style). A mistake in the
+//! files is reported with its file, line and column.
 //!
-//! Run: `cargo run --example table_demo` (the shipped three households), or
+//! Run: `cargo run --example table_demo` (the shipped three households),
+//! `cargo run --example table_demo -- core/examples/data/zero-dechet` (a
+//! zero-waste challenge of 60 households), or
 //! `cargo run --example table_demo -- core/examples/data/table-demo-broken`
 //! to see an error, or give your own directory.
 #![allow(clippy::print_stdout, clippy::print_stderr)] // printing is this program's job
 
 use std::path::PathBuf;
 
+use ecodefi::french::{households, number, percent};
+use ecodefi::section::Score;
 use ecodefi::table::encoding::decode;
 use ecodefi::table::write::{energy_households, CsvStyle};
 use ecodefi::table::{Source, Tables};
+use ecodefi::Decimal;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args().nth(1).map_or_else(
@@ -61,10 +67,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|data| ecodefi::compute(&data));
     match result {
         Ok(report) => {
-            println!("{}\n", report.headline());
-            if let Some(energy) = &report.energy {
-                print!("{}", energy_households(energy, CsvStyle::FRENCH));
-            }
+            print!("{}", render(&report));
             Ok(())
         }
         Err(e) => {
@@ -72,4 +75,48 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             std::process::exit(1);
         }
     }
+}
+
+/// Every theme's section: its headline, its teams in rank order with the
+/// figure they are ranked by, its households left out and why; for energy,
+/// the households' results as CSV (French style).
+fn render(report: &ecodefi::Report) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — {}\n",
+        report.challenge.name, report.challenge.territory
+    );
+    for section in report.sections() {
+        let _ = writeln!(out, "{}", section.headline());
+        for t in section.ranking() {
+            let figure = match t.score {
+                Score::Change(Some(c)) => percent(c, 1),
+                Score::Points(Some(p)) => {
+                    format!("{} pts", number(p.fraction() * Decimal::ONE_HUNDRED, 1))
+                }
+                Score::Change(None) | Score::Points(None) => "—".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "  {}. {} : {figure} ({} foyers)",
+                t.rank, t.name, t.counted
+            );
+        }
+        for h in section.households() {
+            for e in h.exclusions {
+                let _ = writeln!(
+                    out,
+                    "  exclu {} ({}) : {} — {}",
+                    h.household, h.team, e.code, e.detail
+                );
+            }
+        }
+        out.push('\n');
+    }
+    if let Some(energy) = &report.energy {
+        out.push_str(&energy_households(energy, CsvStyle::FRENCH));
+    }
+    out
 }

@@ -21,7 +21,9 @@
 //! - per-person themes: [`water`], [`waste`], [`food`], [`mobility`], with
 //!   [`rate`] (rates per person and per consumption unit over periods of
 //!   presence) and [`outcome`] (a household's result in one theme: the
-//!   one shape of every theme, energy's too)
+//!   one shape of every theme, energy's too) and [`section`] (a theme's
+//!   section read the same way whatever the theme: headline, ranking,
+//!   households)
 #![deny(missing_docs)]
 
 pub mod aggregate;
@@ -47,6 +49,7 @@ pub mod quantity;
 pub mod rate;
 pub mod regression;
 pub mod report;
+pub mod section;
 mod sort;
 pub mod synthetic;
 pub mod table;

@@ -8,6 +8,7 @@ use crate::challenge::{Challenge, Theme};
 use crate::data::ChallengeData;
 use crate::energy::{self, EnergyReport};
 use crate::error::Result;
+use crate::section::Section;
 #[cfg(feature = "themes")]
 use crate::{food::FoodReport, mobility::MobilityReport};
 #[cfg(feature = "themes")]
@@ -57,21 +58,33 @@ pub struct Report {
 impl Report {
     /// The headline of every theme, one per line.
     pub fn headline(&self) -> String {
-        let mut lines: Vec<&str> = Vec::new();
+        let lines: Vec<&str> = self.sections().iter().map(|s| s.headline()).collect();
+        lines.join("\n")
+    }
+
+    /// Every theme's section, in the order energy, water, waste, food,
+    /// mobility, each read the same way ([`Section`]).
+    pub fn sections(&self) -> Vec<&dyn Section> {
+        let mut out: Vec<&dyn Section> = Vec::new();
         if let Some(e) = &self.energy {
-            lines.push(&e.headline);
+            out.push(e);
         }
         #[cfg(feature = "themes")]
         {
-            let themes = [
-                self.water.as_ref().map(|w| &w.headline),
-                self.waste.as_ref().map(|w| &w.headline),
-                self.food.as_ref().map(|f| &f.headline),
-                self.mobility.as_ref().map(|m| &m.headline),
-            ];
-            lines.extend(themes.into_iter().flatten().map(String::as_str));
+            if let Some(w) = &self.water {
+                out.push(w);
+            }
+            if let Some(w) = &self.waste {
+                out.push(w);
+            }
+            if let Some(f) = &self.food {
+                out.push(f);
+            }
+            if let Some(m) = &self.mobility {
+                out.push(m);
+            }
         }
-        lines.join("\n")
+        out
     }
 
     /// The report as JSON.
@@ -186,6 +199,42 @@ mod tests {
         assert!(report.energy.is_some() && report.water.is_some());
         assert_eq!(report.headline().lines().count(), 2);
         assert!(report.waste.is_none() && report.food.is_none() && report.mobility.is_none());
+    }
+
+    #[test]
+    #[cfg(feature = "themes")]
+    fn sections_read_every_theme_alike() {
+        let data = with_water();
+        let report = compute(&data).unwrap();
+        let sections = report.sections();
+        let themes: Vec<Theme> = sections.iter().map(|s| s.theme()).collect();
+        assert_eq!(themes, [Theme::Energy, Theme::Water]);
+        let energy = report.energy.as_ref().unwrap();
+        assert_eq!(sections[0].headline(), energy.headline);
+        for s in &sections {
+            // Every household, in input order, with the status of its result.
+            let ids: Vec<&str> = s
+                .households()
+                .iter()
+                .map(|h| h.household.as_str())
+                .collect();
+            let input: Vec<&str> = data.households.iter().map(|h| h.id.as_str()).collect();
+            assert_eq!(ids, input);
+            // Teams in rank order, as many as the challenge has.
+            let ranks: Vec<u32> = s.ranking().iter().map(|t| t.rank).collect();
+            assert_eq!(ranks.len(), data.challenge.teams.len());
+            assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+        }
+        let first = sections[0].ranking()[0];
+        let team = energy.teams.iter().find(|t| t.rank == 1).unwrap();
+        assert_eq!(first.team, &team.team);
+        assert_eq!(
+            first.score,
+            crate::section::Score::Change(team.totals.change)
+        );
+        let statuses: Vec<_> = sections[0].households().iter().map(|h| h.status).collect();
+        let expected: Vec<_> = energy.households.iter().map(|h| h.status).collect();
+        assert_eq!(statuses, expected);
     }
 
     #[test]

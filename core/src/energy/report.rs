@@ -102,3 +102,34 @@ pub fn headline(totals: &EnergyTotals, corrected: bool) -> String {
         number(totals.euros_saved.value(), 0),
     )
 }
+
+impl crate::section::Section for EnergyReport {
+    fn theme(&self) -> crate::challenge::Theme {
+        crate::challenge::Theme::Energy
+    }
+
+    fn headline(&self) -> &str {
+        &self.headline
+    }
+
+    fn ranking(&self) -> Vec<crate::section::RankedTeam<'_>> {
+        use crate::section::{by_rank, RankedTeam, Score};
+        by_rank(
+            self.teams
+                .iter()
+                .map(|t| RankedTeam {
+                    rank: t.rank,
+                    team: &t.team,
+                    name: &t.name,
+                    counted: t.totals.households,
+                    excluded: t.totals.excluded,
+                    score: Score::Change(t.totals.change),
+                })
+                .collect(),
+        )
+    }
+
+    fn households(&self) -> Vec<crate::section::HouseholdLine<'_>> {
+        self.households.iter().map(Into::into).collect()
+    }
+}

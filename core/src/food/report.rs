@@ -253,6 +253,45 @@ pub fn food_report(
     })
 }
 
+impl crate::section::Section for FoodReport {
+    fn theme(&self) -> crate::challenge::Theme {
+        crate::challenge::Theme::Food
+    }
+
+    fn headline(&self) -> &str {
+        &self.headline
+    }
+
+    fn ranking(&self) -> Vec<crate::section::RankedTeam<'_>> {
+        use crate::section::{by_rank, RankedTeam, Score};
+        // The gain the teams are ranked by: organic plus local share, in
+        // points, from the first survey to the last.
+        let gain = |c: &super::household::FoodChange| {
+            c.organic_share_change
+                .fraction()
+                .checked_add(c.local_share_change.fraction())
+                .map(Ratio::new)
+        };
+        by_rank(
+            self.teams
+                .iter()
+                .map(|t| RankedTeam {
+                    rank: t.rank,
+                    team: &t.team,
+                    name: &t.name,
+                    counted: t.totals.households,
+                    excluded: t.totals.excluded,
+                    score: Score::Points(t.totals.change.as_ref().and_then(gain)),
+                })
+                .collect(),
+        )
+    }
+
+    fn households(&self) -> Vec<crate::section::HouseholdLine<'_>> {
+        self.households.iter().map(Into::into).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

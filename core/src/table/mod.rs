@@ -643,6 +643,34 @@ mod tests {
         assert_eq!(Table::of_file("Pesees.CSV"), Some(Table::Weighings));
     }
 
+    /// The zero-waste sample's spreadsheet files are the waste sample's
+    /// JSON document, as an organiser keeps it.
+    #[test]
+    fn the_zero_waste_sheets_are_the_waste_sample() {
+        macro_rules! file {
+            ($f:literal) => {
+                Source::new(
+                    $f,
+                    include_str!(concat!("../../examples/data/zero-dechet/", $f)),
+                )
+            };
+        }
+        let files = [
+            file!("defi.csv"),
+            file!("equipes.csv"),
+            file!("foyers.csv"),
+            file!("pesees.csv"),
+            file!("presences.csv"),
+        ];
+        let data = Tables::from_files(&files)
+            .unwrap()
+            .challenge_data_from_tables()
+            .unwrap();
+        let json = include_str!("../../examples/data/waste/challenge.json");
+        assert_eq!(data, ChallengeData::from_json(json).unwrap());
+        assert_eq!(data.households.len(), 60);
+    }
+
     #[test]
     fn weighing_errors_name_file_line_and_column() {
         let check = |rows: &str, code: &str, line: usize, column: &str| {

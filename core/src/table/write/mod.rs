@@ -229,6 +229,11 @@ pub fn energy_teams(report: &EnergyReport, style: CsvStyle) -> String {
     out
 }
 
+mod sections;
+pub use sections::{
+    section_households, section_teams, SECTION_HOUSEHOLD_COLUMNS, SECTION_TEAM_COLUMNS,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
