@@ -204,11 +204,11 @@ fn sheets(dir: &str, data: &ChallengeData) -> Res<()> {
             "max_gap_days;",
             "degree_day_",
         ];
-        settings = settings
+        let kept: Vec<&str> = settings
             .lines()
             .filter(|l| !ENERGY.iter().any(|k| l.starts_with(k)))
-            .map(|l| format!("{l}\n"))
             .collect();
+        settings = kept.join("\n") + "\n";
     }
     let mut files: Vec<(String, String)> = vec![("defi.csv".into(), in_french(&settings)?)];
     for source in texts.files() {

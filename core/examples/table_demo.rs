@@ -98,11 +98,8 @@ fn render(report: &ecodefi::Report) -> String {
                 }
                 Score::Change(None) | Score::Points(None) => "—".to_owned(),
             };
-            let _ = writeln!(
-                out,
-                "  {}. {} : {figure} ({} foyers)",
-                t.rank, t.name, t.counted
-            );
+            let counted = households(t.counted);
+            let _ = writeln!(out, "  {}. {} : {figure} ({counted})", t.rank, t.name);
         }
         for h in section.households() {
             for e in h.exclusions {

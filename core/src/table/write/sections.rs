@@ -116,7 +116,8 @@ pub fn section_households(section: &dyn Section, style: CsvStyle) -> String {
     out
 }
 
-#[cfg(all(test, feature = "themes"))]
+#[cfg(test)]
+#[cfg(feature = "themes")]
 mod tests {
     use super::*;
     use crate::table::csv::read;
