@@ -57,13 +57,19 @@ def test_typed_results(report: ecodefi.Report) -> None:
     excluded = [h for h in e.households if h.excluded]
     assert excluded and all(h.exclusions for h in excluded)
     assert e.totals.totals.excluded == len(excluded)
+    assert all(isinstance(h, results.EnergyHouseholdResult) for h in e.households)
+    assert all(h.status == "excluded" and h.figures is None for h in excluded)
     computed = [h for h in e.households if not h.excluded]
-    assert all(isinstance(h.saving, results.Saving) for h in computed)
+    assert all(h.status == "computed" and not h.exclusions for h in computed)
+    assert all(isinstance(h.figures, results.Saving) for h in computed)
+    # Persons and consumption units are figures of the household's saving.
+    assert all(h.figures.persons >= 1 and h.figures.consumption_units >= 1 for h in computed if h.figures)
+    assert report.schema_version == ecodefi.REPORT_SCHEMA_VERSION == 2
     # The core sums with 28 significant digits, as Python's default context
     # does, but rounds in its own order: equal to 1e-20 kWh.
     with localcontext() as ctx:
         ctx.prec = 60
-        total = sum(h.saving.saved for h in computed if h.saving)
+        total = sum(h.figures.saved for h in computed if h.figures)
     assert abs(total - e.totals.totals.saved) < Decimal("1e-20")
     assert report.headline == e.headline
     assert str(report) == report.headline
