@@ -246,9 +246,8 @@ fn section<'py, T: serde::Serialize>(
 ) -> PyResult<Bound<'py, PyAny>> {
     match section {
         None => Ok(py.None().into_bound(py)),
-        Some(s) => {
-            helper(py, "ecodefi.results", class_name)?.call_method1("from_dict", (to_python(py, s)?,))
-        }
+        Some(s) => helper(py, "ecodefi.results", class_name)?
+            .call_method1("from_dict", (to_python(py, s)?,)),
     }
 }
 

@@ -210,3 +210,30 @@ def test_theme_frames_flatten_the_figures() -> None:
     assert water.loc["E4", "exclusion_codes"] == "too_few_readings"
     assert water.loc["E5", "exclusion_codes"] == "no_meter"
     assert water.loc["E5", "change"] is None
+
+
+def test_notebook_view_and_plots_of_every_theme() -> None:
+    """The notebook view shows each theme's headline and its teams best
+    first (food's pooled change is no ``Totals``); the household plot draws
+    each theme's change."""
+    _, case, _ = [c for c in cases() if c[0] == "themes"][0]
+    report = ecodefi.compute(case["input"])
+    html = report._repr_html_()
+    d = report.to_dict()
+    themes = [t for t in SECTIONS if d.get(t) is not None]
+    teams = len(report.challenge["teams"])
+    assert html.count("<table>") == len(themes)
+    assert html.count("<tr>") == len(themes) * (1 + teams)
+    for t in themes:
+        section = getattr(report, t)
+        assert section.headline.replace("'", "&#x27;") in html
+        best = min(section.teams, key=lambda team: team.rank)
+        table = html.split(section.headline.replace("'", "&#x27;"))[1].split("</table>")[0]
+        assert table.split("<tbody>")[1].startswith(f"\n<tr><td>1</td><td>{best.name}</td>")
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    from ecodefi import plot
+
+    for t in themes:
+        ax = plot.household_savings(report, theme=t)
+        assert ax.get_ylabel() == "foyers"

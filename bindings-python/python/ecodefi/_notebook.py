@@ -62,7 +62,8 @@ def report_html(report: "Report") -> str:
             "<table><thead><tr><th>Rang</th><th>Équipe</th><th>Foyers</th>"
             f"<th>Exclus</th>{last}</tr></thead><tbody>"
         )
-        for t in section.get("teams", []):
+        # Best first (the themes list their teams in the challenge's order).
+        for t in sorted(section.get("teams", []), key=lambda t: t.get("rank") or 0):
             totals = t.get("totals") or {}
             if ranked is None:
                 change = totals.get("change") or {}
