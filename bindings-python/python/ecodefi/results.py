@@ -44,7 +44,7 @@ import keyword
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Dict, Generic, List, Mapping, Optional, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, FrozenSet, Generic, List, Mapping, Optional, Tuple, Type, TypeVar, Union
 
 if TYPE_CHECKING:
     from ecodefi import Period
@@ -102,59 +102,64 @@ T = TypeVar("T")
 F = TypeVar("F")
 
 
-def _attribute(key: str) -> str:
-    """The Python attribute of a JSON key (``from`` is ``from_``)."""
-    return f"{key}_" if keyword.iskeyword(key) else key
+#: Per class, its fields as (JSON key, attribute, converter): worked out
+#: once from the type hints.
+_PLANS: Dict[type, Tuple[FrozenSet[str], List[Tuple[str, str, Callable[[Any], Any]]]]] = {}
 
 
-_HINTS: Dict[type, Dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> Dict[str, Any]:
-    """The dataclass's fields and their resolved types, by JSON key."""
-    known = _HINTS.get(cls)
-    if known is not None:
-        return known
-    hints = typing.get_type_hints(cls)
-    out: Dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        key = f.name[:-1] if f.name.endswith("_") and keyword.iskeyword(f.name[:-1]) else f.name
-        out[key] = hints[f.name]
-    _HINTS[cls] = out
-    return out
-
-
-def _value(tp: Any, v: Any) -> Any:
-    """``v`` (the report's dict form) as the type ``tp``: nested classes,
-    lists and periods converted, everything else as the core gave it."""
-    origin = typing.get_origin(tp)
-    if origin is list:
-        (item,) = typing.get_args(tp)
-        return [_value(item, x) for x in v or []]
-    if v is None:
-        return None
-    if origin is Union:
-        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _value(inner, v)
-    if tp is Period:
-        return v if isinstance(v, Period) else Period(v["first"], v["last"])
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return tp.from_dict(v)  # type: ignore[attr-defined]
+def _same(v: Any) -> Any:
     return v
 
 
-def _build(cls: Type[T], d: Mapping[str, Any], **types: Any) -> T:
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """How a value of the report's dict form becomes the type ``tp``:
+    nested classes, lists and periods converted, everything else as the
+    core gave it. A missing list is empty, a missing value ``None``."""
+    origin = typing.get_origin(tp)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        each = _converter(item)
+        return lambda v: [each(x) for x in v] if v else []
+    if origin is Union:
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        convert = _converter(inner)
+        return lambda v: None if v is None else convert(v)
+    if tp is Period:
+        return lambda v: None if v is None or isinstance(v, Period) else Period(v["first"], v["last"])
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        build = tp.from_dict  # type: ignore[attr-defined]
+        return lambda v: None if v is None else build(v)
+    return _same
+
+
+def _plan(cls: type) -> Tuple[FrozenSet[str], List[Tuple[str, str, Callable[[Any], Any]]]]:
+    """The fields of the dataclass ``cls`` and their converters (a
+    :class:`HouseholdResult` subclass's ``figures`` as its ``_figures``)."""
+    known = _PLANS.get(cls)
+    if known is not None:
+        return known
+    hints = typing.get_type_hints(cls)
+    figures = getattr(cls, "_figures", None)
+    plan = []
+    for f in dataclasses.fields(cls):
+        key = f.name[:-1] if f.name.endswith("_") and keyword.iskeyword(f.name[:-1]) else f.name
+        tp = Optional[figures] if key == "figures" and figures is not None else hints[f.name]
+        plan.append((key, f.name, _converter(tp)))
+    _PLANS[cls] = (frozenset(p[0] for p in plan), plan)
+    return _PLANS[cls]
+
+
+def _build(cls: Type[T], d: Mapping[str, Any]) -> T:
     """The dataclass ``cls`` from its dict form: every key must be a field;
     a field absent from the dict (an optional figure the core leaves out)
-    is ``None`` (an empty list for a list). ``types`` overrides a field's
-    type (a generic's figures)."""
+    is ``None`` (an empty list for a list)."""
     if not isinstance(d, Mapping):
         raise TypeError(f"{cls.__name__}: expected a dict, got {type(d).__name__}")
-    hints = _hints(cls)
-    unknown = set(d) - set(hints)
-    if unknown:
+    keys, plan = _plan(cls)
+    if not keys.issuperset(d):
+        unknown = set(d) - keys
         raise TypeError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
-    return cls(**{_attribute(k): _value(types.get(k, tp), d.get(k)) for k, tp in hints.items()})
+    return cls(**{attr: convert(d.get(key)) for key, attr, convert in plan})
 
 
 class _FromDict:
@@ -246,11 +251,6 @@ class HouseholdResult(_FromDict, Generic[F]):
         """Whether the household was left out (``status == "excluded"``)."""
         return self.status == "excluded"
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "HouseholdResult[F]":
-        """Builds it from the report's dict form, ``figures`` as the theme's class."""
-        figures = cls._figures if cls._figures is not None else Optional[Dict[str, Any]]
-        return _build(cls, d, figures=Optional[figures])  # type: ignore[valid-type]
 
 
 # ---------------------------------------------------------------- energy
