@@ -324,8 +324,10 @@ impl PyReport {
     }
 
     /// Tidy pandas DataFrames: ``{"households": one row per household and
-    /// theme, "meters": one row per meter and theme, "teams": one row per
-    /// team and theme, "challenge": one row per theme}``. ``decimals`` is
+    /// theme, "meters": one row per energy meter, "teams": one row per
+    /// team and theme, "challenge": one row per theme}`` and, per theme
+    /// computed (``"energy"``, ``"water"``…), one row per household with
+    /// its status, exclusions and every figure. ``decimals`` is
     /// ``"decimal"`` (exact ``Decimal`` values in object columns, the
     /// default) or ``"float"`` (``float64`` columns, rounded, for plotting).
     #[pyo3(signature = (decimals = "decimal"))]
