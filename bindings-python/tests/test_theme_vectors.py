@@ -165,6 +165,8 @@ def test_to_pandas_covers_every_theme() -> None:
         assert list(mine["household"]) == excluded, t
         assert (mine["exclusion_codes"] != "").all(), t
         assert list(mine["exclusion_codes"]) == ["; ".join(e["code"] for e in r["exclusions"]) for r in rows if r["exclusions"]]
+        ranks = list(frames["teams"].loc[frames["teams"]["theme"] == t, "rank"])
+        assert ranks == sorted(ranks) and len(ranks) == len(d[t]["teams"]), t
         # The theme's own frame: one row per household, in input order.
         own = frames[t]
         assert list(own["household"]) == [r["household"] for r in rows], t

@@ -120,7 +120,9 @@ def _household_rows(theme: str, section: Mapping[str, Any]) -> "tuple[list, list
 
 def _team_rows(theme: str, section: Mapping[str, Any], codes: List[str]) -> list:
     rows = []
-    for t in section.get("teams", []):
+    # Rank order, as documented: energy lists its teams best first, the
+    # other themes in the challenge's order.
+    for t in sorted(section.get("teams", []), key=lambda t: t.get("rank") or 0):
         row: Dict[str, Any] = {"theme": theme}
         _flat(t, row)
         counts = {c["code"]: c["households"] for c in (t.get("totals") or {}).get("exclusions", [])}
