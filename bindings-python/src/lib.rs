@@ -323,6 +323,7 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_frames, m)?)?;
     m.add_function(wrap_pyfunction!(read_csv_tables, m)?)?;
     m.add("SCHEMA_VERSION", ecodefi::SCHEMA_VERSION)?;
+    m.add("REPORT_SCHEMA_VERSION", ecodefi::REPORT_SCHEMA_VERSION)?;
     m.add_class::<report::PyChallengeData>()?;
     m.add_class::<report::PyReport>()?;
     m.add_class::<catalogue::PyCatalogue>()?;

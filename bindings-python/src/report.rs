@@ -236,6 +236,21 @@ pub(crate) fn helper<'py>(
     py.import(module)?.getattr(function)
 }
 
+/// A theme's section as the typed class ``class_name`` of
+/// ``ecodefi.results``, built from its dict form (the same values as
+/// ``to_dict``), or ``None`` when the challenge has no such theme.
+fn section<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    class_name: &str,
+    section: Option<&T>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match section {
+        None => Ok(py.None().into_bound(py)),
+        Some(s) => helper(py, "ecodefi.results", class_name)?
+            .call_method1("from_dict", (to_python(py, s)?,)),
+    }
+}
+
 #[pymethods]
 impl PyReport {
     /// The headline, in the published French style, one line per theme.
@@ -266,35 +281,35 @@ impl PyReport {
     /// or ``None`` if the challenge has no energy theme.
     #[getter]
     fn energy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match &self.0.energy {
-            None => Ok(py.None().into_bound(py)),
-            Some(e) => helper(py, "ecodefi.results", "EnergyReport")?
-                .call_method1("from_dict", (to_python(py, e)?,)),
-        }
+        section(py, "EnergyReport", self.0.energy.as_ref())
     }
 
-    /// The water section as a dict (``Decimal`` figures), or ``None``.
+    /// The water section as typed objects (``ecodefi.results.WaterReport``),
+    /// or ``None``.
     #[getter]
     fn water<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.0.water)
+        section(py, "WaterReport", self.0.water.as_ref())
     }
 
-    /// The waste section as a dict (``Decimal`` figures), or ``None``.
+    /// The waste section as typed objects (``ecodefi.results.WasteReport``),
+    /// or ``None``.
     #[getter]
     fn waste<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.0.waste)
+        section(py, "WasteReport", self.0.waste.as_ref())
     }
 
-    /// The food section as a dict (``Decimal`` figures), or ``None``.
+    /// The food section as typed objects (``ecodefi.results.FoodReport``),
+    /// or ``None``.
     #[getter]
     fn food<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.0.food)
+        section(py, "FoodReport", self.0.food.as_ref())
     }
 
-    /// The mobility section as a dict (``Decimal`` figures), or ``None``.
+    /// The mobility section as typed objects
+    /// (``ecodefi.results.MobilityReport``), or ``None``.
     #[getter]
     fn mobility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.0.mobility)
+        section(py, "MobilityReport", self.0.mobility.as_ref())
     }
 
     /// The report as a dict: ``Decimal`` quantities, ``datetime.date``
@@ -309,8 +324,10 @@ impl PyReport {
     }
 
     /// Tidy pandas DataFrames: ``{"households": one row per household and
-    /// theme, "meters": one row per meter and theme, "teams": one row per
-    /// team and theme, "challenge": one row per theme}``. ``decimals`` is
+    /// theme, "meters": one row per energy meter, "teams": one row per
+    /// team and theme, "challenge": one row per theme}`` and, per theme
+    /// computed (``"energy"``, ``"water"``…), one row per household with
+    /// its status, exclusions and every figure. ``decimals`` is
     /// ``"decimal"`` (exact ``Decimal`` values in object columns, the
     /// default) or ``"float"`` (``float64`` columns, rounded, for plotting).
     #[pyo3(signature = (decimals = "decimal"))]

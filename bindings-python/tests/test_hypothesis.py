@@ -143,3 +143,72 @@ def test_synthetic_challenges_compute(n: int, seed: int, problems: bool) -> None
     report = ecodefi.synthetic_challenge(n, seed=seed, problems=problems).compute()
     energy = report.energy
     assert energy is not None and len(energy.households) == n
+
+
+THEMES_INPUT: Dict[str, Any] = json.loads((VECTORS / "themes" / "challenge.json").read_text(encoding="utf-8"))["cases"][0][
+    "input"
+]
+SECTIONS = ("energy", "water", "waste", "food", "mobility")
+LISTS = ("water_meters", "weighings", "food_purchases", "trips", "presence")
+
+
+@st.composite
+def theme_documents(draw: Any) -> Dict[str, Any]:
+    """The multi-theme vector's document with a subset of its households,
+    in any order, each with the first items only of its data lists, some
+    with another household's data as well (a household in two themes),
+    some moved to the other team."""
+    source = THEMES_INPUT["households"]
+    order = draw(st.permutations(range(len(source))))
+    chosen = order[: draw(st.integers(min_value=1, max_value=len(source)))]
+    households = []
+    for i in chosen:
+        h = copy.deepcopy(source[i])
+        other = source[draw(st.integers(min_value=0, max_value=len(source) - 1))]
+        if draw(st.booleans()):
+            for key in LISTS:
+                if key in other and key not in h:
+                    h[key] = copy.deepcopy(other[key])
+        for key in LISTS:
+            if key in h and key != "presence":
+                h[key] = h[key][: draw(st.integers(min_value=0, max_value=len(h[key])))]
+        if draw(st.booleans()):
+            h["team"] = "T1" if h["team"] == "T2" else "T2"
+        households.append(h)
+    return {**THEMES_INPUT, "households": households}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=theme_documents())
+def test_every_household_once_per_theme_in_one_shape(doc: Dict[str, Any]) -> None:
+    """Per theme, every household of the input appears exactly once, in
+    input order and with its team, and ``status == "computed"`` exactly
+    when it has figures and exactly when it has no exclusion; the typed
+    objects, the dict and the theme's DataFrame agree."""
+    try:
+        report = ecodefi.compute(doc)
+    except TYPED:
+        return
+    ids = [h["id"] for h in doc["households"]]
+    teams = [h["team"] for h in doc["households"]]
+    d = report.to_dict()
+    frames = report.to_pandas()
+    assert report.schema_version == ecodefi.REPORT_SCHEMA_VERSION
+    for name in SECTIONS:
+        section = getattr(report, name)
+        if section is None:
+            assert name not in d and name not in frames
+            continue
+        assert [h.household for h in section.households] == ids, name
+        assert [h.team for h in section.households] == teams, name
+        for h, hd in zip(section.households, d[name]["households"]):
+            assert h.status in ("computed", "excluded")
+            computed = h.status == "computed"
+            assert computed == (h.figures is not None) == (not h.exclusions) == (not h.excluded), h
+            assert computed == (hd["figures"] is not None) == (not hd["exclusions"]) == (hd["status"] == "computed")
+            assert all(e.code and e.detail is not None for e in h.exclusions)
+        own = frames[name]
+        assert list(own["household"]) == ids
+        assert list(own["excluded"]) == [h.excluded for h in section.households]
+        overview = frames["households"]
+        assert list(overview.loc[overview["theme"] == name, "household"]) == ids

@@ -57,13 +57,19 @@ def test_typed_results(report: ecodefi.Report) -> None:
     excluded = [h for h in e.households if h.excluded]
     assert excluded and all(h.exclusions for h in excluded)
     assert e.totals.totals.excluded == len(excluded)
+    assert all(isinstance(h, results.EnergyHouseholdResult) for h in e.households)
+    assert all(h.status == "excluded" and h.figures is None for h in excluded)
     computed = [h for h in e.households if not h.excluded]
-    assert all(isinstance(h.saving, results.Saving) for h in computed)
+    assert all(h.status == "computed" and not h.exclusions for h in computed)
+    assert all(isinstance(h.figures, results.Saving) for h in computed)
+    # Persons and consumption units are figures of the household's saving.
+    assert all(h.figures.persons >= 1 and h.figures.consumption_units >= 1 for h in computed if h.figures)
+    assert report.schema_version == ecodefi.REPORT_SCHEMA_VERSION == 2
     # The core sums with 28 significant digits, as Python's default context
     # does, but rounds in its own order: equal to 1e-20 kWh.
     with localcontext() as ctx:
         ctx.prec = 60
-        total = sum(h.saving.saved for h in computed if h.saving)
+        total = sum(h.figures.saved for h in computed if h.figures)
     assert abs(total - e.totals.totals.saved) < Decimal("1e-20")
     assert report.headline == e.headline
     assert str(report) == report.headline
@@ -146,3 +152,50 @@ def test_synthetic_challenge() -> None:
     data = ecodefi.synthetic_challenge(30, seed=1)
     assert data.households == 30
     assert data.compute().households == 30
+
+
+def test_meter_reference_method(sample_doc: Dict[str, Any]) -> None:
+    """A meter's ``reference_method``: ``None`` for the default reconstructed
+    winter (the core's JSON leaves it out), ``"weather_regression"`` when
+    the option asks for the regression baseline (tests/tests/regression.rs,
+    the same household: daily usage 2 + 0.5·max(0, 15 − T), 90 % of it in
+    the challenge)."""
+    doc = json.loads(json.dumps(sample_doc))
+    mean = {d["date"]: (Decimal(d["tn"]) + Decimal(d["tx"])) / 2 for d in doc["temperatures"]}
+    readings, index = [], Decimal(1000)
+    for key, factor in (("reference_period", Decimal(1)), ("challenge_period", Decimal("0.9"))):
+        first = dt.date.fromisoformat(doc["challenge"][key]["first"])
+        last = dt.date.fromisoformat(doc["challenge"][key]["last"])
+        day = first
+        while day <= last + dt.timedelta(days=1):
+            readings.append({"date": day.isoformat(), "value": str(index)})
+            if day <= last:
+                index += (2 + Decimal("0.5") * max(Decimal(0), 15 - mean[day.isoformat()])) * factor
+            day += dt.timedelta(days=1)
+    doc["households"] = [
+        {
+            "id": "LINKY1",
+            "team": doc["challenge"]["teams"][0]["id"],
+            "occupants": {"adults": 2, "children": []},
+            "meters": [
+                {"id": "chauffage", "carrier": "district_heating", "unit": "kwh", "usage": "heating_only", "readings": readings}
+            ],
+        }
+    ]
+
+    def meter(doc: Dict[str, Any]) -> results.MeterResult:
+        energy = ecodefi.compute(doc).energy
+        assert energy is not None
+        h = energy.households[0]
+        assert h.status == "computed" and h.figures is not None
+        return h.figures.meters[0]
+
+    assert meter(doc).reference_method is None
+    doc["options"]["energy"]["regression_baseline"] = True
+    m = meter(doc)
+    assert m.reference_method == "weather_regression"
+    report = ecodefi.compute(doc)
+    assert report.to_dict()["energy"]["households"][0]["figures"]["meters"][0]["reference_method"] == "weather_regression"
+    energy = report.energy
+    assert energy is not None and energy.households[0].figures is not None
+    assert abs(energy.households[0].figures.change + Decimal("0.1")) < Decimal("1e-6")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ecodefi import results
 from ecodefi._ecodefi import (
+    REPORT_SCHEMA_VERSION,
     SCHEMA_VERSION,
     Baseline,
     Catalogue,
@@ -45,6 +46,7 @@ from ecodefi.exceptions import (
 __all__ = [
     "__version__",
     "SCHEMA_VERSION",
+    "REPORT_SCHEMA_VERSION",
     "Baseline",
     "Catalogue",
     "regression_fit",

@@ -23,6 +23,7 @@ from ecodefi.exceptions import ValidationError as ValidationError
 __all__ = [
     "__version__",
     "SCHEMA_VERSION",
+    "REPORT_SCHEMA_VERSION",
     "Baseline",
     "Catalogue",
     "regression_fit",
@@ -62,7 +63,10 @@ _Day = Union[datetime.date, str]
 _Frame = Any
 
 __version__: str
+#: The input document's schema version (``ChallengeData``).
 SCHEMA_VERSION: int
+#: The report's schema version (``Report.schema_version``, ``to_json``).
+REPORT_SCHEMA_VERSION: int
 
 @final
 class Period:
@@ -173,23 +177,23 @@ class Report:
     def energy(self) -> Optional[results.EnergyReport]:
         """The energy section as typed objects, or ``None``."""
     @property
-    def water(self) -> Optional[Dict[str, Any]]:
-        """The water section as a dict, or ``None``."""
+    def water(self) -> Optional[results.WaterReport]:
+        """The water section as typed objects, or ``None``."""
     @property
-    def waste(self) -> Optional[Dict[str, Any]]:
-        """The waste section as a dict, or ``None``."""
+    def waste(self) -> Optional[results.WasteReport]:
+        """The waste section as typed objects, or ``None``."""
     @property
-    def food(self) -> Optional[Dict[str, Any]]:
-        """The food section as a dict, or ``None``."""
+    def food(self) -> Optional[results.FoodReport]:
+        """The food section as typed objects, or ``None``."""
     @property
-    def mobility(self) -> Optional[Dict[str, Any]]:
-        """The mobility section as a dict, or ``None``."""
+    def mobility(self) -> Optional[results.MobilityReport]:
+        """The mobility section as typed objects, or ``None``."""
     def to_dict(self) -> Dict[str, Any]:
         """The report as a dict: ``Decimal`` quantities, ``datetime.date`` days."""
     def to_json(self) -> str:
         """The report as JSON text (decimals as strings)."""
     def to_pandas(self, decimals: str = "decimal") -> Dict[str, Any]:
-        """Tidy DataFrames: ``households``, ``meters``, ``teams``, ``challenge``."""
+        """Tidy DataFrames: ``households``, ``meters``, ``teams``, ``challenge`` and one per theme computed (``energy``, ``water``, ``waste``, ``food``, ``mobility``)."""
     def _repr_html_(self) -> str:
         """The notebook view: the headline and the team ranking."""
 

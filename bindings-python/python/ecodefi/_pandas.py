@@ -1,16 +1,31 @@
 """Tidy pandas DataFrames of a report (``Report.to_pandas``).
 
-Four frames, long format (one row per observation, a ``theme`` column):
+Every theme's households have one shape (report schema version 2):
+``household``, ``team``, ``status`` (``computed`` or ``excluded``),
+``exclusions``, ``warnings`` and the theme's ``figures`` (``None`` when
+excluded). The frames:
 
-- ``households``: one row per household and theme, every household of the
-  input (nothing dropped): its figures, ``excluded`` and the exclusion
+- ``households``: the overview, one row per household and theme, every
+  household of the input (nothing dropped): ``theme``, ``household``,
+  ``team``, ``status``, ``excluded`` (a bool), the figures' scalars (nested
+  figures flattened, ``<parent>_<name>`` on a name clash), the exclusion
   reasons as columns (``exclusion_codes``, ``exclusion_meters``,
-  ``exclusion_details``, joined with ``"; "``), and its warnings likewise.
-- ``meters``: one row per meter of a computed household and theme.
+  ``exclusion_details``, joined with ``"; "``), and the warnings likewise
+  (``warning_codes``…).
+- ``meters``: one row per meter of a household computed in the energy
+  theme, with its figures (``theme`` is ``energy``).
 - ``teams``: one row per team and theme, in rank order, with one
   ``excluded_<code>`` count column per exclusion code.
 - ``challenge``: one row per theme, with the challenge's identity,
   periods, totals and headline.
+- one frame per theme computed, named after it (``energy``, ``water``,
+  ``waste``, ``food``, ``mobility``): one row per household of the input,
+  in input order: ``household``, ``team``, ``status``, ``excluded``, the
+  exclusion and warning columns as above, then every figure, its name the
+  path to it joined with ``_``; a list's items are named by their leading
+  name fields (``streams_glass_flow_change``, ``surveys_start_spending``,
+  ``steps_start_end_goal_met``, ``reference_modes_bike_km``); an excluded
+  household's figures are missing. The energy meters are in ``meters``.
 
 Decimals are exact ``decimal.Decimal`` values in ``object`` columns
 (``decimals="decimal"``, the default) or ``float64`` (``decimals="float"``,
@@ -27,7 +42,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ecodefi import Report
 
 _NOT_THEMES = {"schema_version", "challenge", "households"}
-_LISTED = {"exclusions": "exclusion", "warnings": "warning"}
 
 
 def _joined(items: List[Mapping[str, Any]], prefix: str) -> Dict[str, Any]:
@@ -51,42 +65,64 @@ def _flat(d: Mapping[str, Any], out: Dict[str, Any], prefix: str = "") -> None:
             out[name] = v
 
 
-def _household_rows(theme: str, section: Mapping[str, Any]) -> "tuple[list, list]":
-    rows, meters = [], []
+def _paths(d: Mapping[str, Any], out: Dict[str, Any], prefix: str = "") -> None:
+    """Every scalar of ``d``, named by its path joined with ``_``; a list's
+    items by their leading ``str`` fields (their names), left out of the
+    columns."""
+    for k, v in d.items():
+        name = f"{prefix}{k}"
+        if isinstance(v, dict):
+            _paths(v, out, f"{name}_")
+        elif isinstance(v, list):
+            for item in v:
+                if not isinstance(item, dict):
+                    continue
+                ids: List[str] = []
+                for value in item.values():
+                    if not isinstance(value, str):
+                        break
+                    ids.append(value)
+                rest = dict(list(item.items())[len(ids):])
+                _paths(rest, out, f"{name}_{'_'.join(ids)}_" if ids else f"{name}_")
+        else:
+            out[name] = v
+
+
+def _household_rows(theme: str, section: Mapping[str, Any]) -> "tuple[list, list, list]":
+    """The overview rows, the energy meter rows and the theme's own rows."""
+    rows, meters, own = [], [], []
     for h in section.get("households", []):
-        row: Dict[str, Any] = {"theme": theme}
-        nested: Dict[str, Any] = {}
-        for k, v in h.items():
-            if k in _LISTED:
-                continue
-            if isinstance(v, dict):
-                nested[k] = v
-            elif v is None:
-                nested[k] = None
-            elif not isinstance(v, list):
-                row[k] = v
-        # Energy: `saving` or None, with an `exclusions` list; the other
-        # themes: an `outcome` whose `status` is `computed` or `excluded`
-        # (then itself the reason: code, detail).
-        outcomes = [v for v in nested.values() if v is not None]
-        reasons = [v for v in outcomes if v.get("status") == "excluded"]
-        computed = [v for v in outcomes if v.get("status") != "excluded"]
-        row["excluded"] = not computed
-        for v in computed:
-            _flat(v, row)
-            for lk, lv in v.items():
-                if isinstance(lv, list):
-                    for m in lv:
-                        meters.append({"theme": theme, "household": h.get("household"), **m})
-        row.update(_joined(list(h.get("exclusions") or []) + reasons, "exclusion"))
-        row.update(_joined(h.get("warnings") or [], "warning"))
+        ident = {
+            "household": h["household"],
+            "team": h["team"],
+            "status": h["status"],
+            "excluded": h["status"] == "excluded",
+        }
+        notes = {
+            **_joined(h.get("exclusions") or [], "exclusion"),
+            **_joined(h.get("warnings") or [], "warning"),
+        }
+        figures = h.get("figures")
+        row: Dict[str, Any] = {"theme": theme, **ident}
+        mine: Dict[str, Any] = {**ident, **notes}
+        if figures is not None:
+            _flat(figures, row)
+            if theme == "energy":
+                for m in figures.get("meters", []):
+                    meters.append({"theme": theme, "household": h["household"], **m})
+                figures = {k: v for k, v in figures.items() if k != "meters"}
+            _paths(figures, mine)
+        row.update(notes)
         rows.append(row)
-    return rows, meters
+        own.append(mine)
+    return rows, meters, own
 
 
 def _team_rows(theme: str, section: Mapping[str, Any], codes: List[str]) -> list:
     rows = []
-    for t in section.get("teams", []):
+    # Rank order, as documented: energy lists its teams best first, the
+    # other themes in the challenge's order.
+    for t in sorted(section.get("teams", []), key=lambda t: t.get("rank") or 0):
         row: Dict[str, Any] = {"theme": theme}
         _flat(t, row)
         counts = {c["code"]: c["households"] for c in (t.get("totals") or {}).get("exclusions", [])}
@@ -150,19 +186,22 @@ def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, Any]
     meters: list = []
     teams: list = []
     challenge: list = []
+    themes: Dict[str, Any] = {}
     for theme, section in d.items():
         if theme in _NOT_THEMES or not isinstance(section, dict):
             continue
-        h, m = _household_rows(theme, section)
+        h, m, own = _household_rows(theme, section)
         households += h
         meters += m
         teams += _team_rows(theme, section, codes)
         challenge.append(_challenge_row(d, theme, section, codes))
+        themes[theme] = _frame(own, decimals)
     return {
         "households": _frame(households, decimals),
         "meters": _frame(meters, decimals),
         "teams": _frame(teams, decimals),
         "challenge": _frame(challenge, decimals),
+        **themes,
     }
 
 

@@ -2,7 +2,10 @@
 ``ecodefi[plot]``), imported only when a plot is drawn.
 
 - :func:`team_ranking`: one horizontal bar per team, its weighted change.
-- :func:`household_savings`: the distribution of the households' changes.
+- :func:`household_savings`: the distribution of the households' changes
+  (energy, water and mobility: the change of kWh, litres per person per day
+  and kgCO2e per person; waste: of the residual stream; food: of the organic
+  share, in points).
 """
 
 from __future__ import annotations
@@ -13,6 +16,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from ecodefi import Report
 
 __all__ = ["team_ranking", "household_savings"]
+
+#: The column of each theme's frame (``Report.to_pandas()[theme]``) whose
+#: distribution ``household_savings`` draws.
+_CHANGE = {
+    "energy": "change",
+    "water": "change",
+    "waste": "residual_change",
+    "food": "change_organic_share_change",
+    "mobility": "co2e_change",
+}
 
 
 def _pyplot() -> Any:
@@ -45,11 +58,11 @@ def household_savings(
 ) -> Any:
     """A histogram of the computed households' change (%); returns the Axes."""
     plt = _pyplot()
-    households = report.to_pandas(decimals="float")["households"]
-    households = households[(households["theme"] == theme) & ~households["excluded"]]
+    households = report.to_pandas(decimals="float")[theme]
+    households = households[~households["excluded"]]
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 4))
-    ax.hist(households["change"] * 100, bins=bins)
+    ax.hist(households[_CHANGE[theme]].dropna() * 100, bins=bins)
     ax.set_xlabel("évolution de la consommation du foyer (%)")
     ax.set_ylabel("foyers")
     ax.set_title(f"Répartition des économies des foyers ({theme})")

@@ -1,96 +1,217 @@
-"""Typed result objects of a report (``Report.energy``…).
+"""Typed result objects of a report (``Report.energy``, ``Report.water``…).
 
-Each class mirrors one serde structure of the core's report, field for
-field: quantities are exact ``decimal.Decimal`` (kWh on the report's basis,
-kgCO2e, euros; ratios as fractions, ``-0.113`` for 11.3 % less), names are
-the core's ``str`` spellings. Build them from the report (``report.energy``)
-or from the matching part of ``report.to_dict()`` with ``from_dict``.
+Each class mirrors one serde structure of the core's report (report schema
+version 2, ``ecodefi.REPORT_SCHEMA_VERSION``), field for field: quantities
+are exact ``decimal.Decimal`` (kWh on the report's basis, litres, kg,
+person-km, kgCO2e, euros; ratios as fractions, ``-0.113`` for 11.3 % less,
+share changes in points as fractions), periods are ``ecodefi.Period``, days
+``datetime.date``, names the core's ``str`` spellings, and an optional
+figure the core leaves out is ``None``. A field the JSON calls ``from`` (a
+Python keyword) is ``from_``.
+
+Every theme lists every household of the input, in input order, in one
+shape (the core's ``outcome::HouseholdResult<T>``): a :class:`HouseholdResult`
+with ``household``, ``team``, ``status`` (``"computed"`` or ``"excluded"``),
+``exclusions`` (every reason it was left out, empty when computed),
+``warnings`` and ``figures`` (the theme's figures class, ``None`` when
+excluded). Each theme has its subclass with typed figures:
+
+- energy: :class:`EnergyReport`, :class:`EnergyHouseholdResult` with
+  :class:`Saving` figures (and :class:`MeterResult` per meter),
+  :class:`TeamResult`, :class:`EnergyTotals`;
+- water: :class:`WaterReport`, :class:`WaterHouseholdResult` with
+  :class:`WaterIndicators`, :class:`WaterTeam`, :class:`WaterTotals`;
+- waste: :class:`WasteReport`, :class:`WasteHouseholdResult` with
+  :class:`WasteIndicators` (:class:`Flow`, :class:`StreamFlow`),
+  :class:`WasteTeam`, :class:`WasteTotals`;
+- food: :class:`FoodReport`, :class:`FoodHouseholdResult` with
+  :class:`FoodIndicators` (:class:`SurveyFigures`, :class:`FoodChange`),
+  :class:`FoodTeam`, :class:`FoodTotals`;
+- mobility: :class:`MobilityReport`, :class:`MobilityHouseholdResult` with
+  :class:`MobilityIndicators` (:class:`PeriodMobility`,
+  :class:`ModeFigures`), :class:`MobilityTeam`, :class:`MobilityTotals`.
+
+Build them from the report (``report.water``) or from the matching part of
+``report.to_dict()`` with ``from_dict`` (``WaterReport.from_dict(
+report.to_dict()["water"])``); an unknown key is a ``TypeError``. The
+classes only convert: every figure is the core's.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import keyword
+import typing
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Dict, List, Mapping, Optional, Type, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, FrozenSet, Generic, List, Mapping, Optional, Tuple, Type, TypeVar, Union
+
+if TYPE_CHECKING:
+    from ecodefi import Period
+else:
+    from ecodefi._ecodefi import Period
 
 __all__ = [
     "Exclusion",
     "Warning",
     "ExclusionCount",
     "Totals",
+    "HouseholdResult",
     "DegreeDayOptions",
     "MeterResult",
     "Saving",
-    "HouseholdResult",
+    "EnergyHouseholdResult",
     "TeamResult",
     "EnergyTotals",
     "EnergyReport",
+    "WaterReference",
+    "WaterIndicators",
+    "WaterHouseholdResult",
+    "WaterTotals",
+    "WaterTeam",
+    "WaterReport",
+    "Flow",
+    "StreamFlow",
+    "WasteIndicators",
+    "WasteHouseholdResult",
+    "StreamTotals",
+    "WasteTotals",
+    "WasteTeam",
+    "WasteReport",
+    "Survey",
+    "ChannelSpending",
+    "SurveyFigures",
+    "FoodChange",
+    "FoodIndicators",
+    "FoodHouseholdResult",
+    "FoodTotals",
+    "FoodTeam",
+    "FoodReport",
+    "ModeFactor",
+    "ModeFactors",
+    "ModeFigures",
+    "PeriodMobility",
+    "MobilityIndicators",
+    "MobilityHouseholdResult",
+    "MobilityTotals",
+    "MobilityTeam",
+    "MobilityReport",
 ]
 
 T = TypeVar("T")
+F = TypeVar("F")
 
 
-def _fields(cls: Type[Any], d: Mapping[str, Any]) -> Dict[str, Any]:
-    """The dict's entries for the dataclass ``cls``: every key must be a field.
+#: Per class, its fields as (JSON key, attribute, converter): worked out
+#: once from the type hints.
+_PLANS: Dict[type, Tuple[FrozenSet[str], List[Tuple[str, str, Callable[[Any], Any]]]]] = {}
 
-    Optional fields the core leaves out of its output are ``None``.
-    """
-    names = {f.name for f in dataclasses.fields(cls)}
-    unknown = set(d) - names
-    if unknown:
+
+def _same(v: Any) -> Any:
+    return v
+
+
+def _converter(tp: Any) -> Callable[[Any], Any]:
+    """How a value of the report's dict form becomes the type ``tp``:
+    nested classes, lists and periods converted, everything else as the
+    core gave it. A missing list is empty, a missing value ``None``."""
+    origin = typing.get_origin(tp)
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        each = _converter(item)
+        return lambda v: [each(x) for x in v] if v else []
+    if origin is Union:
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        convert = _converter(inner)
+        return lambda v: None if v is None else convert(v)
+    if tp is Period:
+        return lambda v: None if v is None or isinstance(v, Period) else Period(v["first"], v["last"])
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        build = tp.from_dict  # type: ignore[attr-defined]
+        return lambda v: None if v is None else build(v)
+    return _same
+
+
+def _plan(cls: type) -> Tuple[FrozenSet[str], List[Tuple[str, str, Callable[[Any], Any]]]]:
+    """The fields of the dataclass ``cls`` and their converters (a
+    :class:`HouseholdResult` subclass's ``figures`` as its ``_figures``)."""
+    known = _PLANS.get(cls)
+    if known is not None:
+        return known
+    hints = typing.get_type_hints(cls)
+    figures = getattr(cls, "_figures", None)
+    plan = []
+    for f in dataclasses.fields(cls):
+        key = f.name[:-1] if f.name.endswith("_") and keyword.iskeyword(f.name[:-1]) else f.name
+        tp = Optional[figures] if key == "figures" and figures is not None else hints[f.name]
+        plan.append((key, f.name, _converter(tp)))
+    _PLANS[cls] = (frozenset(p[0] for p in plan), plan)
+    return _PLANS[cls]
+
+
+def _build(cls: Type[T], d: Mapping[str, Any]) -> T:
+    """The dataclass ``cls`` from its dict form: every key must be a field;
+    a field absent from the dict (an optional figure the core leaves out)
+    is ``None`` (an empty list for a list)."""
+    if not isinstance(d, Mapping):
+        raise TypeError(f"{cls.__name__}: expected a dict, got {type(d).__name__}")
+    keys, plan = _plan(cls)
+    if not keys.issuperset(d):
+        unknown = set(d) - keys
         raise TypeError(f"{cls.__name__}: unknown fields {sorted(unknown)}")
-    return {n: d.get(n) for n in names}
+    return cls(**{attr: convert(d.get(key)) for key, attr, convert in plan})
+
+
+class _FromDict:
+    """The ``from_dict`` every result class shares."""
+
+    @classmethod
+    def from_dict(cls: Type[T], d: Mapping[str, Any]) -> T:
+        """Builds it from the report's dict form (the matching part of ``report.to_dict()``)."""
+        return _build(cls, d)
+
+
+# ---------------------------------------------------------------- shared
 
 
 @dataclass(frozen=True)
-class Exclusion:
-    """Why a household has no result: a machine-readable ``code`` and a ``detail``."""
+class Exclusion(_FromDict):
+    """Why a household has no result: a machine-readable ``code``, the
+    ``meter`` and the ``index`` (of a reading, bill…) concerned when known,
+    and a ``detail`` in words."""
 
     code: str
     meter: Optional[str]
     index: Optional[int]
     detail: str
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Exclusion":
-        """Builds it from the report's dict form."""
-        return cls(**_fields(cls, d))
-
 
 @dataclass(frozen=True)
-class Warning:
-    """What deserves a look in a computed result: ``code``, ``meter``, ``detail``."""
+class Warning(_FromDict):
+    """What deserves a look in a result: ``code``, ``meter`` (if one), ``detail``."""
 
     code: str
     meter: Optional[str]
     detail: str
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Warning":
-        """Builds it from the report's dict form."""
-        return cls(**_fields(cls, d))
-
 
 @dataclass(frozen=True)
-class ExclusionCount:
+class ExclusionCount(_FromDict):
     """How many households were excluded for one reason ``code``."""
 
     code: str
     households: int
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "ExclusionCount":
-        """Builds it from the report's dict form."""
-        return cls(**_fields(cls, d))
-
 
 @dataclass(frozen=True)
-class Totals:
-    """Statistics of a group of households (a team or the challenge).
+class Totals(_FromDict):
+    """Statistics of a group of households (a team or the challenge) for one quantity.
 
-    ``change`` is the weighted change Σactual/Σreference − 1; ``mean_change``
-    and ``median_change`` are over the counted households' own changes.
+    ``households`` counted, ``excluded`` left out (by reason in
+    ``exclusions``); ``reference`` and ``actual`` the sums the theme
+    compares, ``saved`` = reference − actual; ``change`` is the weighted
+    change Σactual/Σreference − 1; ``mean_change`` and ``median_change``
+    are over the counted households' own changes.
     """
 
     households: int
@@ -103,31 +224,55 @@ class Totals:
     mean_change: Optional[Decimal]
     median_change: Optional[Decimal]
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Totals":
-        """Builds it from the report's dict form."""
-        f = _fields(cls, d)
-        f["exclusions"] = [ExclusionCount.from_dict(e) for e in f["exclusions"] or []]
-        return cls(**f)
+
+@dataclass(frozen=True)
+class HouseholdResult(_FromDict, Generic[F]):
+    """One household's result in one theme, the shape every theme shares.
+
+    ``status`` is ``"computed"`` with ``figures`` and no ``exclusions``, or
+    ``"excluded"`` with ``figures`` ``None`` and at least one exclusion
+    (every reason found). ``warnings`` may be there either way. Each theme
+    has a subclass whose ``figures`` are typed (:class:`EnergyHouseholdResult`
+    …); on this base class, ``from_dict`` leaves ``figures`` a dict.
+    """
+
+    household: str
+    team: str
+    status: str
+    exclusions: List[Exclusion]
+    warnings: List[Warning]
+    figures: Optional[F]
+
+    #: The class of ``figures`` (``None``: left as the dict).
+    _figures: ClassVar[Optional[type]] = None
+
+    @property
+    def excluded(self) -> bool:
+        """Whether the household was left out (``status == "excluded"``)."""
+        return self.status == "excluded"
+
+
+
+# ---------------------------------------------------------------- energy
 
 
 @dataclass(frozen=True)
-class DegreeDayOptions:
+class DegreeDayOptions(_FromDict):
     """How degree-days were computed: ``method``, ``base`` (°C) and ``kind``."""
 
     method: str
     base: Decimal
     kind: str
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "DegreeDayOptions":
-        """Builds it from the report's dict form."""
-        return cls(**_fields(cls, d))
-
 
 @dataclass(frozen=True)
-class MeterResult:
-    """One meter's figures in a household's saving (quantities in its unit, kWh)."""
+class MeterResult(_FromDict):
+    """One meter's figures in a household's energy result: quantities in
+    its own ``unit`` and in kWh on the report's basis (``reference``,
+    ``reference_corrected``, ``challenge``), its heating share and where it
+    came from. ``reference_method`` is ``"weather_regression"`` when the
+    reference came from a weather regression, ``None`` for the default
+    reconstructed winter (the JSON leaves it out then)."""
 
     meter: str
     carrier: str
@@ -142,17 +287,19 @@ class MeterResult:
     reference: Decimal
     reference_corrected: Decimal
     challenge: Decimal
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "MeterResult":
-        """Builds it from the report's dict form."""
-        return cls(**_fields(cls, d))
+    reference_method: Optional[str]
 
 
 @dataclass(frozen=True)
-class Saving:
-    """A household's saving, when it could be computed (kWh, kgCO2e, €)."""
+class Saving(_FromDict):
+    """A household's energy figures (kWh, kgCO2e, €): its ``persons`` and
+    INSEE ``consumption_units``, the reference (raw and corrected for
+    climate), the challenge, ``saved`` and ``change``, per person and per
+    consumption unit, CO2e and euros saved, whether the objective was
+    reached, and every meter."""
 
+    persons: Decimal
+    consumption_units: Decimal
     reference: Decimal
     reference_corrected: Decimal
     challenge: Decimal
@@ -165,44 +312,16 @@ class Saving:
     objective_reached: bool
     meters: List[MeterResult]
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Saving":
-        """Builds it from the report's dict form."""
-        f = _fields(cls, d)
-        f["meters"] = [MeterResult.from_dict(m) for m in f["meters"] or []]
-        return cls(**f)
+
+class EnergyHouseholdResult(HouseholdResult[Saving]):
+    """A household's energy result: ``figures`` is a :class:`Saving`, or ``None`` when excluded."""
+
+    _figures = Saving
 
 
 @dataclass(frozen=True)
-class HouseholdResult:
-    """A household's result: its ``saving``, or the ``exclusions`` that explain why none."""
-
-    household: str
-    team: str
-    persons: Decimal
-    consumption_units: Decimal
-    saving: Optional[Saving]
-    exclusions: List[Exclusion]
-    warnings: List[Warning]
-
-    @property
-    def excluded(self) -> bool:
-        """Whether the household was left out of the results."""
-        return self.saving is None
-
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "HouseholdResult":
-        """Builds it from the report's dict form."""
-        f = _fields(cls, d)
-        f["saving"] = None if f["saving"] is None else Saving.from_dict(f["saving"])
-        f["exclusions"] = [Exclusion.from_dict(e) for e in f["exclusions"] or []]
-        f["warnings"] = [Warning.from_dict(w) for w in f["warnings"] or []]
-        return cls(**f)
-
-
-@dataclass(frozen=True)
-class TeamResult:
-    """A team's result and rank (1 for the largest reduction)."""
+class TeamResult(_FromDict):
+    """A team's energy result and rank (1 for the largest reduction)."""
 
     team: str
     name: str
@@ -212,16 +331,9 @@ class TeamResult:
     euros_saved: Decimal
     objective_reached: bool
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "TeamResult":
-        """Builds it from the report's dict form."""
-        f = _fields(cls, d)
-        f["totals"] = Totals.from_dict(f["totals"])
-        return cls(**f)
-
 
 @dataclass(frozen=True)
-class EnergyTotals:
+class EnergyTotals(_FromDict):
     """The whole challenge's energy figures."""
 
     totals: Totals
@@ -231,34 +343,411 @@ class EnergyTotals:
     objective_reached: bool
     households_reaching_objective: int
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "EnergyTotals":
-        """Builds it from the report's dict form."""
-        f = _fields(cls, d)
-        f["totals"] = Totals.from_dict(f["totals"])
-        return cls(**f)
-
 
 @dataclass(frozen=True)
-class EnergyReport:
-    """The energy section of a report: every household, the teams best first, the totals."""
+class EnergyReport(_FromDict):
+    """The energy section of a report: every household, the teams, the totals."""
 
     basis: str
     correction: str
     degree_days: DegreeDayOptions
     reference_degree_days: Optional[Decimal]
     challenge_degree_days: Optional[Decimal]
-    households: List[HouseholdResult]
+    households: List[EnergyHouseholdResult]
     teams: List[TeamResult]
     totals: EnergyTotals
     headline: str
 
-    @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "EnergyReport":
-        """Builds it from the report's dict form (``report.to_dict()["energy"]``)."""
-        f = _fields(cls, d)
-        f["degree_days"] = DegreeDayOptions.from_dict(f["degree_days"])
-        f["households"] = [HouseholdResult.from_dict(h) for h in f["households"]]
-        f["teams"] = [TeamResult.from_dict(t) for t in f["teams"]]
-        f["totals"] = EnergyTotals.from_dict(f["totals"])
-        return cls(**f)
+
+# ---------------------------------------------------------------- water
+
+
+@dataclass(frozen=True)
+class WaterReference(_FromDict):
+    """The value households are compared with: litres per person per day, its year and source."""
+
+    litres_per_person_day: Decimal
+    year: int
+    source: str
+
+
+@dataclass(frozen=True)
+class WaterIndicators(_FromDict):
+    """A household's water figures: litres over each period, person-days
+    of presence, litres per person and per consumption unit per day,
+    ``expected_litres`` (the challenge presence at the reference rate),
+    ``saved_litres`` (expected − challenge), ``change`` of litres per
+    person per day and the challenge against the reference value
+    (``None`` when not computable)."""
+
+    reference_litres: Decimal
+    challenge_litres: Decimal
+    reference_person_days: Decimal
+    challenge_person_days: Decimal
+    reference_per_person_day: Decimal
+    challenge_per_person_day: Decimal
+    reference_per_unit_day: Decimal
+    challenge_per_unit_day: Decimal
+    expected_litres: Decimal
+    saved_litres: Decimal
+    change: Optional[Decimal]
+    versus_reference_value: Optional[Decimal]
+
+
+class WaterHouseholdResult(HouseholdResult[WaterIndicators]):
+    """A household's water result: ``figures`` is a :class:`WaterIndicators`, or ``None``."""
+
+    _figures = WaterIndicators
+
+
+@dataclass(frozen=True)
+class WaterTotals(_FromDict):
+    """A group's water statistics: litres ``totals`` (reference: the
+    litres expected at the households' reference rates), litres per person
+    per day of each period, and the challenge's against the reference value."""
+
+    totals: Totals
+    reference_per_person_day: Optional[Decimal]
+    challenge_per_person_day: Optional[Decimal]
+    versus_reference_value: Optional[Decimal]
+
+
+@dataclass(frozen=True)
+class WaterTeam(_FromDict):
+    """A team's water statistics and rank (1 for the largest reduction)."""
+
+    team: str
+    name: str
+    rank: int
+    totals: WaterTotals
+
+
+@dataclass(frozen=True)
+class WaterReport(_FromDict):
+    """The water section of a report: the periods and reference value
+    used, every household, the teams, the totals and the headline."""
+
+    reference_period: Period
+    challenge_period: Period
+    reference_value: WaterReference
+    households: List[WaterHouseholdResult]
+    teams: List[WaterTeam]
+    totals: WaterTotals
+    headline: str
+
+
+# ---------------------------------------------------------------- waste
+
+
+@dataclass(frozen=True)
+class Flow(_FromDict):
+    """A quantity of waste (a stream, the residual stream or all streams)
+    over the reference and the challenge, kg: raw, per person per week and
+    per year, per consumption unit per year, ``expected_kg`` at the
+    reference rate, ``avoided_kg`` and the ``change`` of the rate per person
+    (``None`` when nothing was weighed in the reference)."""
+
+    reference_kg: Decimal
+    challenge_kg: Decimal
+    reference_per_person_week: Decimal
+    challenge_per_person_week: Decimal
+    reference_per_person_year: Decimal
+    challenge_per_person_year: Decimal
+    reference_per_unit_year: Decimal
+    challenge_per_unit_year: Decimal
+    expected_kg: Decimal
+    avoided_kg: Decimal
+    change: Optional[Decimal]
+
+
+@dataclass(frozen=True)
+class StreamFlow(_FromDict):
+    """One stream's ``flow``."""
+
+    stream: str
+    flow: Flow
+
+
+@dataclass(frozen=True)
+class WasteIndicators(_FromDict):
+    """A household's waste figures: person-days of presence, the
+    ``residual`` stream (``None`` when none was weighed), all streams
+    ``total`` and each stream weighed."""
+
+    reference_person_days: Decimal
+    challenge_person_days: Decimal
+    residual: Optional[Flow]
+    total: Flow
+    streams: List[StreamFlow]
+
+
+class WasteHouseholdResult(HouseholdResult[WasteIndicators]):
+    """A household's waste result: ``figures`` is a :class:`WasteIndicators`, or ``None``."""
+
+    _figures = WasteIndicators
+
+
+@dataclass(frozen=True)
+class StreamTotals(_FromDict):
+    """One stream's ``totals`` in a group."""
+
+    stream: str
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class WasteTotals(_FromDict):
+    """A group's waste statistics (kg): the ``residual`` stream, all
+    streams ``total`` and each stream weighed by someone in the group."""
+
+    residual: Totals
+    total: Totals
+    streams: List[StreamTotals]
+
+
+@dataclass(frozen=True)
+class WasteTeam(_FromDict):
+    """A team's waste statistics and rank (by the change of residual waste)."""
+
+    team: str
+    name: str
+    rank: int
+    totals: WasteTotals
+
+
+@dataclass(frozen=True)
+class WasteReport(_FromDict):
+    """The waste section of a report: the periods used, every household,
+    the teams, the totals and the headline."""
+
+    reference_period: Period
+    challenge_periods: List[Period]
+    households: List[WasteHouseholdResult]
+    teams: List[WasteTeam]
+    totals: WasteTotals
+    headline: str
+
+
+# ---------------------------------------------------------------- food
+
+
+@dataclass(frozen=True)
+class Survey(_FromDict):
+    """A purchase survey: its ``name`` and ``period``."""
+
+    name: str
+    period: Period
+
+
+@dataclass(frozen=True)
+class ChannelSpending(_FromDict):
+    """Spending in one ``channel``: ``amount`` (€) and its ``share`` of the survey's."""
+
+    channel: str
+    amount: Decimal
+    share: Decimal
+
+
+@dataclass(frozen=True)
+class SurveyFigures(_FromDict):
+    """One survey's food figures: purchases, spending (€), organic and
+    local shares, person-meals, cost per person-meal (``None`` when no
+    purchase feeds a meal), spending per person and per consumption unit
+    per day, and spending by channel."""
+
+    survey: str
+    purchases: int
+    spending: Decimal
+    organic_share: Decimal
+    local_share: Decimal
+    person_meals: Decimal
+    cost_per_person_meal: Optional[Decimal]
+    spending_per_person_day: Decimal
+    spending_per_unit_day: Decimal
+    channels: List[ChannelSpending]
+
+
+@dataclass(frozen=True)
+class FoodChange(_FromDict):
+    """The change from survey ``from_`` (JSON ``from``) to survey ``to``:
+    organic and local shares in points, relative changes of the cost per
+    person-meal and of the spending per person per day, and whether the
+    goal (more organic and local at constant budget) was met."""
+
+    from_: str
+    to: str
+    organic_share_change: Decimal
+    local_share_change: Decimal
+    cost_per_person_meal_change: Optional[Decimal]
+    spending_per_person_day_change: Optional[Decimal]
+    goal_met: bool
+
+
+@dataclass(frozen=True)
+class FoodIndicators(_FromDict):
+    """A household's food figures: each survey with purchases, the
+    ``change`` from the first to the last, and each ``step``."""
+
+    surveys: List[SurveyFigures]
+    change: FoodChange
+    steps: List[FoodChange]
+
+
+class FoodHouseholdResult(HouseholdResult[FoodIndicators]):
+    """A household's food result: ``figures`` is a :class:`FoodIndicators`, or ``None``."""
+
+    _figures = FoodIndicators
+
+
+@dataclass(frozen=True)
+class FoodTotals(_FromDict):
+    """A group's food statistics: households counted, excluded (by
+    reason) and meeting the goal, the pooled surveys, change and steps,
+    and the mean and median of the households' share changes."""
+
+    households: int
+    excluded: int
+    exclusions: List[ExclusionCount]
+    households_meeting_goal: int
+    surveys: List[SurveyFigures]
+    change: Optional[FoodChange]
+    steps: List[FoodChange]
+    mean_organic_share_change: Optional[Decimal]
+    median_organic_share_change: Optional[Decimal]
+    mean_local_share_change: Optional[Decimal]
+
+
+@dataclass(frozen=True)
+class FoodTeam(_FromDict):
+    """A team's food statistics and rank (by the pooled gain of organic plus local share)."""
+
+    team: str
+    name: str
+    rank: int
+    totals: FoodTotals
+
+
+@dataclass(frozen=True)
+class FoodReport(_FromDict):
+    """The food section of a report: the surveys and budget tolerance
+    used, every household, the teams, the totals and the headline."""
+
+    surveys: List[Survey]
+    budget_tolerance: Decimal
+    households: List[FoodHouseholdResult]
+    teams: List[FoodTeam]
+    totals: FoodTotals
+    headline: str
+
+
+# ---------------------------------------------------------------- mobility
+
+
+@dataclass(frozen=True)
+class ModeFactor(_FromDict):
+    """A travel ``mode``'s emission factor, kgCO2e per person-km."""
+
+    mode: str
+    kg_co2e_per_km: Decimal
+
+
+@dataclass(frozen=True)
+class ModeFactors(_FromDict):
+    """The factor table used: its ``year``, ``source`` and ``factors``."""
+
+    year: int
+    source: str
+    factors: List[ModeFactor]
+
+
+@dataclass(frozen=True)
+class ModeFigures(_FromDict):
+    """One mode's figures in one period: person-km, trips, km per person
+    per week and kgCO2e (``None`` when the table has no factor for it)."""
+
+    mode: str
+    km: Decimal
+    trips: int
+    km_per_person_week: Decimal
+    co2e: Optional[Decimal]
+
+
+@dataclass(frozen=True)
+class PeriodMobility(_FromDict):
+    """Travel in one period (a household's, or a group's pooled):
+    presence, person-km, trips, per person and per consumption unit per
+    week, car shares of trips and km, kgCO2e and each mode used."""
+
+    person_days: Decimal
+    unit_days: Decimal
+    km: Decimal
+    trips: int
+    km_per_person_week: Decimal
+    km_per_unit_week: Decimal
+    car_share_of_trips: Optional[Decimal]
+    car_share_of_km: Optional[Decimal]
+    co2e: Decimal
+    co2e_per_person_week: Decimal
+    co2e_per_unit_week: Decimal
+    modes: List[ModeFigures]
+
+
+@dataclass(frozen=True)
+class MobilityIndicators(_FromDict):
+    """A household's mobility figures: each period, the changes of km and
+    kgCO2e per person and of the car shares (in points), the km and
+    kgCO2e expected at the reference rate and the kgCO2e avoided."""
+
+    reference: PeriodMobility
+    challenge: PeriodMobility
+    km_change: Optional[Decimal]
+    co2e_change: Optional[Decimal]
+    car_share_of_trips_change: Optional[Decimal]
+    car_share_of_km_change: Optional[Decimal]
+    expected_km: Decimal
+    expected_co2e: Decimal
+    avoided_co2e: Decimal
+
+
+class MobilityHouseholdResult(HouseholdResult[MobilityIndicators]):
+    """A household's mobility result: ``figures`` is a :class:`MobilityIndicators`, or ``None``."""
+
+    _figures = MobilityIndicators
+
+
+@dataclass(frozen=True)
+class MobilityTotals(_FromDict):
+    """A group's mobility statistics: ``co2e`` (kgCO2e) and ``km``
+    totals, the counted households' pooled travel in each period, and the
+    changes of the pooled car shares."""
+
+    co2e: Totals
+    km: Totals
+    reference: Optional[PeriodMobility]
+    challenge: Optional[PeriodMobility]
+    car_share_of_trips_change: Optional[Decimal]
+    car_share_of_km_change: Optional[Decimal]
+
+
+@dataclass(frozen=True)
+class MobilityTeam(_FromDict):
+    """A team's mobility statistics and rank (by the change of kgCO2e)."""
+
+    team: str
+    name: str
+    rank: int
+    totals: MobilityTotals
+
+
+@dataclass(frozen=True)
+class MobilityReport(_FromDict):
+    """The mobility section of a report: the periods and factor table
+    used, every household, the teams, the totals and the headline."""
+
+    reference_period: Period
+    challenge_period: Period
+    factors: ModeFactors
+    households: List[MobilityHouseholdResult]
+    teams: List[MobilityTeam]
+    totals: MobilityTotals
+    headline: str
