@@ -1,6 +1,8 @@
 // Writes js-tests/out/checks.ts: the documents core actually reads and
 // writes (the demo settings and tables, the sample challenge and its
-// report, computed by the built package) as TypeScript literals typed with
+// report, every theme's example and every case of the theme vectors
+// tests/vectors/{water,waste,food,mobility,themes} with their reports,
+// computed by the built package) as TypeScript literals typed with
 // the package's declared types. `tsc --strict` on it then fails if
 // src/types.d.ts and core disagree: a field missing, extra (excess property
 // check) or of another type, an enum spelling unknown.
@@ -29,6 +31,23 @@ const checks = {
   catalogueFindings: ['CatalogueFinding[]', catalogueFindings],
   catalogueTimelines: ['Timeline[]', catalogueTimelines(catalogue)],
 };
+// Every theme: the examples of core/examples/data and every case of the
+// theme vectors, their documents and the reports computed from them, so that
+// each theme's section (households' figures, exclusions, teams, totals) is
+// checked field by field.
+for (const theme of ['water', 'waste', 'food', 'mobility']) {
+  const doc = readJson(path.join(examples, theme, 'challenge.json'));
+  checks[`${theme}ExampleData`] = ['ChallengeData', doc];
+  checks[`${theme}ExampleReport`] = ['Report', compute(doc)];
+}
+for (const theme of ['water', 'waste', 'food', 'mobility', 'themes']) {
+  const { cases } = readJson(path.join(root, 'tests/vectors', theme, 'challenge.json'));
+  if (cases.length === 0) throw new Error(`no case in tests/vectors/${theme}/challenge.json`);
+  cases.forEach((c, i) => {
+    checks[`${theme}VectorData${i}`] = ['ChallengeData', c.input];
+    checks[`${theme}VectorReport${i}`] = ['Report', compute(c.input)];
+  });
+}
 // Regression: every hand-made case (models of each kind, a baseline without
 // a model), with the candidates kept, and what a model predicts and saves.
 const hand = readJson(path.join(root, 'tests/vectors/regression/hand.json')).cases;
