@@ -183,6 +183,8 @@ export interface EnergyOptions {
   max_extrapolation_days?: number;
   max_gap_days?: number;
   factors?: ImpactFactors;
+  /** A weather-regression baseline (CalTRACK 2.0) for the meters whose data allow it (default false). */
+  regression_baseline?: boolean;
 }
 /** core `water::WaterReference`: the litres per person per day households are compared with. */
 export interface WaterReference { litres_per_person_day: DecimalString; year: number; source: string }
@@ -285,6 +287,8 @@ export interface Totals {
 }
 /** core `energy::reference::ShareSource`. */
 export type ShareSource = "given" | "usage" | "summer" | "default" | "contract";
+/** core `energy::reference::ReferenceMethod`. */
+export type ReferenceMethod = "reconstructed_winter" | "weather_regression";
 /** core `energy::MeterResult`. */
 export interface MeterResult {
   meter: string;
@@ -300,6 +304,8 @@ export interface MeterResult {
   reference: DecimalString;
   reference_corrected: DecimalString;
   challenge: DecimalString;
+  /** Absent for the reconstructed winter. */
+  reference_method?: ReferenceMethod;
 }
 /** core `energy::Saving`: an energy household's figures. */
 export interface Saving {
