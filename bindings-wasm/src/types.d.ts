@@ -2,9 +2,12 @@
 // They mirror core's serde structs (core/src/…), with core's spellings.
 // Decimals are strings ("12.5"), never numbers, so that no digit is lost;
 // dates are ISO strings ("2025-12-01"). scripts/test-wasm checks them with
-// `tsc --strict` against the sample document and the report core computes
-// from it (js-tests/write-type-checks.mjs): a field added, renamed or
-// retyped in core fails the check until it is changed here too.
+// `tsc --strict` against the documents core reads and the reports it
+// computes from them: the samples of every theme and every case of the
+// theme vectors (js-tests/write-type-checks.mjs). A field added, renamed or
+// retyped in core fails the check until it is changed here too. Optional
+// fields (`?`) are the ones core leaves out when empty; `| null` the ones it
+// writes as null.
 
 /** An exact decimal number, as text: `"12.5"`, `"-0.113"`. */
 export type DecimalString = string;
