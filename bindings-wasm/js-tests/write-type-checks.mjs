@@ -31,6 +31,38 @@ const checks = {
   catalogueFindings: ['CatalogueFinding[]', catalogueFindings],
   catalogueTimelines: ['Timeline[]', catalogueTimelines(catalogue)],
 };
+// Energy with a weather-regression baseline (`regression_baseline`): a
+// household metered daily (10 kWh a day in the reference winter, 9 in the
+// challenge's), so that a meter's `reference_method` is checked too.
+{
+  const doc = JSON.parse(sample);
+  const days = (p) => {
+    const out = [];
+    for (let d = new Date(`${p.first}T00:00:00Z`); d <= new Date(`${p.last}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
+    return out;
+  };
+  const readings = [];
+  let index = 1000;
+  for (const [p, perDay] of [[doc.challenge.reference_period, 10], [doc.challenge.challenge_period, 9]]) {
+    const ds = days(p);
+    const after = new Date(`${p.last}T00:00:00Z`);
+    after.setUTCDate(after.getUTCDate() + 1);
+    for (const d of [...ds, after.toISOString().slice(0, 10)]) {
+      readings.push({ date: d, value: String(index) });
+      index += perDay;
+    }
+  }
+  doc.households = [{
+    id: 'LINKY1', team: doc.challenge.teams[0].id, occupants: { adults: 2 },
+    meters: [{ id: 'chauffage', carrier: 'district_heating', unit: 'kwh', usage: 'heating_only', readings }],
+  }];
+  doc.options = { ...doc.options, energy: { ...doc.options?.energy, regression_baseline: true } };
+  const report = compute(doc);
+  const methods = report.energy.households.flatMap((h) => h.figures?.meters.map((m) => m.reference_method) ?? []);
+  if (!methods.includes('weather_regression')) throw new Error(`expected a weather-regression baseline, got ${JSON.stringify(report.energy.households[0])}`);
+  checks.regressionChallengeData = ['ChallengeData', doc];
+  checks.regressionChallengeReport = ['Report', report];
+}
 // Every theme: the examples of core/examples/data and every case of the
 // theme vectors, their documents and the reports computed from them, so that
 // each theme's section (households' figures, exclusions, teams, totals) is

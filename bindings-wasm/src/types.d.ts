@@ -376,7 +376,8 @@ export interface EnergyTotals {
 export interface EnergyReport {
   basis: Basis;
   correction: Correction;
-  degree_days: DegreeDayOptions;
+  /** The options in force, every field given. */
+  degree_days: Required<DegreeDayOptions>;
   reference_degree_days: DecimalString | null;
   challenge_degree_days: DecimalString | null;
   /** Every household of the input, in input order. */
