@@ -35,8 +35,11 @@ test('demo tables to a report: headline, teams and every household', async () =>
   assert.match(report.energy.headline, /^3 foyers/);
   // Nothing lost: every household, computed or excluded with a reason.
   assert.deepEqual(report.energy.households.map((h) => h.household), data.households.map((h) => h.id));
+  assert.equal(report.schema_version, 2);
   for (const h of report.energy.households) {
-    assert.ok((h.saving === null) === (h.exclusions.length > 0), h.household);
+    assert.ok(['computed', 'excluded'].includes(h.status), h.household);
+    assert.equal(h.figures === null, h.status === 'excluded', h.household);
+    assert.equal(h.exclusions.length > 0, h.status === 'excluded', h.household);
   }
   assert.deepEqual(report.energy.teams.map((t) => t.rank), report.energy.teams.map((_, i) => i + 1));
   // Settings given as an object give the same document.
@@ -51,14 +54,43 @@ test('decimals cross as strings both ways, never numbers', () => {
   const saved = report.energy.totals.totals.saved;
   assert.equal(typeof saved, 'string');
   assert.match(saved, /^-?\d+(\.\d+)?$/);
-  const counted = report.energy.households.find((h) => h.saving);
-  assert.equal(typeof counted.saving.change, 'string');
+  const counted = report.energy.households.find((h) => h.status === 'computed');
+  for (const k of ['change', 'persons', 'consumption_units']) assert.equal(typeof counted.figures[k], 'string', k);
   // A number where core wants a decimal is refused by core, not rounded.
   const data = readJson(path.join(examples, 'energy/challenge.json'));
   data.challenge.objective = 0.08;
   const err = thrown(() => compute(data));
   assert.equal(err.name, 'EcodefiError');
   assert.equal(err.code, 'json');
+});
+
+// Report schema version 2: the households of every theme in one shape.
+const RESULT_KEYS = ['exclusions', 'figures', 'household', 'status', 'team', 'warnings'];
+
+test('every theme lists every household in the one result shape', () => {
+  for (const theme of ['energy', 'water', 'waste', 'food', 'mobility']) {
+    const data = readJson(path.join(examples, theme, 'challenge.json'));
+    const report = compute(data);
+    assert.equal(report.schema_version, 2, theme);
+    const section = report[theme];
+    assert.ok(section, theme);
+    assert.deepEqual(section.households.map((h) => h.household), data.households.map((h) => h.id), theme);
+    for (const h of section.households) {
+      const at = `${theme} ${h.household}`;
+      assert.deepEqual(Object.keys(h).sort(), RESULT_KEYS, at);
+      assert.ok(Array.isArray(h.warnings), at);
+      if (h.status === 'computed') {
+        assert.equal(typeof h.figures, 'object', at);
+        assert.notEqual(h.figures, null, at);
+        assert.deepEqual(h.exclusions, [], at);
+      } else {
+        assert.equal(h.status, 'excluded', at);
+        assert.equal(h.figures, null, at);
+        assert.ok(h.exclusions.length > 0, at);
+        for (const e of h.exclusions) assert.equal(typeof e.code, 'string', at);
+      }
+    }
+  }
 });
 
 test('the same report from the object and from its JSON text', () => {

@@ -2,7 +2,8 @@
 // quickstart stays true: the spreadsheet block (`ecodefi/sheets`) on the
 // demo tables with their settings table, the Node block on the shipped
 // sample, the browser block and the error block on the demo tables (their
-// free variables defined from core/examples/data).
+// free variables defined from core/examples/data), the results block on the
+// water example.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -31,8 +32,8 @@ const temperaturesText = ${demo('table-demo', 'temperatures.csv')};
 const settingsJson = ${demo('table-demo', 'challenge.json')};
 `;
 
-test('the README has its four JavaScript blocks', () => {
-  assert.equal(blocks.length, 4);
+test('the README has its five JavaScript blocks', () => {
+  assert.equal(blocks.length, 5);
 });
 
 test('README: the spreadsheet quickstart (ecodefi/sheets)', () => {
@@ -72,6 +73,16 @@ const files = [
   { name: 'temperatures.csv', text: temperaturesText },
 ];
 const settings = settingsJson;
-${blocks[3]}`;
+${blocks[4]}`;
   assert.equal(run('readme-errors.mjs', errors, here).trim(), 'invalid_value releves.csv 17 valeur');
+});
+
+test('README: one household shape in every theme (the water example)', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'ecodefi-readme-'));
+  copyFileSync(path.join(examples, 'water/challenge.json'), path.join(cwd, 'water.json'));
+  const out = run('readme-results.mjs', blocks[3], cwd).trimEnd().split('\n');
+  assert.match(out[0], /^2 \d+ foyers, /);
+  const households = JSON.parse(readFileSync(path.join(cwd, 'water.json'), 'utf8')).households;
+  assert.equal(out.length, 1 + households.length);
+  out.slice(1).forEach((line, i) => assert.match(line, new RegExp(`^${households[i].id} (\\d+(\\.\\d+)?|[a-z_, ]+)$`), line));
 });

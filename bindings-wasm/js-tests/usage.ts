@@ -1,7 +1,9 @@
 // How the package is used from TypeScript; checked by `tsc --strict
 // --noEmit` (scripts/test-wasm), never run.
 import init, { compute, decode, householdsCsv, readTables, teamsCsv, version } from "ecodefi";
-import type { ChallengeData, EcodefiError, Meter, Reading, Report, TableFile } from "ecodefi";
+import type {
+  ChallengeData, EcodefiError, HouseholdResult, Meter, Reading, Report, Saving, TableFile, WasteIndicators,
+} from "ecodefi";
 
 export async function results(files: TableFile[], settings: string): Promise<string[]> {
   await init();
@@ -18,9 +20,12 @@ export async function results(files: TableFile[], settings: string): Promise<str
         lines.push(`${team.rank}. ${team.name} ${change ?? "—"}`);
       }
       for (const h of energy.households) {
-        if (h.saving === null) lines.push(`${h.household}: ${h.exclusions.map((e) => e.code).join(", ")}`);
+        // One shape for every theme: the status tells whether there are figures.
+        if (h.status === "excluded") lines.push(`${h.household}: ${h.exclusions.map((e) => e.code).join(", ")}`);
+        else lines.push(`${h.household}: ${h.figures.change} (${h.figures.persons} persons)`);
       }
     }
+    lines.push(...wasteLines(report));
     lines.push(householdsCsv(report), teamsCsv(JSON.stringify(report)));
   } catch (e) {
     const err = e as EcodefiError;
@@ -28,6 +33,31 @@ export async function results(files: TableFile[], settings: string): Promise<str
     lines.push(`${err.name} ${err.code} ${where.join(" ")}: ${err.message}`);
   }
   return lines;
+}
+
+// Every theme's households: a `HouseholdResult` of the theme's figures.
+export function wasteLines(report: Report): string[] {
+  const waste = report.waste;
+  if (!waste) return [];
+  const lines: string[] = [waste.headline, `residual ${waste.totals.residual.change ?? "—"}`];
+  for (const h of waste.households) {
+    const result: HouseholdResult<WasteIndicators> = h;
+    // Figures are null until narrowed by the status.
+    // @ts-expect-error figures may be null
+    void result.figures.total;
+    if (result.status === "computed") {
+      const residual: string | undefined = result.figures.residual?.change;
+      lines.push(`${h.household} ${result.figures.total.avoided_kg} kg, residual ${residual ?? "—"}`);
+    }
+  }
+  const water = report.water?.households.map((h) => h.figures?.reference_per_person_day ?? h.status) ?? [];
+  const modes = report.mobility?.totals.challenge?.modes.map((m) => `${m.mode} ${m.km}`) ?? [];
+  const goals = report.food?.teams.map((t) => `${t.name} ${t.totals.households_meeting_goal}`) ?? [];
+  return [...lines, ...water, ...modes, ...goals];
+}
+
+export function energyFigures(h: HouseholdResult<Saving>): string | null {
+  return h.figures === null ? null : h.figures.saved_per_person;
 }
 
 // Files are read as bytes; core decodes them as spreadsheets write them.

@@ -3,9 +3,9 @@
 // value rounded half away from zero to the file's `places`. Vectors of core
 // functions the package does not export (degree-days, conversions,
 // correction, prorating: the steps inside `compute`; typed columns; the
-// other themes' and the regression's billing vectors, not checked by this
-// suite yet) are listed as skipped, each with its reason. The regression's
-// hand and daily vectors run in regression.test.mjs.
+// regression's billing vectors, not checked by this suite yet) are listed as
+// skipped, each with its reason. The regression's hand and daily vectors run
+// in regression.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -15,24 +15,19 @@ import { normalizeDecimal, readJson, root, roundDecimal, subsetDiff, vectorFiles
 
 const dir = path.join(root, 'tests/vectors');
 const RUN = new Set([
-  'energy_challenge.json', 'table/read.json', 'table/errors.json', 'table/decode.json', 'table/settings.json',
+  'energy_challenge.json', 'table/read.json',
+  'water/challenge.json', 'waste/challenge.json', 'food/challenge.json', 'mobility/challenge.json', 'themes/challenge.json', 'table/errors.json', 'table/decode.json', 'table/settings.json',
   'catalogue/aggregation.json', 'catalogue/hauts-de-france.json',
   'catalogue/schema-violations.json', 'catalogue/validation.json',
 ]);
 // Run in their own test files.
 const RUN_ELSEWHERE = new Set(['regression/hand.json', 'regression/eemeter_daily.json', 'regression/window.json']);
-const THEMES = 'the water, waste, food and mobility sections (issue 7) are computed by `compute` but not yet checked by the JS suite';
 const NOT_EXPORTED = {
   'conversions.json': 'carrier conversions are inside compute, not exported',
   'correction.json': 'climate correction is inside compute, not exported',
   'degree_days.json': 'degree-days are inside compute, not exported',
   'prorating.json': 'prorating is inside compute, not exported',
   'table/columns.json': 'typed columns are the entry point of Python DataFrames; JS reads CSV files',
-  'food/challenge.json': THEMES,
-  'mobility/challenge.json': THEMES,
-  'themes/challenge.json': THEMES,
-  'waste/challenge.json': THEMES,
-  'water/challenge.json': THEMES,
   'regression/eemeter_billing.json': 'billing fits are bound (regressionFit with kind billing) but these vectors are not run by the JS suite yet',
 };
 
@@ -64,12 +59,15 @@ test('vectors energy_challenge.json', () => {
       assert.ok(w, `${c.name}: household ${h.household} expected`);
       if (w.exclusions) {
         assert.deepEqual(h.exclusions.map((e) => e.code), w.exclusions, h.household);
-        assert.equal(h.saving, null, h.household);
+        assert.equal(h.status, 'excluded', h.household);
+        assert.equal(h.figures, null, h.household);
         continue;
       }
+      assert.equal(h.status, 'computed', h.household);
+      assert.deepEqual(h.exclusions, [], h.household);
       for (const [field, value] of Object.entries(w)) {
-        if (typeof value === 'boolean') assert.equal(h.saving[field], value, `${h.household} ${field}`);
-        else check(`${c.name} household ${h.household} ${field}`, h.saving[field], value, p);
+        if (typeof value === 'boolean') assert.equal(h.figures[field], value, `${h.household} ${field}`);
+        else check(`${c.name} household ${h.household} ${field}`, h.figures[field], value, p);
       }
     }
     assert.equal(energy.teams.length, want.teams.length);
@@ -95,6 +93,52 @@ test('vectors energy_challenge.json', () => {
     assert.equal(t.households_reaching_objective, w.households_reaching_objective);
   }
 });
+
+// ---- The themes: what tests/tests/common/mod.rs (Rust) and
+// bindings-python/tests/test_theme_vectors.py compare. Each check's JSON
+// Pointer (RFC 6901) into the theme's section (the whole report for
+// `themes`) gives the expected value: a decimal string after rounding half
+// away from zero to the file's `places`, anything else exactly.
+
+/** The value at a JSON Pointer (RFC 6901), or `undefined` when there is none. */
+function pointer(doc, p) {
+  if (p === '') return doc;
+  assert.ok(p.startsWith('/'), `not a JSON pointer: ${p}`);
+  let v = doc;
+  for (const raw of p.slice(1).split('/')) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
+    v = v[key];
+  }
+  return v;
+}
+
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+for (const theme of ['water', 'waste', 'food', 'mobility', 'themes']) {
+  test(`vectors ${theme}/challenge.json`, () => {
+    const doc = readJson(path.join(dir, theme, 'challenge.json'));
+    assert.ok(doc.cases.length > 0);
+    let checks = 0;
+    for (const c of doc.cases) {
+      const report = compute(c.input);
+      assert.equal(report.schema_version, 2, c.name);
+      const got = theme === 'themes' ? report : report[theme];
+      assert.ok(got, `${c.name}: no ${theme} section`);
+      for (const { pointer: p, expected } of c.checks) {
+        const actual = pointer(got, p);
+        assert.notEqual(actual, undefined, `${c.name}: nothing at ${p}`);
+        if (typeof expected === 'string' && DECIMAL.test(expected) && typeof actual === 'string' && DECIMAL.test(actual)) {
+          assert.equal(roundDecimal(actual, doc.places), roundDecimal(expected, doc.places), `${c.name}: ${p}: got ${actual}`);
+        } else {
+          assert.deepEqual(actual, expected, `${c.name}: ${p}`);
+        }
+        checks += 1;
+      }
+    }
+    assert.ok(checks > 0, 'no check run');
+  });
+}
 
 // The table vectors give tables only; readTables also takes the settings,
 // which these cases leave to a minimal document (no teams: they come from

@@ -1,6 +1,8 @@
 // Writes js-tests/out/checks.ts: the documents core actually reads and
 // writes (the demo settings and tables, the sample challenge and its
-// report, computed by the built package) as TypeScript literals typed with
+// report, every theme's example and every case of the theme vectors
+// tests/vectors/{water,waste,food,mobility,themes} with their reports,
+// computed by the built package) as TypeScript literals typed with
 // the package's declared types. `tsc --strict` on it then fails if
 // src/types.d.ts and core disagree: a field missing, extra (excess property
 // check) or of another type, an enum spelling unknown.
@@ -29,6 +31,55 @@ const checks = {
   catalogueFindings: ['CatalogueFinding[]', catalogueFindings],
   catalogueTimelines: ['Timeline[]', catalogueTimelines(catalogue)],
 };
+// Energy with a weather-regression baseline (`regression_baseline`): a
+// household metered daily (10 kWh a day in the reference winter, 9 in the
+// challenge's), so that a meter's `reference_method` is checked too.
+{
+  const doc = JSON.parse(sample);
+  const days = (p) => {
+    const out = [];
+    for (let d = new Date(`${p.first}T00:00:00Z`); d <= new Date(`${p.last}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) out.push(d.toISOString().slice(0, 10));
+    return out;
+  };
+  const readings = [];
+  let index = 1000;
+  for (const [p, perDay] of [[doc.challenge.reference_period, 10], [doc.challenge.challenge_period, 9]]) {
+    const ds = days(p);
+    const after = new Date(`${p.last}T00:00:00Z`);
+    after.setUTCDate(after.getUTCDate() + 1);
+    for (const d of [...ds, after.toISOString().slice(0, 10)]) {
+      readings.push({ date: d, value: String(index) });
+      index += perDay;
+    }
+  }
+  doc.households = [{
+    id: 'LINKY1', team: doc.challenge.teams[0].id, occupants: { adults: 2 },
+    meters: [{ id: 'chauffage', carrier: 'district_heating', unit: 'kwh', usage: 'heating_only', readings }],
+  }];
+  doc.options = { ...doc.options, energy: { ...doc.options?.energy, regression_baseline: true } };
+  const report = compute(doc);
+  const methods = report.energy.households.flatMap((h) => h.figures?.meters.map((m) => m.reference_method) ?? []);
+  if (!methods.includes('weather_regression')) throw new Error(`expected a weather-regression baseline, got ${JSON.stringify(report.energy.households[0])}`);
+  checks.regressionChallengeData = ['ChallengeData', doc];
+  checks.regressionChallengeReport = ['Report', report];
+}
+// Every theme: the examples of core/examples/data and every case of the
+// theme vectors, their documents and the reports computed from them, so that
+// each theme's section (households' figures, exclusions, teams, totals) is
+// checked field by field.
+for (const theme of ['water', 'waste', 'food', 'mobility']) {
+  const doc = readJson(path.join(examples, theme, 'challenge.json'));
+  checks[`${theme}ExampleData`] = ['ChallengeData', doc];
+  checks[`${theme}ExampleReport`] = ['Report', compute(doc)];
+}
+for (const theme of ['water', 'waste', 'food', 'mobility', 'themes']) {
+  const { cases } = readJson(path.join(root, 'tests/vectors', theme, 'challenge.json'));
+  if (cases.length === 0) throw new Error(`no case in tests/vectors/${theme}/challenge.json`);
+  cases.forEach((c, i) => {
+    checks[`${theme}VectorData${i}`] = ['ChallengeData', c.input];
+    checks[`${theme}VectorReport${i}`] = ['Report', compute(c.input)];
+  });
+}
 // Regression: every hand-made case (models of each kind, a baseline without
 // a model), with the candidates kept, and what a model predicts and saves.
 const hand = readJson(path.join(root, 'tests/vectors/regression/hand.json')).cases;

@@ -2,9 +2,12 @@
 // They mirror core's serde structs (core/src/…), with core's spellings.
 // Decimals are strings ("12.5"), never numbers, so that no digit is lost;
 // dates are ISO strings ("2025-12-01"). scripts/test-wasm checks them with
-// `tsc --strict` against the sample document and the report core computes
-// from it (js-tests/write-type-checks.mjs): a field added, renamed or
-// retyped in core fails the check until it is changed here too.
+// `tsc --strict` against the documents core reads and the reports it
+// computes from them: the samples of every theme and every case of the
+// theme vectors (js-tests/write-type-checks.mjs). A field added, renamed or
+// retyped in core fails the check until it is changed here too. Optional
+// fields (`?`) are the ones core leaves out when empty; `| null` the ones it
+// writes as null.
 
 /** An exact decimal number, as text: `"12.5"`, `"-0.113"`. */
 export type DecimalString = string;
@@ -39,7 +42,8 @@ export type ExclusionCode =
 /** core `exclusion::WarningCode`. */
 export type WarningCode =
   | "long_gap" | "extrapolated" | "prorated_by_days" | "deliveries_without_stock"
-  | "outlier" | "missing_co2e_factor" | "missing_price" | "heating_share_estimated";
+  | "outlier" | "missing_co2e_factor" | "missing_price" | "heating_share_estimated"
+  | "regression_unusable" | "outside_periods";
 
 /** core `Period`: whole days, both included. */
 export interface Period { first: DateString; last: DateString }
@@ -103,7 +107,54 @@ export interface Household {
   presence?: PresenceChange[];
   surface_m2?: DecimalString;
   meters?: Meter[];
+  /** Water theme. */
+  water_meters?: WaterMeter[];
+  /** Waste theme. */
+  weighings?: Weighing[];
+  /** Food theme. */
+  food_purchases?: Purchase[];
+  /** Mobility theme. */
+  trips?: Trip[];
 }
+
+// ---- The other themes' inputs (core `water`, `waste`, `food`, `mobility`) ----
+
+/** core `water::WaterUnit`. */
+export type WaterUnit = "m3" | "l";
+/** core `water::WaterMeter`: readings or bills, not both. */
+export interface WaterMeter {
+  id: string;
+  unit: WaterUnit;
+  readings?: Reading[];
+  events?: MeterEvent[];
+  bills?: Bill[];
+}
+/** core `waste::Stream`. */
+export type Stream =
+  | "residual" | "packaging" | "glass" | "biowaste" | "garden" | "textiles"
+  | "bulky" | "electronic" | "hazardous" | "other";
+/** core `waste::Weighing`. */
+export interface Weighing { date: DateString; stream: Stream; kg: DecimalString }
+/** core `food::Channel`. */
+export type Channel = "supermarket" | "market" | "producer" | "shop" | "online" | "other";
+/** core `food::Purchase`: counted in the survey containing its date. */
+export interface Purchase {
+  date: DateString;
+  /** Euros. */
+  amount: DecimalString;
+  organic: boolean;
+  local: boolean;
+  channel: Channel;
+  meals: number;
+  persons: number;
+}
+/** core `mobility::Mode`. */
+export type Mode =
+  | "car_alone" | "carpool" | "motorbike" | "bus" | "tram" | "metro" | "coach"
+  | "regional_train" | "intercity_train" | "high_speed_train" | "bike" | "e_bike"
+  | "walking" | "plane" | "other";
+/** core `mobility::Trip`: person-km; `trips` (default 1) is the number of trips the line stands for. */
+export interface Trip { date: DateString; mode: Mode; km: DecimalString; trips?: number }
 
 /** core `weather::DailyTemperature` (°C). */
 export interface DailyTemperature { date: DateString; tn: DecimalString; tx: DecimalString }
@@ -135,21 +186,49 @@ export interface EnergyOptions {
   max_extrapolation_days?: number;
   max_gap_days?: number;
   factors?: ImpactFactors;
+  /** A weather-regression baseline (CalTRACK 2.0) for the meters whose data allow it (default false). */
+  regression_baseline?: boolean;
 }
-/**
- * The options and report sections of the themes other than energy (water,
- * waste, food, mobility: core `water`, `waste`, `food`, `mobility`) are
- * passed through as core reads and writes them, but not typed field by
- * field here yet.
- */
-export interface UntypedSection { [field: string]: unknown }
+/** core `water::WaterReference`: the litres per person per day households are compared with. */
+export interface WaterReference { litres_per_person_day: DecimalString; year: number; source: string }
+/** core `water::WaterOptions`: every field has core's documented default. */
+export interface WaterOptions {
+  reference_period?: Period;
+  challenge_period?: Period;
+  /** Default: 148 L per person per day (Cieau, from SOeS data, 2008). */
+  reference_value?: WaterReference;
+  max_extrapolation_days?: number;
+  max_gap_days?: number;
+}
+/** core `waste::WasteOptions`. */
+export interface WasteOptions { reference_period?: Period; challenge_periods?: Period[] }
+/** core `food::Survey`: a survey of purchases at one stage of the challenge. */
+export interface Survey { name: string; period: Period }
+/** core `food::FoodOptions`. */
+export interface FoodOptions {
+  /** Default: `start` over the reference period, `end` over the challenge period. */
+  surveys?: Survey[];
+  /** A fraction; default `"0.05"`. */
+  budget_tolerance?: DecimalString;
+}
+/** core `mobility::ModeFactor`: kgCO2e per person-km. */
+export interface ModeFactor { mode: Mode; kg_co2e_per_km: DecimalString }
+/** core `mobility::ModeFactors`. */
+export interface ModeFactors { year: number; source: string; factors: ModeFactor[] }
+/** core `mobility::MobilityOptions`. */
+export interface MobilityOptions {
+  reference_period?: Period;
+  challenge_period?: Period;
+  /** Default: ADEME Impact CO2, 2023. */
+  factors?: ModeFactors;
+}
 /** core `data::Options`. */
 export interface Options {
   energy?: EnergyOptions;
-  water?: UntypedSection;
-  waste?: UntypedSection;
-  food?: UntypedSection;
-  mobility?: UntypedSection;
+  water?: WaterOptions;
+  waste?: WasteOptions;
+  food?: FoodOptions;
+  mobility?: MobilityOptions;
 }
 
 /** core `ChallengeData`: the one input document (`schema_version` 1). */
@@ -192,7 +271,11 @@ export interface SheetsResult {
 
 /** core `aggregate::ExclusionCount`. */
 export interface ExclusionCount { code: ExclusionCode; households: number }
-/** core `aggregate::Totals` (kWh on the report's basis). */
+/**
+ * core `aggregate::Totals`: a group's statistics in its theme's unit (energy:
+ * kWh on the report's basis; water: litres; waste: kg; mobility: kgCO2e or
+ * person-km).
+ */
 export interface Totals {
   households: number;
   excluded: number;
@@ -207,6 +290,8 @@ export interface Totals {
 }
 /** core `energy::reference::ShareSource`. */
 export type ShareSource = "given" | "usage" | "summer" | "default" | "contract";
+/** core `energy::reference::ReferenceMethod`. */
+export type ReferenceMethod = "reconstructed_winter" | "weather_regression";
 /** core `energy::MeterResult`. */
 export interface MeterResult {
   meter: string;
@@ -222,9 +307,15 @@ export interface MeterResult {
   reference: DecimalString;
   reference_corrected: DecimalString;
   challenge: DecimalString;
+  /** Absent for the reconstructed winter. */
+  reference_method?: ReferenceMethod;
 }
-/** core `energy::Saving`. */
+/** core `energy::Saving`: an energy household's figures. */
 export interface Saving {
+  /** Mean persons over the challenge period. */
+  persons: DecimalString;
+  /** Mean INSEE consumption units over the challenge period. */
+  consumption_units: DecimalString;
   reference: DecimalString;
   reference_corrected: DecimalString;
   challenge: DecimalString;
@@ -238,16 +329,29 @@ export interface Saving {
   objective_reached: boolean;
   meters: MeterResult[];
 }
-/** core `energy::HouseholdResult`: exactly one of `saving` and `exclusions` is filled. */
-export interface HouseholdResult {
+/** core `outcome::Status`. */
+export type Status = "computed" | "excluded";
+/** What every household result has, whatever its status. */
+interface HouseholdResultBase {
   household: string;
   team: string;
-  persons: DecimalString;
-  consumption_units: DecimalString;
-  saving: Saving | null;
+  /** Why it was left out: every reason found (empty when computed). */
   exclusions: Exclusion[];
+  /** What deserves a look, computed or not. */
   warnings: Warning[];
 }
+/**
+ * core `outcome::HouseholdResult<F>`: one household's result in one theme,
+ * the one shape of every theme (`F` is the theme's figures). Exactly one of
+ * `figures` and `exclusions` is filled: a `"computed"` result has its
+ * figures and no exclusion, an `"excluded"` one `figures: null` and every
+ * reason found (at least one). Test `status` to narrow `figures`.
+ */
+export type HouseholdResult<F> =
+  | (HouseholdResultBase & { status: "computed"; figures: F })
+  | (HouseholdResultBase & { status: "excluded"; figures: null });
+/** core `energy::HouseholdResult`. */
+export type EnergyHouseholdResult = HouseholdResult<Saving>;
 /** core `energy::TeamResult`. */
 export interface TeamResult {
   team: string;
@@ -272,27 +376,245 @@ export interface EnergyTotals {
 export interface EnergyReport {
   basis: Basis;
   correction: Correction;
-  degree_days: DegreeDayOptions;
+  /** The options in force, every field given. */
+  degree_days: Required<DegreeDayOptions>;
   reference_degree_days: DecimalString | null;
   challenge_degree_days: DecimalString | null;
   /** Every household of the input, in input order. */
-  households: HouseholdResult[];
+  households: EnergyHouseholdResult[];
   /** Best first. */
   teams: TeamResult[];
   totals: EnergyTotals;
   /** In the published French style. */
   headline: string;
 }
-/** core `Report`. */
+
+// ---- Water (core `water`) ----
+// In a theme's group totals, `reference` is what the counted households
+// would have used (or produced, travelled) over the challenge at their
+// reference rate and `actual` what they did: `change` is the change of the
+// rate per person, weighted by household size and presence.
+
+/** core `water::WaterIndicators`: a household's water figures (litres). */
+export interface WaterIndicators {
+  reference_litres: DecimalString;
+  challenge_litres: DecimalString;
+  reference_person_days: DecimalString;
+  challenge_person_days: DecimalString;
+  reference_per_person_day: DecimalString;
+  challenge_per_person_day: DecimalString;
+  reference_per_unit_day: DecimalString;
+  challenge_per_unit_day: DecimalString;
+  /** What the challenge presence would have used at the reference rate. */
+  expected_litres: DecimalString;
+  /** expected − challenge. */
+  saved_litres: DecimalString;
+  /** Change of litres per person per day. */
+  change?: DecimalString;
+  /** Challenge litres per person per day ÷ the reference value − 1. */
+  versus_reference_value?: DecimalString;
+}
+/** core `water::WaterTotals`. */
+export interface WaterTotals {
+  totals: Totals;
+  reference_per_person_day?: DecimalString;
+  challenge_per_person_day?: DecimalString;
+  versus_reference_value?: DecimalString;
+}
+/** core `water::WaterTeam`. */
+export interface WaterTeam { team: string; name: string; rank: number; totals: WaterTotals }
+/** core `water::WaterReport`. */
+export interface WaterReport {
+  reference_period: Period;
+  challenge_period: Period;
+  reference_value: WaterReference;
+  /** Every household of the input, in input order. */
+  households: HouseholdResult<WaterIndicators>[];
+  /** In the challenge's order, with their rank. */
+  teams: WaterTeam[];
+  totals: WaterTotals;
+  headline: string;
+}
+
+// ---- Waste (core `waste`) ----
+
+/** core `waste::Flow`: one stream's (or all streams') kg. */
+export interface Flow {
+  reference_kg: DecimalString;
+  challenge_kg: DecimalString;
+  reference_per_person_week: DecimalString;
+  challenge_per_person_week: DecimalString;
+  reference_per_person_year: DecimalString;
+  challenge_per_person_year: DecimalString;
+  reference_per_unit_year: DecimalString;
+  challenge_per_unit_year: DecimalString;
+  expected_kg: DecimalString;
+  /** expected − challenge (negative when more was thrown). */
+  avoided_kg: DecimalString;
+  /** Absent when nothing was weighed in the reference. */
+  change?: DecimalString;
+}
+/** core `waste::StreamFlow`. */
+export interface StreamFlow { stream: Stream; flow: Flow }
+/** core `waste::WasteIndicators`: a household's waste figures. */
+export interface WasteIndicators {
+  reference_person_days: DecimalString;
+  challenge_person_days: DecimalString;
+  /** Absent when no residual waste was weighed in either period. */
+  residual?: Flow;
+  total: Flow;
+  /** Each stream weighed, in the order of `Stream`. */
+  streams: StreamFlow[];
+}
+/** core `waste::StreamTotals`. */
+export interface StreamTotals { stream: Stream; totals: Totals }
+/** core `waste::WasteTotals`. */
+export interface WasteTotals { residual: Totals; total: Totals; streams: StreamTotals[] }
+/** core `waste::WasteTeam`: ranked by residual waste. */
+export interface WasteTeam { team: string; name: string; rank: number; totals: WasteTotals }
+/** core `waste::WasteReport`. */
+export interface WasteReport {
+  reference_period: Period;
+  challenge_periods: Period[];
+  households: HouseholdResult<WasteIndicators>[];
+  teams: WasteTeam[];
+  totals: WasteTotals;
+  headline: string;
+}
+
+// ---- Food (core `food`) ----
+
+/** core `food::ChannelSpending`. */
+export interface ChannelSpending { channel: Channel; amount: DecimalString; share: DecimalString }
+/** core `food::SurveyFigures`: one survey's figures (euros, shares as fractions). */
+export interface SurveyFigures {
+  survey: string;
+  purchases: number;
+  spending: DecimalString;
+  organic_share: DecimalString;
+  local_share: DecimalString;
+  person_meals: DecimalString;
+  /** Absent when no purchase feeds a meal. */
+  cost_per_person_meal?: DecimalString;
+  spending_per_person_day: DecimalString;
+  spending_per_unit_day: DecimalString;
+  channels: ChannelSpending[];
+}
+/** core `food::FoodChange`: shares' changes in points (`"0.09"` is +9 points). */
+export interface FoodChange {
+  from: string;
+  to: string;
+  organic_share_change: DecimalString;
+  local_share_change: DecimalString;
+  cost_per_person_meal_change?: DecimalString;
+  spending_per_person_day_change?: DecimalString;
+  /** More organic and local at constant budget. */
+  goal_met: boolean;
+}
+/** core `food::FoodIndicators`: a household's food figures. */
+export interface FoodIndicators { surveys: SurveyFigures[]; change: FoodChange; steps: FoodChange[] }
+/** core `food::FoodTotals`: pooled figures of a group. */
+export interface FoodTotals {
+  households: number;
+  excluded: number;
+  exclusions: ExclusionCount[];
+  households_meeting_goal: number;
+  surveys: SurveyFigures[];
+  change?: FoodChange;
+  steps: FoodChange[];
+  mean_organic_share_change?: DecimalString;
+  median_organic_share_change?: DecimalString;
+  mean_local_share_change?: DecimalString;
+}
+/** core `food::FoodTeam`: ranked by the pooled gain of organic plus local share. */
+export interface FoodTeam { team: string; name: string; rank: number; totals: FoodTotals }
+/** core `food::FoodReport`. */
+export interface FoodReport {
+  surveys: Survey[];
+  budget_tolerance: DecimalString;
+  households: HouseholdResult<FoodIndicators>[];
+  teams: FoodTeam[];
+  totals: FoodTotals;
+  headline: string;
+}
+
+// ---- Mobility (core `mobility`) ----
+
+/** core `mobility::ModeFigures`. */
+export interface ModeFigures {
+  mode: Mode;
+  km: DecimalString;
+  trips: number;
+  km_per_person_week: DecimalString;
+  /** kgCO2e; absent when the factor table has no factor for the mode. */
+  co2e?: DecimalString;
+}
+/** core `mobility::PeriodMobility`: travel in one period (person-km, kgCO2e). */
+export interface PeriodMobility {
+  person_days: DecimalString;
+  unit_days: DecimalString;
+  km: DecimalString;
+  trips: number;
+  km_per_person_week: DecimalString;
+  km_per_unit_week: DecimalString;
+  car_share_of_trips?: DecimalString;
+  car_share_of_km?: DecimalString;
+  co2e: DecimalString;
+  co2e_per_person_week: DecimalString;
+  co2e_per_unit_week: DecimalString;
+  modes: ModeFigures[];
+}
+/** core `mobility::MobilityIndicators`: a household's mobility figures. */
+export interface MobilityIndicators {
+  reference: PeriodMobility;
+  challenge: PeriodMobility;
+  km_change?: DecimalString;
+  co2e_change?: DecimalString;
+  /** In points, as a fraction (`"-0.22"` is −22 points). */
+  car_share_of_trips_change?: DecimalString;
+  car_share_of_km_change?: DecimalString;
+  expected_km: DecimalString;
+  expected_co2e: DecimalString;
+  /** expected − challenge. */
+  avoided_co2e: DecimalString;
+}
+/** core `mobility::MobilityTotals`: kgCO2e and person-km statistics, pooled travel. */
+export interface MobilityTotals {
+  co2e: Totals;
+  km: Totals;
+  reference?: PeriodMobility;
+  challenge?: PeriodMobility;
+  car_share_of_trips_change?: DecimalString;
+  car_share_of_km_change?: DecimalString;
+}
+/** core `mobility::MobilityTeam`: ranked by the change of kgCO2e. */
+export interface MobilityTeam { team: string; name: string; rank: number; totals: MobilityTotals }
+/** core `mobility::MobilityReport`. */
+export interface MobilityReport {
+  reference_period: Period;
+  challenge_period: Period;
+  factors: ModeFactors;
+  households: HouseholdResult<MobilityIndicators>[];
+  teams: MobilityTeam[];
+  totals: MobilityTotals;
+  headline: string;
+}
+
+/**
+ * core `Report` (`schema_version` 2): one section per theme of the
+ * challenge; every section lists each household of the input as a
+ * `HouseholdResult` of its theme's figures.
+ */
 export interface Report {
-  schema_version: number;
+  /** 2: every theme's households in the one `HouseholdResult` shape. */
+  schema_version: 2;
   challenge: Challenge;
   households: number;
   energy?: EnergyReport;
-  water?: UntypedSection;
-  waste?: UntypedSection;
-  food?: UntypedSection;
-  mobility?: UntypedSection;
+  water?: WaterReport;
+  waste?: WasteReport;
+  food?: FoodReport;
+  mobility?: MobilityReport;
 }
 
 /** core `Error::code()`. */
