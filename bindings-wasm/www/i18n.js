@@ -63,7 +63,7 @@ export const messages = {
       medianChange: 'Évolution médiane par foyer',
       savedKwh: 'Énergie économisée',
       eurosSaved: 'Économie en euros',
-      objective: 'Objectif',
+      objective: 'Objectif de baisse',
       objectiveReachedBy: 'Foyers ayant atteint l’objectif',
       waterChange: 'Évolution de la consommation d’eau',
       savedLitres: 'Eau économisée',

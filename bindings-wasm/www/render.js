@@ -74,7 +74,8 @@ const DESCRIBE = {
       [f.savedKwh, qty(e.totals.saved, 0, u.kwh)],
       [f.eurosSaved, qty(e.euros_saved, 0, u.euros)],
       [f.medianChange, pct(e.totals.median_change)],
-      [f.objective, `${pct(e.objective)}${e.objective_reached ? ` (${t.objectiveReached})` : ''}`],
+      // The objective is a reduction (0.08: use 8 % less).
+      [f.objective, `${share(e.objective)}${e.objective_reached ? ` (${t.objectiveReached})` : ''}`],
       [f.objectiveReachedBy, String(e.households_reaching_objective)],
     ],
   },
