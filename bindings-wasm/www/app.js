@@ -1,6 +1,7 @@
 // The page: reads the files the organiser gives (picker, drag-and-drop or
-// the bundled sample), hands them to the ecodefi package (WebAssembly), and
-// shows core's report. All computation is core's; this file only reads
+// a bundled sample: energy, the spreadsheet demo, or a multi-theme
+// challenge), hands them to the ecodefi package (WebAssembly), and shows
+// core's report, every theme of it. All computation is core's; this file only reads
 // files, draws and offers downloads. All text comes from i18n.js.
 //
 // Spreadsheet files go to the small module `ecodefi/sheets` (under 300 KB),
