@@ -4,9 +4,11 @@
 // energy_challenge`, run here: nothing is hard-coded); a broken CSV must
 // show core's error next to its file, with line and column; the page starts
 // on the small module `ecodefi/sheets` alone, which computes the
-// spreadsheet sample (its settings table included); a challenge of
-// ECODEFI_PAGE_HOUSEHOLDS households (10 000 by default, 0 to skip)
-// computes in the page; the regional catalogue view lists the bundled
+// spreadsheet sample (its settings table included); the bundled
+// multi-theme sample (the themes vector's first input) shows one section per
+// theme with the headline and team ranking the package computes in Node;
+// a challenge of ECODEFI_PAGE_HOUSEHOLDS households (10 000 by default, 0
+// to skip) computes in the page; the regional catalogue view lists the bundled
 // sample's challenges and its results. Screenshots go to js-tests/out/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -110,14 +112,17 @@ test('the sample shows the headline and team ranking of the Rust example', async
   const { page, errors } = await openPage();
   await page.click('#sample');
   await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
-  assert.equal(await page.textContent('#headline'), expected.headline);
-  const shown = await page.$$eval('#teams-chart g.bar-row', (rows) =>
+  assert.equal(await page.textContent('#theme-energy .theme-headline'), expected.headline);
+  // On top, the one theme's headline, named.
+  assert.deepEqual(await page.$$eval('#headlines li', (lis) => lis.map((li) => li.textContent)), [`Énergie${expected.headline}`]);
+  assert.deepEqual(await page.$$eval('#themes section.theme', (s) => s.map((x) => x.dataset.theme)), ['energy']);
+  const shown = await page.$$eval('#theme-energy .teams-chart g.bar-row', (rows) =>
     rows.map((g) => `${g.querySelector('.bar-label').textContent} ${g.querySelector('.bar-value').textContent}`));
   assert.deepEqual(shown, expected.teams);
   // Every household has a row; excluded ones say why.
-  const rows = await page.$$eval('#households tbody tr', (trs) => trs.length);
+  const rows = await page.$$eval('#theme-energy table.households tbody tr', (trs) => trs.length);
   assert.equal(rows, Number(await page.getAttribute('body', 'data-households')));
-  const reasons = await page.$$eval('#households tr.excluded .reason', (s) => s.map((x) => x.textContent));
+  const reasons = await page.$$eval('#theme-energy table.households tr.excluded .reason', (s) => s.map((x) => x.textContent));
   assert.ok(reasons.length > 0 && reasons.every((r) => r.length > 0));
   // The downloads are core's CSV and the report as JSON.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
@@ -125,8 +130,82 @@ test('the sample shows the headline and team ranking of the Rust example', async
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   assert.equal(json.suggestedFilename(), 'ecodefi-rapport.json');
   await page.screenshot({ path: path.join(out, 'page-sample.png') });
-  await page.locator('#households tr.excluded').first().scrollIntoViewIfNeeded();
+  await page.locator('#theme-energy table.households tr.excluded').first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(out, 'page-households.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// The multi-theme sample: the input of the first case of the themes vector.
+const themesVector = JSON.parse(readFileSync(path.join(root, 'tests/vectors/themes/challenge.json'), 'utf8'));
+const THEME_LABELS = { energy: 'Énergie', water: 'Eau', waste: 'Déchets', food: 'Alimentation', mobility: 'Mobilité' };
+
+test('the bundled multi-theme sample is the themes vector\'s first input', () => {
+  const bundled = JSON.parse(readFileSync(path.join(www, 'samples/themes/challenge.json'), 'utf8'));
+  assert.deepEqual(bundled, themesVector.cases[0].input);
+});
+
+test('the multi-theme sample shows one section per theme, with core\'s headline and ranking', async () => {
+  const input = themesVector.cases[0].input;
+  // What the package computes from the same document, in Node.
+  const expected = full.compute(JSON.stringify(input));
+  const themes = Object.keys(THEME_LABELS).filter((k) => expected[k]);
+  assert.deepEqual([...themes].sort(), [...input.challenge.themes].sort());
+  assert.ok(themes.length > 1);
+  const { page, errors } = await openPage();
+  await page.click('#sample-themes');
+  await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+  assert.equal(await page.getAttribute('body', 'data-households'), String(expected.households));
+  assert.equal(await page.textContent('#challenge-title'), `${input.challenge.name} — ${input.challenge.territory}`);
+  // On top, every theme's headline as core writes it, in core's order.
+  const top = await page.$$eval('#headlines li', (lis) => lis.map((li) => ({
+    theme: li.dataset.theme,
+    name: li.querySelector('.theme-name').textContent,
+    headline: li.querySelector('.headline').textContent,
+  })));
+  assert.deepEqual(top, themes.map((k) => ({ theme: k, name: THEME_LABELS[k], headline: expected[k].headline })));
+  // One section per theme, each with its headline, its teams by core's
+  // ranks and every household, excluded ones with core's reasons.
+  const sections = await page.$$eval('#themes section.theme', (ss) => ss.map((s) => ({
+    theme: s.dataset.theme,
+    title: s.querySelector('h3').textContent,
+    headline: s.querySelector('.theme-headline').textContent,
+    ranking: [...s.querySelectorAll('.teams-chart g.bar-row')].map((g) => ({
+      label: g.querySelector('.bar-label').textContent,
+      team: g.dataset.team,
+    })),
+    figures: s.querySelectorAll('.key-figures dd').length,
+    rows: [...s.querySelectorAll('table.households tbody tr')].map((tr) => ({
+      household: tr.dataset.household,
+      status: tr.dataset.status,
+      reasons: [...tr.querySelectorAll('.reason')].map((r) => ({ code: r.dataset.code, text: r.textContent })),
+      warnings: [...tr.querySelectorAll('.warning')].map((w) => w.dataset.code),
+    })),
+  })));
+  assert.deepEqual(sections.map((s) => s.theme), themes);
+  for (const s of sections) {
+    const report = expected[s.theme];
+    assert.equal(s.title, THEME_LABELS[s.theme]);
+    assert.equal(s.headline, report.headline, s.theme);
+    const ranked = [...report.teams].sort((a, b) => a.rank - b.rank);
+    assert.deepEqual(s.ranking, ranked.map((t) => ({ label: `${t.rank}. ${t.name}`, team: t.team })), s.theme);
+    assert.ok(s.figures >= 3, `${s.theme}: key figures`);
+    assert.deepEqual(s.rows.map((r) => [r.household, r.status]), report.households.map((h) => [h.household, h.status]), s.theme);
+    report.households.forEach((h, i) => {
+      const row = s.rows[i];
+      assert.deepEqual(row.reasons.map((r) => r.code), h.exclusions.map((e) => e.code), `${s.theme} ${h.household}`);
+      // Each reason says its code in French and core's detail.
+      h.exclusions.forEach((e, j) => assert.ok(row.reasons[j].text.endsWith(` — ${e.detail}`), row.reasons[j].text));
+      assert.deepEqual(row.warnings, h.warnings.map((w) => w.code), `${s.theme} ${h.household}`);
+    });
+  }
+  assert.ok(sections.some((s) => s.rows.some((r) => r.status === 'excluded')));
+  // Core's CSV writers are energy's: not offered here; the report is.
+  assert.ok(await page.isHidden('#download-csv'));
+  assert.ok(await page.isHidden('#download-teams-csv'));
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  assert.deepEqual(JSON.parse(readFileSync(await json.path(), 'utf8')), expected);
+  await page.screenshot({ path: path.join(out, 'page-themes.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -151,7 +230,7 @@ test('a broken CSV shows core\'s error next to its file, with line and column', 
   const goodFiles = readdirSync(good).filter((f) => f !== 'challenge.json');
   await page.setInputFiles('#picker', goodFiles.map((f) => path.join(good, f)));
   await page.waitForSelector('#results:not([hidden])');
-  assert.match(await page.textContent('#headline'), /^3 foyers/);
+  assert.match(await page.textContent('#theme-energy .theme-headline'), /^3 foyers/);
   // A file whose name names no table: core's error, next to that file.
   await page.setInputFiles('#picker', [
     ...goodFiles.map((f) => path.join(good, f)),
@@ -174,8 +253,8 @@ test('the spreadsheet sample computes with the small module alone', async () => 
   // settings, in Node.
   const demo = folderTables(path.join(examples, 'table-demo'));
   const expected = full.compute(full.readTables(demo.files, demo.settings));
-  assert.equal(await page.textContent('#headline'), expected.energy.headline);
-  assert.equal(await page.$$eval('#households tbody tr', (trs) => trs.length), expected.households);
+  assert.equal(await page.textContent('#theme-energy .theme-headline'), expected.energy.headline);
+  assert.equal(await page.$$eval('#theme-energy table.households tbody tr', (trs) => trs.length), expected.households);
   assert.deepEqual(wasm, []); // the small module was instantiated before the click
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-teams-csv')]);
   assert.equal(csv.suggestedFilename(), 'ecodefi-equipes.csv');
@@ -199,7 +278,10 @@ test('a challenge the small module leaves out is computed by the full one', asyn
   assert.deepEqual(wasm, ['ecodefi_wasm_bg.wasm']);
   const expected = full.computeSheets(files.map((f) => ({ name: f.name, text: f.buffer.toString() })));
   assert.ok(expected.report.water);
-  assert.equal(await page.textContent('#headline'), expected.report.energy.headline);
+  assert.equal(await page.textContent('#theme-energy .theme-headline'), expected.report.energy.headline);
+  // Every theme of the report has its section, water included.
+  assert.deepEqual(await page.$$eval('#themes section.theme', (s) => s.map((x) => x.dataset.theme)), ['energy', 'water']);
+  assert.equal(await page.textContent('#theme-water .theme-headline'), expected.report.water.headline);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,6 +1,7 @@
 // The page: reads the files the organiser gives (picker, drag-and-drop or
-// the bundled sample), hands them to the ecodefi package (WebAssembly), and
-// shows core's report. All computation is core's; this file only reads
+// a bundled sample: energy, the spreadsheet demo, or a multi-theme
+// challenge), hands them to the ecodefi package (WebAssembly), and shows
+// core's report, every theme of it. All computation is core's; this file only reads
 // files, draws and offers downloads. All text comes from i18n.js.
 //
 // Spreadsheet files go to the small module `ecodefi/sheets` (under 300 KB),
@@ -155,7 +156,10 @@ async function run(files) {
       stage = 'compute';
       const report = ecodefi.compute(data);
       ms = performance.now() - start;
-      result = { report, householdsCsv: ecodefi.householdsCsv(report), teamsCsv: ecodefi.teamsCsv(report) };
+      // Core's CSV writers are energy's: a challenge without energy has none.
+      result = report.energy
+        ? { report, householdsCsv: ecodefi.householdsCsv(report), teamsCsv: ecodefi.teamsCsv(report) }
+        : { report, householdsCsv: '', teamsCsv: '' };
     } else {
       let start = performance.now();
       try {
@@ -173,6 +177,9 @@ async function run(files) {
     Object.assign(state, result);
     const { report } = result;
     render(report, { ms });
+    // The CSV files are energy's (core's writers): offered with energy only.
+    $('download-csv').hidden = !report.energy;
+    $('download-teams-csv').hidden = !report.energy;
     $('results').hidden = false;
     setStatus(t.ready);
     documentReady(report);
@@ -193,6 +200,17 @@ async function readDropped(fileList) {
   for (const f of fileList) files.push({ name: f.name, text: sheets.decode(new Uint8Array(await f.arrayBuffer())) });
   files.sort((a, b) => a.name.localeCompare(b.name));
   return files;
+}
+
+/**
+ * The multi-theme sample: one whole challenge document (the input of the
+ * first case of tests/vectors/themes/challenge.json), committed in
+ * samples/ beside the page.
+ */
+async function loadThemesSample() {
+  const file = 'challenge.json';
+  const bytes = await (await fetch(`samples/themes/${file}`)).arrayBuffer();
+  return [{ name: file, text: sheets.decode(new Uint8Array(bytes)) }];
 }
 
 async function loadSample(name) {
@@ -251,6 +269,7 @@ function wire() {
   $('picker').addEventListener('change', async (e) => run(await readDropped(e.target.files)));
   $('sample').addEventListener('click', async () => run(await loadSample('energy')));
   $('sample-csv').addEventListener('click', async () => run(await loadSample('table-demo')));
+  $('sample-themes').addEventListener('click', async () => run(await loadThemesSample()));
   $('catalogue-sample').addEventListener('click', loadCatalogueSample);
   $('catalogue-picker').addEventListener('change', async (e) => {
     const [f] = e.target.files;
@@ -267,10 +286,10 @@ function wire() {
     if (state.report) download(t.files.json, 'application/json', `${JSON.stringify(state.report, null, 2)}\n`);
   });
   $('download-csv').addEventListener('click', () => {
-    if (state.report) download(t.files.households, 'text/csv;charset=utf-8', state.householdsCsv);
+    if (state.report?.energy) download(t.files.households, 'text/csv;charset=utf-8', state.householdsCsv);
   });
   $('download-teams-csv').addEventListener('click', () => {
-    if (state.report) download(t.files.teams, 'text/csv;charset=utf-8', state.teamsCsv);
+    if (state.report?.energy) download(t.files.teams, 'text/csv;charset=utf-8', state.teamsCsv);
   });
 }
 

@@ -16,9 +16,10 @@ export const messages = {
     pick: 'Choisir des fichiers…',
     sample: 'Charger l’exemple (190 foyers)',
     sampleCsv: 'Exemple en tableur (CSV)',
+    sampleThemes: 'Exemple à plusieurs thèmes (eau, déchets, alimentation, mobilité)',
     resultsTitle: 'Résultats',
-    downloadCsv: 'Résultats par foyer (CSV)',
-    downloadTeamsCsv: 'Résultats par équipe (CSV)',
+    downloadCsv: 'Énergie : résultats par foyer (CSV)',
+    downloadTeamsCsv: 'Énergie : résultats par équipe (CSV)',
     downloadJson: 'Rapport complet (JSON)',
     files: {
       households: 'ecodefi-foyers.csv',
@@ -31,8 +32,62 @@ export const messages = {
     documentRole: 'document complet du défi',
     oneJson: 'un seul fichier JSON à la fois (les paramètres du défi, ou le document complet)',
     teamsTitle: 'Classement des équipes',
-    teamsChartLabel: 'Économie d’énergie corrigée du climat par équipe',
     householdsTitle: 'Résultats par foyer',
+    figuresTitle: 'Chiffres clés',
+    // The themes, in core's order (its report and its headlines).
+    themes: {
+      energy: 'Énergie',
+      water: 'Eau',
+      waste: 'Déchets',
+      food: 'Alimentation',
+      mobility: 'Mobilité',
+    },
+    challengeOf: (c) => `${c.name} — ${c.territory}`,
+    // What each theme's team ranking shows (the change core ranks by).
+    teamsChart: {
+      energy: 'Économie d’énergie corrigée du climat par équipe',
+      water: 'Économie d’eau par équipe (évolution de la consommation par personne)',
+      waste: 'Réduction des déchets non recyclables (ordures résiduelles) par équipe',
+      food: 'Progression des parts du bio et du local par équipe, en points',
+      mobility: 'Réduction des émissions de CO2e des déplacements par équipe',
+    },
+    organic: 'bio',
+    local: 'local',
+    yes: 'oui',
+    no: 'non',
+    figures: {
+      counted: 'Foyers comptés',
+      excluded: 'Foyers exclus',
+      change: 'Évolution',
+      meanChange: 'Évolution moyenne par foyer',
+      medianChange: 'Évolution médiane par foyer',
+      savedKwh: 'Énergie économisée',
+      eurosSaved: 'Économie en euros',
+      objective: 'Objectif de baisse',
+      objectiveReachedBy: 'Foyers ayant atteint l’objectif',
+      waterChange: 'Évolution de la consommation d’eau',
+      savedLitres: 'Eau économisée',
+      litresPerPersonDay: 'Litres par personne et par jour (référence → défi)',
+      referenceValue: 'Valeur repère (litres par personne et par jour)',
+      versusReferenceValue: 'Écart à la valeur repère',
+      residualChange: 'Évolution des ordures résiduelles',
+      residualAvoided: 'Ordures résiduelles évitées',
+      totalChange: 'Évolution de tous les déchets',
+      streamChange: (stream) => `Évolution : ${stream}`,
+      meetingGoal: 'Foyers ayant atteint leur objectif',
+      organicShare: 'Part du bio',
+      localShare: 'Part du local',
+      costPerMeal: 'Coût par repas et par personne',
+      survey: (name) => `enquête « ${name} »`,
+      organicChange: 'Évolution de la part du bio',
+      localChange: 'Évolution de la part du local',
+      costPerMealChange: 'Évolution du coût par repas et par personne',
+      co2eChange: 'Évolution des émissions de CO2e',
+      co2eAvoided: 'Émissions évitées',
+      kmChange: 'Évolution des kilomètres parcourus',
+      carShareOfTrips: 'Part de la voiture dans les trajets (référence → défi)',
+      carShareOfTripsChange: 'Évolution de la part de la voiture dans les trajets',
+    },
     footer: 'ecodefi : chaque formule cite sa source ; chaque foyer figure dans le résultat, avec son économie ou la raison de son exclusion.',
     loading: 'Chargement du moteur de calcul…',
     ready: 'Prêt.',
@@ -68,6 +123,22 @@ export const messages = {
       reference: 'Référence corrigée (kWh)',
       challenge: 'Défi (kWh)',
       saving: 'Économie',
+      waterReference: 'Référence (L par pers. et par jour)',
+      waterChallenge: 'Défi (L par pers. et par jour)',
+      versusReferenceValue: 'Écart à la valeur repère',
+      residualReference: 'Ordures résiduelles, référence (kg par pers. et par semaine)',
+      residualChallenge: 'Ordures résiduelles, défi (kg par pers. et par semaine)',
+      residualChange: 'Évolution des ordures résiduelles',
+      totalChange: 'Évolution de tous les déchets',
+      organicShare: 'Part du bio',
+      localShare: 'Part du local',
+      costPerMealChange: 'Évolution du coût par repas et par personne',
+      goalMet: 'Objectif atteint',
+      kmPerPersonWeek: 'km par pers. et par semaine',
+      carShareOfTrips: 'Part de la voiture dans les trajets',
+      co2ePerPersonWeek: 'kg CO2e par pers. et par semaine',
+      co2eChange: 'Évolution des émissions',
+      change: 'Évolution',
       notes: 'Exclusion ou alertes',
       households: 'Foyers',
     },
@@ -94,12 +165,34 @@ export const messages = {
       missing_co2e_factor: 'facteur d’émission manquant',
       missing_price: 'prix manquant',
       heating_share_estimated: 'part chauffage estimée',
+      regression_unusable: 'régression météo inutilisable (hiver reconstitué utilisé)',
+      outside_periods: 'hors des périodes du défi (non compté)',
     },
+    streams: {
+      residual: 'ordures résiduelles',
+      packaging: 'emballages',
+      glass: 'verre',
+      biowaste: 'biodéchets',
+      garden: 'déchets verts',
+      textiles: 'textiles',
+      bulky: 'encombrants',
+      electronic: 'équipements électriques et électroniques',
+      hazardous: 'déchets dangereux',
+    },
+    units: {
+      kwh: 'kWh',
+      euros: '€',
+      litres: 'L',
+      kg: 'kg',
+      kgCo2e: 'kg CO2e',
+      points: 'pts',
+    },
+    arrow: ' \u2192 ',
     decimalSeparator: ',',
     thousands: '\u202f',
     percentSpace: '\u00a0',
     minus: '\u2212',
-    more: (n) => `… et ${n} autres foyers : voir le fichier CSV des résultats.`,
+    more: (n) => `… et ${n} autres foyers : voir le rapport complet (JSON).`,
     objectiveReached: 'objectif atteint',
     catalogue: {
       title: 'Catalogue régional',
@@ -225,6 +318,21 @@ export function percent(s, places = 1) {
   const body = number(moved, places);
   const sign = body.startsWith(t.minus) || /^[0,.\s\u202f]*$/.test(body) ? '' : '+';
   return `${sign}${body}${t.percentSpace}%`;
+}
+
+/**
+ * A change of a share given as a fraction ("0.15": 15 points) in points:
+ * "+15,0 pts", written as `percent` writes it.
+ */
+export function points(s, places = 1) {
+  const p = percent(s, places);
+  return p ? `${p.slice(0, -1)}${t.units.points}` : '';
+}
+
+/** A share given as a fraction ("0.255") as a percentage, unsigned: "25,5 %". */
+export function share(s, places = 1) {
+  const p = percent(s, places);
+  return p.startsWith('+') ? p.slice(1) : p;
 }
 
 /** Where an error is, in words: "ligne 4, colonne « value »". */
