@@ -18,11 +18,12 @@ use crate::meter::{Bill, Conversion, Delivery, Meter, MeterEvent, Reading, Stock
 use crate::period::Period;
 use crate::quantity::{Kg, Ratio};
 use crate::waste::Weighing;
+use crate::water::WaterMeter;
 use crate::weather::{DailyTemperature, Temperatures};
 
 use super::columns::{Header, Table};
 use super::value::{self, EventKind};
-use super::{Columns, Inputs};
+use super::{Columns, Inputs, MeterColumns};
 
 /// Where the rows of a table come from: a CSV file (its name, the line of
 /// each data row, its header) for the CSV path.
@@ -123,6 +124,35 @@ fn opt<T: Clone>(column: &[T], row: usize) -> Option<T> {
     column.get(row).cloned()
 }
 
+/// A meter of the meters table: energy, or water (carrier `water`, `eau`).
+enum AnyMeter<'m> {
+    Energy(&'m mut Meter),
+    Water(&'m mut WaterMeter),
+}
+
+impl<'m> AnyMeter<'m> {
+    fn readings(self) -> &'m mut Vec<Reading> {
+        match self {
+            AnyMeter::Energy(m) => &mut m.readings,
+            AnyMeter::Water(m) => &mut m.readings,
+        }
+    }
+
+    fn events(self) -> &'m mut Vec<MeterEvent> {
+        match self {
+            AnyMeter::Energy(m) => &mut m.events,
+            AnyMeter::Water(m) => &mut m.events,
+        }
+    }
+
+    fn bills(self) -> &'m mut Vec<Bill> {
+        match self {
+            AnyMeter::Energy(m) => &mut m.bills,
+            AnyMeter::Water(m) => &mut m.bills,
+        }
+    }
+}
+
 struct Assembler<'a> {
     origins: &'a Origins,
     households: Vec<Household>,
@@ -149,27 +179,57 @@ impl Assembler<'_> {
             })
     }
 
-    /// The (household, meter) positions of a row's meter (columns 0 and 1).
+    /// A row's meter (columns 0 and 1): an energy meter or a water meter
+    /// of its household.
     fn meter(
         &mut self,
         table: Table,
         row: usize,
         household: &str,
         meter: &str,
-    ) -> Result<&mut Meter> {
+    ) -> Result<AnyMeter<'_>> {
         let h = self.household(table, row, household)?;
         let origins = self.origins;
-        self.households
-            .get_mut(h)
-            .and_then(|h| h.meters.iter_mut().find(|m| m.id.as_str() == meter))
-            .ok_or_else(|| Error::UnknownReference {
-                what: "meter",
-                id: meter.to_owned(),
-                at: Location {
-                    household: Some(household.to_owned()),
-                    ..origins.at(table, row, Some(1))
-                },
-            })
+        let unknown = || Error::UnknownReference {
+            what: "meter",
+            id: meter.to_owned(),
+            at: Location {
+                household: Some(household.to_owned()),
+                ..origins.at(table, row, Some(1))
+            },
+        };
+        let h = self.households.get_mut(h).ok_or_else(unknown)?;
+        if let Some(m) = h.meters.iter_mut().find(|m| m.id.as_str() == meter) {
+            return Ok(AnyMeter::Energy(m));
+        }
+        h.water_meters
+            .iter_mut()
+            .find(|m| m.id.as_str() == meter)
+            .map(AnyMeter::Water)
+            .ok_or_else(unknown)
+    }
+
+    /// A row's energy meter: deliveries and stock are for stored fuels.
+    fn energy_meter(
+        &mut self,
+        table: Table,
+        row: usize,
+        household: &str,
+        meter: &str,
+    ) -> Result<&mut Meter> {
+        let at = self.at(table, row, 1);
+        match self.meter(table, row, household, meter)? {
+            AnyMeter::Energy(m) => Ok(m),
+            AnyMeter::Water(_) => Err(Error::invalid(
+                "meter",
+                meter,
+                format!("a water meter has no {table}: they are for stored fuels"),
+            )
+            .within(&Location {
+                household: Some(household.to_owned()),
+                ..at
+            })),
+        }
     }
 
     fn not_negative(
@@ -318,55 +378,36 @@ impl Assembler<'_> {
                 (1, mc.meter.len(), false),
                 (2, mc.carrier.len(), false),
                 (3, mc.unit.len(), false),
-                (4, mc.usage.len(), false),
+                (4, mc.usage.len(), true),
                 (5, mc.kwh_per_unit.len(), true),
                 (6, mc.basis.len(), true),
                 (7, mc.heating_share.len(), true),
             ],
         )?;
         for row in 0..n {
+            if value::is_water(&mc.carrier[row]) {
+                self.water_meter(mc, row)?;
+                continue;
+            }
             let at = |c| self.at(table, row, c);
             let h = self.household(table, row, &mc.household[row])?;
             let id = MeterId::new(mc.meter[row].as_str()).map_err(|e| e.within(&at(1)))?;
             let carrier = value::carrier(&mc.carrier[row]).map_err(|e| e.within(&at(2)))?;
             let unit = value::unit(&mc.unit[row]).map_err(|e| e.within(&at(3)))?;
-            let usage = value::usage(&mc.usage[row]).map_err(|e| e.within(&at(4)))?;
+            let usage = mc.usage.get(row).map_or("", String::as_str);
+            if value::trim(usage).is_empty() {
+                return Err(Error::invalid(
+                    "cell",
+                    "\"\"",
+                    format!("an energy meter needs its usage: {}", value::USAGE_NAMES),
+                )
+                .within(&at(4)));
+            }
+            let usage = value::usage(usage).map_err(|e| e.within(&at(4)))?;
             Conversion::official(carrier, unit, crate::meter::Basis::Pci)
                 .map_err(|e| e.within(&at(3)))?;
             let mut meter = Meter::new(id, carrier, unit, usage);
-            let basis = opt(&mc.basis, row).flatten();
-            meter.conversion = match (opt(&mc.kwh_per_unit, row).flatten(), basis) {
-                (None, None) => None,
-                (Some(k), Some(b)) => {
-                    if k <= Decimal::ZERO {
-                        return Err(
-                            Error::invalid("conversion", k, "kWh per unit is above zero")
-                                .within(&at(5)),
-                        );
-                    }
-                    let basis = value::basis(&b).map_err(|e| e.within(&at(6)))?;
-                    Some(Conversion {
-                        kwh_per_unit: k,
-                        basis,
-                    })
-                }
-                (Some(k), None) => {
-                    return Err(Error::invalid(
-                        "basis",
-                        "\"\"",
-                        format!("the conversion coefficient {k} needs its basis, `pci` or `pcs`"),
-                    )
-                    .within(&at(6)))
-                }
-                (None, Some(b)) => {
-                    return Err(Error::invalid(
-                        "conversion",
-                        "\"\"",
-                        format!("the basis `{b}` is given without a conversion coefficient"),
-                    )
-                    .within(&at(5)))
-                }
-            };
+            meter.conversion = conversion(mc, row, &at)?;
             if let Some(p) = opt(&mc.heating_share, row).flatten() {
                 if p < Decimal::ZERO || p > Decimal::ONE {
                     return Err(Error::invalid(
@@ -382,7 +423,9 @@ impl Assembler<'_> {
             let Some(household) = self.households.get_mut(h) else {
                 continue;
             };
-            if household.meters.iter().any(|o| o.id == meter.id) {
+            if household.meters.iter().any(|o| o.id == meter.id)
+                || household.water_meters.iter().any(|o| o.id == meter.id)
+            {
                 return Err(Error::Duplicate {
                     what: "meter",
                     id: meter.id.to_string(),
@@ -397,6 +440,55 @@ impl Assembler<'_> {
                 rows.push(row);
             }
         }
+        Ok(())
+    }
+
+    /// A water meter's row of the meters table: its unit is `m3` or `l`,
+    /// and the energy columns (usage, conversion, basis, heating share)
+    /// are blank.
+    fn water_meter(&mut self, mc: &MeterColumns, row: usize) -> Result<()> {
+        let table = Table::Meters;
+        let at = |c| self.at(table, row, c);
+        let h = self.household(table, row, &mc.household[row])?;
+        let id = MeterId::new(mc.meter[row].as_str()).map_err(|e| e.within(&at(1)))?;
+        let unit = value::water_unit(&mc.unit[row]).map_err(|e| e.within(&at(3)))?;
+        let energy_only = [
+            (
+                4,
+                mc.usage
+                    .get(row)
+                    .is_some_and(|u| !value::trim(u).is_empty()),
+            ),
+            (5, opt(&mc.kwh_per_unit, row).flatten().is_some()),
+            (6, opt(&mc.basis, row).flatten().is_some()),
+            (7, opt(&mc.heating_share, row).flatten().is_some()),
+        ];
+        if let Some(&(c, _)) = energy_only.iter().find(|(_, given)| *given) {
+            let name = table.columns().get(c).map_or("", |c| c.name);
+            return Err(Error::invalid(
+                "water meter",
+                id.as_str(),
+                format!("a water meter has no `{name}`: leave the cell blank"),
+            )
+            .within(&at(c)));
+        }
+        let meter_at = at(1);
+        let Some(household) = self.households.get_mut(h) else {
+            return Ok(());
+        };
+        if household.meters.iter().any(|o| o.id == id)
+            || household.water_meters.iter().any(|o| o.id == id)
+        {
+            return Err(Error::Duplicate {
+                what: "meter",
+                id: id.to_string(),
+                at: Location {
+                    household: Some(household.id.to_string()),
+                    ..meter_at
+                },
+            });
+        }
+        household.water_meters.push(WaterMeter::new(id, unit));
         Ok(())
     }
 
@@ -423,7 +515,7 @@ impl Assembler<'_> {
                 value: r.value[row],
             };
             self.meter(t, row, &r.household[row], &r.meter[row])?
-                .readings
+                .readings()
                 .push(reading);
         }
         Ok(())
@@ -505,7 +597,7 @@ impl Assembler<'_> {
                 }
             };
             self.meter(t, row, &ev.household[row], &ev.meter[row])?
-                .events
+                .events()
                 .push(event);
         }
         Ok(())
@@ -535,7 +627,7 @@ impl Assembler<'_> {
                 quantity: b.quantity[row],
             };
             self.meter(t, row, &b.household[row], &b.meter[row])?
-                .bills
+                .bills()
                 .push(bill);
         }
         Ok(())
@@ -562,11 +654,11 @@ impl Assembler<'_> {
             let (date, quantity) = (q.date[row], q.quantity[row]);
             if t == Table::Deliveries {
                 self.not_negative(t, row, 3, "delivery quantity", quantity)?;
-                let m = self.meter(t, row, &q.household[row], &q.meter[row])?;
+                let m = self.energy_meter(t, row, &q.household[row], &q.meter[row])?;
                 m.deliveries.push(Delivery { date, quantity });
             } else {
                 self.not_negative(t, row, 3, "stock estimate", quantity)?;
-                let m = self.meter(t, row, &q.household[row], &q.meter[row])?;
+                let m = self.energy_meter(t, row, &q.household[row], &q.meter[row])?;
                 m.stock.push(StockEstimate { date, quantity });
             }
         }
@@ -681,6 +773,47 @@ impl Assembler<'_> {
         }
         Ok(())
     }
+}
+
+/// A meter row's own conversion coefficient (columns 5 and 6, both or
+/// neither), above zero.
+fn conversion(
+    mc: &MeterColumns,
+    row: usize,
+    at: &dyn Fn(usize) -> Location,
+) -> Result<Option<Conversion>> {
+    let basis = opt(&mc.basis, row).flatten();
+    Ok(match (opt(&mc.kwh_per_unit, row).flatten(), basis) {
+        (None, None) => None,
+        (Some(k), Some(b)) => {
+            if k <= Decimal::ZERO {
+                return Err(
+                    Error::invalid("conversion", k, "kWh per unit is above zero").within(&at(5)),
+                );
+            }
+            let basis = value::basis(&b).map_err(|e| e.within(&at(6)))?;
+            Some(Conversion {
+                kwh_per_unit: k,
+                basis,
+            })
+        }
+        (Some(k), None) => {
+            return Err(Error::invalid(
+                "basis",
+                "\"\"",
+                format!("the conversion coefficient {k} needs its basis, `pci` or `pcs`"),
+            )
+            .within(&at(6)))
+        }
+        (None, Some(b)) => {
+            return Err(Error::invalid(
+                "conversion",
+                "\"\"",
+                format!("the basis `{b}` is given without a conversion coefficient"),
+            )
+            .within(&at(5)))
+        }
+    })
 }
 
 /// Occupants from a count and a cell of ages; on error, whether the ages

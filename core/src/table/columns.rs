@@ -143,19 +143,19 @@ const METERS: &[Column] = &[
         "carrier",
         &["energie", "énergie", "vecteur"],
         true,
-        "the energy carrier, e.g. `electricity`, `natural_gas`, `gaz`, `fioul`",
+        "the energy carrier, e.g. `electricity`, `natural_gas`, `gaz`, `fioul`; `water` (`eau`) for a water meter",
     ),
     col(
         "unit",
         &["unite", "unité"],
         true,
-        "the unit of readings, bills or deliveries: `kwh`, `m3`, `l`, `kg`, `t`, `stere`",
+        "the unit of readings, bills or deliveries: `kwh`, `m3`, `l`, `kg`, `t`, `stere` (a water meter: `m3` or `l`)",
     ),
     col(
         "usage",
         &["utilisation"],
-        true,
-        "`heating_only` (`chauffage`), `mixed` (`mixte`) or `no_heating` (`hors_chauffage`)",
+        false,
+        "`heating_only` (`chauffage`), `mixed` (`mixte`) or `no_heating` (`hors_chauffage`); blank for a water meter",
     ),
     col(
         "kwh_per_unit",

@@ -414,11 +414,14 @@ pub struct MeterColumns {
     pub household: Vec<String>,
     /// Meter identifiers (unique within a household).
     pub meter: Vec<String>,
-    /// Carriers, by name or French alias ([`value::carrier`]).
+    /// Carriers, by name or French alias ([`value::carrier`]), or `water`
+    /// (`eau`) for a water meter ([`value::is_water`]).
     pub carrier: Vec<String>,
     /// Units ([`value::unit`]).
     pub unit: Vec<String>,
-    /// Usages ([`value::usage`]).
+    /// Usages ([`value::usage`]); blank for a water meter. Optional (an
+    /// empty `Vec`: absent) when every meter is a water meter.
+    #[serde(default)]
     pub usage: Vec<String>,
     /// Conversion coefficients, kWh per unit. Optional.
     #[serde(default)]
@@ -669,6 +672,124 @@ mod tests {
         let json = include_str!("../../examples/data/waste/challenge.json");
         assert_eq!(data, ChallengeData::from_json(json).unwrap());
         assert_eq!(data.households.len(), 60);
+    }
+
+    #[test]
+    fn water_meters_are_rows_of_the_meters_table() {
+        let mut t = Tables::new(Source::new(
+            "foyers.csv",
+            "foyer;equipe;adultes\nF1;t;2\nF2;t;1\n",
+        ));
+        t.meters = Some(Source::new(
+            "compteurs.csv",
+            "foyer;compteur;energie;unite;usage\nF1;gaz;gaz;m3;mixte\nF1;eau;Eau;m³;\nF2;e;water;litres;\n",
+        ));
+        t.readings = Some(Source::new(
+            "releves.csv",
+            "foyer;compteur;date;index\nF1;eau;01/03/2025;123,456\nF1;gaz;01/03/2025;10\nF1;eau;01/04/2025;127,5\n",
+        ));
+        t.bills = Some(Source::new(
+            "factures.csv",
+            "foyer;compteur;debut;fin;quantite\nF2;e;01/03/2025;31/03/2025;4 200\n",
+        ));
+        let hs = t.read().unwrap().households;
+        assert_eq!(hs[0].meters.len(), 1);
+        assert_eq!(hs[0].meters[0].readings.len(), 1);
+        let w = &hs[0].water_meters[0];
+        assert_eq!(
+            (w.id.as_str(), w.unit),
+            ("eau", crate::water::WaterUnit::M3)
+        );
+        let values: Vec<Decimal> = w.readings.iter().map(|r| r.value).collect();
+        assert_eq!(values, [Decimal::new(123_456, 3), Decimal::new(1275, 1)]);
+        let w = &hs[1].water_meters[0];
+        assert_eq!(w.unit, crate::water::WaterUnit::L);
+        assert_eq!(w.bills[0].quantity, Decimal::new(4200, 0));
+        // Without a usage column, every meter is a water meter.
+        t.meters = Some(Source::new(
+            "compteurs.csv",
+            "foyer;compteur;energie;unite\nF1;eau;eau;m3\nF1;gaz;eau;m3\nF2;e;eau;l\n",
+        ));
+        assert_eq!(t.read().unwrap().households[0].water_meters.len(), 2);
+    }
+
+    #[test]
+    fn water_meter_errors_are_located() {
+        let check =
+            |meters: &str, more: Option<(&'static str, &'static str)>, line, column: &str| {
+                let mut t =
+                    Tables::new(Source::new("foyers.csv", "foyer;equipe;adultes\nF1;t;2\n"));
+                let text = format!("foyer;compteur;energie;unite;usage;coefficient;base\n{meters}");
+                t.meters = Some(Source::new("compteurs.csv", &text));
+                let file = match more {
+                    Some((name, text)) => {
+                        t.deliveries = Some(Source::new(name, text));
+                        name
+                    }
+                    None => "compteurs.csv",
+                };
+                let e = t.read().unwrap_err();
+                let at = e.location().unwrap();
+                assert_eq!(at.file.as_deref(), Some(file), "{e}");
+                assert_eq!(at.line, Some(line), "{e}");
+                assert_eq!(at.column.as_deref(), Some(column), "{e}");
+                e.code()
+            };
+        // Energy columns on a water meter, a unit water has not.
+        assert_eq!(
+            check("F1;eau;eau;m3;mixte;;\n", None, 2, "usage"),
+            "invalid_value"
+        );
+        assert_eq!(
+            check("F1;eau;eau;m3;;10;pcs\n", None, 2, "coefficient"),
+            "invalid_value"
+        );
+        assert_eq!(
+            check("F1;eau;eau;kwh;;;\n", None, 2, "unite"),
+            "unknown_name"
+        );
+        // An energy meter needs its usage; one identifier for two meters.
+        assert_eq!(
+            check("F1;gaz;gaz;m3;;;\n", None, 2, "usage"),
+            "invalid_value"
+        );
+        assert_eq!(
+            check("F1;x;gaz;m3;mixte;;\nF1;x;eau;m3;;;\n", None, 3, "compteur"),
+            "duplicate"
+        );
+        // Deliveries are for stored fuels.
+        let deliveries = "foyer;compteur;date;quantite\nF1;eau;01/03/2025;3\n";
+        assert_eq!(
+            check(
+                "F1;eau;eau;m3;;;\n",
+                Some(("livraisons.csv", deliveries)),
+                2,
+                "compteur"
+            ),
+            "invalid_value"
+        );
+    }
+
+    /// The water and waste samples' inputs, written as tables, read back
+    /// the same.
+    #[test]
+    fn theme_samples_round_trip_through_the_tables() {
+        for json in [
+            include_str!("../../examples/data/water/challenge.json"),
+            include_str!("../../examples/data/waste/challenge.json"),
+        ] {
+            let data = ChallengeData::from_json(json).unwrap();
+            for style in [write::CsvStyle::FRENCH, write::CsvStyle::ENGLISH] {
+                let texts = write::input_tables(
+                    &data.households,
+                    &data.challenge.teams,
+                    data.temperatures.as_ref(),
+                    style,
+                );
+                let back = texts.as_tables().read().unwrap();
+                assert_eq!(back.households, data.households);
+            }
+        }
     }
 
     #[test]

@@ -226,7 +226,9 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
             meter: rows.text(1)?,
             carrier: rows.text(2)?,
             unit: rows.text(3)?,
-            usage: rows.text(4)?,
+            // Blank for a water meter; an energy meter's is checked when
+            // assembled.
+            usage: rows.raw(4),
             kwh_per_unit: rows.opt(5, value::decimal, "conversion")?,
             basis: rows.opt(6, text, "basis")?,
             heating_share: rows.opt(7, value::ratio, "heating share")?,

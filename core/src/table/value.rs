@@ -35,6 +35,7 @@ use crate::error::{Error, Location, Result};
 use crate::meter::{Basis, Carrier, Unit, Usage};
 use crate::named_enum;
 use crate::waste::Stream;
+use crate::water::WaterUnit;
 use crate::weather::Method;
 
 /// Characters trimmed at both ends of a cell: ASCII white space, no-break
@@ -274,7 +275,8 @@ fn named<T: FromStr<Err = Error> + Copy>(
 /// The accepted spellings of a carrier, English first.
 pub const CARRIER_NAMES: &str = "electricity (electricite, électricité, elec), natural_gas (gaz, \
      gaz_naturel), fuel_oil (fioul, fuel), propane, butane, logs (bois, buches, bûches), pellets \
-     (granules, granulés), district_heating (reseau_de_chaleur, réseau de chaleur, chauffage_urbain)";
+     (granules, granulés), district_heating (reseau_de_chaleur, réseau de chaleur, chauffage_urbain), \
+     or water (eau) for a water meter";
 
 /// A carrier: its English spelling or a French alias (see
 /// [`CARRIER_NAMES`]).
@@ -322,6 +324,30 @@ pub fn unit(cell: &str) -> Result<Unit> {
         ],
         "unit",
         UNIT_NAMES,
+    )
+}
+
+/// The carrier cell of a water meter in the meters table: `water`, `eau`
+/// (compared folded).
+pub const WATER_NAMES: &[&str] = &["water", "eau", "eau_potable"];
+
+/// Whether a carrier cell names water rather than an energy carrier: the
+/// meters table lists water meters beside energy meters.
+pub fn is_water(cell: &str) -> bool {
+    let folded = fold(cell);
+    WATER_NAMES.iter().any(|w| *w == folded)
+}
+
+/// The unit of a water meter: `m3` (`m³`) or `l` (`litre`, `litres`).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn water_unit(cell: &str) -> Result<WaterUnit> {
+    named(
+        cell,
+        &[("litre", WaterUnit::L), ("litres", WaterUnit::L)],
+        "water unit",
+        "m3 (m³), l (litre, litres)",
     )
 }
 

@@ -25,6 +25,7 @@ use crate::error::{Error, Location, Result};
 use crate::period::Period;
 use crate::quantity::Ratio;
 use crate::waste::WasteOptions;
+use crate::water::{WaterOptions, WaterReference};
 
 use super::read::{self, SettingRow};
 use super::value::{self, fold};
@@ -54,6 +55,15 @@ enum Key {
     WasteReferenceFirst,
     WasteReferenceLast,
     WasteChallengePeriods,
+    WaterReferenceFirst,
+    WaterReferenceLast,
+    WaterChallengeFirst,
+    WaterChallengeLast,
+    WaterReferenceLitres,
+    WaterReferenceYear,
+    WaterReferenceSource,
+    WaterMaxExtrapolationDays,
+    WaterMaxGapDays,
 }
 
 /// A key's spellings: its English name first, then its French ones.
@@ -146,6 +156,65 @@ const KEYS: &[Spelling] = &[
             "périodes_défi_déchets",
         ],
     ),
+    key(
+        Key::WaterReferenceFirst,
+        &[
+            "water_reference_first",
+            "debut_reference_eau",
+            "début_référence_eau",
+        ],
+    ),
+    key(
+        Key::WaterReferenceLast,
+        &[
+            "water_reference_last",
+            "fin_reference_eau",
+            "fin_référence_eau",
+        ],
+    ),
+    key(
+        Key::WaterChallengeFirst,
+        &["water_challenge_first", "debut_defi_eau", "début_défi_eau"],
+    ),
+    key(
+        Key::WaterChallengeLast,
+        &["water_challenge_last", "fin_defi_eau", "fin_défi_eau"],
+    ),
+    key(
+        Key::WaterReferenceLitres,
+        &[
+            "water_reference_litres",
+            "eau_litres_reference",
+            "eau_litres_référence",
+        ],
+    ),
+    key(
+        Key::WaterReferenceYear,
+        &[
+            "water_reference_year",
+            "eau_annee_reference",
+            "eau_année_référence",
+        ],
+    ),
+    key(
+        Key::WaterReferenceSource,
+        &[
+            "water_reference_source",
+            "eau_source_reference",
+            "eau_source_référence",
+        ],
+    ),
+    key(
+        Key::WaterMaxExtrapolationDays,
+        &[
+            "water_max_extrapolation_days",
+            "eau_extrapolation_max_jours",
+        ],
+    ),
+    key(
+        Key::WaterMaxGapDays,
+        &["water_max_gap_days", "eau_lacune_max_jours"],
+    ),
 ];
 
 /// The accepted keys, for error messages: English name (French name).
@@ -157,7 +226,12 @@ pub(super) const KEY_NAMES: &str = "name (nom), territory (territoire), organise
     max_extrapolation_days (extrapolation_max_jours), max_gap_days (lacune_max_jours), \
     degree_day_method (methode_dju), degree_day_base (base_dju), waste_reference_first \
     (debut_reference_dechets), waste_reference_last (fin_reference_dechets), \
-    waste_challenge_periods (periodes_defi_dechets)";
+    waste_challenge_periods (periodes_defi_dechets), water_reference_first (debut_reference_eau), \
+    water_reference_last (fin_reference_eau), water_challenge_first (debut_defi_eau), \
+    water_challenge_last (fin_defi_eau), water_reference_litres (eau_litres_reference), \
+    water_reference_year (eau_annee_reference), water_reference_source (eau_source_reference), \
+    water_max_extrapolation_days (eau_extrapolation_max_jours), water_max_gap_days \
+    (eau_lacune_max_jours)";
 
 /// The key a cell names, if any.
 fn lookup(cell: &str) -> Option<&'static Spelling> {
@@ -284,6 +358,7 @@ pub(super) fn read(source: Source<'_>) -> Result<Settings> {
     };
     let energy = energy_options(&found)?;
     let waste = waste_options(&found)?;
+    let water = water_options(&found)?;
     Ok(Settings {
         challenge: Challenge {
             name,
@@ -297,6 +372,7 @@ pub(super) fn read(source: Source<'_>) -> Result<Settings> {
         },
         options: Options {
             energy,
+            water,
             waste,
             ..Options::default()
         },
@@ -390,6 +466,132 @@ fn waste_options(found: &Found<'_>) -> Result<WasteOptions> {
         reference_period,
         challenge_periods,
     })
+}
+
+/// The water theme's options (DOMAIN.md §4): its own reference and
+/// challenge periods (each both days or neither), the figure households are
+/// compared with (litres per person and day, its year and its source: all
+/// three or none, so that a figure never goes out under another's source),
+/// and the limits of extrapolation and gaps; each one not given keeps its
+/// default ([`WaterOptions::default`]).
+fn water_options(found: &Found<'_>) -> Result<WaterOptions> {
+    let d = WaterOptions::default();
+    let reference_period = optional_period(
+        found,
+        (
+            Key::WaterReferenceFirst,
+            "water reference period's first day",
+        ),
+        (Key::WaterReferenceLast, "water reference period's last day"),
+    )?;
+    let challenge_period = optional_period(
+        found,
+        (
+            Key::WaterChallengeFirst,
+            "water challenge period's first day",
+        ),
+        (Key::WaterChallengeLast, "water challenge period's last day"),
+    )?;
+    let value_keys = [
+        Key::WaterReferenceLitres,
+        Key::WaterReferenceYear,
+        Key::WaterReferenceSource,
+    ];
+    let reference_value = if value_keys.iter().any(|k| found.get(*k).is_some()) {
+        let litres = parse(
+            found.required(Key::WaterReferenceLitres)?,
+            value::decimal,
+            "water reference, litres per person per day",
+        )?;
+        let year = parse(
+            found.required(Key::WaterReferenceYear)?,
+            value::count,
+            "water reference year",
+        )?;
+        let source = found.required(Key::WaterReferenceSource)?.value.clone();
+        WaterReference {
+            litres_per_person_day: crate::quantity::Litres::new(litres),
+            year,
+            source,
+        }
+    } else {
+        d.reference_value.clone()
+    };
+    Ok(WaterOptions {
+        reference_period,
+        challenge_period,
+        reference_value,
+        max_extrapolation_days: found.or(
+            Key::WaterMaxExtrapolationDays,
+            value::count,
+            "water maximum extrapolation days",
+            d.max_extrapolation_days,
+        )?,
+        max_gap_days: found.or(
+            Key::WaterMaxGapDays,
+            value::count,
+            "water maximum gap days",
+            d.max_gap_days,
+        )?,
+    })
+}
+
+/// A period of its own for a theme: both days given, or neither (the
+/// challenge's period then applies).
+fn optional_period(
+    found: &Found<'_>,
+    first: (Key, &'static str),
+    last: (Key, &'static str),
+) -> Result<Option<Period>> {
+    if found.get(first.0).is_none() && found.get(last.0).is_none() {
+        return Ok(None);
+    }
+    period(found, first, last).map(Some)
+}
+
+/// The water options' rows: those that differ from the defaults.
+fn water_rows(
+    water: &WaterOptions,
+    name: &dyn Fn(Key) -> String,
+    decimal: &dyn Fn(Decimal) -> String,
+    rows: &mut Vec<[String; 2]>,
+) {
+    let d = WaterOptions::default();
+    for (period, first, last) in [
+        (
+            water.reference_period,
+            Key::WaterReferenceFirst,
+            Key::WaterReferenceLast,
+        ),
+        (
+            water.challenge_period,
+            Key::WaterChallengeFirst,
+            Key::WaterChallengeLast,
+        ),
+    ] {
+        if let Some(p) = period {
+            rows.push([name(first), p.first().to_string()]);
+            rows.push([name(last), p.last().to_string()]);
+        }
+    }
+    let r = &water.reference_value;
+    if *r != d.reference_value {
+        rows.push([
+            name(Key::WaterReferenceLitres),
+            decimal(r.litres_per_person_day.value()),
+        ]);
+        rows.push([name(Key::WaterReferenceYear), r.year.to_string()]);
+        rows.push([name(Key::WaterReferenceSource), r.source.clone()]);
+    }
+    if water.max_extrapolation_days != d.max_extrapolation_days {
+        rows.push([
+            name(Key::WaterMaxExtrapolationDays),
+            water.max_extrapolation_days.to_string(),
+        ]);
+    }
+    if water.max_gap_days != d.max_gap_days {
+        rows.push([name(Key::WaterMaxGapDays), water.max_gap_days.to_string()]);
+    }
 }
 
 /// Words that may stand between the days of a list of periods, compared
@@ -547,7 +749,6 @@ pub(super) fn rows(
     let d = EnergyOptions::default();
     let o = Options::default();
     let beyond = [
-        (options.water != o.water, "water options"),
         (options.food != o.food, "food options"),
         (options.mobility != o.mobility, "mobility options"),
         (energy.factors != d.factors, "impact factors"),
@@ -627,6 +828,7 @@ pub(super) fn rows(
         [name(Key::DegreeDayMethod), dd.method.to_string()],
         [name(Key::DegreeDayBase), decimal(dd.base)],
     ];
+    water_rows(&options.water, &name, decimal, &mut rows);
     let waste = &options.waste;
     if let Some(p) = waste.reference_period {
         rows.push([name(Key::WasteReferenceFirst), p.first().to_string()]);

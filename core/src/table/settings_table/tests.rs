@@ -48,6 +48,14 @@ fn written_settings_read_back() {
         period("2025-12-01", "2025-12-31"),
         period("2026-01-05", "2026-02-28"),
     ];
+    options.water.reference_period = Some(period("2025-03-01", "2025-05-31"));
+    options.water.challenge_period = Some(period("2026-03-01", "2026-05-31"));
+    options.water.reference_value = crate::water::WaterReference {
+        litres_per_person_day: crate::Litres::new(Decimal::new(1095, 1)),
+        year: 2022,
+        source: "SISPEA; Nord-Pas-de-Calais".into(),
+    };
+    options.water.max_gap_days = 60;
     for style in [CsvStyle::FRENCH, CsvStyle::ENGLISH] {
         let text = settings_table(&read.challenge, &options, style).unwrap();
         let back = with(&text).unwrap();
@@ -68,6 +76,33 @@ fn written_settings_read_back() {
 
 fn period(first: &str, last: &str) -> crate::Period {
     crate::Period::new(first.parse().unwrap(), last.parse().unwrap()).unwrap()
+}
+
+#[test]
+fn water_options_in_french() {
+    let defi = format!(
+        "{DEFI}début_référence_eau;01/03/2025\nfin_référence_eau;31/05/2025\n\
+         eau_litres_référence;109,5\neau_année_référence;2022\n\
+         eau_source_référence;SISPEA, Nord-Pas-de-Calais\neau_lacune_max_jours;60\n"
+    );
+    let water = with(&defi).unwrap().options.water;
+    assert_eq!(
+        water.reference_period,
+        Some(period("2025-03-01", "2025-05-31"))
+    );
+    assert_eq!(water.challenge_period, None);
+    assert_eq!(
+        water.reference_value.litres_per_person_day,
+        crate::Litres::new(Decimal::new(1095, 1))
+    );
+    assert_eq!(water.reference_value.year, 2022);
+    assert_eq!(water.reference_value.source, "SISPEA, Nord-Pas-de-Calais");
+    assert_eq!((water.max_extrapolation_days, water.max_gap_days), (7, 60));
+    // A figure without its year and source is refused, never mixed with
+    // the default's source.
+    let e = with(&format!("{DEFI}eau_litres_reference;109,5\n")).unwrap_err();
+    located(&e, "invalid_value", None, Some("paramètre"));
+    assert!(e.to_string().contains("water_reference_year"), "{e}");
 }
 
 #[test]

@@ -384,48 +384,80 @@ mod tests {
             prop::collection::vec(meter(0), 0..3),
             prop::collection::vec((1i32..100, occupants), 0..3),
             prop::collection::vec((0i32..200, 0usize..10, 0i64..100_000, 0u32..4), 0..4),
+            prop::collection::vec(
+                (
+                    any::<bool>(),
+                    prop::collection::vec((0i32..400, 0i64..10_000_000, 0u32..4), 0..4),
+                ),
+                0..2,
+            ),
         )
-            .prop_map(move |(o, team, surface, meters, changes, weighings)| {
-                let mut h = crate::Household::new(
-                    crate::HouseholdId::new(
-                        ["F1", "a;b", "q\"x", "x,y", "é\nz", "F 6"][i % 6].to_owned()
-                            + &i.to_string(),
-                    )
-                    .unwrap(),
-                    crate::TeamId::new(["t1", "Les \"Castors\"", "t;3"][team]).unwrap(),
-                    o,
-                );
-                h.surface_m2 = surface.map(|(v, s)| Decimal::new(v, s));
-                h.meters = meters
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, mut m)| {
-                        m.id = crate::MeterId::new(format!("{}-{k}", m.id)).unwrap();
-                        m
-                    })
-                    .collect();
-                let mut day = 20_000;
-                let presence = changes
-                    .into_iter()
-                    .map(|(gap, o)| {
-                        day += gap;
-                        PresenceChange {
-                            from: crate::date::date_of(day).unwrap(),
-                            occupants: o,
-                        }
-                    })
-                    .collect();
-                h.occupancy = Occupancy::new(h.occupancy.initial().clone(), presence).unwrap();
-                h.weighings = weighings
-                    .into_iter()
-                    .map(|(day, stream, kg, scale)| crate::waste::Weighing {
-                        date: crate::date::date_of(20_000 + day).unwrap(),
-                        stream: crate::waste::Stream::ALL[stream],
-                        kg: crate::Kg::new(Decimal::new(kg, scale)),
-                    })
-                    .collect();
-                h
-            })
+            .prop_map(
+                move |(o, team, surface, meters, changes, weighings, water)| {
+                    let mut h = crate::Household::new(
+                        crate::HouseholdId::new(
+                            ["F1", "a;b", "q\"x", "x,y", "é\nz", "F 6"][i % 6].to_owned()
+                                + &i.to_string(),
+                        )
+                        .unwrap(),
+                        crate::TeamId::new(["t1", "Les \"Castors\"", "t;3"][team]).unwrap(),
+                        o,
+                    );
+                    h.surface_m2 = surface.map(|(v, s)| Decimal::new(v, s));
+                    h.meters = meters
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, mut m)| {
+                            m.id = crate::MeterId::new(format!("{}-{k}", m.id)).unwrap();
+                            m
+                        })
+                        .collect();
+                    let mut day = 20_000;
+                    let presence = changes
+                        .into_iter()
+                        .map(|(gap, o)| {
+                            day += gap;
+                            PresenceChange {
+                                from: crate::date::date_of(day).unwrap(),
+                                occupants: o,
+                            }
+                        })
+                        .collect();
+                    h.occupancy = Occupancy::new(h.occupancy.initial().clone(), presence).unwrap();
+                    h.water_meters = water
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, (litres, readings))| {
+                            let unit = if litres {
+                                crate::water::WaterUnit::L
+                            } else {
+                                crate::water::WaterUnit::M3
+                            };
+                            let mut m = crate::water::WaterMeter::new(
+                                crate::MeterId::new(format!("eau {k}")).unwrap(),
+                                unit,
+                            );
+                            m.readings = readings
+                                .into_iter()
+                                .map(|(day, v, scale)| crate::meter::Reading {
+                                    date: crate::date::date_of(20_000 + day).unwrap(),
+                                    value: Decimal::new(v, scale),
+                                })
+                                .collect();
+                            m
+                        })
+                        .collect();
+                    h.weighings = weighings
+                        .into_iter()
+                        .map(|(day, stream, kg, scale)| crate::waste::Weighing {
+                            date: crate::date::date_of(20_000 + day).unwrap(),
+                            stream: crate::waste::Stream::ALL[stream],
+                            kg: crate::Kg::new(Decimal::new(kg, scale)),
+                        })
+                        .collect();
+                    h
+                },
+            )
     }
 
     fn households() -> impl Strategy<Value = Vec<crate::Household>> {
@@ -646,6 +678,81 @@ struct Rows {
     weighings: Vec<Vec<String>>,
 }
 
+/// The rows of a meter's readings, events and bills (energy or water).
+fn measurement_rows(
+    id: &str,
+    meter: &str,
+    (readings, events, bills): (
+        &[crate::meter::Reading],
+        &[crate::meter::MeterEvent],
+        &[crate::meter::Bill],
+    ),
+    exact: &dyn Fn(Decimal) -> String,
+    rows: &mut Rows,
+) {
+    let key = || vec![id.to_owned(), meter.to_owned()];
+    for r in readings {
+        rows.readings
+            .push([key(), vec![r.date.to_string(), exact(r.value)]].concat());
+    }
+    for e in events {
+        let cells = match *e {
+            crate::meter::MeterEvent::Replacement {
+                date,
+                old_final,
+                new_initial,
+            } => vec![
+                date.to_string(),
+                "replacement".into(),
+                exact(old_final),
+                exact(new_initial),
+                String::new(),
+            ],
+            crate::meter::MeterEvent::Rollover { date, modulus } => vec![
+                date.to_string(),
+                "rollover".into(),
+                String::new(),
+                String::new(),
+                exact(modulus),
+            ],
+        };
+        rows.events.push([key(), cells].concat());
+    }
+    for b in bills {
+        rows.bills.push(
+            [
+                key(),
+                vec![
+                    b.period.first().to_string(),
+                    b.period.last().to_string(),
+                    exact(b.quantity),
+                ],
+            ]
+            .concat(),
+        );
+    }
+}
+
+/// A water meter's row (carrier `water`, its unit, the energy columns
+/// blank) and the rows of its measurements.
+fn water_meter_rows(
+    id: &str,
+    m: &crate::water::WaterMeter,
+    exact: &dyn Fn(Decimal) -> String,
+    rows: &mut Rows,
+) {
+    let meter = m.id.to_string();
+    let mut row = vec![
+        id.to_owned(),
+        meter.clone(),
+        "water".into(),
+        m.unit.to_string(),
+    ];
+    row.extend(std::iter::repeat_n(String::new(), 4));
+    rows.meters.push(row);
+    measurement_rows(id, &meter, (&m.readings, &m.events, &m.bills), exact, rows);
+}
+
 /// A meter's row and the rows of its measurements.
 fn meter_rows(
     id: &str,
@@ -670,47 +777,8 @@ fn meter_rows(
             .map(|p| exact(p.fraction()))
             .unwrap_or_default(),
     ]);
+    measurement_rows(id, &meter, (&m.readings, &m.events, &m.bills), exact, rows);
     let key = || vec![id.to_owned(), meter.clone()];
-    for r in &m.readings {
-        rows.readings
-            .push([key(), vec![r.date.to_string(), exact(r.value)]].concat());
-    }
-    for e in &m.events {
-        let cells = match *e {
-            crate::meter::MeterEvent::Replacement {
-                date,
-                old_final,
-                new_initial,
-            } => vec![
-                date.to_string(),
-                "replacement".into(),
-                exact(old_final),
-                exact(new_initial),
-                String::new(),
-            ],
-            crate::meter::MeterEvent::Rollover { date, modulus } => vec![
-                date.to_string(),
-                "rollover".into(),
-                String::new(),
-                String::new(),
-                exact(modulus),
-            ],
-        };
-        rows.events.push([key(), cells].concat());
-    }
-    for b in &m.bills {
-        rows.bills.push(
-            [
-                key(),
-                vec![
-                    b.period.first().to_string(),
-                    b.period.last().to_string(),
-                    exact(b.quantity),
-                ],
-            ]
-            .concat(),
-        );
-    }
     for d in &m.deliveries {
         rows.deliveries
             .push([key(), vec![d.date.to_string(), exact(d.quantity)]].concat());
@@ -783,6 +851,9 @@ pub fn input_tables(
         }
         for m in &h.meters {
             meter_rows(&id, m, &exact, &mut rows);
+        }
+        for m in &h.water_meters {
+            water_meter_rows(&id, m, &exact, &mut rows);
         }
         for w in &h.weighings {
             rows.weighings.push(vec![
