@@ -24,7 +24,9 @@
 //! `foyers.csv`, `equipes.csv`, `pesees.csv`, `defi.csv`, French style),
 //! shaped like the Sud-Artois challenge (DOMAIN.md §1: 60 households, a
 //! reference month, then challenge months). Its files read back as the
-//! same challenge.
+//! same challenge. A Déclics challenge with energy, water and waste
+//! together is written the same way to `core/examples/data/declics/`
+//! (see [`declics`]).
 //!
 //! Run: `cargo run --example generate_theme_samples`
 // Synthetic data from small floats and counts: the casts cannot wrap.
@@ -228,52 +230,84 @@ fn sheets(dir: &str, data: &ChallengeData) -> Res<()> {
     Ok(())
 }
 
+/// English header names and setting keys, and the French aliases the
+/// reader accepts for them.
+const NAMES: &[(&str, &str)] = &[
+    ("setting", "paramètre"),
+    ("value", "valeur"),
+    ("household", "foyer"),
+    ("team", "équipe"),
+    ("name", "nom"),
+    ("captain", "capitaine"),
+    ("adults", "adultes"),
+    ("children_ages", "âges_enfants"),
+    ("surface", "surface_m2"),
+    ("from", "à_partir_du"),
+    ("stream", "flux"),
+    ("kg", "poids"),
+    ("meter", "compteur"),
+    ("carrier", "énergie"),
+    ("unit", "unité"),
+    ("kwh_per_unit", "coefficient"),
+    ("heating_share", "part_chauffage"),
+    ("quantity", "quantité"),
+    ("kind", "type"),
+    ("first", "début"),
+    ("last", "fin"),
+    ("old_final", "ancien_index"),
+    ("new_initial", "nouvel_index"),
+    ("modulus", "modulo"),
+    ("tn", "tmin"),
+    ("tx", "tmax"),
+    ("territory", "territoire"),
+    ("organiser_kind", "organisateur"),
+    ("themes", "thèmes"),
+    ("reference_first", "début_référence"),
+    ("reference_last", "fin_référence"),
+    ("challenge_first", "début_défi"),
+    ("challenge_last", "fin_défi"),
+    ("objective", "objectif"),
+    ("correction", "correction_climatique"),
+    ("basis", "base"),
+    ("mixed_heating_share", "part_chauffage_mixte"),
+    ("estimate_share_from_summer", "estimer_part_été"),
+    ("min_summer_days", "jours_été_min"),
+    ("max_extrapolation_days", "extrapolation_max_jours"),
+    ("max_gap_days", "lacune_max_jours"),
+    ("degree_day_method", "méthode_dju"),
+    ("degree_day_base", "base_dju"),
+    ("waste_reference_first", "début_référence_déchets"),
+    ("waste_reference_last", "fin_référence_déchets"),
+    ("waste_challenge_periods", "périodes_défi_déchets"),
+];
+/// Cells below the header: names of streams, themes, carriers…
+const VALUES: &[(&str, &str)] = &[
+    ("residual", "ordures ménagères"),
+    ("packaging", "emballages"),
+    ("glass", "verre"),
+    ("biowaste", "biodéchets"),
+    ("waste", "déchets"),
+    ("local_authority", "collectivité"),
+    ("energy", "énergie"),
+    ("water", "eau"),
+    ("electricity", "électricité"),
+    ("natural_gas", "gaz"),
+    ("fuel_oil", "fioul"),
+    ("pellets", "granulés"),
+    ("logs", "bois"),
+    ("mixed", "mixte"),
+    ("heating_only", "chauffage"),
+    ("no_heating", "hors_chauffage"),
+    ("replacement", "remplacement"),
+    ("rollover", "remise_a_zero"),
+];
+
 /// A written table as a French organiser's spreadsheet has it: French
 /// column names and setting keys (aliases the reader accepts), days as
 /// `dd/mm/yyyy`, streams and organiser kinds by their French names.
 fn in_french(text: &str) -> Res<String> {
     use ecodefi::table::csv::{read, write_record};
     use ecodefi::table::Delimiter;
-    const NAMES: &[(&str, &str)] = &[
-        ("setting", "paramètre"),
-        ("value", "valeur"),
-        ("household", "foyer"),
-        ("team", "équipe"),
-        ("name", "nom"),
-        ("captain", "capitaine"),
-        ("adults", "adultes"),
-        ("children_ages", "âges_enfants"),
-        ("surface", "surface_m2"),
-        ("from", "à_partir_du"),
-        ("stream", "flux"),
-        ("kg", "poids"),
-        ("territory", "territoire"),
-        ("organiser_kind", "organisateur"),
-        ("themes", "thèmes"),
-        ("reference_first", "début_référence"),
-        ("reference_last", "fin_référence"),
-        ("challenge_first", "début_défi"),
-        ("challenge_last", "fin_défi"),
-        ("objective", "objectif"),
-        ("correction", "correction_climatique"),
-        ("basis", "base"),
-        ("mixed_heating_share", "part_chauffage_mixte"),
-        ("estimate_share_from_summer", "estimer_part_été"),
-        ("min_summer_days", "jours_été_min"),
-        ("max_extrapolation_days", "extrapolation_max_jours"),
-        ("max_gap_days", "lacune_max_jours"),
-        ("degree_day_method", "méthode_dju"),
-        ("degree_day_base", "base_dju"),
-        ("waste_reference_first", "début_référence_déchets"),
-        ("waste_reference_last", "fin_référence_déchets"),
-        ("waste_challenge_periods", "périodes_défi_déchets"),
-        ("residual", "ordures ménagères"),
-        ("packaging", "emballages"),
-        ("glass", "verre"),
-        ("biowaste", "biodéchets"),
-        ("waste", "déchets"),
-        ("local_authority", "collectivité"),
-    ];
     let french_day = |w: &str| {
         let (day, comma) = w.strip_suffix(',').map_or((w, ""), |d| (d, ","));
         match Date::from_str(day) {
@@ -284,14 +318,31 @@ fn in_french(text: &str) -> Res<String> {
         }
     };
     let mut out = String::new();
-    for record in read(text, Delimiter::Semicolon)? {
+    for (i, record) in read(text, Delimiter::Semicolon)?.iter().enumerate() {
+        // The header's names; below it, the values (and the settings
+        // table's keys, in its first column).
         let fields: Vec<String> = record
             .fields
             .iter()
-            .map(|f| match NAMES.iter().find(|(en, _)| en == f) {
-                Some((_, fr)) => (*fr).to_owned(),
-                // Days, alone or in a list of periods.
-                None => f.split(' ').map(french_day).collect::<Vec<_>>().join(" "),
+            .enumerate()
+            .map(|(c, f)| {
+                let names = if i == 0 || (c == 0 && record.fields.len() == 2) {
+                    NAMES
+                } else {
+                    VALUES
+                };
+                match names.iter().find(|(en, _)| en == f) {
+                    Some((_, fr)) => (*fr).to_owned(),
+                    // Days, alone or in a list of periods; themes listed.
+                    None => f
+                        .split(' ')
+                        .map(|w| match VALUES.iter().find(|(en, _)| *en == w) {
+                            Some((_, fr)) => (*fr).to_owned(),
+                            None => french_day(w),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                }
             })
             .collect();
         write_record(
@@ -301,6 +352,81 @@ fn in_french(text: &str) -> Res<String> {
         );
     }
     Ok(out)
+}
+
+/// A Déclics challenge with energy, water and waste together: the core's
+/// synthetic energy challenge (24 households, Lille-like winters, seed
+/// 2027, with its data problems), each household also reading its water
+/// meter about monthly over both winters (100–170 L per person per day,
+/// about 6 % less during the challenge) and weighing its waste weekly
+/// during a November reference month and the challenge (residual ~4.5 kg
+/// per person per week, about −20 %); one household never gave its water
+/// meter, one never weighed its waste.
+fn declics(rng: &mut Rng) -> Res<ChallengeData> {
+    use ecodefi::synthetic::{generate, SyntheticOptions};
+    let mut data = generate(SyntheticOptions {
+        households: 24,
+        seed: 2027,
+        problems: true,
+    })?;
+    data.challenge.name = "Défi Déclics 2025-2026".into();
+    data.challenge.territory = "Communauté urbaine d'Arras".into();
+    data.challenge.organiser_kind = OrganiserKind::Association;
+    data.challenge.themes = vec![Theme::Energy, Theme::Water, Theme::Waste];
+    let waste_reference = Period::new(date(2025, 11, 3), date(2025, 11, 30))?;
+    let challenge_period = data.challenge.challenge_period;
+    data.options.waste.reference_period = Some(waste_reference);
+    for (i, h) in data.households.iter_mut().enumerate() {
+        let base = rng.range(100.0, 170.0);
+        let effort = rng.range(-0.02, 0.12);
+        let mut m = WaterMeter::new(MeterId::new("eau")?, WaterUnit::M3);
+        let mut index = rng.range(50.0, 900.0);
+        for (year, rate) in [(2024, base), (2025, base * (1.0 - effort))] {
+            let mut d = day(date(year, 11, 20), rng.int(0, 6))?;
+            m.readings.push(Reading {
+                date: d,
+                value: dec(index, 3)?,
+            });
+            while d < date(year + 1, 5, 1) {
+                let gap = rng.int(27, 34);
+                for k in 0..gap {
+                    index += rate * persons(h, day(d, k)?) * rng.range(0.85, 1.15) / 1000.0;
+                }
+                d = day(d, gap)?;
+                m.readings.push(Reading {
+                    date: d,
+                    value: dec(index, 3)?,
+                });
+            }
+            index += rng.range(40.0, 90.0); // summer, unread
+        }
+        if i != 6 {
+            h.water_meters.push(m);
+        }
+        let rates = [
+            (Stream::Residual, rng.range(3.2, 5.8), rng.range(0.05, 0.35)),
+            (Stream::Packaging, rng.range(0.9, 2.0), rng.range(0.0, 0.2)),
+            (Stream::Glass, rng.range(0.3, 1.0), rng.range(-0.1, 0.1)),
+        ];
+        for (period, during) in [(waste_reference, false), (challenge_period, true)] {
+            for w in 0..i64::from(period.days()) / 7 {
+                let sunday = day(period.first(), 7 * w + 6)?;
+                if i == 11 {
+                    break; // never weighed
+                }
+                for &(stream, rate, cut) in &rates {
+                    let r = if during { rate * (1.0 - cut) } else { rate };
+                    let kg = r * persons(h, sunday) * rng.range(0.7, 1.3);
+                    h.weighings.push(Weighing {
+                        date: sunday,
+                        stream,
+                        kg: Kg::new(dec(kg, 2)?),
+                    });
+                }
+            }
+        }
+    }
+    Ok(data)
 }
 
 fn water(rng: &mut Rng) -> Res<ChallengeData> {
@@ -632,6 +758,7 @@ fn main() -> Res<()> {
     let waste = waste(&mut rng)?;
     write("waste", &waste)?;
     sheets("zero-dechet", &waste)?;
+    sheets("declics", &declics(&mut Rng(2027))?)?;
     write("food", &food(&mut rng)?)?;
     write("mobility", &mobility(&mut rng)?)?;
     Ok(())

@@ -792,6 +792,61 @@ mod tests {
         }
     }
 
+    /// The Déclics sample: energy, water and waste from one set of
+    /// spreadsheet files, with the problems its generator put in.
+    #[test]
+    #[cfg(feature = "themes")]
+    fn the_declics_sheets_compute_every_theme() {
+        use crate::challenge::Theme;
+        use crate::exclusion::ExclusionCode;
+        macro_rules! file {
+            ($f:literal) => {
+                Source::new(
+                    $f,
+                    include_str!(concat!("../../examples/data/declics/", $f)),
+                )
+            };
+        }
+        let files = [
+            file!("compteurs.csv"),
+            file!("defi.csv"),
+            file!("equipes.csv"),
+            file!("foyers.csv"),
+            file!("livraisons.csv"),
+            file!("pesees.csv"),
+            file!("releves.csv"),
+            file!("stocks.csv"),
+            file!("températures.csv"),
+        ];
+        let data = Tables::from_files(&files)
+            .unwrap()
+            .challenge_data_from_tables()
+            .unwrap();
+        let report = crate::compute(&data).unwrap();
+        let sections = report.sections();
+        let themes: Vec<Theme> = sections.iter().map(|s| s.theme()).collect();
+        assert_eq!(themes, [Theme::Energy, Theme::Water, Theme::Waste]);
+        let excluded = |i: usize| -> Vec<(String, ExclusionCode)> {
+            sections[i]
+                .households()
+                .iter()
+                .flat_map(|h| {
+                    h.exclusions
+                        .iter()
+                        .map(|e| (h.household.to_string(), e.code))
+                })
+                .collect()
+        };
+        assert!(sections.iter().all(|s| s.households().len() == 24));
+        assert_eq!(excluded(1), [("F00007".to_owned(), ExclusionCode::NoMeter)]);
+        assert_eq!(excluded(2), [("F00012".to_owned(), ExclusionCode::NoData)]);
+        let waste = data.options.waste.reference_period.unwrap();
+        assert_eq!(
+            (waste.first().to_string(), waste.days()),
+            ("2025-11-03".into(), 28)
+        );
+    }
+
     #[test]
     fn weighing_errors_name_file_line_and_column() {
         let check = |rows: &str, code: &str, line: usize, column: &str| {
