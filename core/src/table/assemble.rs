@@ -12,11 +12,13 @@ use rust_decimal::Decimal;
 use crate::challenge::Team;
 use crate::date::day_number;
 use crate::error::{Error, Location, Result};
+use crate::food::Purchase;
 use crate::household::{Household, Occupancy, Occupants, PresenceChange};
 use crate::id::{HouseholdId, MeterId, TeamId};
 use crate::meter::{Bill, Conversion, Delivery, Meter, MeterEvent, Reading, StockEstimate};
+use crate::mobility::Trip;
 use crate::period::Period;
-use crate::quantity::{Kg, Ratio};
+use crate::quantity::{Euros, Kg, Km, Ratio};
 use crate::waste::Weighing;
 use crate::water::WaterMeter;
 use crate::weather::{DailyTemperature, Temperatures};
@@ -37,7 +39,7 @@ pub(super) struct Origin {
 /// The origins of the tables read from CSV; a table without one is
 /// columnar input, located by table name and row index.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Origins([Option<Origin>; 11]);
+pub(super) struct Origins([Option<Origin>; 13]);
 
 impl Origins {
     /// Records where `table`'s rows come from.
@@ -755,6 +757,86 @@ impl Assembler<'_> {
         Ok(())
     }
 
+    /// Each purchase to its household, in the table's order.
+    fn purchases(&mut self, cols: &Columns) -> Result<()> {
+        let t = Table::Purchases;
+        let Some(p) = &cols.purchases else {
+            return Ok(());
+        };
+        let n = p.household.len();
+        check_lengths(
+            self.origins,
+            t,
+            n,
+            &[
+                (1, p.date.len(), false),
+                (2, p.amount.len(), false),
+                (3, p.organic.len(), false),
+                (4, p.local.len(), false),
+                (5, p.channel.len(), false),
+                (6, p.meals.len(), false),
+                (7, p.persons.len(), false),
+            ],
+        )?;
+        for row in 0..n {
+            let h = self.household(t, row, &p.household[row])?;
+            self.not_negative(t, row, 2, "amount paid", p.amount[row])?;
+            let channel =
+                value::channel(&p.channel[row]).map_err(|e| e.within(&self.at(t, row, 5)))?;
+            if let Some(h) = self.households.get_mut(h) {
+                h.food_purchases.push(Purchase {
+                    date: p.date[row],
+                    amount: Euros::new(p.amount[row]),
+                    organic: p.organic[row],
+                    local: p.local[row],
+                    channel,
+                    meals: p.meals[row],
+                    persons: p.persons[row],
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Each trip or diary line to its household, in the table's order.
+    fn trips(&mut self, cols: &Columns) -> Result<()> {
+        let t = Table::Trips;
+        let Some(tr) = &cols.trips else {
+            return Ok(());
+        };
+        let n = tr.household.len();
+        check_lengths(
+            self.origins,
+            t,
+            n,
+            &[
+                (1, tr.date.len(), false),
+                (2, tr.mode.len(), false),
+                (3, tr.km.len(), false),
+                (4, tr.trips.len(), true),
+            ],
+        )?;
+        for row in 0..n {
+            let h = self.household(t, row, &tr.household[row])?;
+            let mode = value::mode(&tr.mode[row]).map_err(|e| e.within(&self.at(t, row, 2)))?;
+            self.not_negative(t, row, 3, "person-km", tr.km[row])?;
+            let trips = opt(&tr.trips, row).flatten().unwrap_or(1);
+            if trips == 0 {
+                return Err(Error::invalid("number of trips", 0, "at least one trip")
+                    .within(&self.at(t, row, 4)));
+            }
+            if let Some(h) = self.households.get_mut(h) {
+                h.trips.push(Trip {
+                    date: tr.date[row],
+                    mode,
+                    km: Km::new(tr.km[row]),
+                    trips,
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// The core's own checks, as a backstop, located at the meter's or the
     /// household's row.
     fn validate(&self) -> Result<()> {
@@ -895,6 +977,8 @@ pub(super) fn assemble(cols: &Columns, origins: &Origins) -> Result<Inputs> {
     a.quantities(cols, Table::Stock)?;
     a.presence(cols)?;
     a.weighings(cols)?;
+    a.purchases(cols)?;
+    a.trips(cols)?;
     a.validate()?;
     let temperatures = temperatures(cols, origins)?;
     Ok(Inputs {

@@ -66,6 +66,12 @@ named_enum! {
         /// One row per weighing of a household's waste (*pesées*): the
         /// waste theme's measurements.
         Weighings = "weighings",
+        /// One row per food purchase recorded in a survey (*achats*): the
+        /// food theme's measurements.
+        Purchases = "purchases",
+        /// One row per trip, or per line of a weekly travel diary
+        /// (*déplacements*): the mobility theme's measurements.
+        Trips = "trips",
         /// One row per setting of the challenge (*défi*, *paramètres*): its
         /// name, territory, periods, objective and energy options.
         Settings = "settings",
@@ -321,6 +327,82 @@ const WEIGHINGS: &[Column] = &[
     ),
 ];
 
+const PURCHASES: &[Column] = &[
+    HOUSEHOLD,
+    col(
+        "date",
+        &["jour", "date_achat"],
+        true,
+        "the day of the purchase: it counts in the survey that contains it",
+    ),
+    col(
+        "amount",
+        &["montant", "montant_eur", "montant_euros", "prix"],
+        true,
+        "the amount paid, €",
+    ),
+    col(
+        "organic",
+        &["bio"],
+        true,
+        "organic (AB label or equivalent): `oui`/`non`",
+    ),
+    col(
+        "local",
+        &["locale", "produit_local"],
+        true,
+        "local as the challenge defines it: `oui`/`non`",
+    ),
+    col(
+        "channel",
+        &["circuit", "lieu", "lieu_achat", "canal"],
+        true,
+        "where it was bought: `supermarket` (`grande surface`), `market` (`marché`), \
+         `producer` (`producteur`), `shop` (`commerce`), `online` (`internet`), `other` (`autre`)",
+    ),
+    col(
+        "meals",
+        &["repas", "nb_repas"],
+        true,
+        "the number of meals it feeds",
+    ),
+    col(
+        "persons",
+        &["personnes", "convives", "nb_personnes"],
+        true,
+        "the number of persons at those meals",
+    ),
+];
+
+const TRIPS: &[Column] = &[
+    HOUSEHOLD,
+    col(
+        "date",
+        &["jour", "semaine"],
+        true,
+        "the day of the trip (for a diary line, a day of its week)",
+    ),
+    col(
+        "mode",
+        &["mode_transport", "moyen", "moyen_de_transport"],
+        true,
+        "how: `car_alone` (`voiture`), `carpool` (`covoiturage`), `bus`, `tram`, \
+         `metro` (`métro`), `regional_train` (`TER`), `bike` (`vélo`), `walking` (`marche`)…",
+    ),
+    col(
+        "km",
+        &["distance", "distance_km", "kilometres", "kilomètres"],
+        true,
+        "person-km travelled",
+    ),
+    col(
+        "trips",
+        &["trajets", "nb_trajets", "deplacements", "déplacements"],
+        false,
+        "the number of trips the line stands for (1 if blank)",
+    ),
+];
+
 const SETTINGS: &[Column] = &[
     col(
         "setting",
@@ -351,6 +433,8 @@ impl Table {
             Table::Presence => PRESENCE,
             Table::Temperatures => TEMPERATURES,
             Table::Weighings => WEIGHINGS,
+            Table::Purchases => PURCHASES,
+            Table::Trips => TRIPS,
             Table::Settings => SETTINGS,
         }
     }
@@ -385,6 +469,11 @@ impl Table {
             }
             Table::Temperatures => "date, tn (tmin), tx (tmax)",
             Table::Weighings => "household (foyer), date, stream (flux), kg (poids)",
+            Table::Purchases => {
+                "household (foyer), date, amount (montant), organic (bio), local, channel \
+                 (circuit), meals (repas), persons (personnes)"
+            }
+            Table::Trips => "household (foyer), date, mode, km (distance), trips (trajets)",
             Table::Settings => "setting (parametre, cle), value (valeur)",
         }
     }
@@ -405,6 +494,8 @@ impl Table {
             Table::Presence => &["presence", "presences", "présences"],
             Table::Temperatures => &["temperatures", "températures"],
             Table::Weighings => &["weighings", "pesees", "pesées"],
+            Table::Purchases => &["purchases", "achats"],
+            Table::Trips => &["trips", "deplacements", "déplacements"],
             Table::Settings => &["settings", "defi", "défi", "parametres", "paramètres"],
         }
     }

@@ -120,6 +120,12 @@ pub struct Tables<'a> {
     /// Weighings of the households' waste (*pesées*): `household, date,
     /// stream, kg`.
     pub weighings: Option<Source<'a>>,
+    /// Food purchases recorded in surveys (*achats*): `household, date,
+    /// amount, organic, local, channel, meals, persons`.
+    pub purchases: Option<Source<'a>>,
+    /// Trips or weekly diary lines (*déplacements*): `household, date,
+    /// mode, km[, trips]`.
+    pub trips: Option<Source<'a>>,
     /// The challenge's settings: `setting, value`, one row per setting
     /// (`nom`, `territoire`, `debut_defi`, `objectif`…), read by
     /// [`Tables::challenge_data_from_tables`] only.
@@ -141,6 +147,8 @@ impl<'a> Tables<'a> {
             presence: None,
             temperatures: None,
             weighings: None,
+            purchases: None,
+            trips: None,
             settings: None,
         }
     }
@@ -169,7 +177,7 @@ impl<'a> Tables<'a> {
     /// # Ok::<(), ecodefi::Error>(())
     /// ```
     pub fn from_files(files: &[Source<'a>]) -> Result<Self> {
-        let mut found: [Option<Source<'a>>; 12] = [None; 12];
+        let mut found: [Option<Source<'a>>; 14] = [None; 14];
         for f in files {
             let Some(table) = Table::of_file(f.name) else {
                 return Err(crate::Error::UnknownName {
@@ -178,8 +186,9 @@ impl<'a> Tables<'a> {
                     expected: "households (foyers), teams (equipes), meters (compteurs), readings \
                                (releves), events (evenements), bills (factures), deliveries \
                                (livraisons), stock (stocks), presence (presences), temperatures, \
-                               weighings (pesees), settings (defi, parametres), each with an \
-                               extension such as `.csv`",
+                               weighings (pesees), purchases (achats), trips (deplacements), \
+                               settings (defi, parametres), each with an extension such as \
+                               `.csv`",
                     at: crate::Location::in_file(f.name),
                 });
             };
@@ -195,7 +204,7 @@ impl<'a> Tables<'a> {
                 *slot = Some(*f);
             }
         }
-        let [households, teams, meters, readings, events, bills, deliveries, stock, presence, temperatures, weighings, settings] =
+        let [households, teams, meters, readings, events, bills, deliveries, stock, presence, temperatures, weighings, purchases, trips, settings] =
             found;
         let Some(households) = households else {
             return Err(crate::Error::InsufficientData {
@@ -215,6 +224,8 @@ impl<'a> Tables<'a> {
             presence,
             temperatures,
             weighings,
+            purchases,
+            trips,
             settings,
         })
     }
@@ -542,6 +553,45 @@ pub struct WeighingColumns {
     pub kg: Vec<Decimal>,
 }
 
+/// The purchases table (*achats*) as columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PurchaseColumns {
+    /// Household identifiers.
+    pub household: Vec<String>,
+    /// Days of the purchases.
+    pub date: Vec<Date>,
+    /// Amounts paid, €.
+    pub amount: Vec<Decimal>,
+    /// Whether organic.
+    pub organic: Vec<bool>,
+    /// Whether local.
+    pub local: Vec<bool>,
+    /// Channels, by name or French alias ([`value::channel`]).
+    pub channel: Vec<String>,
+    /// Meals fed.
+    pub meals: Vec<u32>,
+    /// Persons at those meals.
+    pub persons: Vec<u32>,
+}
+
+/// The trips table (*déplacements*) as columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TripColumns {
+    /// Household identifiers.
+    pub household: Vec<String>,
+    /// Days of the trips (or of their diary week).
+    pub date: Vec<Date>,
+    /// Modes, by name or French alias ([`value::mode`]).
+    pub mode: Vec<String>,
+    /// Person-km.
+    pub km: Vec<Decimal>,
+    /// Trips each line stands for (1 when `None`). Optional.
+    #[serde(default)]
+    pub trips: Vec<Option<u32>>,
+}
+
 /// A challenge's tables as typed columns: the entry point for bindings
 /// that hold typed data (e.g. pandas DataFrames). Errors name the table
 /// (`readings`…), the row (from 0) and the column's English name.
@@ -576,6 +626,12 @@ pub struct Columns {
     /// The weighings table, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weighings: Option<WeighingColumns>,
+    /// The purchases table, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchases: Option<PurchaseColumns>,
+    /// The trips table, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trips: Option<TripColumns>,
 }
 
 impl Columns {
@@ -770,13 +826,14 @@ mod tests {
         );
     }
 
-    /// The water and waste samples' inputs, written as tables, read back
-    /// the same.
+    /// Every theme sample's inputs, written as tables, read back the same.
     #[test]
     fn theme_samples_round_trip_through_the_tables() {
         for json in [
             include_str!("../../examples/data/water/challenge.json"),
             include_str!("../../examples/data/waste/challenge.json"),
+            include_str!("../../examples/data/food/challenge.json"),
+            include_str!("../../examples/data/mobility/challenge.json"),
         ] {
             let data = ChallengeData::from_json(json).unwrap();
             for style in [write::CsvStyle::FRENCH, write::CsvStyle::ENGLISH] {
@@ -844,6 +901,128 @@ mod tests {
         assert_eq!(
             (waste.first().to_string(), waste.days()),
             ("2025-11-03".into(), 28)
+        );
+    }
+
+    #[test]
+    fn purchases_and_trips_are_read_with_their_french_names() {
+        use crate::mobility::Mode;
+        let mut t = Tables::new(Source::new("foyers.csv", "foyer;equipe;adultes\nF1;t;2\n"));
+        t.purchases = Some(Source::new(
+            "achats.csv",
+            "foyer;date;montant;bio;local;circuit;repas;personnes\n\
+             F1;02/12/2025;12,40;oui;non;Marché;3;2\n\
+             F1;03/12/2025;5;non;oui;AMAP;1;4\n",
+        ));
+        t.trips = Some(Source::new(
+            "déplacements.csv",
+            "foyer;semaine;mode;distance;trajets\n\
+             F1;06/10/2025;voiture;84,5;10\n\
+             F1;06/10/2025;vélo;12;\n\
+             F1;07/10/2025;TER;60;2\n",
+        ));
+        let h = &t.read().unwrap().households[0];
+        let p = &h.food_purchases;
+        assert_eq!(p.len(), 2);
+        assert_eq!(
+            (
+                p[0].amount,
+                p[0].organic,
+                p[0].local,
+                p[0].channel,
+                p[0].meals,
+                p[0].persons
+            ),
+            (
+                crate::Euros::new(Decimal::new(1240, 2)),
+                true,
+                false,
+                crate::food::Channel::Market,
+                3,
+                2
+            )
+        );
+        assert_eq!(p[1].channel, crate::food::Channel::Producer);
+        let modes: Vec<_> = h.trips.iter().map(|t| (t.mode, t.km, t.trips)).collect();
+        assert_eq!(
+            modes,
+            [
+                (Mode::CarAlone, crate::Km::new(Decimal::new(845, 1)), 10),
+                (Mode::Bike, crate::Km::new(Decimal::new(12, 0)), 1),
+                (Mode::RegionalTrain, crate::Km::new(Decimal::new(60, 0)), 2),
+            ]
+        );
+    }
+
+    #[test]
+    fn purchase_and_trip_errors_are_located() {
+        let check = |table: &'static str, text: &str, code: &str, line: usize, column: &str| {
+            let mut t = Tables::new(Source::new("foyers.csv", "foyer;equipe;adultes\nF1;t;2\n"));
+            let src = Some(Source::new(table, text));
+            if table == "achats.csv" {
+                t.purchases = src;
+            } else {
+                t.trips = src;
+            }
+            let e = t.read().unwrap_err();
+            assert_eq!(e.code(), code, "{e}");
+            let at = e.location().unwrap();
+            assert_eq!(
+                (at.file.as_deref(), at.line, at.column.as_deref()),
+                (Some(table), Some(line), Some(column)),
+                "{e}"
+            );
+        };
+        let achats = "foyer;date;montant;bio;local;circuit;repas;personnes\n";
+        check(
+            "achats.csv",
+            &format!("{achats}F1;02/12/2025;-3;oui;non;marché;3;2\n"),
+            "invalid_value",
+            2,
+            "montant",
+        );
+        check(
+            "achats.csv",
+            &format!("{achats}F1;02/12/2025;3;peut-être;non;marché;3;2\n"),
+            "invalid_value",
+            2,
+            "bio",
+        );
+        check(
+            "achats.csv",
+            &format!("{achats}F1;02/12/2025;3;oui;non;troc;3;2\n"),
+            "unknown_name",
+            2,
+            "circuit",
+        );
+        check(
+            "achats.csv",
+            &format!("{achats}F9;02/12/2025;3;oui;non;marché;3;2\n"),
+            "unknown_reference",
+            2,
+            "foyer",
+        );
+        let trajets = "foyer;date;mode;km;trajets\n";
+        check(
+            "deplacements.csv",
+            &format!("{trajets}F1;06/10/2025;téléportation;3;1\n"),
+            "unknown_name",
+            2,
+            "mode",
+        );
+        check(
+            "deplacements.csv",
+            &format!("{trajets}F1;06/10/2025;vélo;3;0\n"),
+            "invalid_value",
+            2,
+            "trajets",
+        );
+        check(
+            "deplacements.csv",
+            &format!("{trajets}F1;06/10/2025;vélo;-3;1\n"),
+            "invalid_value",
+            2,
+            "km",
         );
     }
 

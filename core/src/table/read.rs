@@ -10,8 +10,8 @@ use super::csv::{self, Delimiter, Record};
 use super::value::{self, trim};
 use super::{
     BillColumns, Columns, EventColumns, HouseholdColumns, MeterColumns, PresenceColumns,
-    QuantityColumns, ReadingColumns, Source, Tables, TeamColumns, TemperatureColumns,
-    WeighingColumns,
+    PurchaseColumns, QuantityColumns, ReadingColumns, Source, Tables, TeamColumns,
+    TemperatureColumns, TripColumns, WeighingColumns,
 };
 
 /// The data rows of one CSV table, with its header.
@@ -272,7 +272,8 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
     Ok(())
 }
 
-/// Deliveries, stock, presence, temperatures and weighings.
+/// Deliveries, stock, presence, temperatures, and the theme tables
+/// (weighings, purchases, trips).
 fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Result<()> {
     let mut keep = |rows: &Rows<'_>, table: Table| {
         origins.insert(table, rows.origin());
@@ -324,6 +325,31 @@ fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Resul
             kg: rows.col(3, value::decimal, "weighed mass")?,
         });
         keep(&rows, Table::Weighings);
+    }
+    if let Some(src) = t.purchases {
+        let rows = Rows::read(src, Table::Purchases)?;
+        columns.purchases = Some(PurchaseColumns {
+            household: rows.text(0)?,
+            date: rows.col(1, value::date, "purchase date")?,
+            amount: rows.col(2, value::decimal, "amount paid")?,
+            organic: rows.col(3, value::yes_no, "organic")?,
+            local: rows.col(4, value::yes_no, "local")?,
+            channel: rows.text(5)?,
+            meals: rows.col(6, value::count32, "number of meals")?,
+            persons: rows.col(7, value::count32, "number of persons")?,
+        });
+        keep(&rows, Table::Purchases);
+    }
+    if let Some(src) = t.trips {
+        let rows = Rows::read(src, Table::Trips)?;
+        columns.trips = Some(TripColumns {
+            household: rows.text(0)?,
+            date: rows.col(1, value::date, "trip date")?,
+            mode: rows.text(2)?,
+            km: rows.col(3, value::decimal, "person-km")?,
+            trips: rows.opt(4, value::count32, "number of trips")?,
+        });
+        keep(&rows, Table::Trips);
     }
     Ok(())
 }

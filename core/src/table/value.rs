@@ -32,7 +32,9 @@ use rust_decimal::Decimal;
 use crate::challenge::{OrganiserKind, Theme};
 use crate::climate::Correction;
 use crate::error::{Error, Location, Result};
+use crate::food::Channel;
 use crate::meter::{Basis, Carrier, Unit, Usage};
+use crate::mobility::Mode;
 use crate::named_enum;
 use crate::waste::Stream;
 use crate::water::WaterUnit;
@@ -200,6 +202,29 @@ pub fn count(cell: &str, what: &'static str) -> Result<u16> {
     }
     s.parse()
         .map_err(|_| Error::invalid(what, crate::error::quoted(cell), "a count is at most 65535"))
+}
+
+/// A larger count (meals, persons, trips): a whole number up to
+/// 4 294 967 295.
+///
+/// # Errors
+/// [`Error::InvalidValue`].
+pub fn count32(cell: &str, what: &'static str) -> Result<u32> {
+    let s = trim(cell);
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::invalid(
+            what,
+            crate::error::quoted(cell),
+            "a count is a whole number written with digits",
+        ));
+    }
+    s.parse().map_err(|_| {
+        Error::invalid(
+            what,
+            crate::error::quoted(cell),
+            "a count is at most 4294967295",
+        )
+    })
 }
 
 /// The ages of a household's children: whole numbers separated by spaces,
@@ -474,6 +499,88 @@ pub fn stream(cell: &str) -> Result<Stream> {
         ],
         "waste stream",
         STREAM_NAMES,
+    )
+}
+
+/// The accepted spellings of a food purchase's channel, English first.
+pub const CHANNEL_NAMES: &str = "supermarket (grande surface, supermarché, hypermarché, gms), \
+     market (marché), producer (producteur, vente directe, amap), shop (commerce, magasin, \
+     épicerie, boulangerie, boucherie, magasin bio), online (internet, en ligne, drive), other \
+     (autre)";
+
+/// A food purchase's channel: its English spelling or a French alias (see
+/// [`CHANNEL_NAMES`]).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn channel(cell: &str) -> Result<Channel> {
+    named(
+        cell,
+        &[
+            ("grande_surface", Channel::Supermarket),
+            ("supermarche", Channel::Supermarket),
+            ("hypermarche", Channel::Supermarket),
+            ("gms", Channel::Supermarket),
+            ("marche", Channel::Market),
+            ("producteur", Channel::Producer),
+            ("vente_directe", Channel::Producer),
+            ("amap", Channel::Producer),
+            ("commerce", Channel::Shop),
+            ("magasin", Channel::Shop),
+            ("epicerie", Channel::Shop),
+            ("boulangerie", Channel::Shop),
+            ("boucherie", Channel::Shop),
+            ("magasin_bio", Channel::Shop),
+            ("internet", Channel::Online),
+            ("en_ligne", Channel::Online),
+            ("drive", Channel::Online),
+            ("autre", Channel::Other),
+        ],
+        "channel",
+        CHANNEL_NAMES,
+    )
+}
+
+/// The accepted spellings of a travel mode, English first.
+pub const MODE_NAMES: &str = "car_alone (voiture, voiture seul, autosolisme), carpool \
+     (covoiturage), motorbike (moto, scooter, deux-roues motorisé), bus, tram (tramway), metro \
+     (métro), coach (autocar), regional_train (ter, train régional), intercity_train \
+     (intercités), high_speed_train (tgv), bike (vélo), e_bike (vae, vélo électrique, \
+     trottinette électrique), walking (marche, à pied), plane (avion), other (autre)";
+
+/// A travel mode: its English spelling or a French alias (see
+/// [`MODE_NAMES`]).
+///
+/// # Errors
+/// [`Error::UnknownName`].
+pub fn mode(cell: &str) -> Result<Mode> {
+    named(
+        cell,
+        &[
+            ("voiture", Mode::CarAlone),
+            ("voiture_seul", Mode::CarAlone),
+            ("autosolisme", Mode::CarAlone),
+            ("covoiturage", Mode::Carpool),
+            ("moto", Mode::Motorbike),
+            ("scooter", Mode::Motorbike),
+            ("deux_roues_motorise", Mode::Motorbike),
+            ("tramway", Mode::Tram),
+            ("autocar", Mode::Coach),
+            ("ter", Mode::RegionalTrain),
+            ("train_regional", Mode::RegionalTrain),
+            ("intercites", Mode::IntercityTrain),
+            ("tgv", Mode::HighSpeedTrain),
+            ("velo", Mode::Bike),
+            ("vae", Mode::EBike),
+            ("velo_electrique", Mode::EBike),
+            ("trottinette_electrique", Mode::EBike),
+            ("marche", Mode::Walking),
+            ("a_pied", Mode::Walking),
+            ("avion", Mode::Plane),
+            ("autre", Mode::Other),
+        ],
+        "travel mode",
+        MODE_NAMES,
     )
 }
 

@@ -1,7 +1,8 @@
 //! A challenge's settings as a table (`defi.csv`: one row per setting,
 //! columns `parametre;valeur`), the spreadsheet form of the JSON settings
 //! of [`settings`](super::settings): name, territory, organiser, themes,
-//! periods, objective, energy options and the waste theme's periods.
+//! periods, objective, energy options and the themes' settings (water,
+//! waste, food and mobility: [`themes`]).
 //!
 //! The values are built directly in Rust ([`Challenge`], [`Options`]),
 //! never through serde: this path links no JSON deserialisation, so a
@@ -24,221 +25,15 @@ use crate::energy::EnergyOptions;
 use crate::error::{Error, Location, Result};
 use crate::period::Period;
 use crate::quantity::Ratio;
-use crate::waste::WasteOptions;
-use crate::water::{WaterOptions, WaterReference};
 
 use super::read::{self, SettingRow};
-use super::value::{self, fold};
+use super::value;
 use super::{Inputs, Source};
-
-/// A setting of the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Key {
-    Name,
-    Territory,
-    OrganiserKind,
-    Themes,
-    ReferenceFirst,
-    ReferenceLast,
-    ChallengeFirst,
-    ChallengeLast,
-    Objective,
-    Correction,
-    Basis,
-    MixedHeatingShare,
-    EstimateShareFromSummer,
-    MinSummerDays,
-    MaxExtrapolationDays,
-    MaxGapDays,
-    DegreeDayMethod,
-    DegreeDayBase,
-    WasteReferenceFirst,
-    WasteReferenceLast,
-    WasteChallengePeriods,
-    WaterReferenceFirst,
-    WaterReferenceLast,
-    WaterChallengeFirst,
-    WaterChallengeLast,
-    WaterReferenceLitres,
-    WaterReferenceYear,
-    WaterReferenceSource,
-    WaterMaxExtrapolationDays,
-    WaterMaxGapDays,
-}
-
-/// A key's spellings: its English name first, then its French ones.
-/// (Whether it is required is said where it is read: [`Found::required`].)
-struct Spelling {
-    key: Key,
-    names: &'static [&'static str],
-}
-
-const fn key(key: Key, names: &'static [&'static str]) -> Spelling {
-    Spelling { key, names }
-}
-
-/// Every key, English name first, then the French names (compared folded:
-/// `début_référence` is `debut_reference`).
-const KEYS: &[Spelling] = &[
-    key(Key::Name, &["name", "nom"]),
-    key(Key::Territory, &["territory", "territoire"]),
-    key(
-        Key::OrganiserKind,
-        &["organiser_kind", "organisateur", "type_organisateur"],
-    ),
-    key(Key::Themes, &["themes", "thèmes"]),
-    key(
-        Key::ReferenceFirst,
-        &["reference_first", "debut_reference", "début_référence"],
-    ),
-    key(
-        Key::ReferenceLast,
-        &["reference_last", "fin_reference", "fin_référence"],
-    ),
-    key(
-        Key::ChallengeFirst,
-        &["challenge_first", "debut_defi", "début_défi"],
-    ),
-    key(
-        Key::ChallengeLast,
-        &["challenge_last", "fin_defi", "fin_défi"],
-    ),
-    key(Key::Objective, &["objective", "objectif"]),
-    key(Key::Correction, &["correction", "correction_climatique"]),
-    key(Key::Basis, &["basis", "base"]),
-    key(
-        Key::MixedHeatingShare,
-        &["mixed_heating_share", "part_chauffage_mixte"],
-    ),
-    key(
-        Key::EstimateShareFromSummer,
-        &[
-            "estimate_share_from_summer",
-            "estimer_part_ete",
-            "estimer_part_été",
-        ],
-    ),
-    key(
-        Key::MinSummerDays,
-        &["min_summer_days", "jours_ete_min", "jours_été_min"],
-    ),
-    key(
-        Key::MaxExtrapolationDays,
-        &["max_extrapolation_days", "extrapolation_max_jours"],
-    ),
-    key(Key::MaxGapDays, &["max_gap_days", "lacune_max_jours"]),
-    key(
-        Key::DegreeDayMethod,
-        &["degree_day_method", "methode_dju", "méthode_dju"],
-    ),
-    key(Key::DegreeDayBase, &["degree_day_base", "base_dju"]),
-    key(
-        Key::WasteReferenceFirst,
-        &[
-            "waste_reference_first",
-            "debut_reference_dechets",
-            "début_référence_déchets",
-        ],
-    ),
-    key(
-        Key::WasteReferenceLast,
-        &[
-            "waste_reference_last",
-            "fin_reference_dechets",
-            "fin_référence_déchets",
-        ],
-    ),
-    key(
-        Key::WasteChallengePeriods,
-        &[
-            "waste_challenge_periods",
-            "periodes_defi_dechets",
-            "périodes_défi_déchets",
-        ],
-    ),
-    key(
-        Key::WaterReferenceFirst,
-        &[
-            "water_reference_first",
-            "debut_reference_eau",
-            "début_référence_eau",
-        ],
-    ),
-    key(
-        Key::WaterReferenceLast,
-        &[
-            "water_reference_last",
-            "fin_reference_eau",
-            "fin_référence_eau",
-        ],
-    ),
-    key(
-        Key::WaterChallengeFirst,
-        &["water_challenge_first", "debut_defi_eau", "début_défi_eau"],
-    ),
-    key(
-        Key::WaterChallengeLast,
-        &["water_challenge_last", "fin_defi_eau", "fin_défi_eau"],
-    ),
-    key(
-        Key::WaterReferenceLitres,
-        &[
-            "water_reference_litres",
-            "eau_litres_reference",
-            "eau_litres_référence",
-        ],
-    ),
-    key(
-        Key::WaterReferenceYear,
-        &[
-            "water_reference_year",
-            "eau_annee_reference",
-            "eau_année_référence",
-        ],
-    ),
-    key(
-        Key::WaterReferenceSource,
-        &[
-            "water_reference_source",
-            "eau_source_reference",
-            "eau_source_référence",
-        ],
-    ),
-    key(
-        Key::WaterMaxExtrapolationDays,
-        &[
-            "water_max_extrapolation_days",
-            "eau_extrapolation_max_jours",
-        ],
-    ),
-    key(
-        Key::WaterMaxGapDays,
-        &["water_max_gap_days", "eau_lacune_max_jours"],
-    ),
-];
-
-/// The accepted keys, for error messages: English name (French name).
-pub(super) const KEY_NAMES: &str = "name (nom), territory (territoire), organiser_kind \
-    (organisateur), themes (thèmes), reference_first (debut_reference), reference_last \
-    (fin_reference), challenge_first (debut_defi), challenge_last (fin_defi), objective \
-    (objectif), correction, basis (base), mixed_heating_share (part_chauffage_mixte), \
-    estimate_share_from_summer (estimer_part_ete), min_summer_days (jours_ete_min), \
-    max_extrapolation_days (extrapolation_max_jours), max_gap_days (lacune_max_jours), \
-    degree_day_method (methode_dju), degree_day_base (base_dju), waste_reference_first \
-    (debut_reference_dechets), waste_reference_last (fin_reference_dechets), \
-    waste_challenge_periods (periodes_defi_dechets), water_reference_first (debut_reference_eau), \
-    water_reference_last (fin_reference_eau), water_challenge_first (debut_defi_eau), \
-    water_challenge_last (fin_defi_eau), water_reference_litres (eau_litres_reference), \
-    water_reference_year (eau_annee_reference), water_reference_source (eau_source_reference), \
-    water_max_extrapolation_days (eau_extrapolation_max_jours), water_max_gap_days \
-    (eau_lacune_max_jours)";
-
-/// The key a cell names, if any.
-fn lookup(cell: &str) -> Option<&'static Spelling> {
-    let folded = fold(cell);
-    KEYS.iter()
-        .find(|s| s.names.iter().any(|n| fold(n) == folded))
-}
+use keys::{lookup, Key, KEYS, KEY_NAMES};
+use themes::{
+    food_and_mobility_rows, food_options, mobility_options, survey_text, surveys, waste_options,
+    water_options, water_rows,
+};
 
 /// A challenge's settings read from its settings table: the challenge
 /// without its teams, and the options.
@@ -359,6 +154,8 @@ pub(super) fn read(source: Source<'_>) -> Result<Settings> {
     let energy = energy_options(&found)?;
     let waste = waste_options(&found)?;
     let water = water_options(&found)?;
+    let food = food_options(&found)?;
+    let mobility = mobility_options(&found)?;
     Ok(Settings {
         challenge: Challenge {
             name,
@@ -374,7 +171,8 @@ pub(super) fn read(source: Source<'_>) -> Result<Settings> {
             energy,
             water,
             waste,
-            ..Options::default()
+            food,
+            mobility,
         },
     })
 }
@@ -435,196 +233,6 @@ fn energy_options(found: &Found<'_>) -> Result<EnergyOptions> {
         degree_days,
         ..d
     })
-}
-
-/// The waste theme's periods (DOMAIN.md §5): a reference period of its own
-/// (`waste_reference_first` and `waste_reference_last`, both or neither;
-/// the challenge's reference period otherwise) and the challenge periods,
-/// which may differ in length (the challenge period otherwise). Whether
-/// they overlap is checked when the challenge is computed
-/// ([`WasteOptions::periods`]).
-fn waste_options(found: &Found<'_>) -> Result<WasteOptions> {
-    let first = found.get(Key::WasteReferenceFirst);
-    let last = found.get(Key::WasteReferenceLast);
-    let reference_period = if first.is_some() || last.is_some() {
-        Some(period(
-            found,
-            (
-                Key::WasteReferenceFirst,
-                "waste reference period's first day",
-            ),
-            (Key::WasteReferenceLast, "waste reference period's last day"),
-        )?)
-    } else {
-        None
-    };
-    let challenge_periods = match found.get(Key::WasteChallengePeriods) {
-        Some(r) => periods(&r.value).map_err(|e| e.within(&r.value_at))?,
-        None => Vec::new(),
-    };
-    Ok(WasteOptions {
-        reference_period,
-        challenge_periods,
-    })
-}
-
-/// The water theme's options (DOMAIN.md §4): its own reference and
-/// challenge periods (each both days or neither), the figure households are
-/// compared with (litres per person and day, its year and its source: all
-/// three or none, so that a figure never goes out under another's source),
-/// and the limits of extrapolation and gaps; each one not given keeps its
-/// default ([`WaterOptions::default`]).
-fn water_options(found: &Found<'_>) -> Result<WaterOptions> {
-    let d = WaterOptions::default();
-    let reference_period = optional_period(
-        found,
-        (
-            Key::WaterReferenceFirst,
-            "water reference period's first day",
-        ),
-        (Key::WaterReferenceLast, "water reference period's last day"),
-    )?;
-    let challenge_period = optional_period(
-        found,
-        (
-            Key::WaterChallengeFirst,
-            "water challenge period's first day",
-        ),
-        (Key::WaterChallengeLast, "water challenge period's last day"),
-    )?;
-    let value_keys = [
-        Key::WaterReferenceLitres,
-        Key::WaterReferenceYear,
-        Key::WaterReferenceSource,
-    ];
-    let reference_value = if value_keys.iter().any(|k| found.get(*k).is_some()) {
-        let litres = parse(
-            found.required(Key::WaterReferenceLitres)?,
-            value::decimal,
-            "water reference, litres per person per day",
-        )?;
-        let year = parse(
-            found.required(Key::WaterReferenceYear)?,
-            value::count,
-            "water reference year",
-        )?;
-        let source = found.required(Key::WaterReferenceSource)?.value.clone();
-        WaterReference {
-            litres_per_person_day: crate::quantity::Litres::new(litres),
-            year,
-            source,
-        }
-    } else {
-        d.reference_value.clone()
-    };
-    Ok(WaterOptions {
-        reference_period,
-        challenge_period,
-        reference_value,
-        max_extrapolation_days: found.or(
-            Key::WaterMaxExtrapolationDays,
-            value::count,
-            "water maximum extrapolation days",
-            d.max_extrapolation_days,
-        )?,
-        max_gap_days: found.or(
-            Key::WaterMaxGapDays,
-            value::count,
-            "water maximum gap days",
-            d.max_gap_days,
-        )?,
-    })
-}
-
-/// A period of its own for a theme: both days given, or neither (the
-/// challenge's period then applies).
-fn optional_period(
-    found: &Found<'_>,
-    first: (Key, &'static str),
-    last: (Key, &'static str),
-) -> Result<Option<Period>> {
-    if found.get(first.0).is_none() && found.get(last.0).is_none() {
-        return Ok(None);
-    }
-    period(found, first, last).map(Some)
-}
-
-/// The water options' rows: those that differ from the defaults.
-fn water_rows(
-    water: &WaterOptions,
-    name: &dyn Fn(Key) -> String,
-    decimal: &dyn Fn(Decimal) -> String,
-    rows: &mut Vec<[String; 2]>,
-) {
-    let d = WaterOptions::default();
-    for (period, first, last) in [
-        (
-            water.reference_period,
-            Key::WaterReferenceFirst,
-            Key::WaterReferenceLast,
-        ),
-        (
-            water.challenge_period,
-            Key::WaterChallengeFirst,
-            Key::WaterChallengeLast,
-        ),
-    ] {
-        if let Some(p) = period {
-            rows.push([name(first), p.first().to_string()]);
-            rows.push([name(last), p.last().to_string()]);
-        }
-    }
-    let r = &water.reference_value;
-    if *r != d.reference_value {
-        rows.push([
-            name(Key::WaterReferenceLitres),
-            decimal(r.litres_per_person_day.value()),
-        ]);
-        rows.push([name(Key::WaterReferenceYear), r.year.to_string()]);
-        rows.push([name(Key::WaterReferenceSource), r.source.clone()]);
-    }
-    if water.max_extrapolation_days != d.max_extrapolation_days {
-        rows.push([
-            name(Key::WaterMaxExtrapolationDays),
-            water.max_extrapolation_days.to_string(),
-        ]);
-    }
-    if water.max_gap_days != d.max_gap_days {
-        rows.push([name(Key::WaterMaxGapDays), water.max_gap_days.to_string()]);
-    }
-}
-
-/// Words that may stand between the days of a list of periods, compared
-/// folded: `du 01/02/2026 au 28/02/2026 et du 01/03/2026 au 31/03/2026`.
-const PERIOD_WORDS: &[&str] = &["du", "au", "a", "-", "–", "—", "et", "from", "to", "and"];
-
-/// A list of periods: its days in pairs (first, last), separated by
-/// spaces, commas or semicolons, with the words of [`PERIOD_WORDS`] between
-/// them if wished; each day `01/02/2026` or `2026-02-01`.
-fn periods(text: &str) -> Result<Vec<Period>> {
-    let mut days = Vec::new();
-    for word in text
-        .split(|c: char| c == ',' || c == ';' || c.is_whitespace() || c == '\u{a0}')
-        .filter(|w| !w.is_empty())
-    {
-        if !PERIOD_WORDS.iter().any(|p| fold(p) == fold(word)) {
-            days.push(value::date(word, "period day")?);
-        }
-    }
-    if days.is_empty() || days.len() % 2 != 0 {
-        return Err(Error::invalid(
-            "list of periods",
-            crate::error::quoted(text),
-            "periods are pairs of days, first and last: `01/02/2026 au 28/02/2026, \
-             01/03/2026 au 31/03/2026`",
-        ));
-    }
-    days.chunks(2)
-        .map(|pair| match *pair {
-            [first, last] => Period::new(first, last),
-            _ => Err(Error::invalid("list of periods", text, "pairs of days")),
-        })
-        .collect()
 }
 
 // The name parsers as `Parse` functions (they take no `what`).
@@ -730,6 +338,45 @@ pub(super) fn challenge_data(settings: Settings, inputs: Inputs) -> Result<Chall
     Ok(data)
 }
 
+/// Refuses the options the settings table cannot hold, rather than drop
+/// them in silence.
+fn holdable(options: &Options) -> Result<()> {
+    let energy = &options.energy;
+    let d = EnergyOptions::default();
+    let o = Options::default();
+    let beyond = [
+        (
+            options.mobility.factors != o.mobility.factors,
+            "mobility impact factors",
+        ),
+        (
+            // A name reads back as itself from the written list, or the
+            // list cannot hold it (a comma in it, a word that is a day…).
+            options
+                .food
+                .surveys
+                .iter()
+                .any(|s| surveys(&survey_text(s)).map_or(true, |back| back != [s.clone()])),
+            "a food survey's name that a list of surveys cannot hold",
+        ),
+        (energy.factors != d.factors, "impact factors"),
+        (energy.regression_baseline, "regression_baseline"),
+        (
+            energy.degree_days.kind != d.degree_days.kind,
+            "degree-day kind",
+        ),
+    ];
+    match beyond.iter().find(|(b, _)| *b) {
+        Some((_, what)) => Err(Error::invalid(
+            "settings table",
+            what,
+            "the settings table holds the challenge, the energy options' values and the \
+             themes' periods and settings; this one needs the JSON settings",
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The settings table's rows for a challenge and its options (energy, and
 /// the waste periods when set), each key under its English name: the inverse of [`read`] (the teams go to the
 /// teams table).
@@ -745,27 +392,8 @@ pub(super) fn rows(
     decimal: &dyn Fn(Decimal) -> String,
     yes: (&'static str, &'static str),
 ) -> Result<Vec<[String; 2]>> {
+    holdable(options)?;
     let energy = &options.energy;
-    let d = EnergyOptions::default();
-    let o = Options::default();
-    let beyond = [
-        (options.food != o.food, "food options"),
-        (options.mobility != o.mobility, "mobility options"),
-        (energy.factors != d.factors, "impact factors"),
-        (energy.regression_baseline, "regression_baseline"),
-        (
-            energy.degree_days.kind != d.degree_days.kind,
-            "degree-day kind",
-        ),
-    ];
-    if let Some((_, what)) = beyond.iter().find(|(b, _)| *b) {
-        return Err(Error::invalid(
-            "settings table",
-            what,
-            "the settings table holds the challenge, the energy options' values and the \
-             waste periods; this one needs the JSON settings",
-        ));
-    }
     let name = |k: Key| {
         KEYS.iter()
             .find(|s| s.key == k)
@@ -829,6 +457,7 @@ pub(super) fn rows(
         [name(Key::DegreeDayBase), decimal(dd.base)],
     ];
     water_rows(&options.water, &name, decimal, &mut rows);
+    food_and_mobility_rows(options, &name, decimal, &mut rows);
     let waste = &options.waste;
     if let Some(p) = waste.reference_period {
         rows.push([name(Key::WasteReferenceFirst), p.first().to_string()]);
@@ -844,6 +473,9 @@ pub(super) fn rows(
     }
     Ok(rows)
 }
+
+mod keys;
+mod themes;
 
 #[cfg(test)]
 mod tests;

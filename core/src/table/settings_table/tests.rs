@@ -56,6 +56,19 @@ fn written_settings_read_back() {
         source: "SISPEA; Nord-Pas-de-Calais".into(),
     };
     options.water.max_gap_days = 60;
+    options.food.surveys = vec![
+        crate::food::Survey {
+            name: "relevé du début".into(),
+            period: period("2025-12-01", "2025-12-14"),
+        },
+        crate::food::Survey {
+            name: "fin".into(),
+            period: period("2026-04-13", "2026-04-26"),
+        },
+    ];
+    options.food.budget_tolerance = Ratio::new(Decimal::new(8, 2));
+    options.mobility.reference_period = Some(period("2025-10-06", "2025-10-19"));
+    options.mobility.challenge_period = Some(period("2026-03-02", "2026-03-15"));
     for style in [CsvStyle::FRENCH, CsvStyle::ENGLISH] {
         let text = settings_table(&read.challenge, &options, style).unwrap();
         let back = with(&text).unwrap();
@@ -68,10 +81,14 @@ fn written_settings_read_back() {
     let e = settings_table(&read.challenge, &energy, CsvStyle::FRENCH).unwrap_err();
     assert_eq!(e.code(), "invalid_value");
     assert!(e.to_string().contains("regression_baseline"), "{e}");
-    let mut mobility = options;
-    mobility.mobility.reference_period = Some(period("2025-10-01", "2025-10-31"));
+    let mut mobility = options.clone();
+    mobility.mobility.factors.year = 1999;
     let e = settings_table(&read.challenge, &mobility, CsvStyle::FRENCH).unwrap_err();
-    assert!(e.to_string().contains("mobility options"), "{e}");
+    assert!(e.to_string().contains("mobility impact factors"), "{e}");
+    let mut food = options;
+    food.food.surveys[0].name = "avant, pendant".into();
+    let e = settings_table(&read.challenge, &food, CsvStyle::FRENCH).unwrap_err();
+    assert!(e.to_string().contains("food survey"), "{e}");
 }
 
 fn period(first: &str, last: &str) -> crate::Period {
@@ -103,6 +120,27 @@ fn water_options_in_french() {
     let e = with(&format!("{DEFI}eau_litres_reference;109,5\n")).unwrap_err();
     located(&e, "invalid_value", None, Some("paramètre"));
     assert!(e.to_string().contains("water_reference_year"), "{e}");
+}
+
+#[test]
+fn food_surveys_in_french() {
+    let defi = format!(
+        "{DEFI}relevés_achats;\"relevé 1 du 01/12/2025 au 14/12/2025; relevé 2 du 13/04/2026 \
+         au 26/04/2026\"\ntolérance_budget_alimentation;10 %\n"
+    );
+    let food = with(&defi).unwrap().options.food;
+    let names: Vec<&str> = food.surveys.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["relevé 1", "relevé 2"]);
+    assert_eq!(food.surveys[1].period, period("2026-04-13", "2026-04-26"));
+    assert_eq!(food.budget_tolerance, Ratio::new(Decimal::new(10, 2)));
+    for list in [
+        "relevé 1 du 01/12/2025",
+        "01/12/2025 au 14/12/2025",
+        "début du 01/12/2025 au 14/12/2025 puis",
+    ] {
+        let e = with(&format!("{DEFI}releves_achats;{list}\n")).unwrap_err();
+        located(&e, "invalid_value", Some(11), Some("valeur"));
+    }
 }
 
 #[test]

@@ -539,6 +539,10 @@ pub struct TableTexts {
     pub temperatures: Option<String>,
     /// The weighings table (waste).
     pub weighings: Option<String>,
+    /// The purchases table (food).
+    pub purchases: Option<String>,
+    /// The trips table (mobility).
+    pub trips: Option<String>,
 }
 
 impl TableTexts {
@@ -557,6 +561,8 @@ impl TableTexts {
             (Table::Presence, self.presence.as_deref()),
             (Table::Temperatures, self.temperatures.as_deref()),
             (Table::Weighings, self.weighings.as_deref()),
+            (Table::Purchases, self.purchases.as_deref()),
+            (Table::Trips, self.trips.as_deref()),
         ]
         .into_iter()
         .filter_map(|(t, text)| Some(super::Source::new(file_name(t), text?)))
@@ -580,6 +586,8 @@ impl TableTexts {
             presence: get(Table::Presence),
             temperatures: get(Table::Temperatures),
             weighings: get(Table::Weighings),
+            purchases: get(Table::Purchases),
+            trips: get(Table::Trips),
             settings: None,
         }
     }
@@ -637,6 +645,8 @@ pub fn file_name(table: Table) -> &'static str {
         Table::Presence => "presence.csv",
         Table::Temperatures => "temperatures.csv",
         Table::Weighings => "weighings.csv",
+        Table::Purchases => "purchases.csv",
+        Table::Trips => "trips.csv",
         Table::Settings => "settings.csv",
     }
 }
@@ -676,6 +686,8 @@ struct Rows {
     presence: Vec<Vec<String>>,
     temperatures: Vec<Vec<String>>,
     weighings: Vec<Vec<String>>,
+    purchases: Vec<Vec<String>>,
+    trips: Vec<Vec<String>>,
 }
 
 /// The rows of a meter's readings, events and bills (energy or water).
@@ -730,6 +742,47 @@ fn measurement_rows(
             ]
             .concat(),
         );
+    }
+}
+
+/// A household's food purchases and trips as rows; yes/no in the style's
+/// language.
+fn theme_rows(
+    h: &crate::Household,
+    exact: &dyn Fn(Decimal) -> String,
+    style: CsvStyle,
+    rows: &mut Rows,
+) {
+    let id = h.id.to_string();
+    let yes = |b: bool| {
+        match (b, style.decimal_mark) {
+            (true, DecimalMark::Comma) => "oui",
+            (false, DecimalMark::Comma) => "non",
+            (true, DecimalMark::Point) => "yes",
+            (false, DecimalMark::Point) => "no",
+        }
+        .to_owned()
+    };
+    for p in &h.food_purchases {
+        rows.purchases.push(vec![
+            id.clone(),
+            p.date.to_string(),
+            exact(p.amount.value()),
+            yes(p.organic),
+            yes(p.local),
+            p.channel.to_string(),
+            p.meals.to_string(),
+            p.persons.to_string(),
+        ]);
+    }
+    for t in &h.trips {
+        rows.trips.push(vec![
+            id.clone(),
+            t.date.to_string(),
+            t.mode.to_string(),
+            exact(t.km.value()),
+            t.trips.to_string(),
+        ]);
     }
 }
 
@@ -855,6 +908,7 @@ pub fn input_tables(
         for m in &h.water_meters {
             water_meter_rows(&id, m, &exact, &mut rows);
         }
+        theme_rows(h, &exact, style, &mut rows);
         for w in &h.weighings {
             rows.weighings.push(vec![
                 id.clone(),
@@ -882,5 +936,7 @@ pub fn input_tables(
         presence: table_text(Table::Presence, &rows.presence, style),
         temperatures: table_text(Table::Temperatures, &rows.temperatures, style),
         weighings: table_text(Table::Weighings, &rows.weighings, style),
+        purchases: table_text(Table::Purchases, &rows.purchases, style),
+        trips: table_text(Table::Trips, &rows.trips, style),
     }
 }
