@@ -15,6 +15,7 @@
 use ecodefi::table::{
     value, BillColumns, Columns, EventColumns, Header, HouseholdColumns, MeterColumns,
     PresenceColumns, QuantityColumns, ReadingColumns, Table, TeamColumns, TemperatureColumns,
+    WeighingColumns,
 };
 use ecodefi::{Date, Decimal, Error, Location};
 use pyo3::prelude::*;
@@ -164,6 +165,17 @@ impl<'py> Col<'py> {
         })
     }
 
+    /// Text cells where a missing cell is a blank one (`""`), as a blank
+    /// CSV cell reaches the core: the core decides whether blank is
+    /// allowed (e.g. a meter's usage).
+    fn text_blank(&self) -> Result<Vec<String>, Error> {
+        Ok(self
+            .text_opt()?
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .collect())
+    }
+
     fn text_opt(&self) -> Result<Vec<Option<String>>, Error> {
         match &self.numbers {
             Some(Numbers::Ints(v)) => return Ok(v.iter().map(|i| Some(i.to_string())).collect()),
@@ -300,13 +312,24 @@ impl<'py> Col<'py> {
     }
 
     fn date(&self) -> Result<Vec<Date>, Error> {
-        if self.numbers.is_some() {
-            return Err(Error::InvalidValue {
-                what: "cell",
-                got: "a number".to_owned(),
-                why: "expected a date (datetime64, datetime.date, Timestamp or str), got a numeric column".to_owned(),
-                at: self.locate(0),
-            });
+        if let Some(numbers) = &self.numbers {
+            // pandas gives an empty or all-missing column a float dtype:
+            // no row is no date, a NaN is a missing cell; the first number
+            // is the error.
+            let (rows, number) = match numbers {
+                Numbers::Floats(v) => (v.len(), v.iter().position(|f| !f.is_nan())),
+                Numbers::Ints(v) => (v.len(), (!v.is_empty()).then_some(0)),
+            };
+            return match number {
+                Some(row) => Err(Error::InvalidValue {
+                    what: "cell",
+                    got: "a number".to_owned(),
+                    why: "expected a date (datetime64, datetime.date, Timestamp or str), got a numeric column".to_owned(),
+                    at: self.locate(row),
+                }),
+                None if rows == 0 => Ok(Vec::new()),
+                None => Err(missing(self.table, 0, self.name)),
+            };
         }
         if let Some(days) = &self.days {
             // A table has few distinct days: each is converted once.
@@ -752,7 +775,10 @@ impl<'py> Frames<'py> {
                 meter: core(f.req(1)?.text())?,
                 carrier: core(f.req(2)?.text())?,
                 unit: core(f.req(3)?.text())?,
-                usage: core(f.req(4)?.text())?,
+                // A blank usage reaches the core as `""`, as from a CSV
+                // file: the core accepts or refuses it (it has no meaning
+                // for every carrier).
+                usage: opt(f.column(4)?, Col::text_blank)?,
                 kwh_per_unit: opt(f.column(5)?, Col::decimal_opt)?,
                 basis: opt(f.column(6)?, Col::text_opt)?,
                 heating_share: opt(f.column(7)?, Col::ratio_opt)?,
@@ -805,6 +831,16 @@ impl<'py> Frames<'py> {
                 date: core(f.req(0)?.date())?,
                 tn: core(f.req(1)?.decimal())?,
                 tx: core(f.req(2)?.decimal())?,
+            });
+        }
+        if let Some(f) = self.get(Table::Weighings)? {
+            // The stream is text, read by the core's `value::stream` when
+            // the columns are assembled (English name or French alias).
+            out.weighings = Some(WeighingColumns {
+                household: core(f.req(0)?.text())?,
+                date: core(f.req(1)?.date())?,
+                stream: core(f.req(2)?.text())?,
+                kg: core(f.req(3)?.decimal())?,
             });
         }
         Ok(out)

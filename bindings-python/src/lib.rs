@@ -220,7 +220,7 @@ fn names(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
 /// columns), with the core's columnar input: ``{"households": [...],
 /// "teams": [...], "temperatures": [...] or None}`` in the document's form.
 #[pyfunction]
-#[pyo3(signature = (households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None))]
+#[pyo3(signature = (households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None, weighings = None))]
 #[allow(clippy::too_many_arguments)]
 fn read_frames<'py>(
     py: Python<'py>,
@@ -234,6 +234,7 @@ fn read_frames<'py>(
     stock: Option<Bound<'py, PyAny>>,
     presence: Option<Bound<'py, PyAny>>,
     temperatures: Option<Bound<'py, PyAny>>,
+    weighings: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let inputs = frame_inputs(
         households,
@@ -246,6 +247,7 @@ fn read_frames<'py>(
         stock,
         presence,
         temperatures,
+        weighings,
     )?;
     let d = PyDict::new(py);
     d.set_item("households", to_python(py, &inputs.households)?)?;
@@ -266,6 +268,7 @@ fn frame_inputs<'py>(
     stock: Option<Bound<'py, PyAny>>,
     presence: Option<Bound<'py, PyAny>>,
     temperatures: Option<Bound<'py, PyAny>>,
+    weighings: Option<Bound<'py, PyAny>>,
 ) -> PyResult<ecodefi::table::Inputs> {
     use ecodefi::table::Table;
     let frames = frames::Frames::new(
@@ -280,6 +283,7 @@ fn frame_inputs<'py>(
             (Table::Stock, stock),
             (Table::Presence, presence),
             (Table::Temperatures, temperatures),
+            (Table::Weighings, weighings),
         ],
     );
     core(frames.columns()?.assemble())

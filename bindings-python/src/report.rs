@@ -105,7 +105,7 @@ impl PyChallengeData {
     /// core's ``Columns::challenge_data``). See the README for every table
     /// and column.
     #[staticmethod]
-    #[pyo3(signature = (settings, households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None))]
+    #[pyo3(signature = (settings, households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None, weighings = None))]
     #[allow(clippy::too_many_arguments)]
     fn from_frames(
         settings: Bound<'_, PyAny>,
@@ -119,6 +119,7 @@ impl PyChallengeData {
         stock: Option<Bound<'_, PyAny>>,
         presence: Option<Bound<'_, PyAny>>,
         temperatures: Option<Bound<'_, PyAny>>,
+        weighings: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let settings = settings_json(&settings)?;
         let columns = crate::frames::Frames::new(
@@ -133,6 +134,7 @@ impl PyChallengeData {
                 (Table::Stock, stock),
                 (Table::Presence, presence),
                 (Table::Temperatures, temperatures),
+                (Table::Weighings, weighings),
             ],
         )
         .columns()?;

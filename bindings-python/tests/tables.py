@@ -17,7 +17,8 @@ def document_to_frames(doc: Dict[str, Any], dates: str = "datetime64") -> Dict[s
     (``datetime.date`` cells). Quantities are ``Decimal`` cells.
     """
     rows: Dict[str, List[Dict[str, Any]]] = {
-        k: [] for k in ("households", "teams", "meters", "readings", "events", "bills", "deliveries", "stock", "presence")
+        k: []
+        for k in ("households", "teams", "meters", "readings", "events", "bills", "deliveries", "stock", "presence", "weighings")
     }
     for t in doc["challenge"]["teams"]:
         rows["teams"].append({"team": t["id"], "name": t["name"], "captain": t.get("captain")})
@@ -41,6 +42,8 @@ def document_to_frames(doc: Dict[str, Any], dates: str = "datetime64") -> Dict[s
                     "children_ages": " ".join(str(a) for a in p["occupants"].get("children", [])),
                 }
             )
+        for w in h.get("weighings", []):
+            rows["weighings"].append({"household": h["id"], "date": w["date"], "stream": w["stream"], "kg": Decimal(w["kg"])})
         for m in h.get("meters", []):
             conv = m.get("conversion") or {}
             rows["meters"].append(

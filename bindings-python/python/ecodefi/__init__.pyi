@@ -139,6 +139,7 @@ class ChallengeData:
         stock: Optional[_Frame] = None,
         presence: Optional[_Frame] = None,
         temperatures: Optional[_Frame] = None,
+        weighings: Optional[_Frame] = None,
     ) -> ChallengeData:
         """Builds the document from pandas DataFrames, one per table, and the settings."""
     @staticmethod
@@ -270,6 +271,7 @@ def read_frames(
     stock: Optional[_Frame] = None,
     presence: Optional[_Frame] = None,
     temperatures: Optional[_Frame] = None,
+    weighings: Optional[_Frame] = None,
 ) -> Dict[str, Any]:
     """Reads a challenge's tables with the core's columnar input."""
 
