@@ -254,6 +254,24 @@ pub fn ranks(changes: &[Option<Ratio>]) -> Vec<u32> {
     out
 }
 
+/// Gives each item its rank by `changes` (one per item, as [`ranks`]:
+/// the lowest first, ties share a rank, `None` last) and returns the items
+/// in rank order, ties in their given order: how every theme lists its
+/// teams.
+pub fn in_rank_order<T>(
+    mut items: Vec<T>,
+    changes: &[Option<Ratio>],
+    set: fn(&mut T, u32),
+) -> Vec<T> {
+    let ranked = ranks(changes);
+    for (item, &rank) in items.iter_mut().zip(&ranked) {
+        set(item, rank);
+    }
+    let rank = |i: usize| ranked.get(i).copied();
+    let order = crate::sort::stable_order(items.len(), &|a, b| rank(a).cmp(&rank(b)));
+    crate::sort::reorder(items, &order)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -141,6 +141,18 @@ def ranks(changes):
     return [1 + sum(1 for o in changes if key(o) < key(c)) for c in changes]
 
 
+def team_checks(ids, changes):
+    """Teams are listed best first (ties in the challenge's order): each
+    position's team and rank."""
+    rk = ranks(changes)
+    order = sorted(range(len(ids)), key=lambda i: (rk[i], i))
+    out = {}
+    for pos, i in enumerate(order):
+        out[f"/teams/{pos}/team"] = ids[i]
+        out[f"/teams/{pos}/rank"] = rk[i]
+    return out
+
+
 def group_totals(entries):
     """entries: list of (reference, actual) of counted households, or a code."""
     counted = [e for e in entries if isinstance(e, tuple)]
@@ -262,8 +274,7 @@ def water_checks(households, offset=0, only=None):
     for t in ("T1", "T2"):
         es = [e for e, h in zip(entries, households) if h["team"] == t]
         teams.append(group_totals(es)["change"])
-    for k, rk in enumerate(ranks(teams)):
-        checks[f"/teams/{k}/rank"] = rk
+    checks.update(team_checks(["T1", "T2"], teams))
     t = group_totals(entries)
     checks["/headline"] = (f"{foyers(t['households'])}, {fr_percent(t['change'])} de consommation d'eau "
                            f"({fr_number(rate, 0)}{NBSP}L par personne et par jour ; référence 148{NBSP}L)")
@@ -388,8 +399,7 @@ def waste_checks(households, only=None):
         checks.update(totals_checks(f"/totals/streams/{j}/totals", t))
     team_changes = [group_totals([e for e, h in zip(residual, households) if h["team"] == t])["change"]
                     for t in ("T1", "T2")]
-    for k, rk in enumerate(ranks(team_changes)):
-        checks[f"/teams/{k}/rank"] = rk
+    checks.update(team_checks(["T1", "T2"], team_changes))
     t = group_totals(residual)
     checks["/headline"] = f"{foyers(t['households'])}, {fr_percent(t['change'])} de production de déchets non recyclables"
     return checks
@@ -557,8 +567,7 @@ def food_checks(households, only=None):
     for t in ("T1", "T2"):
         _, _, c = pooled([r for r, h in zip(res, households) if h["team"] == t])
         gains.append(-(c["organic_share_change"] + c["local_share_change"]))
-    for k, rk in enumerate(ranks(gains)):
-        checks[f"/teams/{k}/rank"] = rk
+    checks.update(team_checks(["T1", "T2"], gains))
     a, b = figs[0], figs[-1]
     checks["/headline"] = (f"{foyers(len(counted))}, part du bio {fr_share(a['organic_share'])} \u2192 "
                            f"{fr_share(b['organic_share'])}, part du local {fr_share(a['local_share'])} \u2192 "
@@ -693,8 +702,7 @@ def mobility_checks(households, only=None):
         pooled["challenge"]["car_share_of_trips"] - pooled["reference"]["car_share_of_trips"])
     team_changes = [group_totals([e for e, h in zip(entries, households) if h["team"] == tm])["change"]
                     for tm in ("T1", "T2")]
-    for k, rk in enumerate(ranks(team_changes)):
-        checks[f"/teams/{k}/rank"] = rk
+    checks.update(team_checks(["T1", "T2"], team_changes))
     checks["/headline"] = (f"{foyers(t['households'])}, part de la voiture dans les trajets "
                            f"{fr_share(pooled['reference']['car_share_of_trips'])} \u2192 "
                            f"{fr_share(pooled['challenge']['car_share_of_trips'])}, "

@@ -21,7 +21,7 @@ pub use savings::{HouseholdResult, Saving};
 
 use rust_decimal::{dec, Decimal};
 
-use crate::aggregate::{quantile, ranks, totals, Entry, Totals};
+use crate::aggregate::{in_rank_order, quantile, totals, Entry, Totals};
 use crate::challenge::Challenge;
 use crate::climate::Correction;
 use crate::error::{Error, Location, Result, CHALLENGE};
@@ -105,13 +105,8 @@ pub fn compute(
             euros_saved,
         });
     }
-    let team_ranks = ranks(&teams.iter().map(|t| t.totals.change).collect::<Vec<_>>());
-    for (t, rank) in teams.iter_mut().zip(team_ranks) {
-        t.rank = rank;
-    }
-    let rank = |i: usize| teams.get(i).map(|t| t.rank);
-    let order = crate::sort::stable_order(teams.len(), &|a, b| rank(a).cmp(&rank(b)));
-    let teams = crate::sort::reorder(teams, &order);
+    let changes: Vec<_> = teams.iter().map(|t| t.totals.change).collect();
+    let teams = in_rank_order(teams, &changes, |t, rank| t.rank = rank);
 
     let (totals, co2e_saved, euros_saved) =
         group(&results.iter().collect::<Vec<_>>()).map_err(|e| e.at_path(CHALLENGE))?;

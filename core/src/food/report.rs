@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::aggregate::{median, ranks, ExclusionCount};
+use crate::aggregate::{in_rank_order, median, ExclusionCount};
 use crate::challenge::Challenge;
 use crate::error::{Location, Result, CHALLENGE};
 use crate::exclusion::ExclusionCode;
@@ -75,7 +75,7 @@ pub struct FoodReport {
     pub budget_tolerance: Ratio,
     /// Every household of the input, computed or excluded, in input order.
     pub households: Vec<HouseholdResult<FoodIndicators>>,
-    /// Every team, in the challenge's order, with its rank.
+    /// Every team with its rank, best first (ties in the challenge's order).
     pub teams: Vec<FoodTeam>,
     /// The whole challenge.
     pub totals: FoodTotals,
@@ -183,7 +183,7 @@ pub fn food_report(
         .map(|h| household_food(h, &surveys, tolerance))
         .collect::<Result<Vec<_>>>()?;
     let pairs: Vec<_> = households.iter().zip(&results).collect();
-    let mut teams = challenge
+    let teams = challenge
         .teams
         .iter()
         .map(|t| {
@@ -219,9 +219,7 @@ pub fn food_report(
                 .transpose()
         })
         .collect::<Result<Vec<_>>>()?;
-    for (t, rank) in teams.iter_mut().zip(ranks(&gains)) {
-        t.rank = rank;
-    }
+    let teams = in_rank_order(teams, &gains, |t, rank| t.rank = rank);
     let all = group_totals(&pairs, &surveys, tolerance).map_err(|e| e.at_path(CHALLENGE))?;
     let mut headline = french_households(all.households);
     if let (Some(a), Some(b)) = (all.surveys.first(), all.surveys.last()) {
@@ -398,8 +396,13 @@ mod tests {
             t.mean_organic_share_change.unwrap().fraction().round_dp(9),
             dec!(0.316666667)
         );
-        // B gained 66.7 points (organic + local), A 50.
-        assert_eq!((rep.teams[0].rank, rep.teams[1].rank), (2, 1));
+        // B gained 66.7 points (organic + local), A 50: B first.
+        let ranked: Vec<(&str, u32)> = rep
+            .teams
+            .iter()
+            .map(|t| (t.team.as_str(), t.rank))
+            .collect();
+        assert_eq!(ranked, [("B", 1), ("A", 2)]);
         assert_eq!(
             rep.headline,
             "2 foyers, part du bio 25,0\u{a0}% \u{2192} 56,8\u{a0}%, part du local 25,0\u{a0}% \u{2192} 52,3\u{a0}%, coût par repas et par personne +4,8\u{a0}%"

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::aggregate::{ranks, totals, Entry, Totals};
+use crate::aggregate::{in_rank_order, totals, Entry, Totals};
 use crate::challenge::Challenge;
 use crate::error::{Location, Result, CHALLENGE};
 use crate::french::{households as french_households, percent, share};
@@ -73,7 +73,7 @@ pub struct MobilityReport {
     pub factors: ModeFactors,
     /// Every household of the input, computed or excluded, in input order.
     pub households: Vec<HouseholdResult<MobilityIndicators>>,
-    /// Every team, in the challenge's order, with its rank.
+    /// Every team with its rank, best first (ties in the challenge's order).
     pub teams: Vec<MobilityTeam>,
     /// The whole challenge.
     pub totals: MobilityTotals,
@@ -189,7 +189,7 @@ pub fn mobility_report(
         .map(|h| household_mobility(h, periods.reference, periods.challenge, &options.factors))
         .collect::<Result<Vec<_>>>()?;
     let pairs: Vec<_> = households.iter().zip(&results).collect();
-    let mut teams = challenge
+    let teams = challenge
         .teams
         .iter()
         .map(|t| {
@@ -208,9 +208,7 @@ pub fn mobility_report(
         })
         .collect::<Result<Vec<_>>>()?;
     let changes: Vec<_> = teams.iter().map(|t| t.totals.co2e.change).collect();
-    for (t, rank) in teams.iter_mut().zip(ranks(&changes)) {
-        t.rank = rank;
-    }
+    let teams = in_rank_order(teams, &changes, |t, rank| t.rank = rank);
     let all = group_totals(&pairs, &periods, &options.factors).map_err(|e| e.at_path(CHALLENGE))?;
     let mut headline = french_households(all.co2e.households);
     if let (Some(a), Some(b)) = (

@@ -2,7 +2,7 @@
 //! each team's and the challenge's totals, the team ranking and the
 //! headline.
 
-use crate::aggregate::{ranks, totals, Entry, Totals};
+use crate::aggregate::{in_rank_order, totals, Entry, Totals};
 use crate::challenge::Challenge;
 use crate::error::{Location, Result, CHALLENGE};
 use crate::exclusion::ExclusionCode;
@@ -70,7 +70,7 @@ pub struct WasteReport {
     pub challenge_periods: Vec<Period>,
     /// Every household of the input, computed or excluded, in input order.
     pub households: Vec<HouseholdResult<WasteIndicators>>,
-    /// Every team, in the challenge's order, with its rank.
+    /// Every team with its rank, best first (ties in the challenge's order).
     pub teams: Vec<WasteTeam>,
     /// The whole challenge.
     pub totals: WasteTotals,
@@ -167,7 +167,7 @@ pub fn waste_report(
         .iter()
         .map(|h| household_waste(h, reference, &periods))
         .collect::<Result<Vec<_>>>()?;
-    let mut teams = challenge
+    let teams = challenge
         .teams
         .iter()
         .map(|t| {
@@ -186,9 +186,7 @@ pub fn waste_report(
         })
         .collect::<Result<Vec<_>>>()?;
     let changes: Vec<_> = teams.iter().map(|t| t.totals.residual.change).collect();
-    for (t, rank) in teams.iter_mut().zip(ranks(&changes)) {
-        t.rank = rank;
-    }
+    let teams = in_rank_order(teams, &changes, |t, rank| t.rank = rank);
     let all =
         waste_totals(&results.iter().collect::<Vec<_>>()).map_err(|e| e.at_path(CHALLENGE))?;
     let headline = match all.residual.change {

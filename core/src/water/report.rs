@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::aggregate::{ranks, totals, Entry, Totals};
+use crate::aggregate::{in_rank_order, totals, Entry, Totals};
 use crate::challenge::Challenge;
 use crate::consumption::Limits;
 use crate::error::{Location, Result, CHALLENGE};
@@ -66,7 +66,7 @@ pub struct WaterReport {
     pub reference_value: WaterReference,
     /// Every household of the input, computed or excluded, in input order.
     pub households: Vec<HouseholdResult<WaterIndicators>>,
-    /// Every team, in the challenge's order, with its rank.
+    /// Every team with its rank, best first (ties in the challenge's order).
     pub teams: Vec<WaterTeam>,
     /// The whole challenge.
     pub totals: WaterTotals,
@@ -136,7 +136,7 @@ pub fn water_report(
         .iter()
         .map(|h| household_water(h, reference, period, value, limits))
         .collect::<Result<Vec<_>>>()?;
-    let mut teams = challenge
+    let teams = challenge
         .teams
         .iter()
         .map(|t| {
@@ -150,9 +150,7 @@ pub fn water_report(
         })
         .collect::<Result<Vec<_>>>()?;
     let changes: Vec<_> = teams.iter().map(|t| t.totals.totals.change).collect();
-    for (t, rank) in teams.iter_mut().zip(ranks(&changes)) {
-        t.rank = rank;
-    }
+    let teams = in_rank_order(teams, &changes, |t, rank| t.rank = rank);
     let all = group(results.iter(), value).map_err(|e| e.at_path(CHALLENGE))?;
     let mut headline = french_households(all.totals.households);
     match all.totals.change {
