@@ -90,7 +90,9 @@ pub fn regressions() -> &'static [Value] {
 }
 
 /// The spreadsheet demo's files (`core/examples/data/table-demo`), decoded
-/// as the page decodes them (one is in Windows-1252).
+/// as the page decodes them (one is in Windows-1252), and a few rows of
+/// each theme table (weighings, purchases, trips) for its households, so
+/// that mutations reach their reading.
 pub fn tables() -> Vec<File> {
     let decode = ecodefi::table::encoding::decode;
     macro_rules! file {
@@ -114,6 +116,21 @@ pub fn tables() -> Vec<File> {
         file!("stocks.csv"),
         file!("temperatures.csv"),
         file!("defi.csv"),
+        File::new(
+            "pesees.csv",
+            "foyer;date;flux;poids\nF01;07/12/2025;ordures ménagères;4,2\n\
+             F02;07/12/2025;emballages;1,35\nF03;14/12/2025;verre;2\n",
+        ),
+        File::new(
+            "achats.csv",
+            "foyer;date;montant;bio;local;circuit;repas;personnes\n\
+             F01;02/12/2025;12,40;oui;non;marché;3;2\nF02;03/12/2025;5;non;oui;amap;1;4\n",
+        ),
+        File::new(
+            "deplacements.csv",
+            "foyer;date;mode;km;trajets\nF01;06/12/2025;voiture;84,5;10\n\
+             F03;06/12/2025;vélo;12;\n",
+        ),
     ]
 }
 
@@ -127,7 +144,7 @@ mod tests {
         assert_eq!(documents().len(), 7);
         assert!(catalogues().len() >= 3);
         assert!(regressions().len() >= 3);
-        assert_eq!(tables().len(), 9);
+        assert_eq!(tables().len(), 12);
         assert!(regressions().iter().all(|r| r["data"].is_object()));
     }
 }
