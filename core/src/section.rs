@@ -81,12 +81,38 @@ pub trait Section {
     fn households(&self) -> Vec<HouseholdLine<'_>>;
 }
 
-/// Sorts teams by rank, stably.
-pub(crate) fn by_rank(mut teams: Vec<RankedTeam<'_>>) -> Vec<RankedTeam<'_>> {
-    let order = crate::sort::stable_order(teams.len(), &|a, b| {
-        let rank = |i: usize| teams.get(i).map(|t| t.rank);
-        rank(a).cmp(&rank(b))
-    });
-    teams = crate::sort::reorder(teams, &order);
-    teams
+/// Implements [`Section`] for a theme's report whose `teams` are in rank
+/// order and carry `team`, `name` and `rank`: given the theme, and, for a
+/// team `t`, its counted and excluded households and its [`Score`].
+macro_rules! impl_section {
+    ($report:ty, $theme:ident, |$t:ident| ($counted:expr, $excluded:expr, $score:expr)) => {
+        impl $crate::section::Section for $report {
+            fn theme(&self) -> $crate::challenge::Theme {
+                $crate::challenge::Theme::$theme
+            }
+
+            fn headline(&self) -> &str {
+                &self.headline
+            }
+
+            fn ranking(&self) -> Vec<$crate::section::RankedTeam<'_>> {
+                self.teams
+                    .iter()
+                    .map(|$t| $crate::section::RankedTeam {
+                        rank: $t.rank,
+                        team: &$t.team,
+                        name: &$t.name,
+                        counted: $counted,
+                        excluded: $excluded,
+                        score: $score,
+                    })
+                    .collect()
+            }
+
+            fn households(&self) -> Vec<$crate::section::HouseholdLine<'_>> {
+                self.households.iter().map(Into::into).collect()
+            }
+        }
+    };
 }
+pub(crate) use impl_section;

@@ -103,33 +103,8 @@ pub fn headline(totals: &EnergyTotals, corrected: bool) -> String {
     )
 }
 
-impl crate::section::Section for EnergyReport {
-    fn theme(&self) -> crate::challenge::Theme {
-        crate::challenge::Theme::Energy
-    }
-
-    fn headline(&self) -> &str {
-        &self.headline
-    }
-
-    fn ranking(&self) -> Vec<crate::section::RankedTeam<'_>> {
-        use crate::section::{by_rank, RankedTeam, Score};
-        by_rank(
-            self.teams
-                .iter()
-                .map(|t| RankedTeam {
-                    rank: t.rank,
-                    team: &t.team,
-                    name: &t.name,
-                    counted: t.totals.households,
-                    excluded: t.totals.excluded,
-                    score: Score::Change(t.totals.change),
-                })
-                .collect(),
-        )
-    }
-
-    fn households(&self) -> Vec<crate::section::HouseholdLine<'_>> {
-        self.households.iter().map(Into::into).collect()
-    }
-}
+crate::section::impl_section!(EnergyReport, Energy, |t| (
+    t.totals.households,
+    t.totals.excluded,
+    crate::section::Score::Change(t.totals.change)
+));

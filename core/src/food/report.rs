@@ -208,14 +208,7 @@ pub fn food_report(
             t.totals
                 .change
                 .as_ref()
-                .map(|c| {
-                    add(
-                        c.organic_share_change.fraction(),
-                        c.local_share_change.fraction(),
-                        "gain",
-                    )
-                    .map(|g| Ratio::new(-g))
-                })
+                .map(|c| ranking_gain(c).map(|g| Ratio::new(-g.fraction())))
                 .transpose()
         })
         .collect::<Result<Vec<_>>>()?;
@@ -251,43 +244,21 @@ pub fn food_report(
     })
 }
 
-impl crate::section::Section for FoodReport {
-    fn theme(&self) -> crate::challenge::Theme {
-        crate::challenge::Theme::Food
-    }
+crate::section::impl_section!(FoodReport, Food, |t| (
+    t.totals.households,
+    t.totals.excluded,
+    crate::section::Score::Points(t.totals.change.as_ref().and_then(|c| ranking_gain(c).ok()))
+));
 
-    fn headline(&self) -> &str {
-        &self.headline
-    }
-
-    fn ranking(&self) -> Vec<crate::section::RankedTeam<'_>> {
-        use crate::section::{by_rank, RankedTeam, Score};
-        // The gain the teams are ranked by: organic plus local share, in
-        // points, from the first survey to the last.
-        let gain = |c: &super::household::FoodChange| {
-            c.organic_share_change
-                .fraction()
-                .checked_add(c.local_share_change.fraction())
-                .map(Ratio::new)
-        };
-        by_rank(
-            self.teams
-                .iter()
-                .map(|t| RankedTeam {
-                    rank: t.rank,
-                    team: &t.team,
-                    name: &t.name,
-                    counted: t.totals.households,
-                    excluded: t.totals.excluded,
-                    score: Score::Points(t.totals.change.as_ref().and_then(gain)),
-                })
-                .collect(),
-        )
-    }
-
-    fn households(&self) -> Vec<crate::section::HouseholdLine<'_>> {
-        self.households.iter().map(Into::into).collect()
-    }
+/// The gain a team is ranked by: organic plus local share, in points, from
+/// the first survey to the last.
+fn ranking_gain(c: &super::household::FoodChange) -> Result<Ratio> {
+    add(
+        c.organic_share_change.fraction(),
+        c.local_share_change.fraction(),
+        "gain",
+    )
+    .map(Ratio::new)
 }
 
 #[cfg(test)]

@@ -235,36 +235,11 @@ pub fn mobility_report(
     })
 }
 
-impl crate::section::Section for MobilityReport {
-    fn theme(&self) -> crate::challenge::Theme {
-        crate::challenge::Theme::Mobility
-    }
-
-    fn headline(&self) -> &str {
-        &self.headline
-    }
-
-    fn ranking(&self) -> Vec<crate::section::RankedTeam<'_>> {
-        use crate::section::{by_rank, RankedTeam, Score};
-        by_rank(
-            self.teams
-                .iter()
-                .map(|t| RankedTeam {
-                    rank: t.rank,
-                    team: &t.team,
-                    name: &t.name,
-                    counted: t.totals.co2e.households,
-                    excluded: t.totals.co2e.excluded,
-                    score: Score::Change(t.totals.co2e.change),
-                })
-                .collect(),
-        )
-    }
-
-    fn households(&self) -> Vec<crate::section::HouseholdLine<'_>> {
-        self.households.iter().map(Into::into).collect()
-    }
-}
+crate::section::impl_section!(MobilityReport, Mobility, |t| (
+    t.totals.co2e.households,
+    t.totals.co2e.excluded,
+    crate::section::Score::Change(t.totals.co2e.change)
+));
 
 #[cfg(test)]
 mod tests {

@@ -210,36 +210,11 @@ pub fn waste_report(
     })
 }
 
-impl crate::section::Section for WasteReport {
-    fn theme(&self) -> crate::challenge::Theme {
-        crate::challenge::Theme::Waste
-    }
-
-    fn headline(&self) -> &str {
-        &self.headline
-    }
-
-    fn ranking(&self) -> Vec<crate::section::RankedTeam<'_>> {
-        use crate::section::{by_rank, RankedTeam, Score};
-        by_rank(
-            self.teams
-                .iter()
-                .map(|t| RankedTeam {
-                    rank: t.rank,
-                    team: &t.team,
-                    name: &t.name,
-                    counted: t.totals.residual.households,
-                    excluded: t.totals.residual.excluded,
-                    score: Score::Change(t.totals.residual.change),
-                })
-                .collect(),
-        )
-    }
-
-    fn households(&self) -> Vec<crate::section::HouseholdLine<'_>> {
-        self.households.iter().map(Into::into).collect()
-    }
-}
+crate::section::impl_section!(WasteReport, Waste, |t| (
+    t.totals.residual.households,
+    t.totals.residual.excluded,
+    crate::section::Score::Change(t.totals.residual.change)
+));
 
 #[cfg(test)]
 mod tests {

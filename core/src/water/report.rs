@@ -175,36 +175,11 @@ pub fn water_report(
     })
 }
 
-impl crate::section::Section for WaterReport {
-    fn theme(&self) -> crate::challenge::Theme {
-        crate::challenge::Theme::Water
-    }
-
-    fn headline(&self) -> &str {
-        &self.headline
-    }
-
-    fn ranking(&self) -> Vec<crate::section::RankedTeam<'_>> {
-        use crate::section::{by_rank, RankedTeam, Score};
-        by_rank(
-            self.teams
-                .iter()
-                .map(|t| RankedTeam {
-                    rank: t.rank,
-                    team: &t.team,
-                    name: &t.name,
-                    counted: t.totals.totals.households,
-                    excluded: t.totals.totals.excluded,
-                    score: Score::Change(t.totals.totals.change),
-                })
-                .collect(),
-        )
-    }
-
-    fn households(&self) -> Vec<crate::section::HouseholdLine<'_>> {
-        self.households.iter().map(Into::into).collect()
-    }
-}
+crate::section::impl_section!(WaterReport, Water, |t| (
+    t.totals.totals.households,
+    t.totals.totals.excluded,
+    crate::section::Score::Change(t.totals.totals.change)
+));
 
 #[cfg(test)]
 mod tests {
