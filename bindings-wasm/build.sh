@@ -34,7 +34,11 @@ build() { # $1: cargo feature flags, $2: out dir, $3: out name
     "$WASM_BINDGEN" --target web --out-dir "$2" --out-name "$3" \
         "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/ecodefi_wasm.wasm"
     # The features rustc enables by default for wasm32-unknown-unknown.
-    "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    # --low-memory-unused: rustc places the 1 MB stack first (it grows down
+    # towards 0) and data after it, so the first 1 KB is never used; it lets
+    # wasm-opt fold address arithmetic (about 2 KB).
+    "$WASM_OPT" -Oz --low-memory-unused --enable-bulk-memory \
+        --enable-nontrapping-float-to-int \
         --enable-sign-ext --enable-mutable-globals --enable-reference-types \
         --enable-multivalue \
         "$2/$3_bg.wasm" -o "$2/$3_bg.wasm.opt"

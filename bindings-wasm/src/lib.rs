@@ -49,6 +49,13 @@ use ecodefi::table::{write, Tables};
 use ecodefi::ChallengeData;
 use wasm_bindgen::prelude::*;
 
+/// The allocator: talc's single-threaded WebAssembly allocator, smaller
+/// than Rust's default (dlmalloc), which keeps `ecodefi/sheets` within the
+/// page's 300 KB.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("types.d.ts");
 
