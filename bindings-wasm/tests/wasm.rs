@@ -203,9 +203,14 @@ fn sheets_compute_a_challenge_without_energy() {
     assert_eq!(sections.length(), 1);
     let waste = sections.get(0);
     assert_eq!(get(&waste, "theme"), "waste");
-    let json = js(include_str!("../../core/examples/data/waste/challenge.json"));
+    let json = js(include_str!(
+        "../../core/examples/data/waste/challenge.json"
+    ));
     let expected: JsValue = ecodefi_wasm::compute(json.unchecked_ref()).unwrap().into();
-    assert_eq!(get(&waste, "headline"), path(&expected, &["waste", "headline"]));
+    assert_eq!(
+        get(&waste, "headline"),
+        path(&expected, &["waste", "headline"])
+    );
     let teams = get(&waste, "teamsCsv").as_string().unwrap();
     assert!(teams.starts_with("theme;rank;team;name;"));
     assert_eq!(
