@@ -81,7 +81,33 @@ export async function sheetResults(files: { name: string; bytes: Uint8Array }[])
   const headline: string | undefined = result.report.energy?.headline;
   // @ts-expect-error: the small module has no `compute` of JSON documents
   void (await import("ecodefi/sheets")).compute;
-  return `${headline ?? ""}\n${result.householdsCsv}\n${result.teamsCsv}`;
+  // Energy's CSV are null when the challenge has no energy theme.
+  // @ts-expect-error: may be null
+  const households: string = result.householdsCsv;
+  void households;
+  return `${headline ?? ""}\n${result.householdsCsv ?? ""}\n${result.teamsCsv ?? ""}`;
+}
+
+// Every theme from spreadsheet files: `ecodefi/sheets-themes`, the same
+// functions and types; each section of the report read alike.
+import initThemes, { computeSheets as computeThemes } from "ecodefi/sheets-themes";
+import type { SheetsSection, Theme } from "ecodefi/sheets-themes";
+
+export async function themeResults(files: TableFile[]): Promise<string[]> {
+  await initThemes();
+  const { report, sections } = computeThemes(files);
+  const lines: string[] = [`${report.households} foyers`];
+  for (const section of sections) {
+    const s: SheetsSection = section;
+    const theme: Theme = s.theme;
+    lines.push(`${theme}: ${s.headline}`, s.teamsCsv, s.householdsCsv);
+  }
+  // @ts-expect-error: one spelling per theme, core's
+  const wrongTheme: SheetsSection = { theme: "déchets", headline: "", teamsCsv: "", householdsCsv: "" };
+  void wrongTheme;
+  // @ts-expect-error: no regression baselines there
+  void (await import("ecodefi/sheets-themes")).regressionFit;
+  return lines;
 }
 
 // A baseline measured on its window, and savings with their warnings.

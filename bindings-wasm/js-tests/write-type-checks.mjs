@@ -1,6 +1,6 @@
 // Writes js-tests/out/checks.ts: the documents core actually reads and
 // writes (the demo settings and tables, the sample challenge and its
-// report, every theme's example and every case of the theme vectors
+// report, what computeSheets returns with and without energy, every theme's example and every case of the theme vectors
 // tests/vectors/{water,waste,food,mobility,themes} with their reports,
 // computed by the built package) as TypeScript literals typed with
 // the package's declared types. `tsc --strict` on it then fails if
@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalogueSummary, catalogueTimelines, catalogueValidate, compute, readTables, regressionFit, regressionPredict, regressionPredictReport, regressionSavings } from 'ecodefi';
+import { computeSheets } from 'ecodefi/sheets-themes';
 import { examples, folderTables, here, readJson, root } from './helpers.mjs';
 
 const demo = folderTables(path.join(examples, 'table-demo'));
@@ -31,6 +32,12 @@ const checks = {
   catalogueFindings: ['CatalogueFinding[]', catalogueFindings],
   catalogueTimelines: ['Timeline[]', catalogueTimelines(catalogue)],
 };
+// What computeSheets returns, with energy (the demo's settings table) and
+// without (the zero-waste sample: energy's CSV are null).
+for (const [name, dir] of [['demoSheets', 'table-demo'], ['zeroWasteSheets', 'zero-dechet']]) {
+  const t = folderTables(path.join(examples, dir));
+  checks[name] = ['SheetsResult', computeSheets([t.settingsTable, ...t.files])];
+}
 // Energy with a weather-regression baseline (`regression_baseline`): a
 // household metered daily (10 kWh a day in the reference winter, 9 in the
 // challenge's), so that a meter's `reference_method` is checked too.

@@ -126,19 +126,57 @@ pub fn report_from_json(json: &str) -> Result<Report, Error> {
     Ok(serde_json::from_str(json)?)
 }
 
-/// `{ report, householdsCsv, teamsCsv }`: the report's JSON text as an
-/// object, and the two CSV texts.
+/// One section of a report as [`sheets_result`] gives it: the theme (core's
+/// spelling), its headline, and its teams and households as CSV (core's
+/// `section_teams` and `section_households`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionCsv {
+    /// The theme, e.g. `waste`.
+    pub theme: String,
+    /// The section's headline.
+    pub headline: String,
+    /// Its teams as CSV, in rank order.
+    pub teams: String,
+    /// Its households as CSV, in input order.
+    pub households: String,
+}
+
+/// `{ report, householdsCsv, teamsCsv, sections }`: the report's JSON text
+/// as an object, the energy section's households and teams as CSV (`null`
+/// when `energy` is `None`: the challenge has no energy theme), and one
+/// `{ theme, headline, teamsCsv, householdsCsv }` per section, in the
+/// order given.
 ///
 /// # Errors
 /// [`Error::Json`] as [`output_value`].
-pub fn sheets_result(report: &str, households: &str, teams: &str) -> Result<JsValue, Error> {
-    let result = js_sys::Object::new();
-    for (key, value) in [
+pub fn sheets_result(
+    report: &str,
+    energy: Option<(&str, &str)>,
+    sections: &[SectionCsv],
+) -> Result<JsValue, Error> {
+    let text = |s: Option<&str>| s.map_or(JsValue::NULL, JsValue::from_str);
+    let list = js_sys::Array::new();
+    for s in sections {
+        list.push(&object(&[
+            ("theme", JsValue::from_str(&s.theme)),
+            ("headline", JsValue::from_str(&s.headline)),
+            ("teamsCsv", JsValue::from_str(&s.teams)),
+            ("householdsCsv", JsValue::from_str(&s.households)),
+        ])?);
+    }
+    object(&[
         ("report", output_value(report)?),
-        ("householdsCsv", JsValue::from_str(households)),
-        ("teamsCsv", JsValue::from_str(teams)),
-    ] {
-        js_sys::Reflect::set(&result, &JsValue::from_str(key), &value)
+        ("householdsCsv", text(energy.map(|e| e.0))),
+        ("teamsCsv", text(energy.map(|e| e.1))),
+        ("sections", list.into()),
+    ])
+}
+
+/// A plain JS object with these properties, in this order.
+fn object(entries: &[(&str, JsValue)]) -> Result<JsValue, Error> {
+    let result = js_sys::Object::new();
+    for (key, value) in entries {
+        js_sys::Reflect::set(&result, &JsValue::from_str(key), value)
             .map_err(|e| json_error(&js_message(&e)))?;
     }
     Ok(result.into())

@@ -5,16 +5,19 @@
 //! result back, or the error (see [`error`]). All checks, defaults and
 //! parsing are core's.
 //!
-//! Two modules are built from this crate (`bindings-wasm/build.sh`):
-//! - `ecodefi/sheets`, without the `full` feature: energy challenges from
+//! Three modules are built from this crate (`bindings-wasm/build.sh`):
+//! - `ecodefi/sheets`, without any feature: energy challenges from
 //!   spreadsheet files (`computeSheets`, `decode`, `version`), on the core
 //!   without its `themes` and `regression` features and with no JSON
 //!   deserialisation at all, which keeps it under the page's 300 KB;
+//! - `ecodefi/sheets-themes`, with the `themes` feature only: the same
+//!   three functions for challenges of every theme (the core's `themes`,
+//!   still no regression and no JSON deserialisation), within 450 KB;
 //! - `ecodefi`, with `full` (the default): everything below.
 //!
 //! | JS | core |
 //! |---|---|
-//! | `computeSheets(files)` | [`Tables::from_files`], [`Tables::challenge_data_from_tables`], [`ecodefi::compute`], [`write::energy_households`], [`write::energy_teams`] |
+//! | `computeSheets(files)` | [`Tables::from_files`], [`Tables::challenge_data_from_tables`], [`ecodefi::compute`], [`write::energy_households`], [`write::energy_teams`], [`write::section_teams`], [`write::section_households`] |
 //! | `compute(data)` | [`ChallengeData::from_json`], [`ecodefi::compute`] |
 //! | `readTables(files, settings)` | [`Tables::from_files`], [`Tables::challenge_data`] |
 //! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
@@ -45,6 +48,13 @@ use ecodefi::table::{write, Tables};
 #[cfg(feature = "full")]
 use ecodefi::ChallengeData;
 use wasm_bindgen::prelude::*;
+
+/// The allocator: talc's single-threaded WebAssembly allocator, smaller
+/// than Rust's default (dlmalloc), which keeps `ecodefi/sheets` within the
+/// page's 300 KB.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("types.d.ts");
@@ -121,7 +131,7 @@ extern "C" {
     /// Metered savings (core `regression::Savings`).
     #[wasm_bindgen(typescript_type = "Savings")]
     pub type SavingsOutput;
-    /// A report with its households and teams as CSV.
+    /// A report with its results as CSV.
     #[wasm_bindgen(typescript_type = "SheetsResult")]
     pub type SheetsResultOutput;
 }
@@ -141,14 +151,16 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Computes an energy challenge from its spreadsheet files alone: the
-/// settings table (`defi.csv` or `settings.csv`: name, territory, periods,
+/// Computes a challenge from its spreadsheet files alone: the settings
+/// table (`defi.csv` or `settings.csv`: name, territory, themes, periods,
 /// options) and the other tables (core [`Tables::from_files`], then
 /// [`Tables::challenge_data_from_tables`]), then its report (core
-/// [`ecodefi::compute`]) and the report's households and teams as CSV,
-/// French style (core [`write::energy_households`],
-/// [`write::energy_teams`]). Each file is `{ name, text }`. Returns
-/// `{ report, householdsCsv, teamsCsv }`.
+/// [`ecodefi::compute`]) and its results as CSV, French style: the energy
+/// section's households and teams (core [`write::energy_households`],
+/// [`write::energy_teams`]; `null` without energy) and every section's
+/// teams and households (core [`Report::sections`](ecodefi::Report::sections),
+/// [`write::section_teams`], [`write::section_households`]). Each file is
+/// `{ name, text }`. Returns `{ report, householdsCsv, teamsCsv, sections }`.
 ///
 /// # Errors
 /// An `EcodefiError` naming the file, line and column of a table's
@@ -160,11 +172,27 @@ pub fn compute_sheets(files: &TableFilesInput) -> Result<SheetsResultOutput, JsV
         let files = convert::table_files(files)?;
         let data = Tables::from_files(&convert::sources(&files))?.challenge_data_from_tables()?;
         let report = ecodefi::compute(&data)?;
-        let energy = convert::energy_section(&report)?;
+        let style = write::CsvStyle::FRENCH;
+        let energy = report.energy.as_ref().map(|e| {
+            (
+                write::energy_households(e, style),
+                write::energy_teams(e, style),
+            )
+        });
+        let sections: Vec<convert::SectionCsv> = report
+            .sections()
+            .into_iter()
+            .map(|s| convert::SectionCsv {
+                theme: s.theme().to_string(),
+                headline: s.headline().to_owned(),
+                teams: write::section_teams(s, style),
+                households: write::section_households(s, style),
+            })
+            .collect();
         convert::sheets_result(
             &report.to_json()?,
-            &write::energy_households(energy, write::CsvStyle::FRENCH),
-            &write::energy_teams(energy, write::CsvStyle::FRENCH),
+            energy.as_ref().map(|(h, t)| (h.as_str(), t.as_str())),
+            &sections,
         )
     })
 }

@@ -261,12 +261,27 @@ export interface ChallengeSettings {
  */
 export interface TableFile { name: string; text: string }
 
-/** What `computeSheets` returns: the report, and its households and teams as
- * CSV (`;`, decimal comma), as `householdsCsv` and `teamsCsv` write them. */
+/** One section of a report as `computeSheets` gives it (core
+ * `Report::sections`, in its order: energy, water, waste, food, mobility):
+ * its theme, its headline, and its teams (rank order) and households
+ * (input order) as CSV (`;`, decimal comma; core `table::write::section_teams`
+ * and `section_households`, the same columns in every theme). */
+export interface SheetsSection {
+  theme: Theme;
+  headline: string;
+  teamsCsv: string;
+  householdsCsv: string;
+}
+
+/** What `computeSheets` returns: the report; the energy section's
+ * households and teams as CSV (`;`, decimal comma), as `householdsCsv` and
+ * `teamsCsv` write them, `null` when the challenge has no energy theme; and
+ * one entry per section of the report, every theme alike. */
 export interface SheetsResult {
   report: Report;
-  householdsCsv: string;
-  teamsCsv: string;
+  householdsCsv: string | null;
+  teamsCsv: string | null;
+  sections: SheetsSection[];
 }
 
 /** core `aggregate::ExclusionCount`. */

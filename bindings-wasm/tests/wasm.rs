@@ -176,3 +176,45 @@ fn sheets_compute_from_their_settings_table() {
     ));
     assert_eq!(get(&err, "name"), "EcodefiError");
 }
+
+#[wasm_bindgen_test]
+fn sheets_compute_a_challenge_without_energy() {
+    // The zero-waste sample (core/examples/data/zero-dechet).
+    let files = js_sys::Array::new();
+    for (name, text) in [
+        ("defi.csv", demo!("zero-dechet", "defi.csv")),
+        ("equipes.csv", demo!("zero-dechet", "equipes.csv")),
+        ("foyers.csv", demo!("zero-dechet", "foyers.csv")),
+        ("pesees.csv", demo!("zero-dechet", "pesees.csv")),
+        ("presences.csv", demo!("zero-dechet", "presences.csv")),
+    ] {
+        let f = js_sys::Object::new();
+        Reflect::set(&f, &js("name"), &js(name)).unwrap();
+        Reflect::set(&f, &js("text"), &js(&text)).unwrap();
+        files.push(&f);
+    }
+    let result: JsValue = ecodefi_wasm::compute_sheets(files.unchecked_ref())
+        .unwrap()
+        .into();
+    // No energy: its CSV are null; one section, waste's, with its CSV.
+    assert!(get(&result, "householdsCsv").is_null());
+    assert!(get(&result, "teamsCsv").is_null());
+    let sections = js_sys::Array::from(&get(&result, "sections"));
+    assert_eq!(sections.length(), 1);
+    let waste = sections.get(0);
+    assert_eq!(get(&waste, "theme"), "waste");
+    let json = js(include_str!(
+        "../../core/examples/data/waste/challenge.json"
+    ));
+    let expected: JsValue = ecodefi_wasm::compute(json.unchecked_ref()).unwrap().into();
+    assert_eq!(
+        get(&waste, "headline"),
+        path(&expected, &["waste", "headline"])
+    );
+    let teams = get(&waste, "teamsCsv").as_string().unwrap();
+    assert!(teams.starts_with("theme;rank;team;name;"));
+    assert_eq!(
+        teams.lines().count(),
+        1 + js_sys::Array::from(&path(&expected, &["waste", "teams"])).length() as usize
+    );
+}
