@@ -513,8 +513,9 @@ impl<'py> Col<'py> {
                     .is_truthy()
                     .map_err(|_| bad_cell(self.table, row, self.name, cell, "yes or no"));
             }
-            if cell.is_instance_of::<PyInt>() {
-                return parse(row, &cell.to_string());
+            // An integer (Python or numpy) is its digits: `1`/`0`.
+            if let Ok(Some(digits)) = self.text_of(row, cell) {
+                return parse(row, &digits);
             }
             Err(bad_cell(
                 self.table,
@@ -924,6 +925,13 @@ impl<'py> Frames<'py> {
                 tx: core(f.req(2)?.decimal())?,
             });
         }
+        self.theme_tables(&mut out)?;
+        Ok(out)
+    }
+
+    /// The tables of the waste, food and mobility themes: weighings,
+    /// purchases, trips.
+    fn theme_tables(&self, out: &mut Columns) -> PyResult<()> {
         if let Some(f) = self.get(Table::Weighings)? {
             // The stream is text, read by the core's `value::stream` when
             // the columns are assembled (English name or French alias).
@@ -957,10 +965,12 @@ impl<'py> Frames<'py> {
                 date: core(f.req(1)?.date())?,
                 mode: core(f.req(2)?.text())?,
                 km: core(f.req(3)?.decimal())?,
-                trips: opt(f.column(4)?, |c| c.counts(value::count32, "number of trips"))?,
+                trips: opt(f.column(4)?, |c| {
+                    c.counts(value::count32, "number of trips")
+                })?,
             });
         }
-        Ok(out)
+        Ok(())
     }
 }
 

@@ -105,7 +105,8 @@ def test_water_meters_without_a_usage_column() -> None:
 def test_french_column_names_and_yes_no_words() -> None:
     """The purchases as an organiser types them: French column names,
     channels and ``oui``/``non`` (read by the core, as in ``achats.csv``),
-    or numpy booleans; the same document as Python bools."""
+    or numpy booleans, or ones and zeros; the same document as Python
+    bools."""
     doc = _doc("food")
     frames = document_to_frames(doc)
     purchases = frames["purchases"]
@@ -128,8 +129,11 @@ def test_french_column_names_and_yes_no_words() -> None:
     assert ecodefi.ChallengeData.from_frames(settings_, purchases=french, **others).to_dict() == want
     numpy_bools = purchases.copy()
     numpy_bools["organic"] = pd.Series([np.bool_(b) for b in purchases["organic"]], dtype=object)
-    numpy_bools["local"] = purchases["local"].astype(int)
+    numpy_bools["local"] = pd.Series([np.int64(b) for b in purchases["local"]], dtype=object)
     assert ecodefi.ChallengeData.from_frames(settings_, purchases=numpy_bools, **others).to_dict() == want
+    ones_and_zeros = purchases.assign(organic=purchases["organic"].astype(int), local=purchases["local"].astype(int))
+    assert ones_and_zeros["organic"].dtype == "int64"
+    assert ecodefi.ChallengeData.from_frames(settings_, purchases=ones_and_zeros, **others).to_dict() == want
 
 
 def test_the_declics_spreadsheet_files() -> None:
