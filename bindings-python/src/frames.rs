@@ -14,8 +14,8 @@
 
 use ecodefi::table::{
     value, BillColumns, Columns, EventColumns, Header, HouseholdColumns, MeterColumns,
-    PresenceColumns, QuantityColumns, ReadingColumns, Table, TeamColumns, TemperatureColumns,
-    WeighingColumns,
+    PresenceColumns, PurchaseColumns, QuantityColumns, ReadingColumns, Table, TeamColumns,
+    TemperatureColumns, TripColumns, WeighingColumns,
 };
 use ecodefi::{Date, Decimal, Error, Location};
 use pyo3::prelude::*;
@@ -401,27 +401,38 @@ impl<'py> Col<'py> {
         })
     }
 
-    fn count(&self) -> Result<Vec<u16>, Error> {
+    /// Whole counts (adults, meals, persons, trips) read by the core's
+    /// `parse` (e.g. [`value::count`]); `None` for a missing cell (the
+    /// caller decides whether the column allows one).
+    fn counts<T>(
+        &self,
+        parse: fn(&str, &'static str) -> Result<T, Error>,
+        what: &'static str,
+    ) -> Result<Vec<Option<T>>, Error> {
         if let Some(n) = &self.numbers {
-            let mut out = Vec::new();
-            for (row, d) in self.number_decimals(n)?.into_iter().enumerate() {
-                let d = d.ok_or_else(|| missing(self.table, row, self.name))?;
-                out.push(
-                    value::count(&d.normalize().to_string(), "number of adults")
-                        .map_err(|e| e.within(&self.locate(row)))?,
-                );
-            }
-            return Ok(out);
+            return self
+                .number_decimals(n)?
+                .into_iter()
+                .enumerate()
+                .map(|(row, d)| {
+                    d.map(|d| {
+                        parse(&d.normalize().to_string(), what)
+                            .map_err(|e| e.within(&self.locate(row)))
+                    })
+                    .transpose()
+                })
+                .collect();
         }
         self.map(|row, cell| {
             if is_missing(cell) {
-                return Err(missing(self.table, row, self.name));
+                return Ok(None);
             }
             if let Ok(s) = cell.cast::<PyString>() {
                 let s = s
                     .to_cow()
                     .map_err(|_| bad_cell(self.table, row, self.name, cell, "a count"))?;
-                return value::count(&s, "number of adults")
+                return parse(&s, what)
+                    .map(Some)
                     .map_err(|e| e.within(&self.locate(row)));
             }
             let text = if let Ok(f) = cell.cast::<PyFloat>() {
@@ -439,7 +450,80 @@ impl<'py> Col<'py> {
                     _ => return Err(bad_cell(self.table, row, self.name, cell, "a whole number")),
                 }
             };
-            value::count(&text, "number of adults").map_err(|e| e.within(&self.locate(row)))
+            parse(&text, what)
+                .map(Some)
+                .map_err(|e| e.within(&self.locate(row)))
+        })
+    }
+
+    fn count(&self) -> Result<Vec<u16>, Error> {
+        self.required(self.counts(value::count, "number of adults")?)
+    }
+
+    /// Larger required counts (meals, persons), read by [`value::count32`].
+    fn count32(&self, what: &'static str) -> Result<Vec<u32>, Error> {
+        self.required(self.counts(value::count32, what)?)
+    }
+
+    /// Yes/no cells: a `bool` (Python or numpy), or text or an integer read
+    /// by the core's [`value::yes_no`] (`oui`/`non`, `true`/`false`, `1`/`0`…).
+    fn yes_no(&self, what: &'static str) -> Result<Vec<bool>, Error> {
+        let parse = |row: usize, text: &str| {
+            value::yes_no(text, what).map_err(|e| e.within(&self.locate(row)))
+        };
+        match &self.numbers {
+            Some(Numbers::Ints(v)) => {
+                return v
+                    .iter()
+                    .enumerate()
+                    .map(|(row, i)| parse(row, &i.to_string()))
+                    .collect();
+            }
+            Some(Numbers::Floats(v)) => {
+                // pandas gives an all-missing column a float dtype; any
+                // other float is not a yes/no value.
+                return match v.iter().position(|f| !f.is_nan()) {
+                    Some(row) => Err(Error::InvalidValue {
+                        what: "cell",
+                        got: format!("{}", v[row]),
+                        why: "expected a yes/no value (bool or str), got a float".to_owned(),
+                        at: self.locate(row),
+                    }),
+                    None if v.is_empty() => Ok(Vec::new()),
+                    None => Err(missing(self.table, 0, self.name)),
+                };
+            }
+            None => {}
+        }
+        self.map(|row, cell| {
+            if let Ok(b) = cell.cast::<PyBool>() {
+                return Ok(b.is_true());
+            }
+            if is_missing(cell) {
+                return Err(missing(self.table, row, self.name));
+            }
+            if let Ok(s) = cell.cast::<PyString>() {
+                let s = s
+                    .to_cow()
+                    .map_err(|_| bad_cell(self.table, row, self.name, cell, "yes or no"))?;
+                return parse(row, &s);
+            }
+            if is_numpy_bool(cell) {
+                return cell
+                    .is_truthy()
+                    .map_err(|_| bad_cell(self.table, row, self.name, cell, "yes or no"));
+            }
+            // An integer (Python or numpy) is its digits: `1`/`0`.
+            if let Ok(Some(digits)) = self.text_of(row, cell) {
+                return parse(row, &digits);
+            }
+            Err(bad_cell(
+                self.table,
+                row,
+                self.name,
+                cell,
+                "a yes/no value (bool, or str such as `oui`/`non`)",
+            ))
         })
     }
 
@@ -497,6 +581,14 @@ impl<'py> Col<'py> {
             Ok(out.join(" "))
         })
     }
+}
+
+/// A numpy boolean scalar (`numpy.bool_`), as an object column may hold.
+fn is_numpy_bool(obj: &Bound<'_, PyAny>) -> bool {
+    let t = obj.get_type();
+    let module = t.module().map(|m| m.to_string()).unwrap_or_default();
+    let name = t.name().map(|n| n.to_string()).unwrap_or_default();
+    module == "numpy" && (name == "bool" || name == "bool_")
 }
 
 /// A table given as a DataFrame (or a dict of columns), matched to its
@@ -833,6 +925,13 @@ impl<'py> Frames<'py> {
                 tx: core(f.req(2)?.decimal())?,
             });
         }
+        self.theme_tables(&mut out)?;
+        Ok(out)
+    }
+
+    /// The tables of the waste, food and mobility themes: weighings,
+    /// purchases, trips.
+    fn theme_tables(&self, out: &mut Columns) -> PyResult<()> {
         if let Some(f) = self.get(Table::Weighings)? {
             // The stream is text, read by the core's `value::stream` when
             // the columns are assembled (English name or French alias).
@@ -843,7 +942,35 @@ impl<'py> Frames<'py> {
                 kg: core(f.req(3)?.decimal())?,
             });
         }
-        Ok(out)
+        if let Some(f) = self.get(Table::Purchases)? {
+            // Channels are text, read by the core's `value::channel` when
+            // the columns are assembled (English name or French alias).
+            out.purchases = Some(PurchaseColumns {
+                household: core(f.req(0)?.text())?,
+                date: core(f.req(1)?.date())?,
+                amount: core(f.req(2)?.decimal())?,
+                organic: core(f.req(3)?.yes_no("organic"))?,
+                local: core(f.req(4)?.yes_no("local"))?,
+                channel: core(f.req(5)?.text())?,
+                meals: core(f.req(6)?.count32("number of meals"))?,
+                persons: core(f.req(7)?.count32("number of persons"))?,
+            });
+        }
+        if let Some(f) = self.get(Table::Trips)? {
+            // Modes are text, read by the core's `value::mode`; a missing
+            // number of trips is `None` (the core counts it as 1 and
+            // refuses 0).
+            out.trips = Some(TripColumns {
+                household: core(f.req(0)?.text())?,
+                date: core(f.req(1)?.date())?,
+                mode: core(f.req(2)?.text())?,
+                km: core(f.req(3)?.decimal())?,
+                trips: opt(f.column(4)?, |c| {
+                    c.counts(value::count32, "number of trips")
+                })?,
+            });
+        }
+        Ok(())
     }
 }
 

@@ -220,7 +220,7 @@ fn names(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
 /// columns), with the core's columnar input: ``{"households": [...],
 /// "teams": [...], "temperatures": [...] or None}`` in the document's form.
 #[pyfunction]
-#[pyo3(signature = (households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None, weighings = None))]
+#[pyo3(signature = (households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None, weighings = None, purchases = None, trips = None))]
 #[allow(clippy::too_many_arguments)]
 fn read_frames<'py>(
     py: Python<'py>,
@@ -235,6 +235,8 @@ fn read_frames<'py>(
     presence: Option<Bound<'py, PyAny>>,
     temperatures: Option<Bound<'py, PyAny>>,
     weighings: Option<Bound<'py, PyAny>>,
+    purchases: Option<Bound<'py, PyAny>>,
+    trips: Option<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let inputs = frame_inputs(
         households,
@@ -248,6 +250,8 @@ fn read_frames<'py>(
         presence,
         temperatures,
         weighings,
+        purchases,
+        trips,
     )?;
     let d = PyDict::new(py);
     d.set_item("households", to_python(py, &inputs.households)?)?;
@@ -269,6 +273,8 @@ fn frame_inputs<'py>(
     presence: Option<Bound<'py, PyAny>>,
     temperatures: Option<Bound<'py, PyAny>>,
     weighings: Option<Bound<'py, PyAny>>,
+    purchases: Option<Bound<'py, PyAny>>,
+    trips: Option<Bound<'py, PyAny>>,
 ) -> PyResult<ecodefi::table::Inputs> {
     use ecodefi::table::Table;
     let frames = frames::Frames::new(
@@ -284,6 +290,8 @@ fn frame_inputs<'py>(
             (Table::Presence, presence),
             (Table::Temperatures, temperatures),
             (Table::Weighings, weighings),
+            (Table::Purchases, purchases),
+            (Table::Trips, trips),
         ],
     );
     core(frames.columns()?.assemble())

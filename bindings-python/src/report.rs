@@ -105,7 +105,7 @@ impl PyChallengeData {
     /// core's ``Columns::challenge_data``). See the README for every table
     /// and column.
     #[staticmethod]
-    #[pyo3(signature = (settings, households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None, weighings = None))]
+    #[pyo3(signature = (settings, households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None, weighings = None, purchases = None, trips = None))]
     #[allow(clippy::too_many_arguments)]
     fn from_frames(
         settings: Bound<'_, PyAny>,
@@ -120,6 +120,8 @@ impl PyChallengeData {
         presence: Option<Bound<'_, PyAny>>,
         temperatures: Option<Bound<'_, PyAny>>,
         weighings: Option<Bound<'_, PyAny>>,
+        purchases: Option<Bound<'_, PyAny>>,
+        trips: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let settings = settings_json(&settings)?;
         let columns = crate::frames::Frames::new(
@@ -135,6 +137,8 @@ impl PyChallengeData {
                 (Table::Presence, presence),
                 (Table::Temperatures, temperatures),
                 (Table::Weighings, weighings),
+                (Table::Purchases, purchases),
+                (Table::Trips, trips),
             ],
         )
         .columns()?;

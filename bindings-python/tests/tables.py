@@ -18,7 +18,7 @@ def document_to_frames(doc: Dict[str, Any], dates: str = "datetime64") -> Dict[s
     """
     rows: Dict[str, List[Dict[str, Any]]] = {
         k: []
-        for k in ("households", "teams", "meters", "readings", "events", "bills", "deliveries", "stock", "presence", "weighings")
+        for k in ("households", "teams", "meters", "readings", "events", "bills", "deliveries", "stock", "presence", "weighings", "purchases", "trips")
     }
     for t in doc["challenge"]["teams"]:
         rows["teams"].append({"team": t["id"], "name": t["name"], "captain": t.get("captain")})
@@ -44,7 +44,27 @@ def document_to_frames(doc: Dict[str, Any], dates: str = "datetime64") -> Dict[s
             )
         for w in h.get("weighings", []):
             rows["weighings"].append({"household": h["id"], "date": w["date"], "stream": w["stream"], "kg": Decimal(w["kg"])})
-        for m in h.get("meters", []):
+        for f in h.get("food_purchases", []):
+            rows["purchases"].append(
+                {
+                    "household": h["id"],
+                    "date": f["date"],
+                    "amount": Decimal(f["amount"]),
+                    "organic": f["organic"],
+                    "local": f["local"],
+                    "channel": f["channel"],
+                    "meals": f["meals"],
+                    "persons": f["persons"],
+                }
+            )
+        for t in h.get("trips", []):
+            rows["trips"].append(
+                {"household": h["id"], "date": t["date"], "mode": t["mode"], "km": Decimal(t["km"]), "trips": t.get("trips")}
+            )
+        # Water meters are rows of the meters table: carrier `water`, the
+        # energy columns (usage, conversion, heating share) blank.
+        water = [{**m, "carrier": "water", "usage": None} for m in h.get("water_meters", [])]
+        for m in h.get("meters", []) + water:
             conv = m.get("conversion") or {}
             rows["meters"].append(
                 {

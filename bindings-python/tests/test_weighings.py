@@ -183,19 +183,25 @@ def test_the_same_errors_through_from_frames(waste_doc: Dict[str, Any]) -> None:
 
 def test_a_blank_meter_usage_reaches_the_core() -> None:
     """A missing usage cell is passed on as a blank one, as from a CSV
-    file; the core decides (today: a heating usage is needed for an energy
-    meter, and its error names the table, row and column)."""
+    file; the core decides (a heating usage is needed for an energy meter,
+    and its error names the table, row and column; a water meter has
+    none)."""
     meters = pd.DataFrame(
         {"household": ["A", "B"], "meter": ["g", "g"], "carrier": "natural_gas", "unit": "m3", "usage": ["mixed", None]}
     )
     for blank in (None, float("nan"), ""):
         meters["usage"] = pd.Series(["mixed", blank], dtype=object)
         # The core's error for a blank usage, not the binding's "required".
-        with pytest.raises(ecodefi.UnknownNameError, match="unknown meter usage ``") as e:
+        with pytest.raises(ecodefi.InvalidValueError, match="an energy meter needs its usage") as e:
             ecodefi.read_frames(HOUSEHOLDS, meters=meters)
         assert (e.value.file, e.value.row, e.value.column) == ("meters", 1, "usage")
     meters.loc[1, "usage"] = "no_heating"
     assert len(ecodefi.read_frames(HOUSEHOLDS, meters=meters)["households"][1]["meters"]) == 1
+    water = meters.assign(carrier=["natural_gas", "eau"])
+    for blank in (None, float("nan"), ""):
+        water["usage"] = pd.Series(["mixed", blank], dtype=object)
+        got = ecodefi.read_frames(HOUSEHOLDS, meters=water)["households"][1]
+        assert (got["meters"], [m["id"] for m in got["water_meters"]]) == ([], ["g"])
 
 
 # The round-trip property: any weighings given as a frame come back as the

@@ -140,6 +140,8 @@ class ChallengeData:
         presence: Optional[_Frame] = None,
         temperatures: Optional[_Frame] = None,
         weighings: Optional[_Frame] = None,
+        purchases: Optional[_Frame] = None,
+        trips: Optional[_Frame] = None,
     ) -> ChallengeData:
         """Builds the document from pandas DataFrames, one per table, and the settings."""
     @staticmethod
@@ -272,6 +274,8 @@ def read_frames(
     presence: Optional[_Frame] = None,
     temperatures: Optional[_Frame] = None,
     weighings: Optional[_Frame] = None,
+    purchases: Optional[_Frame] = None,
+    trips: Optional[_Frame] = None,
 ) -> Dict[str, Any]:
     """Reads a challenge's tables with the core's columnar input."""
 
