@@ -203,17 +203,17 @@ async function run(files) {
     $('download-teams-csv').hidden = !report.energy;
     $('results').hidden = false;
     setStatus(t.ready);
-    document.body.dataset.module = module;
-    documentReady(report);
+    documentReady(report, module);
   } catch (err) {
     showFiles(files, new Map([[fileOf(err, files, json, stage), errorMessage(err)]]));
     setStatus(t.failed, true);
   }
 }
 
-/** Marks the page for tests and scripts: the report is shown. */
-function documentReady(report) {
+/** Marks the page for tests and scripts: the report is shown, computed by `module`. */
+function documentReady(report, module) {
   document.body.dataset.households = String(report.households);
+  document.body.dataset.module = module;
 }
 
 /** The files as text, decoded by core from their bytes (UTF-8, UTF-16, Windows-1252). */
