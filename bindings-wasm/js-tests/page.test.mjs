@@ -484,7 +484,7 @@ test('the zero-waste sample shows the headline and ranking of table_demo, comput
   // The every-theme spreadsheet module, not the full one.
   assert.deepEqual(wasm, ['ecodefi_sheets_themes_bg.wasm']);
   assert.equal(await page.getAttribute('body', 'data-module'), 'sheets-themes');
-  assert.match(await page.textContent('#timing'), /module tableur tous thèmes/);
+  assert.match(await page.textContent('#timing'), /Module de calcul : tableur, tous thèmes \(ecodefi\/sheets-themes\)/);
   assert.equal(await page.getAttribute('body', 'data-households'), '60');
   assert.equal(await page.textContent('#challenge-title'), expected.title);
   const sections = await shownSections(page);
