@@ -63,9 +63,12 @@ cp "$out"/sheets/ecodefi_sheets.js "$out"/sheets/ecodefi_sheets_bg.wasm "$out"/s
 cp "$out"/sheets-themes/ecodefi_sheets_themes.js "$out"/sheets-themes/ecodefi_sheets_themes_bg.wasm \
     "$out"/sheets-themes/index.js "$here/www/pkg/sheets-themes/"
 # The bundled samples: the energy challenge document of the Rust example,
-# the spreadsheet demo (CSV tables with their settings table) and the
-# regional catalogue.
-for sample in energy table-demo catalogue; do
+# the spreadsheet demo (CSV tables with their settings table), two
+# organisers' challenges in spreadsheet files (zero-dechet: waste only;
+# declics: energy, water and waste; file names with accents, such as
+# `températures.csv`, kept as they are: index.json lists them and the page
+# fetches them percent-encoded) and the regional catalogue.
+for sample in energy table-demo zero-dechet declics catalogue; do
     cp -r "core/examples/data/$sample" "$here/www/sample/$sample"
 done
 # The spreadsheet demo's settings are its settings table (defi.csv); its

@@ -9,7 +9,13 @@
 // theme with the headline and team ranking the package computes in Node;
 // a challenge of ECODEFI_PAGE_HOUSEHOLDS households (10 000 by default, 0
 // to skip) computes in the page; the regional catalogue view lists the bundled
-// sample's challenges and its results. Screenshots go to js-tests/out/.
+// sample's challenges and its results. The organisers' spreadsheet samples
+// (zero-dechet: waste; declics: energy, water, waste) are computed by
+// `ecodefi/sheets-themes` and show the headlines and rankings `cargo run
+// --example table_demo` prints for their folders (parsed, not copied here),
+// with each theme's CSV files as the package writes them in Node; a broken
+// weighings table shows core's error next to it. Screenshots go to
+// js-tests/out/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -19,6 +25,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import * as full from 'ecodefi';
+import * as sheetsThemes from 'ecodefi/sheets-themes';
 import { examples, folderTables, here, root, wasmDir } from './helpers.mjs';
 
 const www = path.join(wasmDir, 'www');
@@ -203,6 +210,10 @@ test('the multi-theme sample shows one section per theme, with core\'s headline 
   // Core's CSV writers are energy's: not offered here; the report is.
   assert.ok(await page.isHidden('#download-csv'));
   assert.ok(await page.isHidden('#download-teams-csv'));
+  // A JSON document's report comes without each theme's CSV files: the page says so.
+  assert.equal(await page.$$eval('#themes .theme-downloads button', (b) => b.length), 0);
+  assert.match(await page.textContent('#theme-csv-note'), /document JSON/);
+  assert.ok(await page.isVisible('#theme-csv-note'));
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   assert.deepEqual(JSON.parse(readFileSync(await json.path(), 'utf8')), expected);
   await page.screenshot({ path: path.join(out, 'page-themes.png'), fullPage: true });
@@ -263,7 +274,7 @@ test('the spreadsheet sample computes with the small module alone', async () => 
   await page.close();
 });
 
-test('a challenge the small module leaves out is computed by the full one', async () => {
+test('a challenge the small module leaves out is computed by the every-theme spreadsheet module', async () => {
   const { page, errors } = await openPage();
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(path.basename(new URL(r.url()).pathname)); });
@@ -275,7 +286,8 @@ test('a challenge the small module leaves out is computed by the full one', asyn
     .map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.text) }));
   await page.setInputFiles('#picker', files);
   await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
-  assert.deepEqual(wasm, ['ecodefi_wasm_bg.wasm']);
+  assert.deepEqual(wasm, ['ecodefi_sheets_themes_bg.wasm']);
+  assert.equal(await page.getAttribute('body', 'data-module'), 'sheets-themes');
   const expected = full.computeSheets(files.map((f) => ({ name: f.name, text: f.buffer.toString() })));
   assert.ok(expected.report.water);
   assert.equal(await page.textContent('#theme-energy .theme-headline'), expected.report.energy.headline);
@@ -397,6 +409,161 @@ test(`${BIG} households from spreadsheet files compute in the page's small modul
   console.log(`# page, spreadsheet files (ecodefi/sheets): ${timing}`);
   assert.match(timing, new RegExp(`pour ${BIG.toLocaleString('en').replace(/,/g, '')} foyers`));
   assert.deepEqual(wasm, []); // the full module was never needed
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/**
+ * What `cargo run --example table_demo -- DIR` prints, parsed: the
+ * challenge's title, then per theme its headline, its teams in rank order
+ * (`  1. La Deûle : −32,9 % (10 foyers)`) and its households left out
+ * (`  exclu D05 (T5) : code — detail`); energy's CSV follows the sections.
+ */
+function tableDemo(dir) {
+  const stdout = execFileSync('cargo', ['run', '--quiet', '-p', 'ecodefi', '--example', 'table_demo', '--', dir], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [title, ...blocks] = stdout.split('\n\n');
+  const sections = [];
+  const team = /^ {2}(\d+)\. (.+) : (.+) \((\d+ foyers?)\)$/;
+  const excluded = /^ {2}exclu (\S+) \((.+?)\) : (\S+) — /;
+  for (const block of blocks) {
+    const [headline, ...lines] = block.split('\n').filter((l) => l !== '');
+    // The sections' lines are indented; energy's CSV (after them) is not.
+    if (!headline || headline.startsWith(' ') || !lines.every((l) => l.startsWith('  '))) break;
+    const teams = [];
+    const exclusions = [];
+    for (const line of lines) {
+      const m = team.exec(line);
+      const x = excluded.exec(line);
+      assert.ok(m || x, `a line of table_demo: ${JSON.stringify(line)}`);
+      if (m) teams.push({ rank: m[1], name: m[2], figure: m[3], counted: m[4] });
+      else exclusions.push({ household: x[1], code: x[3] });
+    }
+    sections.push({ headline, teams, exclusions });
+  }
+  assert.ok(sections.length > 0, `table_demo printed sections:\n${stdout}`);
+  return { title: title.trim(), sections };
+}
+
+/** The files of a folder as the picker gives them (bytes), sorted by name. */
+function pickerFiles(dir) {
+  return readdirSync(dir).sort().map((name) => ({ name, mimeType: 'text/csv', buffer: readFileSync(path.join(dir, name)) }));
+}
+
+/** Each shown theme section: its theme, headline and ranking as drawn. */
+async function shownSections(page) {
+  return page.$$eval('#themes section.theme', (ss) => ss.map((s) => ({
+    theme: s.dataset.theme,
+    title: s.querySelector('h3').textContent,
+    headline: s.querySelector('.theme-headline').textContent,
+    ranking: [...s.querySelectorAll('.teams-chart g.bar-row')].map((g) =>
+      `${g.querySelector('.bar-label').textContent} ${g.querySelector('.bar-value').textContent}`),
+    downloads: [...s.querySelectorAll('.theme-downloads button')].map((b) => b.dataset.csv),
+  })));
+}
+
+/** The wasm files a page fetches from now on (their names). */
+function wasmRequests(page) {
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(path.basename(new URL(r.url()).pathname)); });
+  return wasm;
+}
+
+test('the zero-waste sample shows the headline and ranking of table_demo, computed by ecodefi/sheets-themes', async () => {
+  const expected = tableDemo(path.join(examples, 'zero-dechet'));
+  assert.equal(expected.sections.length, 1);
+  const [waste] = expected.sections;
+  assert.ok(waste.teams.length > 1);
+  const { page, errors } = await openPage();
+  const wasm = wasmRequests(page);
+  await page.click('#sample-zero-dechet');
+  await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+  // The every-theme spreadsheet module, not the full one.
+  assert.deepEqual(wasm, ['ecodefi_sheets_themes_bg.wasm']);
+  assert.equal(await page.getAttribute('body', 'data-module'), 'sheets-themes');
+  assert.match(await page.textContent('#timing'), /Module de calcul : tableur, tous thèmes \(ecodefi\/sheets-themes\)/);
+  assert.equal(await page.getAttribute('body', 'data-households'), '60');
+  assert.equal(await page.textContent('#challenge-title'), expected.title);
+  const sections = await shownSections(page);
+  assert.deepEqual(sections.map((s) => s.theme), ['waste']);
+  assert.equal(sections[0].title, 'Déchets');
+  assert.equal(sections[0].headline, waste.headline);
+  assert.deepEqual(await page.$$eval('#headlines li .headline', (s) => s.map((x) => x.textContent)), [waste.headline]);
+  // Order, names and percentages as the example prints them.
+  assert.deepEqual(sections[0].ranking, waste.teams.map((t) => `${t.rank}. ${t.name} ${t.figure}`));
+  // The households the example lists as left out are the excluded rows, with core's codes.
+  const excluded = await page.$$eval('#theme-waste table.households tr.excluded', (trs) => trs.map((tr) => ({
+    household: tr.dataset.household,
+    codes: [...tr.querySelectorAll('.reason')].map((r) => r.dataset.code),
+  })));
+  assert.deepEqual(excluded.flatMap((h) => h.codes.map((code) => ({ household: h.household, code }))), waste.exclusions);
+  // Energy's detailed CSV files are not offered; the theme's own are.
+  assert.ok(await page.isHidden('#download-csv'));
+  assert.ok(await page.isHidden('#theme-csv-note'));
+  assert.deepEqual(sections[0].downloads, ['teams', 'households']);
+  await page.screenshot({ path: path.join(out, 'page-zero-dechet.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a weighing of an unknown stream shows core\'s error next to pesees.csv, with line and column', async () => {
+  const files = pickerFiles(path.join(examples, 'zero-dechet'));
+  const weighings = files.find((f) => f.name === 'pesees.csv');
+  const lines = full.decode(weighings.buffer).split('\n');
+  // The fifth weighing (line 6 of the file, its header is line 1): a stream core does not know.
+  const at = 5;
+  const cols = lines[at].split(';');
+  assert.equal(lines[0].split(';')[2], 'flux');
+  cols[2] = 'carton';
+  lines[at] = cols.join(';');
+  weighings.buffer = Buffer.from(lines.join('\n'));
+  const { page, errors } = await openPage();
+  await page.setInputFiles('#picker', files);
+  await page.waitForSelector('#files li.file-error');
+  assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), ['pesees.csv']);
+  const message = await page.textContent('#files li.file-error .file-message');
+  // Core's code for a name it does not know (a stream's), in French, then where, then its message.
+  assert.match(message, new RegExp(`^nom inconnu \\(ligne ${at + 1}, colonne « flux »\\) — `));
+  assert.match(message, /`carton`/);
+  assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), 'unknown_name');
+  assert.ok(await page.isHidden('#results'));
+  await page.screenshot({ path: path.join(out, 'page-error-pesees.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the Déclics sample shows energy, water and waste as table_demo prints them, with each theme\'s CSV files', async () => {
+  const dir = path.join(examples, 'declics');
+  const expected = tableDemo(dir);
+  // What the package computes from the same files, in Node.
+  const inNode = sheetsThemes.computeSheets(readdirSync(dir).sort().map((name) => ({ name, text: full.decode(readFileSync(path.join(dir, name))) })));
+  const { page, errors } = await openPage();
+  const wasm = wasmRequests(page);
+  await page.click('#sample-declics');
+  await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+  assert.deepEqual(wasm, ['ecodefi_sheets_themes_bg.wasm']);
+  assert.equal(await page.getAttribute('body', 'data-households'), String(inNode.report.households));
+  assert.equal(await page.textContent('#challenge-title'), expected.title);
+  const sections = await shownSections(page);
+  assert.deepEqual(sections.map((s) => s.title), ['Énergie', 'Eau', 'Déchets']);
+  assert.deepEqual(sections.map((s) => s.headline), expected.sections.map((s) => s.headline));
+  // Every theme here ranks by a change: drawn as the example prints it.
+  sections.forEach((s, i) => assert.deepEqual(s.ranking, expected.sections[i].teams.map((t) => `${t.rank}. ${t.name} ${t.figure}`), s.theme));
+  // Each theme's CSV files, and energy's detailed ones.
+  assert.ok(sections.every((s) => s.downloads.join() === 'teams,households'));
+  assert.ok(await page.isVisible('#download-csv'));
+  const [teams] = await Promise.all([page.waitForEvent('download'), page.click('#theme-waste button[data-csv="teams"]')]);
+  assert.equal(teams.suggestedFilename(), 'dechets-equipes.csv');
+  assert.equal(readFileSync(await teams.path(), 'utf8'), inNode.sections.find((s) => s.theme === 'waste').teamsCsv);
+  const [households] = await Promise.all([page.waitForEvent('download'), page.click('#theme-water button[data-csv="households"]')]);
+  assert.equal(households.suggestedFilename(), 'eau-foyers.csv');
+  assert.equal(readFileSync(await households.path(), 'utf8'), inNode.sections.find((s) => s.theme === 'water').householdsCsv);
+  const [energy] = await Promise.all([page.waitForEvent('download'), page.click('#download-teams-csv')]);
+  assert.equal(readFileSync(await energy.path(), 'utf8'), inNode.teamsCsv);
+  await page.screenshot({ path: path.join(out, 'page-declics.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
 });

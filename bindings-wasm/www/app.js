@@ -1,13 +1,19 @@
 // The page: reads the files the organiser gives (picker, drag-and-drop or
-// a bundled sample: energy, the spreadsheet demo, or a multi-theme
-// challenge), hands them to the ecodefi package (WebAssembly), and shows
-// core's report, every theme of it. All computation is core's; this file only reads
-// files, draws and offers downloads. All text comes from i18n.js.
+// a bundled sample: energy, the spreadsheet demo, a multi-theme challenge
+// document, a zero-waste challenge and the Déclics challenge in
+// spreadsheet files), hands them to the ecodefi package (WebAssembly), and
+// shows core's report, every theme of it, with core's CSV files. All
+// computation is core's; this file only reads files, draws and offers
+// downloads. All text comes from i18n.js.
 //
-// Spreadsheet files go to the small module `ecodefi/sheets` (under 300 KB),
-// loaded at once; a JSON document or settings file, the catalogue, and a
-// challenge the small module leaves out (code `unsupported`) go to the full
-// module, fetched the first time it is needed.
+// Three modules of the package, each fetched the first time it is needed:
+// - spreadsheet files go to the small module `ecodefi/sheets` (under
+//   300 KB, energy only), loaded at once;
+// - what it leaves out (code `unsupported`: another theme) goes to
+//   `ecodefi/sheets-themes` (under 450 KB, every theme from spreadsheet
+//   files);
+// - a JSON document or settings file and the catalogue go to the full
+//   module `ecodefi` (1.15 MB).
 
 import init, * as sheets from './pkg/sheets/index.js';
 import { t, where } from './i18n.js';
@@ -15,18 +21,26 @@ import { render } from './render.js';
 import { renderCatalogue } from './catalogue.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { report: null, householdsCsv: '', teamsCsv: '' };
+// The shown report and core's CSV files of it: energy's detailed ones
+// (`householdsCsv`, `teamsCsv`) and each theme section's (`sections`,
+// from spreadsheet files only).
+const state = { report: null, householdsCsv: '', teamsCsv: '', sections: [] };
 
-let fullModule = null;
-/** The full module (every export), instantiated on first use. */
-async function full() {
-  if (!fullModule) {
-    const module = await import('./pkg/index.js');
-    await module.default();
-    fullModule = module;
-  }
-  return fullModule;
+/** A module of the package, fetched and instantiated on first use. */
+function lazy(url) {
+  let loaded = null;
+  return () => {
+    loaded ??= import(url).then(async (module) => {
+      await module.default();
+      return module;
+    });
+    return loaded;
+  };
 }
+/** The full module (every export: JSON documents, catalogue). */
+const full = lazy('./pkg/index.js');
+/** Every theme from spreadsheet files (`ecodefi/sheets-themes`). */
+const sheetsThemes = lazy('./pkg/sheets-themes/index.js');
 
 function applyTexts() {
   for (const node of document.querySelectorAll('[data-text]')) {
@@ -149,49 +163,57 @@ async function run(files) {
     const tables = csv.map(({ name, text }) => ({ name, text }));
     let result;
     let ms;
+    let module;
     if (json) {
       const ecodefi = await full();
+      module = 'full';
       const start = performance.now();
       const data = document ? json.text : ecodefi.readTables(tables, json.text);
       stage = 'compute';
       const report = ecodefi.compute(data);
       ms = performance.now() - start;
-      // Core's CSV writers are energy's: a challenge without energy has none.
+      // The full module's `compute` gives the report only; its CSV writers
+      // are energy's: a challenge without energy has none, and no theme
+      // section has its own CSV files (the page says so).
       result = report.energy
-        ? { report, householdsCsv: ecodefi.householdsCsv(report), teamsCsv: ecodefi.teamsCsv(report) }
-        : { report, householdsCsv: '', teamsCsv: '' };
+        ? { report, householdsCsv: ecodefi.householdsCsv(report), teamsCsv: ecodefi.teamsCsv(report), sections: null }
+        : { report, householdsCsv: '', teamsCsv: '', sections: null };
     } else {
       let start = performance.now();
       try {
         result = sheets.computeSheets(tables);
+        module = 'sheets';
       } catch (err) {
-        // What the small module leaves out (another theme, regression
-        // baselines) the full one computes: fetch it and compute there.
+        // What the small module leaves out (another theme) the
+        // every-theme spreadsheet module computes: fetch it, compute there.
         if (err?.code !== 'unsupported') throw err;
-        const ecodefi = await full();
+        const themes = await sheetsThemes();
         start = performance.now();
-        result = ecodefi.computeSheets(tables);
+        result = themes.computeSheets(tables);
+        module = 'sheets-themes';
       }
       ms = performance.now() - start;
     }
     Object.assign(state, result);
     const { report } = result;
-    render(report, { ms });
-    // The CSV files are energy's (core's writers): offered with energy only.
+    render(report, { ms, sections: result.sections });
+    $('timing').textContent += ` ${t.computedBy(t.modules[module])}`;
+    // Energy's detailed CSV files (core's writers): offered with energy only.
     $('download-csv').hidden = !report.energy;
     $('download-teams-csv').hidden = !report.energy;
     $('results').hidden = false;
     setStatus(t.ready);
-    documentReady(report);
+    documentReady(report, module);
   } catch (err) {
     showFiles(files, new Map([[fileOf(err, files, json, stage), errorMessage(err)]]));
     setStatus(t.failed, true);
   }
 }
 
-/** Marks the page for tests and scripts: the report is shown. */
-function documentReady(report) {
+/** Marks the page for tests and scripts: the report is shown, computed by `module`. */
+function documentReady(report, module) {
   document.body.dataset.households = String(report.households);
+  document.body.dataset.module = module;
 }
 
 /** The files as text, decoded by core from their bytes (UTF-8, UTF-16, Windows-1252). */
@@ -217,7 +239,8 @@ async function loadSample(name) {
   const index = await (await fetch('sample/index.json')).json();
   const files = [];
   for (const file of index[name]) {
-    const bytes = await (await fetch(`sample/${name}/${file}`)).arrayBuffer();
+    // Names may have accents (`températures.csv`): sent percent-encoded (UTF-8).
+    const bytes = await (await fetch(`sample/${name}/${encodeURIComponent(file)}`)).arrayBuffer();
     files.push({ name: file, text: sheets.decode(new Uint8Array(bytes)) });
   }
   return files;
@@ -270,6 +293,8 @@ function wire() {
   $('sample').addEventListener('click', async () => run(await loadSample('energy')));
   $('sample-csv').addEventListener('click', async () => run(await loadSample('table-demo')));
   $('sample-themes').addEventListener('click', async () => run(await loadThemesSample()));
+  $('sample-zero-dechet').addEventListener('click', async () => run(await loadSample('zero-dechet')));
+  $('sample-declics').addEventListener('click', async () => run(await loadSample('declics')));
   $('catalogue-sample').addEventListener('click', loadCatalogueSample);
   $('catalogue-picker').addEventListener('change', async (e) => {
     const [f] = e.target.files;
@@ -290,6 +315,15 @@ function wire() {
   });
   $('download-teams-csv').addEventListener('click', () => {
     if (state.report?.energy) download(t.files.teams, 'text/csv;charset=utf-8', state.teamsCsv);
+  });
+  // Each theme section's CSV files, core's (the buttons render.js draws).
+  $('themes').addEventListener('click', (e) => {
+    const button = e.target.closest('button[data-csv]');
+    const section = state.sections?.find((s) => s.theme === button?.dataset.theme);
+    if (!section) return;
+    const slug = t.themeSlugs[section.theme] ?? section.theme;
+    if (button.dataset.csv === 'teams') download(t.files.themeTeams(slug), 'text/csv;charset=utf-8', section.teamsCsv);
+    else download(t.files.themeHouseholds(slug), 'text/csv;charset=utf-8', section.householdsCsv);
   });
 }
 

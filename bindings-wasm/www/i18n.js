@@ -12,19 +12,48 @@ export const messages = {
     title: 'ecodefi — résultats du défi',
     subtitle: 'Calcul exact des économies des foyers, des équipes et du défi, dans votre navigateur : aucun fichier ne quitte cet ordinateur.',
     inputTitle: 'Données du défi',
-    dropHint: 'Déposez ici les fichiers CSV du défi, paramètres compris (defi.csv), ou le document JSON, choisissez-les, ou essayez avec l’exemple fourni.',
+    dropHint: 'Déposez ici les fichiers CSV du défi, paramètres compris (defi.csv), ou le document JSON, choisissez-les, ou essayez un des exemples fournis.',
     pick: 'Choisir des fichiers…',
+    samplesLabel: 'Exemples :',
     sample: 'Charger l’exemple (190 foyers)',
     sampleCsv: 'Exemple en tableur (CSV)',
     sampleThemes: 'Exemple à plusieurs thèmes (eau, déchets, alimentation, mobilité)',
+    sampleZeroDechet: 'Défi zéro déchet (tableur)',
+    sampleDeclics: 'Défi Déclics énergie, eau, déchets (tableur)',
     resultsTitle: 'Résultats',
-    downloadCsv: 'Énergie : résultats par foyer (CSV)',
-    downloadTeamsCsv: 'Énergie : résultats par équipe (CSV)',
+    downloadCsv: 'Énergie : résultats détaillés par foyer (CSV)',
+    downloadTeamsCsv: 'Énergie : résultats détaillés par équipe (CSV)',
+    // Each theme section's own CSV files (core's writers, French style),
+    // computed with the report from spreadsheet files.
+    themeDownloads: {
+      teams: (theme) => `${theme} : classement des équipes (CSV)`,
+      households: (theme) => `${theme} : résultats par foyer (CSV)`,
+      // A JSON document is computed by the full module, whose `compute`
+      // returns the report only: its CSV files are energy's.
+      none: 'Les fichiers CSV par thème sont proposés quand le défi est donné en fichiers tableur (CSV) ; pour un document JSON, le rapport complet (JSON) contient tous les résultats de ce thème.',
+    },
     downloadJson: 'Rapport complet (JSON)',
     files: {
       households: 'ecodefi-foyers.csv',
       teams: 'ecodefi-equipes.csv',
       json: 'ecodefi-rapport.json',
+      // A theme section's CSV files: `dechets-equipes.csv`, `dechets-foyers.csv`…
+      themeTeams: (slug) => `${slug}-equipes.csv`,
+      themeHouseholds: (slug) => `${slug}-foyers.csv`,
+    },
+    // The themes in file names (French, without accents).
+    themeSlugs: {
+      energy: 'energie',
+      water: 'eau',
+      waste: 'dechets',
+      food: 'alimentation',
+      mobility: 'mobilite',
+    },
+    // Which module computed the shown report (the status line says it).
+    modules: {
+      sheets: 'tableur, énergie (ecodefi/sheets)',
+      'sheets-themes': 'tableur, tous thèmes (ecodefi/sheets-themes)',
+      full: 'complet (ecodefi)',
     },
     tableRole: 'table du défi (CSV)',
     withDocument: 'le fichier JSON est déjà un document complet du défi : retirez les fichiers CSV, ou donnez seulement les paramètres en JSON',
@@ -94,6 +123,7 @@ export const messages = {
     reading: (n) => `Lecture de ${n} fichier${n > 1 ? 's' : ''}…`,
     computing: 'Calcul en cours…',
     computedIn: (ms, n) => `Calculé en ${ms} ms pour ${n} foyer${n > 1 ? 's' : ''}, dans ce navigateur.`,
+    computedBy: (module) => `Module de calcul : ${module}.`,
     fileError: 'erreur',
     failed: 'Les données n’ont pas pu être lues : voir l’erreur à côté du fichier.',
     engineFailed: (msg) => `Le moteur de calcul n’a pas pu démarrer : ${msg}`,

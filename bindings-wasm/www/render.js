@@ -3,7 +3,8 @@
 // order (energy, water, waste, food, mobility: its `Report::headline`),
 // each with its headline, its key figures, the team ranking as an inline
 // SVG bar chart (by core's ranks) and the table of households with their
-// status, figures, exclusion reasons and warnings. Every household has a
+// status, figures, exclusion reasons and warnings, and under its headline
+// the theme's CSV downloads when core gave them (spreadsheet files). Every household has a
 // row in every theme, as core lists it. Numbers are core's decimal
 // strings, written by i18n.js: nothing is computed here.
 
@@ -176,7 +177,7 @@ function gain(change, label, kind) {
  * Draws the whole report: the challenge, the headlines of its themes, the
  * timing and one section per theme.
  */
-export function render(report, { ms }) {
+export function render(report, { ms, sections = null }) {
   const themes = THEMES.filter((k) => report[k]);
   $('challenge-title').textContent = report.challenge ? t.challengeOf(report.challenge) : '';
   const headlines = $('headlines');
@@ -191,10 +192,30 @@ export function render(report, { ms }) {
   }
   $('timing').textContent = t.computedIn(Math.round(ms), report.households);
   const container = $('themes');
-  container.replaceChildren(...themes.map((key) => drawTheme(key, report[key])));
+  const csv = sections ? new Set(sections.map((s) => s.theme)) : null;
+  $('theme-csv-note').hidden = csv !== null;
+  container.replaceChildren(...themes.map((key) => drawTheme(key, report[key], csv)));
 }
 
-function drawTheme(key, section) {
+/**
+ * The theme's CSV downloads (its teams, its households: core's files, which
+ * app.js offers); none when core gave none (a JSON document: the page says
+ * so once, under the report's downloads).
+ */
+function drawDownloads(key, csv) {
+  const div = cell('div', undefined, 'downloads theme-downloads');
+  if (!csv?.has(key)) return div;
+  for (const kind of ['teams', 'households']) {
+    const b = cell('button', t.themeDownloads[kind](t.themes[key]));
+    b.type = 'button';
+    b.dataset.theme = key;
+    b.dataset.csv = kind;
+    div.append(b);
+  }
+  return div;
+}
+
+function drawTheme(key, section, csv) {
   const d = DESCRIBE[key];
   const s = document.createElement('section');
   s.className = 'theme';
@@ -203,6 +224,7 @@ function drawTheme(key, section) {
   s.append(
     cell('h3', t.themes[key]),
     cell('p', section.headline, 'theme-headline'),
+    drawDownloads(key, csv),
     cell('h4', t.figuresTitle),
     drawFigures(d.figures(section)),
     cell('h4', t.teamsTitle),
