@@ -156,6 +156,32 @@ mod tests {
     }
 
     #[test]
+    fn food_teams_are_ranked_by_their_gain_in_points() {
+        let json = include_str!("../../../examples/data/food/challenge.json");
+        let report = crate::compute(&crate::ChallengeData::from_json(json).unwrap()).unwrap();
+        let food = report.food.as_ref().unwrap();
+        let csv = section_teams(report.sections()[0], CsvStyle::ENGLISH);
+        let rows = read(&csv, Delimiter::Comma).unwrap();
+        let mut last = None;
+        for (r, team) in rows.iter().skip(1).zip(&food.teams) {
+            assert_eq!(r.fields[2], team.team.as_str());
+            assert_eq!(r.fields[6], "", "no change percent for food");
+            // Organic plus local share, first survey to last, in points.
+            let c = team.totals.change.as_ref().unwrap();
+            let points = (c.organic_share_change.fraction() + c.local_share_change.fraction())
+                * rust_decimal::Decimal::ONE_HUNDRED;
+            let written: rust_decimal::Decimal = r.fields[7].parse().unwrap();
+            assert_eq!(
+                written,
+                points.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            );
+            // Best first: the gains do not grow down the list.
+            assert!(last.is_none_or(|l| l >= written), "{csv}");
+            last = Some(written);
+        }
+    }
+
+    #[test]
     fn household_rows_keep_every_household_and_reason() {
         let report = waste();
         let w = report.waste.as_ref().unwrap();
