@@ -157,6 +157,12 @@ pub fn quantile(sorted: &[Decimal], q: Decimal) -> Result<Option<Decimal>> {
 /// # Ok::<(), ecodefi::Error>(())
 /// ```
 pub fn totals(entries: impl IntoIterator<Item = Entry>) -> Result<Totals> {
+    // The work is done once, behind `dyn`: each theme's iterator type would
+    // otherwise compile its own copy (WebAssembly size).
+    totals_of(&mut entries.into_iter())
+}
+
+fn totals_of(entries: &mut dyn Iterator<Item = Entry>) -> Result<Totals> {
     const W: &str = "totals";
     let mut reference = Decimal::ZERO;
     let mut actual = Decimal::ZERO;

@@ -12,16 +12,20 @@ use rust_decimal::Decimal;
 use crate::challenge::Team;
 use crate::date::day_number;
 use crate::error::{Error, Location, Result};
-use crate::food::Purchase;
 use crate::household::{Household, Occupancy, Occupants, PresenceChange};
 use crate::id::{HouseholdId, MeterId, TeamId};
 use crate::meter::{Bill, Conversion, Delivery, Meter, MeterEvent, Reading, StockEstimate};
-use crate::mobility::Trip;
 use crate::period::Period;
-use crate::quantity::{Euros, Kg, Km, Ratio};
-use crate::waste::Weighing;
+use crate::quantity::Ratio;
 use crate::water::WaterMeter;
 use crate::weather::{DailyTemperature, Temperatures};
+#[cfg(feature = "themes")]
+use crate::{
+    food::Purchase,
+    mobility::Trip,
+    quantity::{Euros, Kg, Km},
+    waste::Weighing,
+};
 
 use super::columns::{Header, Table};
 use super::value::{self, EventKind};
@@ -445,9 +449,21 @@ impl Assembler<'_> {
         Ok(())
     }
 
+    /// Without the `themes` feature, a water meter is refused, never
+    /// skipped.
+    #[cfg(not(feature = "themes"))]
+    #[allow(clippy::unused_self)]
+    fn water_meter(&mut self, _: &MeterColumns, _: usize) -> Result<()> {
+        Err(Error::Unsupported {
+            what: "water meters",
+            feature: "themes",
+        })
+    }
+
     /// A water meter's row of the meters table: its unit is `m3` or `l`,
     /// and the energy columns (usage, conversion, basis, heating share)
     /// are blank.
+    #[cfg(feature = "themes")]
     fn water_meter(&mut self, mc: &MeterColumns, row: usize) -> Result<()> {
         let table = Table::Meters;
         let at = |c| self.at(table, row, c);
@@ -723,6 +739,7 @@ impl Assembler<'_> {
         Ok(())
     }
 
+    #[cfg(feature = "themes")]
     /// Each weighing to its household, in the table's order; the stream is
     /// read by name or French alias and the mass must not be negative.
     fn weighings(&mut self, cols: &Columns) -> Result<()> {
@@ -757,6 +774,7 @@ impl Assembler<'_> {
         Ok(())
     }
 
+    #[cfg(feature = "themes")]
     /// Each purchase to its household, in the table's order.
     fn purchases(&mut self, cols: &Columns) -> Result<()> {
         let t = Table::Purchases;
@@ -798,6 +816,7 @@ impl Assembler<'_> {
         Ok(())
     }
 
+    #[cfg(feature = "themes")]
     /// Each trip or diary line to its household, in the table's order.
     fn trips(&mut self, cols: &Columns) -> Result<()> {
         let t = Table::Trips;
@@ -976,9 +995,19 @@ pub(super) fn assemble(cols: &Columns, origins: &Origins) -> Result<Inputs> {
     a.quantities(cols, Table::Deliveries)?;
     a.quantities(cols, Table::Stock)?;
     a.presence(cols)?;
-    a.weighings(cols)?;
-    a.purchases(cols)?;
-    a.trips(cols)?;
+    #[cfg(feature = "themes")]
+    {
+        a.weighings(cols)?;
+        a.purchases(cols)?;
+        a.trips(cols)?;
+    }
+    #[cfg(not(feature = "themes"))]
+    if cols.weighings.is_some() || cols.purchases.is_some() || cols.trips.is_some() {
+        return Err(Error::Unsupported {
+            what: "the weighings, purchases and trips tables",
+            feature: "themes",
+        });
+    }
     a.validate()?;
     let temperatures = temperatures(cols, origins)?;
     Ok(Inputs {

@@ -660,8 +660,10 @@ impl Columns {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(feature = "themes")]
     use crate::waste::{Stream, Weighing};
 
+    #[cfg(feature = "themes")]
     #[test]
     fn weighings_are_read_with_their_french_names() {
         let mut t = Tables::new(Source::new(
@@ -704,6 +706,7 @@ mod tests {
 
     /// The zero-waste sample's spreadsheet files are the waste sample's
     /// JSON document, as an organiser keeps it.
+    #[cfg(feature = "themes")]
     #[test]
     fn the_zero_waste_sheets_are_the_waste_sample() {
         macro_rules! file {
@@ -730,6 +733,7 @@ mod tests {
         assert_eq!(data.households.len(), 60);
     }
 
+    #[cfg(feature = "themes")]
     #[test]
     fn water_meters_are_rows_of_the_meters_table() {
         let mut t = Tables::new(Source::new(
@@ -769,6 +773,7 @@ mod tests {
         assert_eq!(t.read().unwrap().households[0].water_meters.len(), 2);
     }
 
+    #[cfg(feature = "themes")]
     #[test]
     fn water_meter_errors_are_located() {
         let check =
@@ -827,6 +832,7 @@ mod tests {
     }
 
     /// Every theme sample's inputs, written as tables, read back the same.
+    #[cfg(feature = "themes")]
     #[test]
     fn theme_samples_round_trip_through_the_tables() {
         for json in [
@@ -904,6 +910,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "themes")]
     #[test]
     fn purchases_and_trips_are_read_with_their_french_names() {
         use crate::mobility::Mode;
@@ -954,6 +961,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "themes")]
     #[test]
     fn purchase_and_trip_errors_are_located() {
         let check = |table: &'static str, text: &str, code: &str, line: usize, column: &str| {
@@ -1026,6 +1034,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "themes")]
     #[test]
     fn weighing_errors_name_file_line_and_column() {
         let check = |rows: &str, code: &str, line: usize, column: &str| {
@@ -1049,6 +1058,38 @@ mod tests {
         check("SA01;03/11/2025;omr;-1\n", "invalid_value", 3, "kg");
         check("SA01;31/11/2025;omr;1\n", "invalid_value", 3, "date");
         check("SA01;03/11/2025;omr;\n", "invalid_value", 3, "kg");
+    }
+
+    /// Without the `themes` feature (the page's small module), a theme's
+    /// table, water meter or setting is refused as unsupported, so that the
+    /// page computes the files with a module that has it.
+    #[test]
+    #[cfg(not(feature = "themes"))]
+    fn theme_inputs_are_unsupported_without_the_feature() {
+        let foyers = Source::new("foyers.csv", "foyer;equipe;adultes\nF1;t;2\n");
+        let mut t = Tables::new(foyers);
+        t.weighings = Some(Source::new(
+            "pesees.csv",
+            "foyer;date;flux;kg\nF1;03/11/2025;omr;4\n",
+        ));
+        assert_eq!(t.read().unwrap_err().code(), "unsupported");
+        let mut t = Tables::new(foyers);
+        t.meters = Some(Source::new(
+            "compteurs.csv",
+            "foyer;compteur;energie;unite\nF1;e;eau;m3\n",
+        ));
+        assert_eq!(t.read().unwrap_err().code(), "unsupported");
+        let mut t = Tables::new(foyers);
+        t.settings = Some(Source::new(
+            "defi.csv",
+            "parametre;valeur\nnom;n\nterritoire;t\norganisateur;association\n\
+             debut_reference;01/12/2024\nfin_reference;30/04/2025\ndebut_defi;01/12/2025\n\
+             fin_defi;30/04/2026\nperiodes_defi_dechets;01/12/2025 au 31/12/2025\n",
+        ));
+        assert_eq!(
+            t.challenge_data_from_tables().unwrap_err().code(),
+            "unsupported"
+        );
     }
 
     #[test]

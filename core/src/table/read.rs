@@ -10,9 +10,10 @@ use super::csv::{self, Delimiter, Record};
 use super::value::{self, trim};
 use super::{
     BillColumns, Columns, EventColumns, HouseholdColumns, MeterColumns, PresenceColumns,
-    PurchaseColumns, QuantityColumns, ReadingColumns, Source, Tables, TeamColumns,
-    TemperatureColumns, TripColumns, WeighingColumns,
+    QuantityColumns, ReadingColumns, Source, Tables, TeamColumns, TemperatureColumns,
 };
+#[cfg(feature = "themes")]
+use super::{PurchaseColumns, TripColumns, WeighingColumns};
 
 /// The data rows of one CSV table, with its header.
 struct Rows<'a> {
@@ -316,6 +317,16 @@ fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Resul
         });
         keep(&rows, Table::Temperatures);
     }
+    theme_tables(t, columns, origins)?;
+    Ok(())
+}
+
+/// The theme tables (weighings, purchases, trips).
+#[cfg(feature = "themes")]
+fn theme_tables(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Result<()> {
+    let mut keep = |rows: &Rows<'_>, table: Table| {
+        origins.insert(table, rows.origin());
+    };
     if let Some(src) = t.weighings {
         let rows = Rows::read(src, Table::Weighings)?;
         columns.weighings = Some(WeighingColumns {
@@ -350,6 +361,18 @@ fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Resul
             trips: rows.opt(4, value::count32, "number of trips")?,
         });
         keep(&rows, Table::Trips);
+    }
+    Ok(())
+}
+
+/// Without the `themes` feature, a theme table is refused, never skipped.
+#[cfg(not(feature = "themes"))]
+fn theme_tables(t: &Tables<'_>, _: &mut Columns, _: &mut Origins) -> Result<()> {
+    if t.weighings.is_some() || t.purchases.is_some() || t.trips.is_some() {
+        return Err(Error::Unsupported {
+            what: "the weighings, purchases and trips tables",
+            feature: "themes",
+        });
     }
     Ok(())
 }

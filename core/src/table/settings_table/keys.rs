@@ -258,6 +258,29 @@ pub(super) const KEY_NAMES: &str = "name (nom), territory (territoire), organise
     mobility_reference_last (fin_reference_mobilite), mobility_challenge_first \
     (debut_defi_mobilite), mobility_challenge_last (fin_defi_mobilite)";
 
+/// The keys of the water, waste, food and mobility settings.
+#[cfg(not(feature = "themes"))]
+pub(super) const THEME_KEYS: &[Key] = &[
+    Key::WasteReferenceFirst,
+    Key::WasteReferenceLast,
+    Key::WasteChallengePeriods,
+    Key::WaterReferenceFirst,
+    Key::WaterReferenceLast,
+    Key::WaterChallengeFirst,
+    Key::WaterChallengeLast,
+    Key::WaterReferenceLitres,
+    Key::WaterReferenceYear,
+    Key::WaterReferenceSource,
+    Key::WaterMaxExtrapolationDays,
+    Key::WaterMaxGapDays,
+    Key::FoodSurveys,
+    Key::FoodBudgetTolerance,
+    Key::MobilityReferenceFirst,
+    Key::MobilityReferenceLast,
+    Key::MobilityChallengeFirst,
+    Key::MobilityChallengeLast,
+];
+
 /// The key a cell names, if any.
 pub(super) fn lookup(cell: &str) -> Option<&'static Spelling> {
     let folded = fold(cell);

@@ -30,10 +30,7 @@ use super::read::{self, SettingRow};
 use super::value;
 use super::{Inputs, Source};
 use keys::{lookup, Key, KEYS, KEY_NAMES};
-use themes::{
-    food_and_mobility_rows, food_options, mobility_options, survey_text, surveys, waste_options,
-    water_options, water_rows,
-};
+use themes::{food_and_mobility_rows, survey_text, surveys, theme_options, water_rows};
 
 /// A challenge's settings read from its settings table: the challenge
 /// without its teams, and the options.
@@ -151,11 +148,11 @@ pub(super) fn read(source: Source<'_>) -> Result<Settings> {
         Some(r) => share(r, "objective", false)?,
         None => DEFAULT_OBJECTIVE,
     };
-    let energy = energy_options(&found)?;
-    let waste = waste_options(&found)?;
-    let water = water_options(&found)?;
-    let food = food_options(&found)?;
-    let mobility = mobility_options(&found)?;
+    let mut options = Options {
+        energy: energy_options(&found)?,
+        ..Options::default()
+    };
+    theme_options(&found, &mut options)?;
     Ok(Settings {
         challenge: Challenge {
             name,
@@ -167,13 +164,7 @@ pub(super) fn read(source: Source<'_>) -> Result<Settings> {
             objective,
             teams: Vec::new(),
         },
-        options: Options {
-            energy,
-            water,
-            waste,
-            food,
-            mobility,
-        },
+        options,
     })
 }
 

@@ -35,6 +35,7 @@ fn with(settings: &str) -> Result<ChallengeData> {
     t.challenge_data_from_tables()
 }
 
+#[cfg(feature = "themes")]
 #[test]
 fn written_settings_read_back() {
     use crate::table::write::{settings_table, CsvStyle};
@@ -91,10 +92,12 @@ fn written_settings_read_back() {
     assert!(e.to_string().contains("food survey"), "{e}");
 }
 
+#[cfg(feature = "themes")]
 fn period(first: &str, last: &str) -> crate::Period {
     crate::Period::new(first.parse().unwrap(), last.parse().unwrap()).unwrap()
 }
 
+#[cfg(feature = "themes")]
 #[test]
 fn water_options_in_french() {
     let defi = format!(
@@ -122,6 +125,7 @@ fn water_options_in_french() {
     assert!(e.to_string().contains("water_reference_year"), "{e}");
 }
 
+#[cfg(feature = "themes")]
 #[test]
 fn food_surveys_in_french() {
     let defi = format!(
@@ -143,6 +147,7 @@ fn food_surveys_in_french() {
     }
 }
 
+#[cfg(feature = "themes")]
 #[test]
 fn waste_periods_in_french() {
     let defi = format!(
@@ -184,6 +189,7 @@ fn waste_periods_in_french() {
 proptest! {
     // Any name, territory, objective and heating share survive the
     // round trip through the written table, in both styles.
+    #[cfg(feature = "themes")]
     #[test]
     fn written_settings_round_trip(
         name in "[A-Za-zé0-9 ;,\"'-]{1,20}",

@@ -6,14 +6,16 @@ use rust_decimal::Decimal;
 use crate::data::Options;
 use crate::error::{Error, Result};
 use crate::food::{FoodOptions, Survey};
-use crate::mobility::MobilityOptions;
 use crate::period::Period;
-use crate::waste::WasteOptions;
-use crate::water::{WaterOptions, WaterReference};
+use crate::water::WaterOptions;
+#[cfg(feature = "themes")]
+use crate::{mobility::MobilityOptions, waste::WasteOptions, water::WaterReference};
 
 use super::super::value::{self, fold};
 use super::keys::Key;
-use super::{parse, period, share, Found};
+use super::Found;
+#[cfg(feature = "themes")]
+use super::{parse, period, share};
 
 /// The waste theme's periods (DOMAIN.md §5): a reference period of its own
 /// (`waste_reference_first` and `waste_reference_last`, both or neither;
@@ -21,7 +23,8 @@ use super::{parse, period, share, Found};
 /// which may differ in length (the challenge period otherwise). Whether
 /// they overlap is checked when the challenge is computed
 /// ([`WasteOptions::periods`]).
-pub(super) fn waste_options(found: &Found<'_>) -> Result<WasteOptions> {
+#[cfg(feature = "themes")]
+fn waste_options(found: &Found<'_>) -> Result<WasteOptions> {
     let first = found.get(Key::WasteReferenceFirst);
     let last = found.get(Key::WasteReferenceLast);
     let reference_period = if first.is_some() || last.is_some() {
@@ -52,7 +55,8 @@ pub(super) fn waste_options(found: &Found<'_>) -> Result<WasteOptions> {
 /// three or none, so that a figure never goes out under another's source),
 /// and the limits of extrapolation and gaps; each one not given keeps its
 /// default ([`WaterOptions::default`]).
-pub(super) fn water_options(found: &Found<'_>) -> Result<WaterOptions> {
+#[cfg(feature = "themes")]
+fn water_options(found: &Found<'_>) -> Result<WaterOptions> {
     let d = WaterOptions::default();
     let reference_period = optional_period(
         found,
@@ -119,7 +123,8 @@ pub(super) fn water_options(found: &Found<'_>) -> Result<WaterOptions> {
 /// 13/04/2026 au 26/04/2026`; the reference and challenge periods if not
 /// given), and how much the cost per meal may rise with the budget still
 /// constant ([`crate::food::DEFAULT_BUDGET_TOLERANCE`] if not given).
-pub(super) fn food_options(found: &Found<'_>) -> Result<FoodOptions> {
+#[cfg(feature = "themes")]
+fn food_options(found: &Found<'_>) -> Result<FoodOptions> {
     let d = FoodOptions::default();
     let surveys = match found.get(Key::FoodSurveys) {
         Some(r) => surveys(&r.value).map_err(|e| e.within(&r.value_at))?,
@@ -137,7 +142,8 @@ pub(super) fn food_options(found: &Found<'_>) -> Result<FoodOptions> {
 
 /// The mobility theme's own periods (both days of each, or neither); its
 /// impact factors stay the default table's (JSON settings change them).
-pub(super) fn mobility_options(found: &Found<'_>) -> Result<MobilityOptions> {
+#[cfg(feature = "themes")]
+fn mobility_options(found: &Found<'_>) -> Result<MobilityOptions> {
     Ok(MobilityOptions {
         reference_period: optional_period(
             found,
@@ -234,6 +240,7 @@ pub(super) fn surveys(text: &str) -> Result<Vec<Survey>> {
 
 /// A period of its own for a theme: both days given, or neither (the
 /// challenge's period then applies).
+#[cfg(feature = "themes")]
 fn optional_period(
     found: &Found<'_>,
     first: (Key, &'static str),
@@ -336,6 +343,7 @@ const PERIOD_WORDS: &[&str] = &["du", "au", "a", "-", "–", "—", "et", "from"
 /// A list of periods: its days in pairs (first, last), separated by
 /// spaces, commas or semicolons, with the words of [`PERIOD_WORDS`] between
 /// them if wished; each day `01/02/2026` or `2026-02-01`.
+#[cfg(feature = "themes")]
 fn periods(text: &str) -> Result<Vec<Period>> {
     let mut days = Vec::new();
     for word in text
@@ -360,4 +368,30 @@ fn periods(text: &str) -> Result<Vec<Period>> {
             _ => Err(Error::invalid("list of periods", text, "pairs of days")),
         })
         .collect()
+}
+
+/// The water, waste, food and mobility settings.
+#[cfg(feature = "themes")]
+pub(super) fn theme_options(found: &Found<'_>, options: &mut Options) -> Result<()> {
+    options.waste = waste_options(found)?;
+    options.water = water_options(found)?;
+    options.food = food_options(found)?;
+    options.mobility = mobility_options(found)?;
+    Ok(())
+}
+
+/// Without the `themes` feature, a theme's setting is refused, never
+/// ignored.
+#[cfg(not(feature = "themes"))]
+pub(super) fn theme_options(found: &Found<'_>, _: &mut Options) -> Result<()> {
+    if super::keys::THEME_KEYS
+        .iter()
+        .any(|k| found.get(*k).is_some())
+    {
+        return Err(Error::Unsupported {
+            what: "the water, waste, food and mobility settings",
+            feature: "themes",
+        });
+    }
+    Ok(())
 }

@@ -173,7 +173,10 @@ mod tests {
             let written: rust_decimal::Decimal = r.fields[7].parse().unwrap();
             assert_eq!(
                 written,
-                points.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+                points.round_dp_with_strategy(
+                    2,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero
+                )
             );
             // Best first: the gains do not grow down the list.
             assert!(last.is_none_or(|l| l >= written), "{csv}");
