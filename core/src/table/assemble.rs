@@ -455,7 +455,7 @@ impl Assembler<'_> {
     #[allow(clippy::unused_self)]
     fn water_meter(&mut self, _: &MeterColumns, _: usize) -> Result<()> {
         Err(Error::Unsupported {
-            what: "water meters",
+            what: "a water meter",
             feature: "themes",
         })
     }
@@ -1004,7 +1004,7 @@ pub(super) fn assemble(cols: &Columns, origins: &Origins) -> Result<Inputs> {
     #[cfg(not(feature = "themes"))]
     if cols.weighings.is_some() || cols.purchases.is_some() || cols.trips.is_some() {
         return Err(Error::Unsupported {
-            what: "the weighings, purchases and trips tables",
+            what: "a weighings, purchases or trips table",
             feature: "themes",
         });
     }

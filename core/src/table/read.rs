@@ -370,7 +370,7 @@ fn theme_tables(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
 fn theme_tables(t: &Tables<'_>, _: &mut Columns, _: &mut Origins) -> Result<()> {
     if t.weighings.is_some() || t.purchases.is_some() || t.trips.is_some() {
         return Err(Error::Unsupported {
-            what: "the weighings, purchases and trips tables",
+            what: "a weighings, purchases or trips table",
             feature: "themes",
         });
     }

@@ -389,7 +389,7 @@ pub(super) fn theme_options(found: &Found<'_>, _: &mut Options) -> Result<()> {
         .any(|k| found.get(*k).is_some())
     {
         return Err(Error::Unsupported {
-            what: "the water, waste, food and mobility settings",
+            what: "a water, waste, food or mobility setting",
             feature: "themes",
         });
     }
