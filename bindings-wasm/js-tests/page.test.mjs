@@ -210,10 +210,18 @@ test('the multi-theme sample shows one section per theme, with core\'s headline 
   // Core's CSV writers are energy's: not offered here; the report is.
   assert.ok(await page.isHidden('#download-csv'));
   assert.ok(await page.isHidden('#download-teams-csv'));
-  // A JSON document's report comes without each theme's CSV files: the page says so.
-  assert.equal(await page.$$eval('#themes .theme-downloads button', (b) => b.length), 0);
-  assert.match(await page.textContent('#theme-csv-note'), /document JSON/);
-  assert.ok(await page.isVisible('#theme-csv-note'));
+  // Each theme's CSV files, from the full module's `sectionsCsv` (core's
+  // writers on the report): the teams file of the first theme is the
+  // package's, byte for byte.
+  const buttons = await page.$$eval('#themes .theme-downloads button', (bs) => bs.map((b) => `${b.dataset.theme} ${b.dataset.csv}`));
+  assert.deepEqual(buttons, themes.flatMap((k) => [`${k} teams`, `${k} households`]));
+  const sectionsCsv = full.sectionsCsv(expected);
+  assert.deepEqual(sectionsCsv.map((s) => s.theme), themes);
+  const [teamsCsv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`#themes .theme-downloads button[data-theme="${themes[0]}"][data-csv="teams"]`),
+  ]);
+  assert.equal(readFileSync(await teamsCsv.path(), 'utf8'), sectionsCsv[0].teamsCsv);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   assert.deepEqual(JSON.parse(readFileSync(await json.path(), 'utf8')), expected);
   await page.screenshot({ path: path.join(out, 'page-themes.png'), fullPage: true });
@@ -502,7 +510,6 @@ test('the zero-waste sample shows the headline and ranking of table_demo, comput
   assert.deepEqual(excluded.flatMap((h) => h.codes.map((code) => ({ household: h.household, code }))), waste.exclusions);
   // Energy's detailed CSV files are not offered; the theme's own are.
   assert.ok(await page.isHidden('#download-csv'));
-  assert.ok(await page.isHidden('#theme-csv-note'));
   assert.deepEqual(sections[0].downloads, ['teams', 'households']);
   await page.screenshot({ path: path.join(out, 'page-zero-dechet.png'), fullPage: true });
   assert.deepEqual(errors, []);

@@ -120,8 +120,10 @@ test('a zero-waste challenge from its spreadsheet files: ecodefi/sheets-themes a
   const [waste] = result.sections;
   assert.equal(waste.headline, json.waste.headline);
   assert.equal(report.households, json.households);
-  // In fact the whole report, to the last digit.
+  // In fact the whole report, to the last digit; and the full module's
+  // `sectionsCsv` on the JSON document's report gives the same CSV files.
   assert.deepEqual(report, json);
+  assert.deepEqual(full.sectionsCsv(json), result.sections);
   const teams = rows(waste.teamsCsv);
   assert.equal(teams.length, json.waste.teams.length);
   const byRank = [...json.waste.teams].sort((a, b) => a.rank - b.rank);

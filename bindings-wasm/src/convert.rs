@@ -155,6 +155,19 @@ pub fn sheets_result(
     sections: &[SectionCsv],
 ) -> Result<JsValue, Error> {
     let text = |s: Option<&str>| s.map_or(JsValue::NULL, JsValue::from_str);
+    object(&[
+        ("report", output_value(report)?),
+        ("householdsCsv", text(energy.map(|e| e.0))),
+        ("teamsCsv", text(energy.map(|e| e.1))),
+        ("sections", sections_value(sections)?),
+    ])
+}
+
+/// `[{ theme, headline, teamsCsv, householdsCsv }…]`, in the order given.
+///
+/// # Errors
+/// [`Error::Json`] when a property cannot be set (not expected).
+pub fn sections_value(sections: &[SectionCsv]) -> Result<JsValue, Error> {
     let list = js_sys::Array::new();
     for s in sections {
         list.push(&object(&[
@@ -164,12 +177,7 @@ pub fn sheets_result(
             ("householdsCsv", JsValue::from_str(&s.households)),
         ])?);
     }
-    object(&[
-        ("report", output_value(report)?),
-        ("householdsCsv", text(energy.map(|e| e.0))),
-        ("teamsCsv", text(energy.map(|e| e.1))),
-        ("sections", list.into()),
-    ])
+    Ok(list.into())
 }
 
 /// A plain JS object with these properties, in this order.

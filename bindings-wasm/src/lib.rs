@@ -134,6 +134,9 @@ extern "C" {
     /// A report with its results as CSV.
     #[wasm_bindgen(typescript_type = "SheetsResult")]
     pub type SheetsResultOutput;
+    /// Every section's results as CSV.
+    #[wasm_bindgen(typescript_type = "SheetsSection[]")]
+    pub type SheetsSectionsOutput;
 }
 
 /// Runs a conversion-and-call and turns a core error into the thrown JS
@@ -179,21 +182,44 @@ pub fn compute_sheets(files: &TableFilesInput) -> Result<SheetsResultOutput, JsV
                 write::energy_teams(e, style),
             )
         });
-        let sections: Vec<convert::SectionCsv> = report
-            .sections()
-            .into_iter()
-            .map(|s| convert::SectionCsv {
-                theme: s.theme().to_string(),
-                headline: s.headline().to_owned(),
-                teams: write::section_teams(s, style),
-                households: write::section_households(s, style),
-            })
-            .collect();
         convert::sheets_result(
             &report.to_json()?,
             energy.as_ref().map(|(h, t)| (h.as_str(), t.as_str())),
-            &sections,
+            &section_csvs(&report),
         )
+    })
+}
+
+/// Every section's teams and households as CSV, French style (core
+/// [`write::section_teams`], [`write::section_households`]).
+fn section_csvs(report: &ecodefi::Report) -> Vec<convert::SectionCsv> {
+    let style = write::CsvStyle::FRENCH;
+    report
+        .sections()
+        .into_iter()
+        .map(|s| convert::SectionCsv {
+            theme: s.theme().to_string(),
+            headline: s.headline().to_owned(),
+            teams: write::section_teams(s, style),
+            households: write::section_households(s, style),
+        })
+        .collect()
+}
+
+/// Every theme section of a report (as `compute` returns it) with its teams
+/// and households as CSV, French style: `[{ theme, headline, teamsCsv,
+/// householdsCsv }…]`, as `computeSheets` gives them (core
+/// [`Report::sections`](ecodefi::Report::sections),
+/// [`write::section_teams`], [`write::section_households`]).
+///
+/// # Errors
+/// An `EcodefiError` when the report cannot be read.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = sectionsCsv)]
+pub fn sections_csv(report: &ReportInput) -> Result<SheetsSectionsOutput, JsValue> {
+    throwing(|| {
+        let report = convert::report_from_json(&convert::input_text(report)?)?;
+        convert::sections_value(&section_csvs(&report))
     })
 }
 

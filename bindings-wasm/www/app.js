@@ -172,12 +172,15 @@ async function run(files) {
       stage = 'compute';
       const report = ecodefi.compute(data);
       ms = performance.now() - start;
-      // The full module's `compute` gives the report only; its CSV writers
-      // are energy's: a challenge without energy has none, and no theme
-      // section has its own CSV files (the page says so).
-      result = report.energy
-        ? { report, householdsCsv: ecodefi.householdsCsv(report), teamsCsv: ecodefi.teamsCsv(report), sections: null }
-        : { report, householdsCsv: '', teamsCsv: '', sections: null };
+      // The full module's `compute` gives the report; its CSV files are
+      // core's writers on that report: energy's detailed ones when the
+      // challenge has energy, and every theme section's.
+      result = {
+        report,
+        householdsCsv: report.energy ? ecodefi.householdsCsv(report) : '',
+        teamsCsv: report.energy ? ecodefi.teamsCsv(report) : '',
+        sections: ecodefi.sectionsCsv(report),
+      };
     } else {
       let start = performance.now();
       try {

@@ -23,14 +23,10 @@ export const messages = {
     resultsTitle: 'Résultats',
     downloadCsv: 'Énergie : résultats détaillés par foyer (CSV)',
     downloadTeamsCsv: 'Énergie : résultats détaillés par équipe (CSV)',
-    // Each theme section's own CSV files (core's writers, French style),
-    // computed with the report from spreadsheet files.
+    // Each theme section's own CSV files (core's writers, French style).
     themeDownloads: {
       teams: (theme) => `${theme} : classement des équipes (CSV)`,
       households: (theme) => `${theme} : résultats par foyer (CSV)`,
-      // A JSON document is computed by the full module, whose `compute`
-      // returns the report only: its CSV files are energy's.
-      none: 'Les fichiers CSV par thème sont proposés quand le défi est donné en fichiers tableur (CSV) ; pour un document JSON, le rapport complet (JSON) contient tous les résultats de ce thème.',
     },
     downloadJson: 'Rapport complet (JSON)',
     files: {

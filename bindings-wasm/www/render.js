@@ -192,19 +192,17 @@ export function render(report, { ms, sections = null }) {
   }
   $('timing').textContent = t.computedIn(Math.round(ms), report.households);
   const container = $('themes');
-  const csv = sections ? new Set(sections.map((s) => s.theme)) : null;
-  $('theme-csv-note').hidden = csv !== null;
+  const csv = new Set((sections ?? []).map((s) => s.theme));
   container.replaceChildren(...themes.map((key) => drawTheme(key, report[key], csv)));
 }
 
 /**
  * The theme's CSV downloads (its teams, its households: core's files, which
- * app.js offers); none when core gave none (a JSON document: the page says
- * so once, under the report's downloads).
+ * app.js offers).
  */
 function drawDownloads(key, csv) {
   const div = cell('div', undefined, 'downloads theme-downloads');
-  if (!csv?.has(key)) return div;
+  if (!csv.has(key)) return div;
   for (const kind of ['teams', 'households']) {
     const b = cell('button', t.themeDownloads[kind](t.themes[key]));
     b.type = 'button';
