@@ -93,7 +93,11 @@ impl<T> TryFrom<HouseholdResultRepr<T>> for HouseholdResult<T> {
         if !consistent {
             return Err(crate::Error::InvalidValue {
                 what: "household result",
-                got: format!("{:?}", r.status).to_lowercase(),
+                got: match r.status {
+                    Status::Computed => "computed",
+                    Status::Excluded => "excluded",
+                }
+                .into(),
                 why: "a computed result has figures and no exclusion, an excluded one \
                       has exclusions and no figures"
                     .into(),
