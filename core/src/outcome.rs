@@ -199,3 +199,41 @@ impl<T> HouseholdResult<T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type R = HouseholdResult<u32>;
+
+    #[test]
+    fn a_result_reads_back_only_when_its_status_agrees() {
+        let computed: R = serde_json::from_str(
+            r#"{"household":"F1","team":"t","status":"computed","exclusions":[],"warnings":[],"figures":7}"#,
+        )
+        .unwrap();
+        assert_eq!(computed.figures(), Some(&7));
+        let text = serde_json::to_string(&computed).unwrap();
+        assert_eq!(serde_json::from_str::<R>(&text).unwrap(), computed);
+        let excluded = R::excluded(
+            HouseholdId::new("F2").unwrap(),
+            TeamId::new("t").unwrap(),
+            Vec::new(),
+            Vec::new(),
+        );
+        // No reason given: `no_data` rather than an excluded household
+        // without one.
+        assert_eq!(
+            excluded.exclusion().map(|e| e.code),
+            Some(crate::exclusion::ExclusionCode::NoData)
+        );
+        for bad in [
+            r#"{"household":"F1","team":"t","status":"computed","figures":null}"#,
+            r#"{"household":"F1","team":"t","status":"excluded","figures":null}"#,
+            r#"{"household":"F1","team":"t","status":"excluded","exclusions":[{"code":"no_data","detail":"x"}],"figures":3}"#,
+        ] {
+            let e = serde_json::from_str::<R>(bad).unwrap_err().to_string();
+            assert!(e.contains("household result"), "{bad}: {e}");
+        }
+    }
+}
