@@ -192,6 +192,12 @@ pub fn date(cell: &str, what: &'static str) -> Result<Date> {
 /// # Errors
 /// [`Error::InvalidValue`] naming `what`.
 pub fn count(cell: &str, what: &'static str) -> Result<u16> {
+    whole(cell, what, "a count is at most 65535")
+}
+
+/// A whole number written with digits, within its type's range (`beyond`
+/// says which).
+fn whole<T: FromStr>(cell: &str, what: &'static str, beyond: &'static str) -> Result<T> {
     let s = trim(cell);
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Error::invalid(
@@ -201,7 +207,7 @@ pub fn count(cell: &str, what: &'static str) -> Result<u16> {
         ));
     }
     s.parse()
-        .map_err(|_| Error::invalid(what, crate::error::quoted(cell), "a count is at most 65535"))
+        .map_err(|_| Error::invalid(what, crate::error::quoted(cell), beyond))
 }
 
 /// A larger count (meals, persons, trips): a whole number up to
@@ -210,21 +216,7 @@ pub fn count(cell: &str, what: &'static str) -> Result<u16> {
 /// # Errors
 /// [`Error::InvalidValue`].
 pub fn count32(cell: &str, what: &'static str) -> Result<u32> {
-    let s = trim(cell);
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::invalid(
-            what,
-            crate::error::quoted(cell),
-            "a count is a whole number written with digits",
-        ));
-    }
-    s.parse().map_err(|_| {
-        Error::invalid(
-            what,
-            crate::error::quoted(cell),
-            "a count is at most 4294967295",
-        )
-    })
+    whole(cell, what, "a count is at most 4294967295")
 }
 
 /// The ages of a household's children: whole numbers separated by spaces,

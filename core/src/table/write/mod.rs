@@ -161,23 +161,34 @@ pub fn energy_households(report: &EnergyReport, style: CsvStyle) -> String {
             ]),
             None => row.extend(std::iter::repeat_n(String::new(), 12)),
         }
-        let codes = |it: &mut dyn Iterator<Item = &str>| it.collect::<Vec<_>>().join(" ");
-        row.push(codes(&mut h.exclusions.iter().map(|e| e.code.as_str())));
-        row.push(codes(&mut h.warnings.iter().map(|w| w.code.as_str())));
-        let details: Vec<String> = h
-            .exclusions
-            .iter()
-            .map(|e| (e.meter.as_ref(), &e.detail))
-            .chain(h.warnings.iter().map(|w| (w.meter.as_ref(), &w.detail)))
-            .map(|(m, detail)| match m {
-                Some(m) => format!("{m}: {detail}"),
-                None => detail.clone(),
-            })
-            .collect();
-        row.push(details.join(" | "));
+        row.extend(reasons(&h.exclusions, &h.warnings));
         write_record(&mut out, row.iter().map(String::as_str), d);
     }
     out
+}
+
+/// A household's exclusion codes and warning codes (space-separated) and
+/// their explanations (`meter: detail`, separated by ` | `): the last
+/// three cells of every households CSV.
+fn reasons(
+    exclusions: &[crate::exclusion::Exclusion],
+    warnings: &[crate::exclusion::Warning],
+) -> [String; 3] {
+    let codes = |it: &mut dyn Iterator<Item = &str>| it.collect::<Vec<_>>().join(" ");
+    let details: Vec<String> = exclusions
+        .iter()
+        .map(|e| (e.meter.as_ref(), &e.detail))
+        .chain(warnings.iter().map(|w| (w.meter.as_ref(), &w.detail)))
+        .map(|(m, detail)| match m {
+            Some(m) => format!("{m}: {detail}"),
+            None => detail.clone(),
+        })
+        .collect();
+    [
+        codes(&mut exclusions.iter().map(|e| e.code.as_str())),
+        codes(&mut warnings.iter().map(|w| w.code.as_str())),
+        details.join(" | "),
+    ]
 }
 
 /// The header of [`energy_teams`].

@@ -87,17 +87,6 @@ pub fn section_households(section: &dyn Section, style: CsvStyle) -> String {
     write_record(&mut out, SECTION_HOUSEHOLD_COLUMNS.iter().copied(), d);
     let theme = section.theme().to_string();
     for h in section.households() {
-        let codes = |it: &mut dyn Iterator<Item = &str>| it.collect::<Vec<_>>().join(" ");
-        let details: Vec<String> = h
-            .exclusions
-            .iter()
-            .map(|e| (e.meter.as_ref(), &e.detail))
-            .chain(h.warnings.iter().map(|w| (w.meter.as_ref(), &w.detail)))
-            .map(|(m, detail)| match m {
-                Some(m) => format!("{m}: {detail}"),
-                None => detail.clone(),
-            })
-            .collect();
         let row = [
             theme.clone(),
             h.household.to_string(),
@@ -107,11 +96,15 @@ pub fn section_households(section: &dyn Section, style: CsvStyle) -> String {
                 Status::Excluded => "excluded",
             }
             .to_owned(),
-            codes(&mut h.exclusions.iter().map(|e| e.code.as_str())),
-            codes(&mut h.warnings.iter().map(|w| w.code.as_str())),
-            details.join(" | "),
         ];
-        write_record(&mut out, row.iter().map(String::as_str), d);
+        let [codes, warnings, details] = super::reasons(h.exclusions, h.warnings);
+        write_record(
+            &mut out,
+            row.iter()
+                .chain([&codes, &warnings, &details])
+                .map(String::as_str),
+            d,
+        );
     }
     out
 }
