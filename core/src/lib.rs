@@ -36,6 +36,8 @@ pub mod date;
 pub mod energy;
 pub mod error;
 pub mod exclusion;
+#[cfg(feature = "files")]
+pub mod files;
 pub mod food;
 pub mod french;
 pub mod household;
