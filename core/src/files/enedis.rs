@@ -1,1 +1,2 @@
-//! (in progress)
+//! Linky exports of the Enedis customer portal (in progress; see
+//! [`super::meter_file`]).

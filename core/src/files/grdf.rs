@@ -1,1 +1,2 @@
-//! (in progress)
+//! Gazpar exports of the GRDF customer portal (in progress; see
+//! [`super::meter_file`]).

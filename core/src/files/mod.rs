@@ -11,6 +11,8 @@
 //! - [`meter_file`]: what both meter exports become: daily consumption and
 //!   index readings of one meter.
 //! - [`gzip`] and [`xlsx`]: the containers these files come in.
+//! - [`set`]: a whole challenge from all these files and the spreadsheet
+//!   tables together.
 //!
 //! Everything here parses bytes already in memory: no file system, no
 //! network, so that the WebAssembly page and Python do the same.
@@ -22,4 +24,5 @@ pub mod grdf;
 pub mod gzip;
 pub mod meteo_france;
 pub mod meter_file;
+pub mod set;
 pub mod xlsx;
