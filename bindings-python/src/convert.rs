@@ -271,7 +271,8 @@ impl de::Error for DeError {
 
 /// A serde `Deserializer` over a Python object: `dict` (or any object with a
 /// `to_dict()` method, such as this package's value classes) for structs
-/// and maps, `list`/`tuple` for sequences, `None`/NaN/`pandas.NA`/`NaT` for
+/// and maps, `list`/`tuple` (or any object with a `to_list()` method, such
+/// as `StationTemperatures`) for sequences, `None`/NaN/`pandas.NA`/`NaT` for
 /// a missing optional value, and the scalars of [`scalar_text`].
 pub struct PyDe<'py> {
     obj: Bound<'py, PyAny>,
@@ -403,6 +404,17 @@ impl<'de> de::Deserializer<'de> for PyDe<'_> {
         }
         if let Ok(t) = self.obj.cast::<PyTuple>() {
             return visit_seq(t.iter().collect(), visitor);
+        }
+        // An object with a `to_list()` giving a list (`StationTemperatures`
+        // for a challenge's temperatures), as `to_dict()` for a dict.
+        if self.obj.hasattr("to_list").unwrap_or(false) && !self.obj.is_instance_of::<PyType>() {
+            let l = self
+                .obj
+                .call_method0("to_list")
+                .map_err(<DeError as de::Error>::custom)?;
+            if let Ok(l) = l.cast::<PyList>() {
+                return visit_seq(l.iter().collect(), visitor);
+            }
         }
         Err(self.fail("a list"))
     }

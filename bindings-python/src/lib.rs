@@ -14,6 +14,7 @@
 pub mod catalogue;
 pub mod convert;
 pub mod error;
+pub mod files;
 pub mod frames;
 pub mod regression;
 pub mod report;
@@ -345,5 +346,11 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report::synthetic_challenge, m)?)?;
     m.add_function(wrap_pyfunction!(report::_core_seconds, m)?)?;
     m.add_function(wrap_pyfunction!(report::_core_csv_seconds, m)?)?;
+    m.add_class::<files::PyWeatherFile>()?;
+    m.add_class::<files::PyStationTemperatures>()?;
+    m.add_class::<files::PyMeterFile>()?;
+    m.add_function(wrap_pyfunction!(files::read_weather, m)?)?;
+    m.add_function(wrap_pyfunction!(files::read_meter_file, m)?)?;
+    m.add_function(wrap_pyfunction!(files::read_files, m)?)?;
     Ok(())
 }

@@ -179,6 +179,31 @@ impl PyChallengeData {
         .map(PyChallengeData)
     }
 
+    /// Builds the document from the files an organiser has, as
+    /// ``ecodefi.read_files`` reads them (the spreadsheet tables with the
+    /// settings table, Linky and Gazpar exports, a Météo-France file):
+    /// ``sources`` is a folder, an iterable of paths or a mapping of file
+    /// names to ``bytes``; what each file became is left out (see
+    /// ``read_files``).
+    #[staticmethod]
+    #[pyo3(signature = (sources, *, station = None, fill_station = None, interpolate_max_days = 0))]
+    fn from_files(
+        py: Python<'_>,
+        sources: &Bound<'_, PyAny>,
+        station: Option<String>,
+        fill_station: Option<String>,
+        interpolate_max_days: u32,
+    ) -> PyResult<Self> {
+        let (data, _) = crate::files::challenge_files(
+            py,
+            sources,
+            station,
+            fill_station,
+            interpolate_max_days,
+        )?;
+        Ok(PyChallengeData(data))
+    }
+
     /// The document as a dict (``Decimal`` quantities, ``datetime.date``
     /// days), which ``from_dict`` reads back.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -8,7 +8,7 @@ core's one spelling. Errors are :class:`ecodefi.EcodefiError` subclasses (see
 
 from __future__ import annotations
 
-from ecodefi import results
+from ecodefi import files, results
 from ecodefi._ecodefi import (
     REPORT_SCHEMA_VERSION,
     SCHEMA_VERSION,
@@ -17,7 +17,10 @@ from ecodefi._ecodefi import (
     ChallengeData,
     Occupants,
     Period,
+    MeterFile,
     Report,
+    StationTemperatures,
+    WeatherFile,
     __version__,
     compute,
     correct_climate,
@@ -25,7 +28,10 @@ from ecodefi._ecodefi import (
     names,
     official_conversion,
     read_csv_tables,
+    read_files,
     read_frames,
+    read_meter_file,
+    read_weather,
     regression_fit,
     synthetic_challenge,
 )
@@ -63,6 +69,13 @@ __all__ = [
     "official_conversion",
     "read_frames",
     "read_csv_tables",
+    "files",
+    "read_weather",
+    "WeatherFile",
+    "StationTemperatures",
+    "read_meter_file",
+    "MeterFile",
+    "read_files",
     "EcodefiError",
     "ValidationError",
     "InvalidValueError",

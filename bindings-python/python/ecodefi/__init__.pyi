@@ -3,10 +3,11 @@
 import datetime
 import os
 from decimal import Decimal
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from typing_extensions import final
 
+from ecodefi import files as files
 from ecodefi import results as results
 from ecodefi.exceptions import DecimalOverflowError as DecimalOverflowError
 from ecodefi.exceptions import DocumentError as DocumentError
@@ -40,6 +41,13 @@ __all__ = [
     "official_conversion",
     "read_frames",
     "read_csv_tables",
+    "files",
+    "read_weather",
+    "WeatherFile",
+    "StationTemperatures",
+    "read_meter_file",
+    "MeterFile",
+    "read_files",
     "EcodefiError",
     "ValidationError",
     "InvalidValueError",
@@ -61,6 +69,15 @@ _Quantity = Union[Decimal, int, float, str]
 _Day = Union[datetime.date, str]
 #: A table: a pandas DataFrame or a dict of columns.
 _Frame = Any
+#: A file: its path, or its bytes.
+_Source = Union[str, "os.PathLike[str]", bytes, bytearray]
+#: Files: a folder, paths (or ``(name, bytes)`` pairs), or names to bytes.
+_Files = Union[
+    str,
+    "os.PathLike[str]",
+    Mapping[str, Union[bytes, bytearray]],
+    Iterable[Union[str, "os.PathLike[str]", Tuple[str, Union[bytes, bytearray]]]],
+]
 
 __version__: str
 #: The input document's schema version (``ChallengeData``).
@@ -150,6 +167,15 @@ class ChallengeData:
         files: Sequence[Union[str, "os.PathLike[str]"]],
     ) -> ChallengeData:
         """Builds the document from CSV files (each table known by its file name) and the settings (``None``: the settings table among the files)."""
+    @staticmethod
+    def from_files(
+        sources: _Files,
+        *,
+        station: Optional[str] = None,
+        fill_station: Optional[str] = None,
+        interpolate_max_days: int = 0,
+    ) -> ChallengeData:
+        """Builds the document from the files an organiser has (tables, Linky and Gazpar exports, a Météo-France file)."""
     def to_dict(self) -> Dict[str, Any]:
         """The document as a dict (``Decimal`` quantities, ``datetime.date`` days)."""
     def to_json(self) -> str:
@@ -332,3 +358,113 @@ def regression_fit(
     day with a temperature Series in °C) or the core's dict form; the
     baseline window is ``options`` ``baseline_start``/``baseline_end``, or
     the ``baseline_days`` before ``reporting_start``, or the data's span."""
+
+@final
+class WeatherFile:
+    """A Météo-France climatological file, read: its stations and their daily temperatures."""
+
+    @property
+    def name(self) -> str:
+        """The name the file was read under (cited in errors)."""
+    @property
+    def resolution(self) -> str:
+        """``"daily"`` or ``"hourly"``."""
+    @property
+    def stations(self) -> List[files.Station]:
+        """The stations, in the order of the file."""
+    def stations_frame(self) -> Any:
+        """The stations as a pandas DataFrame, one row per station."""
+    def station(self, station: str) -> files.Station:
+        """The station of this number (or this exact name)."""
+    def nearest(self, latitude: _Quantity, longitude: _Quantity) -> Optional[files.Station]:
+        """The station nearest to a point (decimal degrees), or ``None``."""
+    def temperatures(
+        self,
+        station: str,
+        first: Optional[_Day] = None,
+        last: Optional[_Day] = None,
+        *,
+        fill_station: Optional[str] = None,
+        interpolate_max_days: int = 0,
+    ) -> StationTemperatures:
+        """One station's daily Tn/Tx from ``first`` to ``last`` (both or neither), gaps filled only as asked."""
+    def __len__(self) -> int: ...
+
+@final
+class StationTemperatures:
+    """One station's daily temperatures and the days filled; stands for a challenge's ``temperatures``."""
+
+    @property
+    def station(self) -> files.Station:
+        """The station."""
+    @property
+    def filled(self) -> List[files.FilledDay]:
+        """Every day filled, in date order."""
+    @property
+    def period(self) -> Period:
+        """The first and last day."""
+    def to_list(self) -> List[Dict[str, Any]]:
+        """The days in the document's form: ``{"date", "tn", "tx"}`` dicts."""
+    def to_pandas(self) -> Any:
+        """A DataFrame, one row per day: ``date``, ``tn``, ``tx``."""
+    def filled_frame(self) -> Any:
+        """The filled days as a DataFrame: ``date``, ``tn``, ``tx``, ``method``, ``station``."""
+    def __len__(self) -> int: ...
+
+@final
+class MeterFile:
+    """A Linky (Enedis) or Gazpar (GRDF) export, read: one meter's daily consumption and index."""
+
+    @property
+    def name(self) -> str:
+        """The name the file was read under (cited in errors)."""
+    @property
+    def provider(self) -> str:
+        """``"enedis"`` or ``"grdf"``."""
+    @property
+    def content(self) -> str:
+        """``"daily_consumption"``, ``"index"``, ``"load_curve"`` or ``"gas_days"``."""
+    @property
+    def step_minutes(self) -> Optional[int]:
+        """A load curve's step in minutes, else ``None``."""
+    @property
+    def identifier(self) -> Optional[str]:
+        """The PRM (Enedis) or PCE (GRDF) the file names, or ``None``."""
+    @property
+    def carrier(self) -> str:
+        """``"electricity"`` or ``"natural_gas"``."""
+    @property
+    def days(self) -> List[files.Day]:
+        """Every complete day's consumption, in date order."""
+    @property
+    def index(self) -> List[files.IndexReading]:
+        """Index readings at the start of a day (kWh for Enedis, m³ for GRDF)."""
+    @property
+    def first(self) -> Optional[datetime.date]:
+        """The first day covered."""
+    @property
+    def last(self) -> Optional[datetime.date]:
+        """The last day covered."""
+    def days_frame(self) -> Any:
+        """The days as a DataFrame: ``date``, ``kwh``, ``m3``, ``kwh_per_m3``."""
+    def index_frame(self) -> Any:
+        """The index readings as a DataFrame: ``date``, ``value``."""
+    def to_pandas(self) -> Dict[str, Any]:
+        """``{"days": days_frame(), "index": index_frame()}``."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The file in the core's serde form."""
+
+def read_weather(source: _Source, name: Optional[str] = None) -> WeatherFile:
+    """Reads a Météo-France climatological file (daily or hourly, gzipped or not)."""
+
+def read_meter_file(source: _Source, name: Optional[str] = None) -> MeterFile:
+    """Reads a Linky (Enedis) or Gazpar (GRDF) export, recognised by its header."""
+
+def read_files(
+    sources: _Files,
+    *,
+    station: Optional[str] = None,
+    fill_station: Optional[str] = None,
+    interpolate_max_days: int = 0,
+) -> Tuple[ChallengeData, files.Imported]:
+    """Reads a whole challenge from its files; returns it and what each file became."""
