@@ -609,7 +609,9 @@ enum Leaf {
 }
 
 fn leaf_of<T: ?Sized>() -> Leaf {
-    let name = std::any::type_name::<T>();
+    // A sequence serialises its items by reference (`Vec<Date>`'s items
+    // are `&Date`).
+    let name = std::any::type_name::<T>().trim_start_matches('&');
     if name == std::any::type_name::<Decimal>() || name.starts_with("ecodefi::quantity::") {
         Leaf::Decimal
     } else if name == std::any::type_name::<Date>() {
@@ -998,6 +1000,20 @@ mod tests {
             let value = to_python(py, &kwh).unwrap();
             assert_eq!(type_name(&value), "Decimal");
             assert_eq!(value.str().unwrap().to_string(), "113.5");
+        });
+    }
+
+    #[test]
+    fn items_of_a_sequence_are_dates_and_decimals_too() {
+        // `Vec<T>` serialises its items as `&T`: they are still leaves.
+        Python::initialize();
+        Python::attach(|py| {
+            let days: Vec<ecodefi::Date> = vec!["2026-01-02".parse().unwrap()];
+            let list = to_python(py, &days).unwrap();
+            assert!(list.get_item(0).unwrap().is_instance_of::<PyDate>());
+            let values = vec![rust_decimal::Decimal::new(15, 1)];
+            let list = to_python(py, &values).unwrap();
+            assert_eq!(type_name(&list.get_item(0).unwrap()), "Decimal");
         });
     }
 
