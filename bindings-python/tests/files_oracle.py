@@ -75,7 +75,8 @@ def wh_to_kwh(wh: Decimal) -> Decimal:
 
 def enedis_daily(text: str) -> Tuple[Dict[dt.date, Decimal], List[dt.date]]:
     """A daily-consumption export: kWh by day (the timestamp's date), and
-    the days whose value is empty."""
+    the days from the first row to the last without a value (an empty
+    value or no row)."""
     _, columns, rows = enedis_table(text)
     assert columns[:2] == ["Horodate", "Valeur"], columns
     kwh: Dict[dt.date, Decimal] = {}
@@ -86,6 +87,11 @@ def enedis_daily(text: str) -> Tuple[Dict[dt.date, Decimal], List[dt.date]]:
             empty.append(day)
         else:
             kwh[day] = wh_to_kwh(Decimal(row[1]))
+    every = sorted(set(kwh) | set(empty))
+    if every:
+        span = (every[-1] - every[0]).days + 1
+        empty = [every[0] + dt.timedelta(days=i) for i in range(span)]
+        empty = [d for d in empty if d not in kwh]
     return kwh, empty
 
 
@@ -114,7 +120,9 @@ def points_per_day(day: dt.date, step: int, zone: str = "Europe/Paris") -> int:
     tz = ZoneInfo(zone)
     start = dt.datetime.combine(day, dt.time(), tz)
     end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tz)
-    return int((end - start).total_seconds() // 60) // step
+    # Aware datetimes of one zone subtract as wall clocks: compare in UTC.
+    length = end.astimezone(dt.timezone.utc) - start.astimezone(dt.timezone.utc)
+    return int(length.total_seconds() // 60) // step
 
 
 def enedis_index(text: str) -> Dict[dt.date, Decimal]:
@@ -175,3 +183,61 @@ def meteo_station_days(rows: Iterable[Dict[str, str]], number: str) -> Dict[dt.d
 
         out[day] = (value("TN"), value("TX"))
     return out
+
+
+def meteo_hourly_days(rows: Iterable[Dict[str, str]], number: str) -> Dict[dt.date, Tuple[Decimal, Decimal]]:
+    """One station's daily Tn/Tx from an hourly file, by the Météo-France
+    day convention (DOMAIN.md §2): Tn of day D is the lowest hourly
+    minimum (``TN``, else ``T``) of the hours ending after D−1 18:00 UTC up
+    to D 18:00, Tx the highest hourly maximum (``TX``, else ``T``) of the
+    hours ending after D 06:00 up to D+1 06:00 (labels are the end of
+    their hour). Only days with all 24 hours in both windows."""
+    lows: Dict[dt.datetime, Decimal] = {}
+    highs: Dict[dt.datetime, Decimal] = {}
+    for row in rows:
+        if row["NUM_POSTE"].strip() != number:
+            continue
+        label = dt.datetime.strptime(row["AAAAMMJJHH"].strip(), "%Y%m%d%H")
+        t = (row.get("T") or "").strip()
+        low = (row.get("TN") or "").strip() or t
+        high = (row.get("TX") or "").strip() or t
+        if low:
+            lows[label] = Decimal(low)
+        if high:
+            highs[label] = Decimal(high)
+    out = {}
+    days = {label.date() for label in lows}
+    for day in sorted(days):
+        midnight = dt.datetime.combine(day, dt.time())
+        tn_window = [midnight - dt.timedelta(hours=5) + dt.timedelta(hours=h) for h in range(24)]
+        tx_window = [midnight + dt.timedelta(hours=7) + dt.timedelta(hours=h) for h in range(24)]
+        if all(h in lows for h in tn_window) and all(h in highs for h in tx_window):
+            out[day] = (min(lows[h] for h in tn_window), max(highs[h] for h in tx_window))
+    return out
+
+
+def grdf_json_days(data: bytes) -> List[Dict[str, object]]:
+    """The ``releves`` of a GRDF JSON document, numbers as exact ``Decimal``."""
+    import json
+
+    doc = json.loads(data.decode("utf-8"), parse_float=Decimal, parse_int=Decimal)
+    if isinstance(doc, dict) and "releves" not in doc:
+        (doc,) = doc.values()
+    return list(doc["releves"] if isinstance(doc, dict) else doc)
+
+
+def grdf_csv_days(data: bytes) -> List[List[str]]:
+    """The data rows of a GRDF table saved as CSV: the cells after the
+    header row that names the start index, from its ``Date`` column on."""
+    rows = list(csv.reader(io.StringIO(text_of(data)), delimiter=";"))
+    for i, row in enumerate(rows):
+        cells = [c.strip().lower() for c in row]
+        if any(c.startswith("index de d") for c in cells):
+            start = cells.index("date")
+            return [r[start:] for r in rows[i + 1 :] if len(r) > start and r[start].strip()]
+    raise AssertionError("no GRDF header row")
+
+
+def french_decimal(text: str) -> Decimal:
+    """``1,2`` or ``1.2`` as an exact ``Decimal``."""
+    return Decimal(text.strip().replace(",", "."))
