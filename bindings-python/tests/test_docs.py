@@ -5,12 +5,12 @@ from __future__ import annotations
 import inspect
 
 import ecodefi
-from ecodefi import exceptions, plot, results
+from ecodefi import exceptions, files, plot, results
 
 
 def test_docstrings_everywhere() -> None:
     missing = []
-    for module in (ecodefi, exceptions, results, plot):
+    for module in (ecodefi, exceptions, results, plot, files):
         assert module.__doc__, module.__name__
         for name in module.__all__:
             obj = getattr(module, name)
