@@ -14,6 +14,12 @@
 //! cosine cycle with its minimum at 05 UTC and maximum at 14 UTC.
 
 #![allow(dead_code)]
+// Floats only make up plausible values, rounded to tenths; sizes fit.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    clippy::assigning_clones
+)]
 
 use ecodefi::{Date, Decimal};
 
@@ -101,7 +107,7 @@ pub fn daily_values(seed: u64, first: Date, last: Date) -> Vec<(Date, Decimal, D
 /// One hour of an hourly file: its label (the end of the hour, UTC), the
 /// temperature at the hour and the hour's minimum and maximum.
 #[derive(Debug, Clone, Copy)]
-pub struct Hour {
+pub struct HourlyRow {
     /// The day of the label, UTC.
     pub date: Date,
     /// The hour of the label, 0 to 23 UTC.
@@ -116,7 +122,7 @@ pub struct Hour {
 
 /// Plausible hourly values for every hour of the days from `first` to
 /// `last`, the same for the same seed.
-pub fn hourly_values(seed: u64, first: Date, last: Date) -> Vec<Hour> {
+pub fn hourly_values(seed: u64, first: Date, last: Date) -> Vec<HourlyRow> {
     let model = daily_model(seed, first, last);
     let mut rng = Rng(seed ^ 0x5555);
     let temperature = |mean: f64, range: f64, h: f64| {
@@ -133,7 +139,7 @@ pub fn hourly_values(seed: u64, first: Date, last: Date) -> Vec<Hour> {
             let before = temperature(mean, range, h - 1.0);
             let low = now.min(before) - 0.2 * rng.unit().abs();
             let high = now.max(before) + 0.2 * rng.unit().abs();
-            out.push(Hour {
+            out.push(HourlyRow {
                 date: d,
                 hour,
                 t: Some(tenths(now)),
@@ -144,6 +150,9 @@ pub fn hourly_values(seed: u64, first: Date, last: Date) -> Vec<Hour> {
     }
     out
 }
+
+/// A station's days: the day, Tn and Tx (`None`: an empty cell).
+pub type DailyRows = Vec<(Date, Option<Decimal>, Option<Decimal>)>;
 
 /// The columns of a daily *RR-T-Vent* file, in order.
 pub const DAILY_HEADER: &str = "NUM_POSTE;NOM_USUEL;LAT;LON;ALTI;AAAAMMJJ;RR;QRR;TN;QTN;HTN;QHTN;TX;QTX;HTX;QHTX;TM;QTM;TNTXM;QTNTXM;TAMPLI;QTAMPLI;TNSOL;QTNSOL;TN50;QTN50;DG;QDG;FFM;QFFM;FF2M;QFF2M;FXY;QFXY;DXY;QDXY;HXY;QHXY;FXI;QFXI;DXI;QDXI;HXI;QHXI;FXI2;QFXI2;DXI2;QDXI2;HXI2;QHXI2;FXI3S;QFXI3S;DXI3S;QDXI3S;HXI3S;QHXI3S;DRR;QDRR";
@@ -158,16 +167,14 @@ fn cell(v: Option<Decimal>) -> String {
 
 /// The text of a daily file for these stations and days (`None`: an empty
 /// cell), every value with quality code 1 (validated).
-pub fn daily_file(
-    stations: &[(StationMeta, Vec<(Date, Option<Decimal>, Option<Decimal>)>)],
-) -> String {
+pub fn daily_file(stations: &[(StationMeta, DailyRows)]) -> String {
     daily_file_with(stations, |_, _| 1)
 }
 
 /// [`daily_file`] with the quality code of each station's day given by
 /// `quality(number, date)` (0, 1, 2 or 9).
 pub fn daily_file_with(
-    stations: &[(StationMeta, Vec<(Date, Option<Decimal>, Option<Decimal>)>)],
+    stations: &[(StationMeta, DailyRows)],
     quality: impl Fn(&str, Date) -> u8,
 ) -> String {
     let columns = DAILY_HEADER.split(';').count();
@@ -241,7 +248,7 @@ pub fn daily_file_with(
 
 /// The text of an hourly file for these stations and hours, every value
 /// with quality code 1 (`None`: an empty cell and no code).
-pub fn hourly_file(stations: &[(StationMeta, Vec<Hour>)]) -> String {
+pub fn hourly_file(stations: &[(StationMeta, Vec<HourlyRow>)]) -> String {
     let header: Vec<&str> = HOURLY_HEADER.split(';').collect();
     let at = |name: &str| header.iter().position(|h| *h == name).unwrap_or_default();
     let (t, tn, tx) = (at("T"), at("TN"), at("TX"));

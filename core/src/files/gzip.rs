@@ -231,6 +231,7 @@ const CRC_TABLE: [u32; 256] = {
     let mut table = [0u32; 256];
     let mut n = 0;
     while n < 256 {
+        #[allow(clippy::cast_possible_truncation)]
         let mut c = n as u32;
         let mut k = 0;
         while k < 8 {
@@ -254,6 +255,7 @@ const CRC_TABLE: [u32; 256] = {
 /// // The check value of CRC-32/ISO-HDLC.
 /// assert_eq!(ecodefi::files::gzip::crc32(b"123456789"), 0xcbf4_3926);
 /// ```
+#[allow(clippy::cast_possible_truncation)] // the low byte, by design
 pub fn crc32(bytes: &[u8]) -> u32 {
     !bytes.iter().fold(!0u32, |c, &b| {
         CRC_TABLE[usize::from((c as u8) ^ b)] ^ (c >> 8)
@@ -293,12 +295,12 @@ pub(crate) fn member(
         out.push(0);
     }
     if hcrc {
-        let c = crc32(&out) as u16;
+        let c = u16::try_from(crc32(&out) & 0xffff).unwrap();
         out.extend_from_slice(&c.to_le_bytes());
     }
     out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(data, 6));
     out.extend_from_slice(&crc32(data).to_le_bytes());
-    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out.extend_from_slice(&u32::try_from(data.len()).unwrap().to_le_bytes());
     out
 }
 

@@ -243,15 +243,15 @@ impl Temperatures {
 /// The minimum of each day's Tn window and the maximum of each day's Tx
 /// window (the Météo-France day convention of
 /// [`Temperatures::from_observations`]), with the number of observations in
-/// each window, by day number. The minima are taken over `for_tn`, the
-/// maxima over `for_tx`: an hourly file gives the hour's own minimum and
+/// each window, by day number. The minima are taken over `lows`, the
+/// maxima over `highs`: an hourly file gives the hour's own minimum and
 /// maximum when it has them.
 ///
 /// # Errors
 /// [`Error::InvalidValue`] for a time of day of 86 400 seconds or more.
 pub(crate) fn window_extremes(
-    for_tn: &[Observation],
-    for_tx: &[Observation],
+    lows: &[Observation],
+    highs: &[Observation],
 ) -> Result<(WindowExtremes, WindowExtremes)> {
     let six = 6 * 3600;
     let eighteen = 18 * 3600;
@@ -267,7 +267,7 @@ pub(crate) fn window_extremes(
         }
     };
     let mut minima = WindowExtremes::new();
-    for o in for_tn {
+    for o in lows {
         check(o)?;
         let d = day_number(o.date);
         // Tn window (D−1 18:00, D 18:00]: an observation after 18:00
@@ -282,7 +282,7 @@ pub(crate) fn window_extremes(
             .or_insert((o.celsius, 1));
     }
     let mut maxima = WindowExtremes::new();
-    for o in for_tx {
+    for o in highs {
         check(o)?;
         let d = day_number(o.date);
         // Tx window (D 06:00, D+1 06:00]: at or before 06:00 it belongs

@@ -17,7 +17,9 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::{Day, DayStatus, Fill, FillMethod, FilledDay, StationTemperatures, WeatherFile};
+use super::{
+    Day, DayStatus, Fill, FillMethod, FilledDay, Station, StationTemperatures, WeatherFile,
+};
 use crate::date::{date_of, day_number};
 use crate::error::{Error, Location, Result};
 use crate::period::Period;
@@ -28,7 +30,7 @@ const LISTED: usize = 5;
 
 /// The valid (Tn, Tx) of a day in a station's days, sorted by day.
 fn valid(days: &[Day], day: i32) -> Option<(Decimal, Decimal)> {
-    let i = days.binary_search_by_key(&day, |d| d.day).ok()?;
+    let i = days.binary_search_by_key(&day, |d| d.number).ok()?;
     days.get(i)
         .filter(|d| d.status == DayStatus::Valid)
         .map(|d| (d.tn, d.tx))
@@ -36,22 +38,25 @@ fn valid(days: &[Day], day: i32) -> Option<(Decimal, Decimal)> {
 
 /// Why a day is not valid.
 fn reason(days: &[Day], day: i32) -> &'static str {
-    match days.binary_search_by_key(&day, |d| d.day) {
+    match days.binary_search_by_key(&day, |d| d.number) {
         Ok(i) => days.get(i).map_or("no row", |d| d.status.reason()),
         Err(_) => "no row",
     }
 }
 
+/// A day's (Tn, Tx), or none yet.
+type Values = Vec<Option<(Decimal, Decimal)>>;
+
 pub(super) fn temperatures(
-    file: &WeatherFile,
+    weather: &WeatherFile,
     station: &str,
     period: Option<Period>,
     fill: &Fill,
 ) -> Result<StationTemperatures> {
-    let at = Location::in_file(file.name());
-    let s = file.index_of(station)?;
-    let own = file.days.get(s).map(Vec::as_slice).unwrap_or_default();
-    let info = file
+    let at = Location::in_file(weather.name());
+    let s = weather.index_of(station)?;
+    let own = weather.days.get(s).map(Vec::as_slice).unwrap_or_default();
+    let info = weather
         .stations
         .get(s)
         .cloned()
@@ -62,14 +67,14 @@ pub(super) fn temperatures(
         })?;
     let helper = match &fill.station {
         Some(other) => {
-            let i = file.index_of(other)?;
-            let number = file
+            let i = weather.index_of(other)?;
+            let number = weather
                 .stations
                 .get(i)
                 .map(|x| x.number.clone())
                 .unwrap_or_default();
             Some((
-                file.days.get(i).map(Vec::as_slice).unwrap_or_default(),
+                weather.days.get(i).map(Vec::as_slice).unwrap_or_default(),
                 number,
             ))
         }
@@ -85,17 +90,17 @@ pub(super) fn temperatures(
         Some(p) => p,
         None => Period::new(info.first, info.last)?,
     };
-    let (start, end) = (day_number(period.first()), day_number(period.last()));
-    // Own value, else the fill station's.
+    let start = day_number(period.first());
+    // Own value, else the fill station's (with its number).
     let known = |d: i32| -> Option<((Decimal, Decimal), Option<&str>)> {
         valid(own, d).map(|v| (v, None)).or_else(|| {
             let (days, number) = helper.as_ref()?;
             valid(days, d).map(|v| (v, Some(number.as_str())))
         })
     };
-    let mut values: Vec<Option<(Decimal, Decimal)>> = Vec::new();
+    let mut values: Values = Vec::new();
     let mut filled = Vec::new();
-    for d in start..=end {
+    for d in start..=day_number(period.last()) {
         let k = known(d);
         if let Some((v, Some(number))) = k {
             filled.push(FilledDay {
@@ -109,8 +114,48 @@ pub(super) fn temperatures(
         }
         values.push(k.map(|(v, _)| v));
     }
-    // Runs of days still without a value, interpolated when short enough.
-    let max = i64::from(fill.interpolate_max_days);
+    let neighbour = |d: i32| known(d).map(|(v, _)| v);
+    interpolate_runs(
+        &mut values,
+        &mut filled,
+        start,
+        fill.interpolate_max_days,
+        neighbour,
+    )?;
+    filled.sort_by_key(|f| f.date);
+    let mut days = Vec::with_capacity(values.len());
+    let mut missing = Vec::new();
+    for (v, d) in values.iter().zip(start..) {
+        match *v {
+            Some((tn, tx)) => days.push(DailyTemperature {
+                date: date_of(d)?,
+                tn,
+                tx,
+            }),
+            None => missing.push(d),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_days(&info, own, period, &missing).within(&at));
+    }
+    let temperatures = Temperatures::new(&days).map_err(|e| e.within(&at))?;
+    Ok(StationTemperatures {
+        station: info,
+        temperatures,
+        filled,
+    })
+}
+
+/// Fills runs of at most `max` days still without a value, between the
+/// known days just before and after them.
+fn interpolate_runs(
+    values: &mut Values,
+    filled: &mut Vec<FilledDay>,
+    start: i32,
+    max: u32,
+    neighbour: impl Fn(i32) -> Option<(Decimal, Decimal)>,
+) -> Result<()> {
+    let max = usize::try_from(max).unwrap_or(usize::MAX);
     let mut i = 0usize;
     while i < values.len() {
         if values.get(i).is_some_and(Option::is_some) {
@@ -123,85 +168,64 @@ pub(super) fn temperatures(
         }
         let run = i - run_start;
         let first_day = start + i32::try_from(run_start).unwrap_or(i32::MAX);
-        let last_day = first_day + i32::try_from(run).unwrap_or(i32::MAX) - 1;
-        if i64::try_from(run).unwrap_or(i64::MAX) > max {
-            continue;
-        }
-        let before = known(first_day - 1).map(|(v, _)| v);
-        let after = known(last_day + 1).map(|(v, _)| v);
-        let (Some(a), Some(b)) = (before, after) else {
+        let after_day = first_day + i32::try_from(run).unwrap_or(i32::MAX);
+        let (Some(a), Some(b)) = (neighbour(first_day - 1), neighbour(after_day)) else {
             continue;
         };
+        if run > max {
+            continue;
+        }
         let steps = Decimal::from(run + 1);
         for k in 1..=run {
-            let day = first_day + i32::try_from(k).unwrap_or(i32::MAX) - 1;
             let tn = interpolate(a.0, b.0, Decimal::from(k), steps)?;
             let tx = interpolate(a.1, b.1, Decimal::from(k), steps)?;
             if let Some(slot) = values.get_mut(run_start + k - 1) {
                 *slot = Some((tn, tx));
             }
             filled.push(FilledDay {
-                date: date_of(day)?,
+                date: date_of(first_day + i32::try_from(k).unwrap_or(i32::MAX) - 1)?,
                 tn,
                 tx,
                 how: FillMethod::Interpolated,
             });
         }
     }
-    filled.sort_by_key(|f| f.date);
-    let missing: Vec<i32> = values
-        .iter()
-        .zip(start..=end)
-        .filter(|(v, _)| v.is_none())
-        .map(|(_, d)| d)
-        .collect();
-    if !missing.is_empty() {
-        let mut list = Vec::new();
-        for &d in missing.iter().take(LISTED) {
-            list.push(format!("{} ({})", date_of(d)?, reason(own, d)));
-        }
-        let more = missing.len().saturating_sub(LISTED);
-        let tail = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        return Err(Error::InsufficientData {
-            why: format!(
-                "station `{}` ({}) has {} day(s) without a valid Tn and Tx from {} to {}: {}{tail}; \
-                 choose another station or period, or fill them (another station, interpolation)",
-                info.number,
-                info.name,
-                missing.len(),
-                period.first(),
-                period.last(),
-                list.join(", "),
-            ),
-            at,
-        });
+    Ok(())
+}
+
+/// The error listing the days left without a value.
+fn missing_days(info: &Station, own: &[Day], period: Period, missing: &[i32]) -> Error {
+    let mut list = Vec::new();
+    for &d in missing.iter().take(LISTED) {
+        let day = date_of(d).map_or_else(|_| d.to_string(), |x| x.to_string());
+        list.push(format!("{day} ({})", reason(own, d)));
     }
-    let mut days = Vec::with_capacity(values.len());
-    for (v, d) in values.iter().zip(start..=end) {
-        if let Some((tn, tx)) = *v {
-            days.push(DailyTemperature {
-                date: date_of(d)?,
-                tn,
-                tx,
-            });
-        }
+    let more = missing.len().saturating_sub(LISTED);
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    Error::InsufficientData {
+        why: format!(
+            "station `{}` ({}) has {} day(s) without a valid Tn and Tx from {} to {}: {}{tail}; \
+             choose another station or period, or fill them (another station, interpolation)",
+            info.number,
+            info.name,
+            missing.len(),
+            period.first(),
+            period.last(),
+            list.join(", "),
+        ),
+        at: Location::NONE,
     }
-    let temperatures = Temperatures::new(&days).map_err(|e| e.within(&at))?;
-    Ok(StationTemperatures {
-        station: info,
-        temperatures,
-        filled,
-    })
 }
 
 /// `a + (b − a)·k/n`, rounded to 0.1 (midpoint away from zero).
-fn interpolate(a: Decimal, b: Decimal, k: Decimal, n: Decimal) -> Result<Decimal> {
+fn interpolate(from: Decimal, to: Decimal, step: Decimal, steps: Decimal) -> Result<Decimal> {
+    use crate::quantity::{add, div, mul, sub};
     let what = "an interpolated temperature";
-    let step = crate::quantity::mul(crate::quantity::sub(b, a, what)?, k, what)?;
-    let v = crate::quantity::add(a, crate::quantity::div(step, n, what)?, what)?;
-    Ok(v.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))
+    let part = div(mul(sub(to, from, what)?, step, what)?, steps, what)?;
+    let value = add(from, part, what)?;
+    Ok(value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))
 }

@@ -178,7 +178,7 @@ impl DayStatus {
 /// One station's day as read (Tn and Tx meaningful only when valid).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Day {
-    day: i32,
+    number: i32,
     tn: Decimal,
     tx: Decimal,
     status: DayStatus,
@@ -219,7 +219,7 @@ impl WeatherFile {
         let bytes = super::gzip::decompress_if_gzip(bytes)
             .map_err(|e| e.within(&crate::Location::in_file(name)))?;
         let text = crate::table::encoding::decode(&bytes);
-        let read = read::read(name, &text, options)?;
+        let read = read::read(name, &text, *options)?;
         Ok(WeatherFile {
             name: name.to_owned(),
             resolution: read.resolution,

@@ -127,7 +127,7 @@ impl Row<'_> {
     }
 
     /// Whether the quality code accepts the value.
-    fn quality(&self, column: usize, options: &ReadOptions) -> Result<bool> {
+    fn quality(&self, column: usize, options: ReadOptions) -> Result<bool> {
         match self.cell(column)? {
             "" | "0" | "1" | "9" => Ok(true),
             "2" => Ok(options.accept_doubtful),
@@ -202,7 +202,7 @@ fn columns<const N: usize>(
 struct Stations {
     meta: [usize; 5],
     index: HashMap<String, usize>,
-    stations: Vec<Station>,
+    list: Vec<Station>,
     last: Option<(String, usize)>,
 }
 
@@ -235,10 +235,9 @@ impl Stations {
                 complete_days: 0,
                 missing_days: 0,
             };
-            self.stations.push(station);
-            self.index
-                .insert(number.to_owned(), self.stations.len() - 1);
-            self.stations.len() - 1
+            self.list.push(station);
+            self.index.insert(number.to_owned(), self.list.len() - 1);
+            self.list.len() - 1
         };
         self.last = Some((number.to_owned(), i));
         Ok(i)
@@ -246,7 +245,7 @@ impl Stations {
 }
 
 /// Reads a file's text (its first line the header).
-pub(super) fn read(file: &str, text: &str, options: &ReadOptions) -> Result<Read> {
+pub(super) fn read(file: &str, text: &str, options: ReadOptions) -> Result<Read> {
     let mut lines = text.lines().enumerate();
     let header_line = lines
         .next()
@@ -271,7 +270,7 @@ pub(super) fn read(file: &str, text: &str, options: &ReadOptions) -> Result<Read
     let mut stations = Stations {
         meta,
         index: HashMap::new(),
-        stations: Vec::new(),
+        list: Vec::new(),
         last: None,
     };
     let rows = lines
@@ -288,7 +287,7 @@ pub(super) fn read(file: &str, text: &str, options: &ReadOptions) -> Result<Read
     };
     let mut read = Read {
         resolution,
-        stations: stations.stations,
+        stations: stations.list,
         days,
     };
     for (station, days) in read.stations.iter_mut().zip(&read.days) {
@@ -302,7 +301,7 @@ fn daily<'a>(
     header: &[&str],
     stations: &mut Stations,
     file: &str,
-    options: &ReadOptions,
+    options: ReadOptions,
 ) -> Result<Vec<Vec<Day>>> {
     let [date, tn, qtn, tx, qtx] = columns(
         header,
@@ -328,20 +327,20 @@ fn daily<'a>(
         }
         if let Some(list) = days.get_mut(s) {
             list.push(Day {
-                day: day_number(d),
+                number: day_number(d),
                 tn: n.unwrap_or_default(),
                 tx: x.unwrap_or_default(),
                 status,
             });
         }
     }
-    days.resize_with(stations.stations.len(), Vec::new);
-    for (station, list) in stations.stations.iter().zip(days.iter_mut()) {
-        list.sort_by_key(|d| d.day);
-        if let Some(w) = list.windows(2).find(|w| w[0].day == w[1].day) {
+    days.resize_with(stations.list.len(), Vec::new);
+    for (station, list) in stations.list.iter().zip(days.iter_mut()) {
+        list.sort_by_key(|d| d.number);
+        if let Some(w) = list.windows(2).find(|w| w[0].number == w[1].number) {
             return Err(Error::Duplicate {
                 what: "station day",
-                id: format!("{} {}", station.number, date_of(w[0].day)?),
+                id: format!("{} {}", station.number, date_of(w[0].number)?),
                 at: Location::in_file(file),
             });
         }
@@ -357,7 +356,7 @@ fn hourly<'a>(
     header: &[&str],
     stations: &mut Stations,
     file: &str,
-    options: &ReadOptions,
+    options: ReadOptions,
 ) -> Result<Vec<Vec<Day>>> {
     let [date, t, qt] = columns(header, ["AAAAMMJJHH", "T", "QT"], file, "hourly")?;
     // The hour's own extremes, when the file has them.
@@ -408,8 +407,8 @@ fn hourly<'a>(
             *l = (l.0.min(n), l.1.max(n));
         }
     }
-    let mut days = Vec::with_capacity(stations.stations.len());
-    for (s, station) in stations.stations.iter().enumerate() {
+    let mut days = Vec::with_capacity(stations.list.len());
+    for (s, station) in stations.list.iter().enumerate() {
         let (mut low, mut high) = obs.get(s).cloned().unwrap_or_default();
         for list in [&mut low, &mut high] {
             list.sort_by_key(|o| (o.date, o.seconds));
@@ -437,14 +436,14 @@ fn hourly<'a>(
         let span = {
             let mut all = minima.keys().filter(|d| complete(**d).is_some());
             let first = all.next().copied();
-            first.map(|f| (f, all.last().copied().unwrap_or(f)))
+            first.map(|f| (f, all.next_back().copied().unwrap_or(f)))
         };
         let (first, last) = span.or_else(|| labels.get(s).copied()).unwrap_or((0, 0));
-        let mut list = Vec::new();
+        let mut station_days = Vec::new();
         for d in first..=last {
-            list.push(match complete(d) {
+            station_days.push(match complete(d) {
                 Some((n, x)) => Day {
-                    day: d,
+                    number: d,
                     tn: n,
                     tx: x,
                     status: if n > x {
@@ -454,14 +453,14 @@ fn hourly<'a>(
                     },
                 },
                 None => Day {
-                    day: d,
+                    number: d,
                     tn: Decimal::ZERO,
                     tx: Decimal::ZERO,
                     status: DayStatus::Incomplete,
                 },
             });
         }
-        days.push(list);
+        days.push(station_days);
     }
     Ok(days)
 }
@@ -471,9 +470,9 @@ fn summarise(station: &mut Station, days: &[Day]) -> Result<()> {
     let (Some(first), Some(last)) = (days.first(), days.last()) else {
         return Ok(());
     };
-    station.first = date_of(first.day)?;
-    station.last = date_of(last.day)?;
-    let span = u32::try_from(last.day - first.day + 1).unwrap_or(0);
+    station.first = date_of(first.number)?;
+    station.last = date_of(last.number)?;
+    let span = u32::try_from(last.number - first.number + 1).unwrap_or(0);
     let complete = days.iter().filter(|d| d.status == DayStatus::Valid).count();
     station.complete_days = u32::try_from(complete).unwrap_or(u32::MAX);
     station.missing_days = span.saturating_sub(station.complete_days);

@@ -1,6 +1,8 @@
 //! Tests of the Météo-France reader: values computed by hand in comments,
 //! the shipped samples, and read-back invariants.
 
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 use rust_decimal::{dec, Decimal};
 
@@ -327,13 +329,15 @@ fn hourly(
             .find(|x| x.0 == h)
             .map_or(("", ""), |x| (x.1, x.2));
         let q = |v: &str| if v.is_empty() { "" } else { "1" };
-        out.push_str(&format!(
-            "62001001;A;50;1;10;202501{:02}{:02};{value};1;{tn};{};{tx};{}\n",
+        writeln!(
+            out,
+            "62001001;A;50;1;10;202501{:02}{:02};{value};1;{tn};{};{tx};{}",
             1 + h / 24,
             h % 24,
             q(tn),
             q(tx)
-        ));
+        )
+        .unwrap();
     }
     out
 }
@@ -367,8 +371,13 @@ fn hourly_values_make_days_with_the_meteo_france_convention() {
                 .iter()
                 .find(|x| x.0 == h)
                 .map_or(dec!(10), |x| x.1.parse().unwrap());
-            crate::weather::Observation::at(date(2025, 1, 1 + (h / 24) as i8), h % 24, 0, v)
-                .unwrap()
+            crate::weather::Observation::at(
+                date(2025, 1, 1 + i8::try_from(h / 24).unwrap()),
+                h % 24,
+                0,
+                v,
+            )
+            .unwrap()
         })
         .collect();
     let other = Temperatures::from_observations(&obs).unwrap();
@@ -490,14 +499,16 @@ fn write(days: &[(i32, i64, i64)]) -> String {
     let mut out = format!("{HEADER}\n");
     for &(d, n, x) in days {
         let d = crate::date::date_of(d).unwrap();
-        out.push_str(&format!(
-            "62001001;A;50;1;10;{:04}{:02}{:02};;;{};1;;;{};1;;\n",
+        writeln!(
+            out,
+            "62001001;A;50;1;10;{:04}{:02}{:02};;;{};1;;;{};1;;",
             d.year(),
             d.month(),
             d.day(),
             Decimal::new(n, 1),
             Decimal::new(x, 1)
-        ));
+        )
+        .unwrap();
     }
     out
 }
