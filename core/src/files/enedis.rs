@@ -228,24 +228,7 @@ pub(crate) fn read(name: &str, text: &str) -> Result<MeterFile> {
         }
         ["Horodate", "Valeur", ..] if lower.contains("courbe") || unit == "W" => {
             check_unit("W")?;
-            let step = match step {
-                Some(s) => Some(
-                    s.parse::<u32>()
-                        .ok()
-                        .filter(|s| [10, 30, 60].contains(s))
-                        .ok_or_else(|| Error::InvalidValue {
-                            what: "load-curve step",
-                            got: quoted(&s),
-                            why: "Linky steps are 10, 30 or 60 minutes".into(),
-                            at: Location::in_file(name).with_file(
-                                name,
-                                2,
-                                Some("Pas en minutes".into()),
-                            ),
-                        })?,
-                ),
-                None => None,
-            };
+            let step = step.map(|s| parse_step(name, &s)).transpose()?;
             read_load_curve(&mut file, step, &rows)?;
         }
         ["Horodate", "Valeur", ..] if lower.contains("puissance") => {
@@ -270,6 +253,19 @@ pub(crate) fn read(name: &str, text: &str) -> Result<MeterFile> {
         }
     }
     Ok(file)
+}
+
+/// `Pas en minutes`: 10, 30 or 60.
+fn parse_step(name: &str, text: &str) -> Result<u32> {
+    text.parse::<u32>()
+        .ok()
+        .filter(|s| [10, 30, 60].contains(s))
+        .ok_or_else(|| Error::InvalidValue {
+            what: "load-curve step",
+            got: quoted(text),
+            why: "Linky steps are 10, 30 or 60 minutes".into(),
+            at: Location::in_file(name).with_file(name, 2, Some("Pas en minutes".into())),
+        })
 }
 
 /// A row's timestamp, or a located error.
@@ -429,23 +425,23 @@ fn read_load_curve(
             });
         }
     }
-    let step = match step {
-        Some(s) => i64::from(s),
-        None => {
+    let step =
+        if let Some(s) = step {
+            i64::from(s)
+        } else {
             let gap = points.windows(2).map(|p| p[1].0.utc() - p[0].0.utc()).min();
             match gap {
                 Some(g @ (10 | 30 | 60)) => g,
-                other => {
-                    return Err(Error::InvalidValue {
-                        what: "load-curve step",
-                        got: other.map_or_else(|| "one point".to_owned(), |g| format!("{g} minutes")),
-                        why: "without `Pas en minutes`, the step is the smallest gap between points: 10, 30 or 60 minutes".into(),
-                        at: Location::in_file(&file.name),
-                    })
-                }
+                other => return Err(Error::InvalidValue {
+                    what: "load-curve step",
+                    got: other.map_or_else(|| "one point".to_owned(), |g| format!("{g} minutes")),
+                    why: "without `Pas en minutes`, the step is the smallest gap between points: \
+                          10, 30 or 60 minutes"
+                        .into(),
+                    at: Location::in_file(&file.name),
+                }),
             }
-        }
-    };
+        };
     file.content = Content::LoadCurve {
         step_minutes: u32::try_from(step).unwrap_or(0),
     };

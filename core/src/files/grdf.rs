@@ -265,9 +265,10 @@ pub(crate) fn read_json(name: &str, text: &str) -> Result<MeterFile> {
     };
     let (identifier, releves) = match &doc {
         Value::Array(a) => (None, a),
-        Value::Object(o) => match o.get("releves") {
-            Some(Value::Array(a)) => (o.get("idPce").and_then(Value::as_str).map(str::to_owned), a),
-            _ => {
+        Value::Object(o) => {
+            if let Some(Value::Array(a)) = o.get("releves") {
+                (o.get("idPce").and_then(Value::as_str).map(str::to_owned), a)
+            } else {
                 let with: Vec<(&String, &Vec<Value>)> = o
                     .iter()
                     .filter_map(|(k, v)| v.get("releves").and_then(Value::as_array).map(|a| (k, a)))
@@ -285,7 +286,7 @@ pub(crate) fn read_json(name: &str, text: &str) -> Result<MeterFile> {
                     }
                 }
             }
-        },
+        }
         _ => return Err(shape()),
     };
     let mut rows = Vec::with_capacity(releves.len());

@@ -350,18 +350,15 @@ fn unescape(text: &str) -> String {
                 .or_else(|| entity.strip_prefix("#X"))
                 .map(|h| u32::from_str_radix(h, 16))
                 .or_else(|| entity.strip_prefix('#').map(str::parse::<u32>))
-                .and_then(|n| n.ok())
+                .and_then(std::result::Result::ok)
                 .and_then(char::from_u32),
         };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some(c) = decoded {
+            out.push(c);
+            rest = &rest[semi + 1..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);
@@ -497,7 +494,7 @@ pub fn first_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
             Event::Start("v" | "t", _) => in_value = true,
             Event::End("v" | "t") => in_value = false,
             Event::Text(t) if in_value => {
-                text.get_or_insert_with(String::new).push_str(&unescape(t))
+                text.get_or_insert_with(String::new).push_str(&unescape(t));
             }
             Event::End("c") => {
                 let cell = match (kind.as_str(), text.take()) {
