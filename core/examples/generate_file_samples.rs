@@ -39,7 +39,6 @@ use ecodefi::weather::{heating_degree_days, Method};
 use ecodefi::{Date, Decimal};
 
 #[path = "samples/meters.rs"]
-#[allow(dead_code)]
 mod meters;
 #[path = "samples/weather.rs"]
 mod weather;
@@ -185,14 +184,68 @@ fn pce(i: usize) -> String {
     format!("2999990000{:04}", i + 1)
 }
 
+/// The model's days: each day's number and COSTIC degree-days (base
+/// 18 °C) at the named station.
+type Days = Vec<(i32, Decimal)>;
+
+/// A day's electricity, whole Wh.
+type Wh = (Date, u64);
+
 fn main() -> Res<()> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/linky-gazpar");
     std::fs::create_dir_all(&dir)?;
-    let (first, last) = (Date::new(2024, 10, 1)?, Date::new(2026, 4, 30)?);
-    let challenge_first = day_number(Date::new(2025, 12, 1)?);
-    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    let (weather_file, dj) = weather_file(Date::new(2024, 10, 1)?, Date::new(2026, 4, 30)?)?;
+    let mut out = vec![weather_file];
+    let mut foyers = String::from("foyer;equipe;adultes;ages_enfants;prm;pce\n");
+    for (i, h) in HOMES.iter().enumerate() {
+        let named = !matches!(h.id, "F11" | "F12");
+        let _ = writeln!(
+            foyers,
+            "{};{};{};{};{};{}",
+            h.id,
+            h.team,
+            h.adults,
+            h.children,
+            if named { prm(i) } else { String::new() },
+            if named && h.gas > 0 {
+                pce(i)
+            } else {
+                String::new()
+            },
+        );
+        out.extend(linky(i, h, named, &dj)?);
+        if h.gas > 0 {
+            out.push(gazpar(i, h, named, &dj)?);
+        }
+    }
+    out.push(("foyers.csv".into(), foyers.into_bytes()));
+    out.push((
+        "equipes.csv".into(),
+        "equipe;nom;capitaine\nT1;Les Lucioles;F01\nT2;Les Économes du Beffroi;F06\nT3;Les Sobres de la Scarpe;F10\n"
+            .as_bytes()
+            .to_vec(),
+    ));
+    out.push((
+        "defi.csv".into(),
+        format!(
+            "parametre;valeur\nnom;Défi Déclics énergie — fichiers Linky et Gazpar\n\
+             territoire;Communauté urbaine d'Arras\norganisateur;collectivité\n\
+             station_meteo;{STATION}\ndebut_reference;01/12/2024\nfin_reference;31/03/2025\n\
+             debut_defi;01/12/2025\nfin_defi;31/03/2026\nobjectif;8 %\n"
+        )
+        .into_bytes(),
+    ));
+    for (name, bytes) in out {
+        let path = dir.join(&name);
+        std::fs::write(&path, bytes)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
 
-    // The Météo-France file: three stations; the named one complete.
+/// The Météo-France file (three stations, the named one complete) and the
+/// named station's degree-days.
+fn weather_file(first: Date, last: Date) -> Res<((String, Vec<u8>), Days)> {
     let station = |n: &str, name: &str, lat: &str, lon: &str, alt: &str| {
         weather::StationMeta::new(n, name, lat, lon, alt)
     };
@@ -226,12 +279,10 @@ fn main() -> Res<()> {
             rows(&weather::daily_values(64, first, last), &[]),
         ),
     ];
-    out.push((
+    let file = (
         "Q_62_synthetique_2024-2026_RR-T-Vent.csv.gz".into(),
         weather::gzip(weather::daily_file(&stations).as_bytes()),
-    ));
-
-    // Each day's degree-days at the named station.
+    );
     let mut dj = Vec::with_capacity(main_values.len());
     for &(d, tn, tx) in &main_values {
         dj.push((
@@ -239,121 +290,89 @@ fn main() -> Res<()> {
             heating_degree_days(Method::Costic, Decimal::from(18), tn, tx)?,
         ));
     }
-    let linky_last = day_number(Date::new(2026, 4, 5)?);
-    let kwh = |h: &Home, (base, per_dj): (i64, i64), n: i32, dj: Decimal| {
-        let use_ = Decimal::from(base) + Decimal::from(per_dj) * dj;
-        if n >= challenge_first {
-            use_ * Decimal::from(100 - h.saving) / Decimal::ONE_HUNDRED
-        } else {
-            use_
-        }
-    };
+    Ok((file, dj))
+}
 
-    let mut foyers = String::from("foyer;equipe;adultes;ages_enfants;prm;pce\n");
-    for (i, h) in HOMES.iter().enumerate() {
-        let named = !matches!(h.id, "F11" | "F12");
-        let _ = writeln!(
-            foyers,
-            "{};{};{};{};{};{}",
-            h.id,
-            h.team,
-            h.adults,
-            h.children,
-            if named { prm(i) } else { String::new() },
-            if named && h.gas > 0 {
-                pce(i)
-            } else {
-                String::new()
-            },
-        );
-        // Electricity, whole Wh per day.
-        let stop = if h.id == "F09" {
-            day_number(Date::new(2026, 1, 31)?)
-        } else {
-            linky_last
-        };
-        let mut daily = Vec::new();
-        for &(n, d) in dj.iter().filter(|(n, _)| *n <= stop) {
-            let wh = (kwh(h, h.elec, n, d) * Decimal::ONE_THOUSAND).round();
-            daily.push((day(n)?, u64::try_from(wh.mantissa()).unwrap_or(0)));
-        }
-        let name = if named {
-            format!("Enedis_Conso_Jour_{}.csv", prm(i))
-        } else {
-            format!("{}_linky.csv", h.id)
-        };
-        if h.id == "F05" {
-            // Daily over the reference winter, a 30-minute load curve over
-            // the challenge winter: the day's energy spread evenly, in W.
-            let (before, after): (Vec<_>, Vec<_>) = daily
-                .iter()
-                .partition(|(d, _)| day_number(*d) < challenge_first);
-            out.push((name, meters::linky_daily(&prm(i), &before).into_bytes()));
-            let watts: Vec<(Date, u64)> = after;
-            let from = watts.first().map_or(first, |w| w.0);
-            let days = u32::try_from(watts.len()).unwrap_or(0);
-            let curve = meters::linky_load_curve(&prm(i), 30, from, days, |d, _| {
-                // Mean power over the day: Wh per day / 24 h, whole W, so
-                // that each half-hour holds W × 30 / 60 Wh.
-                watts
-                    .iter()
-                    .find(|w| w.0 == d)
-                    .map(|w| u32::try_from(w.1 / 24).unwrap_or(0))
-            });
-            out.push((
-                format!("Enedis_Courbe_de_charge_{}.csv", prm(i)),
-                curve.into_bytes(),
-            ));
-        } else {
-            out.push((name, meters::linky_daily(&prm(i), &daily).into_bytes()));
-        }
-        // Gas, the gas days' volumes to the litre.
-        if h.gas > 0 {
-            let coefficient = Decimal::new(1125, 2);
-            let volumes: Vec<Decimal> = dj
-                .iter()
-                .filter(|(n, _)| *n <= linky_last)
-                .map(|&(n, d)| (kwh(h, (2, h.gas), n, d) / coefficient).round_dp(3))
-                .collect();
-            let gas = meters::gas_days(first, 1_000 + 300 * i as u64, coefficient, &volumes);
-            let id = if named { pce(i) } else { String::new() };
-            match h.id {
-                "F08" => out.push((
-                    format!("Gazpar_{}.csv", pce(i)),
-                    meters::gazpar_csv(&id, &gas).into_bytes(),
-                )),
-                "F12" => out.push((
-                    "F12_gazpar.json".into(),
-                    meters::gazpar_json(&id, &gas).into_bytes(),
-                )),
-                _ => out.push((
-                    format!("Donnees_conso_{}.xlsx", pce(i)),
-                    meters::gazpar_xlsx(&id, &gas),
-                )),
-            }
-        }
+/// A day's use, kWh: `base + per_dj × dj`, less the household's saving
+/// from the challenge's first day.
+fn kwh(h: &Home, (base, per_dj): (i64, i64), n: i32, dj: Decimal) -> Res<Decimal> {
+    let use_ = Decimal::from(base) + Decimal::from(per_dj) * dj;
+    Ok(if n >= day_number(Date::new(2025, 12, 1)?) {
+        use_ * Decimal::from(100 - h.saving) / Decimal::ONE_HUNDRED
+    } else {
+        use_
+    })
+}
+
+/// The household's Linky exports: daily consumption in whole Wh (F05: a
+/// load curve over the challenge winter).
+fn linky(i: usize, h: &Home, named: bool, dj: &Days) -> Res<Vec<(String, Vec<u8>)>> {
+    let stop = day_number(if h.id == "F09" {
+        Date::new(2026, 1, 31)?
+    } else {
+        Date::new(2026, 4, 5)?
+    });
+    let mut daily = Vec::new();
+    for &(n, d) in dj.iter().filter(|(n, _)| *n <= stop) {
+        let wh = (kwh(h, h.elec, n, d)? * Decimal::ONE_THOUSAND).round();
+        daily.push((day(n)?, u64::try_from(wh.mantissa()).unwrap_or(0)));
     }
-    out.push(("foyers.csv".into(), foyers.into_bytes()));
-    out.push((
-        "equipes.csv".into(),
-        "equipe;nom;capitaine\nT1;Les Lucioles;F01\nT2;Les Économes du Beffroi;F06\nT3;Les Sobres de la Scarpe;F10\n"
-            .as_bytes()
-            .to_vec(),
-    ));
-    out.push((
-        "defi.csv".into(),
-        format!(
-            "parametre;valeur\nnom;Défi Déclics énergie — fichiers Linky et Gazpar\n\
-             territoire;Communauté urbaine d'Arras\norganisateur;collectivité\n\
-             station_meteo;{STATION}\ndebut_reference;01/12/2024\nfin_reference;31/03/2025\n\
-             debut_defi;01/12/2025\nfin_defi;31/03/2026\nobjectif;8 %\n"
-        )
-        .into_bytes(),
-    ));
-    for (name, bytes) in out {
-        let path = dir.join(&name);
-        std::fs::write(&path, bytes)?;
-        eprintln!("wrote {}", path.display());
+    let name = if named {
+        format!("Enedis_Conso_Jour_{}.csv", prm(i))
+    } else {
+        format!("{}_linky.csv", h.id)
+    };
+    if h.id != "F05" {
+        return Ok(vec![(
+            name,
+            meters::linky_daily(&prm(i), &daily).into_bytes(),
+        )]);
     }
-    Ok(())
+    // Daily over the reference winter, a 30-minute load curve over the
+    // challenge winter: the day's energy spread evenly, in whole W (Wh per
+    // day / 24 h).
+    let challenge_first = Date::new(2025, 12, 1)?;
+    let (before, after): (Vec<Wh>, Vec<Wh>) = daily.iter().partition(|(d, _)| *d < challenge_first);
+    let days = u32::try_from(after.len()).unwrap_or(0);
+    let curve = meters::linky_load_curve(&prm(i), 30, challenge_first, days, |d, _| {
+        after
+            .iter()
+            .find(|w| w.0 == d)
+            .map(|w| u32::try_from(w.1 / 24).unwrap_or(0))
+    });
+    Ok(vec![
+        (name, meters::linky_daily(&prm(i), &before).into_bytes()),
+        (
+            format!("Enedis_Courbe_de_charge_{}.csv", prm(i)),
+            curve.into_bytes(),
+        ),
+    ])
+}
+
+/// The household's Gazpar export: gas days to the litre at 11,25 kWh/m³
+/// (F08's as CSV, F12's as the API's JSON, the others' as the xlsx).
+fn gazpar(i: usize, h: &Home, named: bool, dj: &Days) -> Res<(String, Vec<u8>)> {
+    let coefficient = Decimal::new(1125, 2);
+    let stop = day_number(Date::new(2026, 4, 5)?);
+    let mut volumes = Vec::new();
+    for &(n, d) in dj.iter().filter(|(n, _)| *n <= stop) {
+        volumes.push((kwh(h, (2, h.gas), n, d)? / coefficient).round_dp(3));
+    }
+    let first = day(dj.first().map_or(0, |d| d.0))?;
+    let days = meters::gas_days(first, 1_000 + 300 * i as u64, coefficient, &volumes);
+    let id = if named { pce(i) } else { String::new() };
+    Ok(match h.id {
+        "F08" => (
+            format!("Gazpar_{}.csv", pce(i)),
+            meters::gazpar_csv(&id, &days).into_bytes(),
+        ),
+        "F12" => (
+            "F12_gazpar.json".into(),
+            meters::gazpar_json(&id, &days).into_bytes(),
+        ),
+        _ => (
+            format!("Donnees_conso_{}.xlsx", pce(i)),
+            meters::gazpar_xlsx(&id, &days),
+        ),
+    })
 }
