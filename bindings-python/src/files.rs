@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ecodefi::files::meteo_france::{Fill, StationTemperatures, WeatherFile};
+use ecodefi::files::meteo_france::{Fill, ReadOptions, StationTemperatures, WeatherFile};
 use ecodefi::files::meter_file::MeterFile;
 use ecodefi::files::set::{self, File, FileOptions};
 use ecodefi::{Date, Decimal, Period};
@@ -163,16 +163,20 @@ fn fill(station: Option<String>, interpolate_max_days: u32) -> Fill {
 ///
 /// ``source`` is the file's path (``str`` or ``os.PathLike``) or its
 /// ``bytes``; ``name`` (by default the file's name, or ``"<bytes>"``) is
-/// cited in errors, which name the file, line and column.
+/// cited in errors, which name the file, line and column. A value whose
+/// quality code is 2 (*douteuse*, doubted and not yet verified) makes its
+/// day invalid, like a missing one, unless ``accept_doubtful``.
 #[pyfunction]
-#[pyo3(signature = (source, name = None))]
+#[pyo3(signature = (source, name = None, *, accept_doubtful = false))]
 pub fn read_weather(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     name: Option<String>,
+    accept_doubtful: bool,
 ) -> PyResult<PyWeatherFile> {
     let (name, bytes) = self::source(source, name)?;
-    core(py.detach(|| WeatherFile::read(&name, &bytes))).map(PyWeatherFile)
+    let options = ReadOptions { accept_doubtful };
+    core(py.detach(|| WeatherFile::read_with(&name, &bytes, &options))).map(PyWeatherFile)
 }
 
 /// A Météo-France file, read (the core's
@@ -406,6 +410,42 @@ impl PyMeterFile {
     #[getter]
     fn index<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
         typed_list(py, "IndexReading", &self.0.index)
+    }
+
+    /// Days inside the file's span without a complete measurement (a
+    /// missing or empty value, a load-curve day without all its points):
+    /// gaps, never zeros.
+    #[getter]
+    fn incomplete_days(&self) -> Vec<Wrap<Date>> {
+        self.0.incomplete_days.iter().copied().map(Wrap).collect()
+    }
+
+    /// The index discontinuities of a GRDF file, as meter events in the
+    /// document's form (``{"kind": "replacement", "date", "old_final",
+    /// "new_initial"}``).
+    #[getter]
+    fn events<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0.events)
+    }
+
+    /// The complete days as daily usage for a weather-regression baseline
+    /// (the core's ``MeterFile::usage_data``): each day's kWh with its mean
+    /// temperature (Tn + Tx) / 2 from ``temperatures`` (a
+    /// ``StationTemperatures`` or the document's list of days); days
+    /// without a temperature are left out. The core's dict form, which
+    /// ``regression_fit`` and ``Baseline.savings`` read.
+    fn usage_data<'py>(
+        &self,
+        py: Python<'py>,
+        temperatures: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let usage = if let Ok(t) = temperatures.cast::<PyStationTemperatures>() {
+            self.0.usage_data(&t.get().0.temperatures)
+        } else {
+            let t: ecodefi::weather::Temperatures = crate::convert::from_python(temperatures)?;
+            self.0.usage_data(&t)
+        };
+        to_python(py, &usage)
     }
 
     /// The first day covered, or ``None`` for an empty file.

@@ -440,6 +440,14 @@ class MeterFile:
     def index(self) -> List[files.IndexReading]:
         """Index readings at the start of a day (kWh for Enedis, m³ for GRDF)."""
     @property
+    def incomplete_days(self) -> List[datetime.date]:
+        """Days in the file's span without a complete measurement (gaps, never zeros)."""
+    @property
+    def events(self) -> List[Dict[str, Any]]:
+        """Index discontinuities of a GRDF file, as meter events in the document's form."""
+    def usage_data(self, temperatures: Union[StationTemperatures, Sequence[Any]]) -> Dict[str, Any]:
+        """Daily usage with each day's mean temperature, the core's form that ``regression_fit`` reads."""
+    @property
     def first(self) -> Optional[datetime.date]:
         """The first day covered."""
     @property
@@ -454,7 +462,7 @@ class MeterFile:
     def to_dict(self) -> Dict[str, Any]:
         """The file in the core's serde form."""
 
-def read_weather(source: _Source, name: Optional[str] = None) -> WeatherFile:
+def read_weather(source: _Source, name: Optional[str] = None, *, accept_doubtful: bool = False) -> WeatherFile:
     """Reads a Météo-France climatological file (daily or hourly, gzipped or not)."""
 
 def read_meter_file(source: _Source, name: Optional[str] = None) -> MeterFile:
