@@ -266,6 +266,7 @@ def test_the_daily_weather_sample_stations_are_its_rows() -> None:
     rows = oracle.meteo_rows(path.read_bytes())
     w = ecodefi.read_weather(path)
     assert (w.name, w.resolution, len(w)) == (path.name, "daily", len(w.stations))
+    assert all(isinstance(s, Station) for s in w.stations)
     numbers = list(dict.fromkeys(r["NUM_POSTE"] for r in rows))
     assert [s.number for s in w.stations] == numbers
     for s in w.stations:
