@@ -487,4 +487,4 @@ fn complete_day(points: &[(Stamp, Option<Decimal>)], step: i64) -> Option<Vec<De
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -8,8 +8,9 @@ use crate::date::{date, date_of, day_number, Date};
 use crate::error::Error;
 use crate::files::meter_file::{Content, MeterFile, LAYOUTS};
 
+/// The sample generators, shared by the files tests.
 #[path = "../../../examples/samples/meters.rs"]
-mod meters;
+pub(crate) mod meters;
 
 const DAILY_HEADER: &str = "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
     12345678901234;Consommation quotidienne;01/01/2024;04/01/2024;Energie active;Consommation;Comptage Brut;Wh\n\n";
@@ -28,7 +29,13 @@ fn daily_wh_become_exact_kwh_and_an_empty_day_is_a_gap() {
     assert_eq!(file.identifier.as_deref(), Some("12345678901234"));
     // 12 345 Wh = 12.345 kWh, 7 Wh = 0.007 kWh (Wh / 1000, exact).
     let days: Vec<(Date, Decimal)> = file.days.iter().map(|d| (d.date, d.kwh)).collect();
-    assert_eq!(days, vec![(date(2024, 1, 1), dec!(12.345)), (date(2024, 1, 3), dec!(0.007))]);
+    assert_eq!(
+        days,
+        vec![
+            (date(2024, 1, 1), dec!(12.345)),
+            (date(2024, 1, 3), dec!(0.007))
+        ]
+    );
     assert_eq!(file.incomplete_days, vec![date(2024, 1, 2)]);
     assert_eq!(file.span(), Some((date(2024, 1, 1), date(2024, 1, 3))));
 }
@@ -75,7 +82,10 @@ fn the_index_is_eas_t_or_the_distributor_registers_at_the_nearest_midnight() {
         ]
     );
     // 09-05 has no row, 09-06 no value.
-    assert_eq!(file.incomplete_days, vec![date(2019, 9, 5), date(2019, 9, 6)]);
+    assert_eq!(
+        file.incomplete_days,
+        vec![date(2019, 9, 5), date(2019, 9, 6)]
+    );
     assert!(file.days.is_empty());
 }
 
@@ -97,13 +107,18 @@ fn a_30_minute_curve_over_the_spring_clock_change_has_a_23_hour_day() {
     let days: Vec<(Date, Decimal)> = file.days.iter().map(|d| (d.date, d.kwh)).collect();
     assert_eq!(
         days,
-        vec![(date(2025, 3, 29), dec!(16.2)), (date(2025, 3, 30), dec!(15.4)), (date(2025, 3, 31), dec!(16.2))]
+        vec![
+            (date(2025, 3, 29), dec!(16.2)),
+            (date(2025, 3, 30), dec!(15.4)),
+            (date(2025, 3, 31), dec!(16.2))
+        ]
     );
     assert!(file.incomplete_days.is_empty());
 }
 
 #[test]
-fn a_30_minute_curve_over_the_autumn_clock_change_has_a_25_hour_day_and_a_missing_point_makes_a_gap() {
+fn a_30_minute_curve_over_the_autumn_clock_change_has_a_25_hour_day_and_a_missing_point_makes_a_gap(
+) {
     // 2025-10-26 has 50 half-hours: (3 600 + 38 × 800) / 2 000 = 17 kWh.
     // 2025-10-27 lacks its 13th value: a gap, not a smaller day.
     let text = meters::linky_load_curve("12345678901234", 30, date(2025, 10, 25), 3, |d, i| {
@@ -111,13 +126,20 @@ fn a_30_minute_curve_over_the_autumn_clock_change_has_a_25_hour_day_and_a_missin
     });
     let file = read(&text).unwrap();
     let days: Vec<(Date, Decimal)> = file.days.iter().map(|d| (d.date, d.kwh)).collect();
-    assert_eq!(days, vec![(date(2025, 10, 25), dec!(16.2)), (date(2025, 10, 26), dec!(17))]);
+    assert_eq!(
+        days,
+        vec![
+            (date(2025, 10, 25), dec!(16.2)),
+            (date(2025, 10, 26), dec!(17))
+        ]
+    );
     assert_eq!(file.incomplete_days, vec![date(2025, 10, 27)]);
 }
 
 #[test]
 fn a_day_without_its_last_point_or_with_a_hole_is_incomplete() {
-    let mut text = meters::linky_load_curve("12345678901234", 60, date(2024, 1, 1), 2, |_, _| Some(1000));
+    let mut text =
+        meters::linky_load_curve("12345678901234", 60, date(2024, 1, 1), 2, |_, _| Some(1000));
     // Remove the first day's 05:00 point (a hole) from the file.
     text = text.replace("2024-01-01T05:00:00+01:00;1000\n", "");
     let file = read(&text).unwrap();
@@ -130,7 +152,8 @@ fn a_day_without_its_last_point_or_with_a_hole_is_incomplete() {
 #[test]
 fn without_pas_en_minutes_the_step_is_the_smallest_gap() {
     // quoalise's layout: `Pas en minutes` in the header, its value empty.
-    let generated = meters::linky_load_curve("00000000000000", 10, date(2020, 8, 20), 1, |_, i| Some(i));
+    let generated =
+        meters::linky_load_curve("00000000000000", 10, date(2020, 8, 20), 1, |_, i| Some(i));
     let text = generated.replacen(";W;10\n", ";W;\n", 1);
     assert_ne!(text, generated);
     let file = read(&text).unwrap();
@@ -149,43 +172,85 @@ fn a_wrong_layout_names_the_layouts_expected() {
         }
         other => panic!("{other:?}"),
     }
-    let max = format!(
-        "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
+    let max = "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
          00000000000000;Puissance maximale quotidienne;01/09/2019;21/08/2020;Puissance maximale atteinte;Consommation;Comptage Brut;VA\n\
-         Horodate;Valeur\n2019-09-01T15:17:24+02:00;3695\n"
-    );
-    assert!(matches!(read(&max), Err(Error::UnknownName { what: "Enedis data type", .. })));
+         Horodate;Valeur\n2019-09-01T15:17:24+02:00;3695\n";
+    assert!(matches!(
+        read(max),
+        Err(Error::UnknownName {
+            what: "Enedis data type",
+            ..
+        })
+    ));
 }
 
 #[test]
 fn errors_name_the_file_line_and_column() {
-    let text = format!("{DAILY_HEADER}Horodate;Valeur\n2024-01-01T00:00:00+01:00;12\n2024-01-02 00:00;5\n");
+    let text = format!(
+        "{DAILY_HEADER}Horodate;Valeur\n2024-01-01T00:00:00+01:00;12\n2024-01-02 00:00;5\n"
+    );
     let err = read(&text).unwrap_err();
     let message = err.to_string();
-    assert!(message.contains("linky.csv") && message.contains('6') && message.contains("Horodate"), "{message}");
+    assert!(
+        message.contains("linky.csv") && message.contains('6') && message.contains("Horodate"),
+        "{message}"
+    );
     let text = format!("{DAILY_HEADER}Horodate;Valeur\n2024-01-01T00:00:00+01:00;-3\n");
     let loc = read(&text).unwrap_err().location().cloned().unwrap();
     assert_eq!((loc.line, loc.column.as_deref()), (Some(5), Some("Valeur")));
-    let text = format!("{DAILY_HEADER}Horodate;Valeur\n2024-01-01T00:00:00+01:00;3\n2024-01-01T00:00:00+01:00;4\n");
+    let text = format!(
+        "{DAILY_HEADER}Horodate;Valeur\n2024-01-01T00:00:00+01:00;3\n2024-01-01T00:00:00+01:00;4\n"
+    );
     assert!(matches!(read(&text), Err(Error::Duplicate { .. })));
     let wrong_unit = DAILY_HEADER.replace(";Wh\n", ";kWh\n") + "Horodate;Valeur\n";
-    assert!(matches!(read(&wrong_unit), Err(Error::InvalidValue { what: "Enedis unit", .. })));
+    assert!(matches!(
+        read(&wrong_unit),
+        Err(Error::InvalidValue {
+            what: "Enedis unit",
+            ..
+        })
+    ));
 }
 
 #[test]
 fn the_sample_files_read_with_their_documented_values() {
-    let daily = MeterFile::read("d.csv", include_bytes!("../../../examples/data/enedis/linky-consommation-quotidienne.csv")).unwrap();
+    let daily = MeterFile::read(
+        "d.csv",
+        include_bytes!("../../../examples/data/enedis/linky-consommation-quotidienne.csv"),
+    )
+    .unwrap();
     // Day i from 2024-10-01: 6 000 + 250 × (i mod 7) Wh; 10-15 absent.
     assert_eq!(daily.days.len(), 30);
     assert_eq!(daily.days[3].kwh, dec!(6.75));
     assert_eq!(daily.incomplete_days, vec![date(2024, 10, 15)]);
-    let index = MeterFile::read("i.csv", include_bytes!("../../../examples/data/enedis/linky-index.csv")).unwrap();
+    let index = MeterFile::read(
+        "i.csv",
+        include_bytes!("../../../examples/data/enedis/linky-index.csv"),
+    )
+    .unwrap();
     // 12 345 678 + 7 250 × 30 = 12 563 178 Wh on 2024-10-31.
-    assert_eq!(index.index.last().map(|r| (r.date, r.value)), Some((date(2024, 10, 31), dec!(12563.178))));
-    let spring = MeterFile::read("p.csv", include_bytes!("../../../examples/data/enedis/linky-courbe-de-charge-printemps.csv")).unwrap();
-    assert_eq!(spring.days.iter().map(|d| d.kwh).collect::<Vec<_>>(), vec![dec!(16.2), dec!(15.4), dec!(16.2)]);
-    let autumn = MeterFile::read("a.csv", include_bytes!("../../../examples/data/enedis/linky-courbe-de-charge-automne.csv")).unwrap();
-    assert_eq!(autumn.days.iter().map(|d| d.kwh).collect::<Vec<_>>(), vec![dec!(16.2), dec!(17)]);
+    assert_eq!(
+        index.index.last().map(|r| (r.date, r.value)),
+        Some((date(2024, 10, 31), dec!(12563.178)))
+    );
+    let spring = MeterFile::read(
+        "p.csv",
+        include_bytes!("../../../examples/data/enedis/linky-courbe-de-charge-printemps.csv"),
+    )
+    .unwrap();
+    assert_eq!(
+        spring.days.iter().map(|d| d.kwh).collect::<Vec<_>>(),
+        vec![dec!(16.2), dec!(15.4), dec!(16.2)]
+    );
+    let autumn = MeterFile::read(
+        "a.csv",
+        include_bytes!("../../../examples/data/enedis/linky-courbe-de-charge-automne.csv"),
+    )
+    .unwrap();
+    assert_eq!(
+        autumn.days.iter().map(|d| d.kwh).collect::<Vec<_>>(),
+        vec![dec!(16.2), dec!(17)]
+    );
     assert_eq!(autumn.incomplete_days, vec![date(2025, 10, 27)]);
 }
 
