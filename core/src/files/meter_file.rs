@@ -404,3 +404,44 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::MeterFile;
+
+    const SAMPLES: [&[u8]; 4] = [
+        include_bytes!("../../examples/data/grdf/gazpar-quotidien.xlsx"),
+        include_bytes!("../../examples/data/grdf/gazpar-api.json"),
+        include_bytes!("../../examples/data/enedis/linky-index.csv"),
+        include_bytes!("../../examples/data/enedis/linky-courbe-de-charge-automne.csv"),
+    ];
+
+    proptest! {
+        // Any bytes, and any sample with bytes changed or cut: a result or
+        // an error, never a panic.
+        #[test]
+        fn any_bytes_read_or_fail_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = MeterFile::read("x", &bytes);
+            let mut prefixed = b"PK\x03\x04".to_vec();
+            prefixed.extend_from_slice(&bytes);
+            let _ = MeterFile::read("x", &prefixed);
+        }
+
+        #[test]
+        fn damaged_samples_read_or_fail_without_panic(
+            which in 0_usize..4,
+            changes in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = SAMPLES[which].to_vec();
+            for (at, b) in changes {
+                let i = at.index(bytes.len());
+                bytes[i] = b;
+            }
+            let _ = MeterFile::read("x", &bytes);
+            let _ = MeterFile::read("x", &bytes[..cut.index(bytes.len())]);
+        }
+    }
+}

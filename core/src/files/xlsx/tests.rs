@@ -135,3 +135,19 @@ fn the_crc32_matches_the_standard_check_value() {
     assert_eq!(super::crc32(b"123456789"), 0xCBF4_3926);
     assert_eq!(meters::crc32(b"123456789"), 0xCBF4_3926);
 }
+
+proptest::proptest! {
+    // Any sheet and shared-strings text (valid archive, so the CRC lets it
+    // through): cells or an error, never a panic.
+    #[test]
+    fn any_sheet_xml_reads_or_fails_without_panic(
+        sheet in "(<row r=\"[0-9]{0,8}\">|<c r=\"[A-Z]{0,4}[0-9]{0,3}\"( t=\"(s|inlineStr|b|e|str|n)\")?>|<v>|</v>|<is><t>|</t></is>|</c>|</row>|&#?[a-z0-9]{0,5};?|[<>/=\"' a-zé0-9.E-]){0,40}",
+        strings in "(<si>|<t>|</t>|</si>|<rPh>|</rPh>|&[a-z#0-9]{0,5};?|[a-zé &<>\"=])*",
+    ) {
+        let bytes = meters::zip(&[
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes(), false),
+            ("xl/sharedStrings.xml", strings.as_bytes(), true),
+        ]);
+        let _ = first_sheet("fuzz.xlsx", &bytes);
+    }
+}
