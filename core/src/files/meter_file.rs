@@ -119,6 +119,29 @@ pub fn recognises(bytes: &[u8]) -> bool {
 impl MeterFile {
     /// Reads a Linky or Gazpar export, recognised by its header.
     ///
+    /// # Example
+    /// ```
+    /// use ecodefi::files::meter_file::{Content, MeterFile};
+    /// use ecodefi::meter::{Carrier, Meter, Unit, Usage};
+    /// use ecodefi::{Date, Decimal, MeterId};
+    ///
+    /// let csv = "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
+    ///     12345678901234;Consommation quotidienne;01/01/2024;03/01/2024;Energie active;Consommation;Comptage Brut;Wh\n\
+    ///     \n\
+    ///     Horodate;Valeur\n\
+    ///     2024-01-01T00:00:00+01:00;12345\n\
+    ///     2024-01-02T00:00:00+01:00;\n";
+    /// let file = MeterFile::read("linky.csv", csv.as_bytes())?;
+    /// assert_eq!(file.content, Content::DailyConsumption);
+    /// assert_eq!(file.days[0].kwh, Decimal::new(12345, 3)); // 12.345 kWh
+    /// assert_eq!(file.incomplete_days, ["2024-01-02".parse::<Date>()?]);
+    ///
+    /// let mut meter = Meter::new(MeterId::new("elec")?, Carrier::Electricity, Unit::Kwh, Usage::Mixed);
+    /// file.apply_to(&mut meter)?;
+    /// assert_eq!(meter.bills.len(), 1); // 01-02 is a gap, not a zero
+    /// # Ok::<(), ecodefi::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::UnknownName`] for a file of another shape (naming the
     /// layouts expected); otherwise located at the file, line and column.
