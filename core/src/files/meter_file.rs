@@ -98,7 +98,8 @@ pub struct MeterFile {
 
 /// The layouts [`MeterFile::read`] accepts, as its errors name them.
 pub const LAYOUTS: &str = "an Enedis CSV export (header `Identifiant PRM;Type de donnees;…`, \
-then `Horodate;Valeur` or `Horodate;Type de releve;EAS F1;…`), a GRDF spreadsheet (.xlsx, \
+then `Horodate;Valeur` or `Horodate;Type de releve;EAS F1;…`), an Enedis SGE curve \
+(one row per point: `Identifiant PRM;Date de debut;…;Horodate;Valeur;Nature;Pas`), a GRDF spreadsheet (.xlsx, \
 or saved as CSV) with the columns date, index de début, index de fin, volume, énergie, \
 coefficient de conversion, or a GRDF JSON document with `releves`";
 
