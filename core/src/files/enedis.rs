@@ -22,6 +22,9 @@
 //!    - `Horodate;Type de releve;EAS F1;…;EAS F10;EAS D1;…;EAS D4;EAS T`: the
 //!      **index** (*arrêté quotidien*, Wh), one row per day.
 //!
+//! The SGE layout with one row per point (`Identifiant PRM;Date de
+//! debut;…;Horodate;Valeur;Nature;Pas`) is read too: see `per_point`.
+//!
 //! The index file goes on with other tables (`Periode;Identifiant
 //! calendrier fournisseur;…`, the supplier's time classes, and sometimes
 //! another `Identifiant PRM;…` section such as the maximum power): the data
@@ -69,8 +72,10 @@ use super::meter_file::{Content, Day, MeterFile, Provider};
 /// Whether `line` is the Enedis metadata header (with or without accents).
 pub(crate) fn is_header(line: &str) -> bool {
     let line = line.trim_start_matches('\u{feff}');
-    line.starts_with("Identifiant PRM;Type de donn")
+    line.starts_with("Identifiant PRM;Type de donn") || per_point::is_header(line)
 }
+
+mod per_point;
 
 /// A timestamp as Enedis writes it: local date and minute of the day, and
 /// the UTC offset in minutes.
@@ -156,6 +161,9 @@ fn kwh(wh: Decimal) -> Result<Decimal> {
 
 /// Reads an Enedis export whose first line is the metadata header.
 pub(crate) fn read(name: &str, text: &str) -> Result<MeterFile> {
+    if per_point::is_header(text) {
+        return per_point::read(name, text);
+    }
     let mut lines = text
         .lines()
         .enumerate()
@@ -398,7 +406,7 @@ fn read_load_curve(
     step: Option<u32>,
     rows: &[(usize, Vec<&str>)],
 ) -> Result<()> {
-    let mut points: Vec<(Stamp, Option<Decimal>, usize)> = Vec::with_capacity(rows.len());
+    let mut points: Vec<Point> = Vec::with_capacity(rows.len());
     for (line, cells) in rows {
         let s = row_stamp(&file.name, *line, cells)?;
         let w = value(
@@ -409,51 +417,70 @@ fn read_load_curve(
         )?;
         points.push((s, w, *line));
     }
+    curve_days(file, points, step, Per::Watt)
+}
+
+/// A point of a curve: its timestamp, value (`None` when empty) and line.
+type Point = (Stamp, Option<Decimal>, usize);
+
+/// What a curve's values are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Per {
+    /// Mean power (W) over the step.
+    Watt,
+    /// Energy (Wh) over the step.
+    WattHour,
+}
+
+/// The steps accepted: Linky's 10, 30 and 60 minutes, and the 5 and 15 of
+/// other meters in SGE files.
+const STEPS: [u32; 5] = [5, 10, 15, 30, 60];
+
+/// Groups a curve's points into complete local days (the step from the
+/// file, else the smallest gap between points).
+fn curve_days(
+    file: &mut MeterFile,
+    mut points: Vec<Point>,
+    step: Option<u32>,
+    per: Per,
+) -> Result<()> {
     points.sort_by_key(|(s, _, _)| s.utc());
-    for pair in points.windows(2) {
-        if pair[0].0.utc() == pair[1].0.utc() {
-            return Err(Error::Duplicate {
-                what: "load-curve timestamp",
-                id: quoted(
-                    rows.iter()
-                        .find(|r| r.0 == pair[1].2)
-                        .and_then(|r| r.1.first())
-                        .copied()
-                        .unwrap_or(""),
-                ),
-                at: at(&file.name, pair[1].2, "Horodate"),
-            });
-        }
+    if let Some(pair) = points.windows(2).find(|p| p[0].0.utc() == p[1].0.utc()) {
+        return Err(Error::Duplicate {
+            what: "curve timestamp",
+            id: format!("{}+{}min", pair[1].0.date, pair[1].0.minute),
+            at: at(&file.name, pair[1].2, "Horodate"),
+        });
     }
-    let step =
-        if let Some(s) = step {
-            i64::from(s)
-        } else {
-            let gap = points.windows(2).map(|p| p[1].0.utc() - p[0].0.utc()).min();
-            match gap {
-                Some(g @ (10 | 30 | 60)) => g,
-                other => return Err(Error::InvalidValue {
-                    what: "load-curve step",
-                    got: other.map_or_else(|| "one point".to_owned(), |g| format!("{g} minutes")),
-                    why: "without `Pas en minutes`, the step is the smallest gap between points: \
-                          10, 30 or 60 minutes"
-                        .into(),
-                    at: Location::in_file(&file.name),
-                }),
-            }
-        };
-    file.content = Content::LoadCurve {
-        step_minutes: u32::try_from(step).unwrap_or(0),
+    let gap = points.windows(2).map(|p| p[1].0.utc() - p[0].0.utc()).min();
+    let step = match (step, gap.and_then(|g| u32::try_from(g).ok())) {
+        (Some(s), _) => s,
+        (None, Some(g)) if STEPS.contains(&g) => g,
+        (None, other) => {
+            return Err(Error::InvalidValue {
+                what: "curve step",
+                got: other.map_or_else(|| "one point".to_owned(), |g| format!("{g} minutes")),
+                why: "without a step given, the step is the smallest gap between points: \
+                      5, 10, 15, 30 or 60 minutes"
+                    .into(),
+                at: Location::in_file(&file.name),
+            })
+        }
     };
+    file.content = Content::LoadCurve { step_minutes: step };
     let mut by_day: BTreeMap<Date, Vec<(Stamp, Option<Decimal>)>> = BTreeMap::new();
     for (s, w, _) in points {
         by_day.entry(s.date).or_default().push((s, w));
     }
-    // 6 000, 2 000 or 1 000 W·min per kWh… per step: an exact integer.
-    let per_kwh = Decimal::from(60_000 / step);
+    // W·min per kWh over a step (60 000 / step: 6 000, 2 000, 1 000…, an
+    // exact integer), or Wh per kWh.
+    let per_kwh = match per {
+        Per::Watt => Decimal::from(60_000 / step),
+        Per::WattHour => Decimal::ONE_THOUSAND,
+    };
     for (&date, points) in &by_day {
-        if let Some(watts) = complete_day(points, step) {
-            let sum = crate::quantity::sum(watts, "load curve")?;
+        if let Some(values) = complete_day(points, i64::from(step)) {
+            let sum = crate::quantity::sum(values, "load curve")?;
             let kwh = div(sum, per_kwh, "kWh")?;
             file.days.push(Day {
                 date,
@@ -487,4 +514,4 @@ fn complete_day(points: &[(Stamp, Option<Decimal>)], step: i64) -> Option<Vec<De
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

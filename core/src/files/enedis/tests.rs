@@ -1,6 +1,8 @@
 //! Linky exports: tiny inline files with hand-computed values, the sample
 //! files, and generated files checked against an independent summation.
 
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 use rust_decimal::{dec, Decimal};
 
@@ -8,8 +10,9 @@ use crate::date::{date, date_of, day_number, Date};
 use crate::error::Error;
 use crate::files::meter_file::{Content, MeterFile, LAYOUTS};
 
+/// The sample generators, shared by the files tests.
 #[path = "../../../examples/samples/meters.rs"]
-mod meters;
+pub(crate) mod meters;
 
 const DAILY_HEADER: &str = "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
     12345678901234;Consommation quotidienne;01/01/2024;04/01/2024;Energie active;Consommation;Comptage Brut;Wh\n\n";
@@ -171,13 +174,11 @@ fn a_wrong_layout_names_the_layouts_expected() {
         }
         other => panic!("{other:?}"),
     }
-    let max = format!(
-        "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
+    let max = "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
          00000000000000;Puissance maximale quotidienne;01/09/2019;21/08/2020;Puissance maximale atteinte;Consommation;Comptage Brut;VA\n\
-         Horodate;Valeur\n2019-09-01T15:17:24+02:00;3695\n"
-    );
+         Horodate;Valeur\n2019-09-01T15:17:24+02:00;3695\n";
     assert!(matches!(
-        read(&max),
+        read(max),
         Err(Error::UnknownName {
             what: "Enedis data type",
             ..
@@ -284,4 +285,77 @@ proptest! {
             prop_assert_eq!(day.kwh, kwh(&values, step));
         }
     }
+}
+
+/// The SGE layout, one row per point, for one 30-minute day: `values(i)`
+/// gives the i-th point.
+fn sge(
+    physical: &str,
+    unit: &str,
+    prm: impl Fn(u32) -> &'static str,
+    values: impl Fn(u32) -> u32,
+) -> String {
+    let mut out = String::from(
+        "Identifiant PRM;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite;Horodate;Valeur;Nature;Pas\n",
+    );
+    for i in 0..48 {
+        let stamp = format!("2026-01-01T{:02}:{:02}:00+01:00", i / 2, (i % 2) * 30);
+        let _ = writeln!(
+            out,
+            "{};2026-01-01;2026-01-02;{physical};CONS;MESURE;{unit};{stamp};{};R;PT30M",
+            prm(i),
+            values(i)
+        );
+        // A reactive-energy row between: not consumption, not read.
+        let _ = writeln!(
+            out,
+            "{};2026-01-01;2026-01-02;ERI;CONS;MESURE;varh;{stamp};7;R;PT30M",
+            prm(i)
+        );
+    }
+    out
+}
+
+#[test]
+fn the_sge_layout_reads_energy_or_power_per_point() {
+    // EA: 48 × 250 Wh = 12 000 Wh = 12 kWh.
+    let file = read(&sge("EA", "Wh", |_| "30000000000001", |_| 250)).unwrap();
+    assert_eq!(file.identifier.as_deref(), Some("30000000000001"));
+    assert_eq!(file.content, Content::LoadCurve { step_minutes: 30 });
+    assert_eq!(
+        file.days
+            .iter()
+            .map(|d| (d.date, d.kwh))
+            .collect::<Vec<_>>(),
+        vec![(date(2026, 1, 1), dec!(12))]
+    );
+    // PA: Σ i W for i in 0..48 = 1 128 W; × 30 / 60 000 = 0.564 kWh.
+    let file = read(&sge("PA", "W", |_| "30000000000001", |i| i)).unwrap();
+    assert_eq!(file.days[0].kwh, dec!(0.564));
+    // Two PRM in one file, a wrong unit: refused.
+    let two = sge(
+        "EA",
+        "Wh",
+        |i| {
+            if i < 3 {
+                "30000000000001"
+            } else {
+                "30000000000002"
+            }
+        },
+        |_| 1,
+    );
+    assert!(read(&two).unwrap_err().to_string().contains("several PRM"));
+    assert!(matches!(
+        read(&sge("EA", "W", |_| "3", |_| 1)),
+        Err(Error::InvalidValue {
+            what: "Enedis unit",
+            ..
+        })
+    ));
+    // Only other quantities: nothing to read.
+    assert!(matches!(
+        read(&sge("ERC", "varh", |_| "3", |_| 1)),
+        Err(Error::InsufficientData { .. })
+    ));
 }
