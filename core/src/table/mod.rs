@@ -367,6 +367,25 @@ impl<'a> Tables<'a> {
         let settings = settings_table::read(source)?;
         settings_table::challenge_data(settings, self.read()?)
     }
+
+    /// As [`Tables::challenge_data_from_tables`], with `amend` given the
+    /// settings' challenge and the tables' columns to change what the
+    /// tables assembled before the whole is checked (the Météo-France,
+    /// Linky and Gazpar files of [`crate::files::set`]).
+    #[cfg(feature = "files")]
+    pub(crate) fn challenge_data_amended(
+        &self,
+        amend: impl FnOnce(&crate::Challenge, &Columns, &mut Inputs) -> Result<()>,
+    ) -> Result<ChallengeData> {
+        let Some(source) = self.settings else {
+            return self.challenge_data_from_tables();
+        };
+        let settings = settings_table::read(source)?;
+        let (columns, origins) = read::tables(self)?;
+        let mut inputs = assemble::assemble(&columns, &origins)?;
+        amend(&settings.challenge, &columns, &mut inputs)?;
+        settings_table::challenge_data(settings, inputs)
+    }
 }
 
 /// What the tables give the core.
@@ -401,6 +420,14 @@ pub struct HouseholdColumns {
     /// Heated surfaces in m². Optional: an empty `Vec` means absent.
     #[serde(default)]
     pub surface: Vec<Option<Decimal>>,
+    /// Electricity delivery points (PRM), which tell whose a Linky export
+    /// is ([`crate::files`]). Optional.
+    #[serde(default)]
+    pub prm: Vec<Option<String>>,
+    /// Gas delivery points (PCE), which tell whose a Gazpar export is.
+    /// Optional.
+    #[serde(default)]
+    pub pce: Vec<Option<String>>,
 }
 
 /// The teams table as columns.
@@ -443,6 +470,10 @@ pub struct MeterColumns {
     /// Known heating shares, as fractions. Optional.
     #[serde(default)]
     pub heating_share: Vec<Option<Decimal>>,
+    /// Delivery points (PRM, PCE), which tell whose a Linky or Gazpar
+    /// export is ([`crate::files`]). Optional.
+    #[serde(default)]
+    pub identifier: Vec<Option<String>>,
 }
 
 /// The readings table as columns.
