@@ -50,7 +50,7 @@
 //!   the supplier's time classes, D1…D4 the distributor's, and `EAS T` the
 //!   total — in the quoalise example EAS F1 + F2 + F3 + F4 = EAS D1 + D2 =
 //!   EAS T (1 834 405 Wh). The reading is `EAS T`, or the sum of D1…D4 when
-//!   `EAS T` is empty. A daily stop (*arrêté quotidien*) is stamped at a
+//!   `EAS T` is empty, or of F1…F10 when the D registers are empty too. A daily stop (*arrêté quotidien*) is stamped at a
 //!   local midnight (`2019-09-02T00:00:00+02:00`), sometimes near it (some
 //!   files show 23:00 or 01:00): it is the index at the start of the day of
 //!   the nearest midnight.
@@ -348,17 +348,20 @@ fn duplicate(name: &str, line: usize, date: Date) -> Error {
 /// `Horodate;Type de releve;EAS F1;…;EAS T` in Wh.
 fn read_index(file: &mut MeterFile, columns: &[&str], rows: &[(usize, Vec<&str>)]) -> Result<()> {
     let total = columns.iter().position(|c| *c == "EAS T");
-    let distributor: Vec<usize> = columns
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.starts_with("EAS D"))
-        .map(|(i, _)| i)
-        .collect();
-    if total.is_none() && distributor.is_empty() {
+    let registers = |prefix: &str| -> Vec<usize> {
+        columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.starts_with(prefix))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (distributor, supplier) = (registers("EAS D"), registers("EAS F"));
+    if total.is_none() && distributor.is_empty() && supplier.is_empty() {
         return Err(Error::InvalidValue {
             what: "Enedis index columns",
             got: quoted(&columns.join(";")),
-            why: "an index file has an `EAS T` column (or `EAS D1`…`EAS D4`)".into(),
+            why: "an index file has an `EAS T` column (or `EAS D1`…`EAS D4`, `EAS F1`…)".into(),
             at: Location::in_file(&file.name),
         });
     }
@@ -376,10 +379,12 @@ fn read_index(file: &mut MeterFile, columns: &[&str], rows: &[(usize, Vec<&str>)
             Some(i) => value(&file.name, *line, "EAS T", cell(i))?,
             None => None,
         };
-        if wh.is_none() {
-            for &i in &distributor {
-                if let Some(v) = value(&file.name, *line, columns[i], cell(i))? {
-                    wh = Some(add(wh.unwrap_or(Decimal::ZERO), v, "index")?);
+        for group in [&distributor, &supplier] {
+            if wh.is_none() {
+                for &i in group {
+                    if let Some(v) = value(&file.name, *line, columns[i], cell(i))? {
+                        wh = Some(add(wh.unwrap_or(Decimal::ZERO), v, "index")?);
+                    }
                 }
             }
         }

@@ -57,7 +57,8 @@ fn a_latin1_file_reads_too() {
 
 #[test]
 fn the_index_is_eas_t_or_the_distributor_registers_at_the_nearest_midnight() {
-    // The rows of quoalise's example (formalisme/enedis.md): EAS T =
+    // The rows of quoalise's example (formalisme/enedis.md), then made-up
+    // ones: EAS T =
     // 1 834 405 Wh = D1 + D2 = 1 012 584 + 821 821. The second row has no
     // EAS T: D1 + D2 = 1 015 090 + 825 821 = 1 840 911 Wh. The third is
     // stamped 23:00 on 09-03: the index at the start of 09-04. The calendar
@@ -69,6 +70,7 @@ fn the_index_is_eas_t_or_the_distributor_registers_at_the_nearest_midnight() {
         2019-09-03T00:00:00+02:00;Arrêté quotidien;1009905;819074;5185;6747;;;;;;;1015090;825821;;;\n\
         2019-09-03T23:00:00+02:00;Arrêté quotidien;;;;;;;;;;;;;;;1850000\n\
         2019-09-06T00:00:00+02:00;Arrêté quotidien;;;;;;;;;;;;;;;\n\
+        2019-09-07T00:00:00+02:00;Arrêté quotidien;1000000;900000;;;;;;;;;;;;;\n\
         \n\
         Periode;Identifiant calendrier fournisseur;Libelle calendrier fournisseur\n\
         Du 2019-09-02T00:00:00+02:00 au;FC011827;HC Semaine et HC Week-End\n";
@@ -81,6 +83,8 @@ fn the_index_is_eas_t_or_the_distributor_registers_at_the_nearest_midnight() {
             (date(2019, 9, 2), dec!(1834.405)),
             (date(2019, 9, 3), dec!(1840.911)),
             (date(2019, 9, 4), dec!(1850)),
+            // Only supplier registers: 1 000 000 + 900 000 Wh.
+            (date(2019, 9, 7), dec!(1900)),
         ]
     );
     // 09-05 has no row, 09-06 no value.

@@ -234,6 +234,22 @@ fn a_spreadsheet_with_a_day_as_text_and_no_header_is_refused_or_read() {
     let file =
         MeterFile::read("g.xlsx", &meters::xlsx("S", &[header, row.clone()], false)).unwrap();
     assert_eq!(file.days[0].date, date(2019, 8, 22));
+    let mut bad = row.clone();
+    bad[5] = Some(XCell::Inline("13,5 kWh".into()));
+    let header2 = vec![
+        None,
+        s("Date"),
+        s("Index de début"),
+        s("Index de fin"),
+        s("Volume"),
+        s("Energie"),
+    ];
+    let err = MeterFile::read("g.xlsx", &meters::xlsx("S", &[header2, bad], false)).unwrap_err();
+    // The energy cell of the second row: F2.
+    assert!(
+        err.to_string().contains("F2") && err.to_string().contains("g.xlsx"),
+        "{err}"
+    );
     let err = MeterFile::read("g.xlsx", &meters::xlsx("S", &[row], false)).unwrap_err();
     assert!(
         matches!(
