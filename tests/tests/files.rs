@@ -101,7 +101,7 @@ fn weather_files() {
                 "stations": w.stations(),
             });
             if let Some(station) = case["station"].as_str() {
-                let fill = Fill {
+                let filling = Fill {
                     station: case["fill"]["station"].as_str().map(str::to_owned),
                     interpolate_max_days: case["fill"]["interpolate_max_days"]
                         .as_u64()
@@ -112,7 +112,7 @@ fn weather_files() {
                     (Some(a), Some(b)) => Some(Period::new(a, b)?),
                     _ => None,
                 };
-                let t = w.temperatures(station, period, &fill)?;
+                let t = w.temperatures(station, period, &filling)?;
                 out["temperatures"] = serde_json::to_value(&t.temperatures).unwrap();
                 out["filled"] = serde_json::to_value(&t.filled).unwrap();
             }

@@ -147,6 +147,12 @@ impl MeterFile {
     /// [`Error::UnknownName`] for a file of another shape (naming the
     /// layouts expected); otherwise located at the file, line and column.
     pub fn read(name: &str, bytes: &[u8]) -> Result<MeterFile> {
+        // Every error names the file, even one from arithmetic (an
+        // overflowing sum of a load curve).
+        MeterFile::read_layout(name, bytes).map_err(|e| e.within(&Location::in_file(name)))
+    }
+
+    fn read_layout(name: &str, bytes: &[u8]) -> Result<MeterFile> {
         if xlsx::is_zip(bytes) {
             return grdf::read_xlsx(name, bytes);
         }
