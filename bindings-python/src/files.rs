@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use ecodefi::files::meteo_france::{Fill, ReadOptions, StationTemperatures, WeatherFile};
 use ecodefi::files::meter_file::MeterFile;
-use ecodefi::files::set::{self, File, FileOptions};
+use ecodefi::files::set::{self, File, FileOptions, Kind};
 use ecodefi::{Date, Decimal, Period};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyMapping, PyTuple};
@@ -155,6 +155,31 @@ fn fill(station: Option<String>, interpolate_max_days: u32) -> Fill {
         station,
         interpolate_max_days,
     }
+}
+
+/// What a file is (the core's ``files::set::kind``), as ``read_files``
+/// sees it: ``("table", "households")`` for a spreadsheet table (by its
+/// name: ``foyers.csv``…), ``("weather", None)`` for a Météo-France file,
+/// ``("meter", None)`` for a Linky or Gazpar export (by their first
+/// bytes). ``source`` and ``name`` as in ``read_weather``; a file that is
+/// none of these is an ``UnknownNameError``.
+#[pyfunction]
+#[pyo3(signature = (source, name = None))]
+pub fn file_kind(
+    source: &Bound<'_, PyAny>,
+    name: Option<String>,
+) -> PyResult<(&'static str, Option<&'static str>)> {
+    let (name, bytes) = self::source(source, name)?;
+    Ok(
+        match core(set::kind(&File {
+            name: &name,
+            bytes: &bytes,
+        }))? {
+            Kind::Table(table) => ("table", Some(table.as_str())),
+            Kind::Weather => ("weather", None),
+            Kind::Meter => ("meter", None),
+        },
+    )
 }
 
 /// Reads a Météo-France climatological file (*données climatologiques de

@@ -352,5 +352,6 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(files::read_weather, m)?)?;
     m.add_function(wrap_pyfunction!(files::read_meter_file, m)?)?;
     m.add_function(wrap_pyfunction!(files::read_files, m)?)?;
+    m.add_function(wrap_pyfunction!(files::file_kind, m)?)?;
     Ok(())
 }

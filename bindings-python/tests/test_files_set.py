@@ -275,3 +275,20 @@ def _by_name(doc: Dict[str, Any]) -> Dict[str, Any]:
             m.get("bills", []).sort(key=lambda b: b["period"]["first"])
             m.get("readings", []).sort(key=lambda r: r["date"])
     return doc
+
+
+def test_file_kind_tells_what_read_files_made_of_each_file(read: Any) -> None:
+    _, imported = read
+    meters = {m.file for m in imported.meters}
+    for path in files():
+        kind = ecodefi.file_kind(path)
+        if path.name in meters:
+            assert kind == ("meter", None)
+        elif path.name == imported.weather.file:
+            assert kind == ("weather", None)
+        else:
+            assert kind[0] == "table" and kind[1] in ecodefi.names().get("table", [kind[1]])
+    assert ecodefi.file_kind(FOLDER / "foyers.csv") == ("table", "households")
+    with pytest.raises(ecodefi.UnknownNameError) as e:
+        ecodefi.file_kind(b"bonjour", "notes.txt")
+    assert e.value.file == "notes.txt"

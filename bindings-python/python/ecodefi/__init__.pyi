@@ -48,6 +48,7 @@ __all__ = [
     "read_meter_file",
     "MeterFile",
     "read_files",
+    "file_kind",
     "EcodefiError",
     "ValidationError",
     "InvalidValueError",
@@ -476,3 +477,6 @@ def read_files(
     interpolate_max_days: int = 0,
 ) -> Tuple[ChallengeData, files.Imported]:
     """Reads a whole challenge from its files; returns it and what each file became."""
+
+def file_kind(source: _Source, name: Optional[str] = None) -> Tuple[str, Optional[str]]:
+    """What a file is: ``("table", table)``, ``("weather", None)`` or ``("meter", None)``."""
