@@ -5,6 +5,7 @@ or a typed error, never a crash."""
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -61,8 +62,61 @@ def test_bytes_and_path_read_the_same(days: List[Tuple[dt.date, Optional[int]]],
 @SETTINGS
 @given(data=st.binary(max_size=400) | st.text(max_size=400).map(lambda t: (oracle.ENEDIS_HEADER + "\n" + t).encode()))
 def test_arbitrary_bytes_are_a_file_or_a_typed_error(data: bytes) -> None:
-    for read in (ecodefi.read_meter_file, ecodefi.read_weather):
+    for read in (ecodefi.read_meter_file, ecodefi.read_weather, ecodefi.file_kind):
         try:
             read(data, "x.csv")
         except ecodefi.EcodefiError as e:
             assert e.code and e.file == "x.csv"
+    try:
+        ecodefi.read_files({"foyers.csv": b"foyer;equipe;adultes\nA;T1;2\n", "x.csv": data})
+    except ecodefi.EcodefiError as e:
+        assert e.code
+
+
+#: A station's days: (day offset, Tn in tenths, Tx in tenths, QTN, QTX), Tn
+#: or Tx possibly empty.
+meteo_days = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=60),
+        st.one_of(st.none(), st.integers(min_value=-300, max_value=300)),
+        st.one_of(st.none(), st.integers(min_value=-300, max_value=400)),
+        st.sampled_from(["0", "1", "9", "2"]),
+        st.sampled_from(["0", "1", "9", "2"]),
+    ),
+    min_size=1,
+    max_size=40,
+    unique_by=lambda d: d[0],
+)
+
+METEO_HEADER = "NUM_POSTE;NOM_USUEL;LAT;LON;ALTI;AAAAMMJJ;RR;QRR;TN;QTN;TX;QTX"
+
+
+def _tenths(v: Optional[int]) -> str:
+    return "" if v is None else str(Decimal(v).scaleb(-1))
+
+
+@SETTINGS
+@given(days=meteo_days, gz=st.booleans())
+def test_a_weather_files_coverage_is_its_valid_days(days: List[Tuple[int, Optional[int], Optional[int], str, str]], gz: bool) -> None:
+    """A generated daily file (the columns the reader needs, in the real
+    order): a day is complete with a Tn and a Tx, no quality code 2 and
+    Tn ≤ Tx; every other day from the first row to the last is missing;
+    a complete station's temperatures are its rows."""
+    first = dt.date(2026, 1, 1)
+    lines = [METEO_HEADER]
+    for offset, tn, tx, qtn, qtx in sorted(days):
+        day = first + dt.timedelta(days=offset)
+        lines.append(f"62990001;SYNTHETIQUE;50.5;2.5;80;{day:%Y%m%d};;;{_tenths(tn)};{qtn};{_tenths(tx)};{qtx}")
+    data = ("\n".join(lines) + "\n").encode()
+    if gz:
+        data = gzip.compress(data, mtime=0)
+    (station,) = ecodefi.read_weather(data, "Q_99.csv.gz" if gz else "Q_99.csv").stations
+    valid = [
+        offset
+        for offset, tn, tx, qtn, qtx in days
+        if tn is not None and tx is not None and "2" not in (qtn, qtx) and tn <= tx
+    ]
+    offsets = [d[0] for d in days]
+    assert (station.first, station.last) == (first + dt.timedelta(days=min(offsets)), first + dt.timedelta(days=max(offsets)))
+    assert station.complete_days == len(valid)
+    assert station.missing_days == max(offsets) - min(offsets) + 1 - len(valid)
