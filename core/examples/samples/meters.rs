@@ -307,7 +307,8 @@ pub fn gazpar_json(pce: &str, days: &[GasDay]) -> String {
     out
 }
 
-/// The CRC-32 of ZIP (reflected polynomial 0xEDB88320).
+/// The CRC-32 of ZIP (reflected polynomial 0xEDB88320), bit by bit: kept
+/// independent of the readers' table-driven one, which tests compare it with.
 pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0_u32;
     for &b in bytes {

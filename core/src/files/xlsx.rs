@@ -116,22 +116,6 @@ fn usize_at(b: &[u8], i: usize) -> Option<usize> {
     usize::try_from(u32_at(b, i)?).ok()
 }
 
-/// The CRC-32 of ZIP (ISO 3309, reflected polynomial 0xEDB88320).
-pub(crate) fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0_u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 impl<'a> Archive<'a> {
     fn broken(name: &str, why: impl Into<String>) -> Error {
         Error::InvalidValue {
@@ -214,7 +198,7 @@ impl<'a> Archive<'a> {
                 )))
             }
         };
-        if bytes.len() != size || crc32(&bytes) != crc {
+        if bytes.len() != size || super::gzip::crc32(&bytes) != crc {
             return Err(broken(
                 "its size or CRC-32 does not match (the file is damaged)".into(),
             ));
