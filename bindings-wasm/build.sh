@@ -23,8 +23,11 @@ cd "$root"
 #   files, the core without `themes` and `regression`, no JSON reader: the
 #   page's first module, under the 300 KB budget;
 # - pkg/sheets-themes/ (npm `ecodefi/sheets-themes`): the same functions for
-#   challenges of every theme, the core with `themes` but not `regression`,
-#   no JSON reader: what the page loads for another theme, under 450 KB.
+#   challenges of every theme, and the files read directly (Météo-France,
+#   Linky, Gazpar: `fileKind`, `readWeatherFile`, `weatherTemperatures`,
+#   `readMeterFile`, `computeFiles`), the core with `themes` and `files` but
+#   not `regression`, no JSON reader: what the page loads for another theme
+#   or for such files.
 # Size first; speed stays well within the page's needs.
 build() { # $1: cargo feature flags, $2: out dir, $3: out name
     CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=true \
@@ -51,7 +54,7 @@ cp "$here/js/index.js" "$here/js/node.js" "$out/"
 # Built second, into the first's folder (which `build` just replaced).
 build --no-default-features "$out/sheets" ecodefi_sheets
 cp "$here/js/sheets/index.js" "$here/js/sheets/node.js" "$out/sheets/"
-build "--no-default-features --features themes" "$out/sheets-themes" ecodefi_sheets_themes
+build "--no-default-features --features themes,files" "$out/sheets-themes" ecodefi_sheets_themes
 cp "$here/js/sheets-themes/index.js" "$here/js/sheets-themes/node.js" "$out/sheets-themes/"
 
 # The page: the package and the sample data, beside the static files.

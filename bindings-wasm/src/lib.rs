@@ -37,6 +37,8 @@
 
 pub mod convert;
 pub mod error;
+#[cfg(feature = "files")]
+pub mod files;
 
 #[cfg(feature = "full")]
 use ecodefi::catalogue::{Catalogue, Filter, GroupBy};
@@ -141,7 +143,7 @@ extern "C" {
 
 /// Runs a conversion-and-call and turns a core error into the thrown JS
 /// `Error`.
-fn throwing<T: JsCast>(run: impl FnOnce() -> ecodefi::Result<JsValue>) -> Result<T, JsValue> {
+pub(crate) fn throwing<T: JsCast>(run: impl FnOnce() -> ecodefi::Result<JsValue>) -> Result<T, JsValue> {
     run()
         .map(JsCast::unchecked_into)
         .map_err(|e| error::to_js(&e))
@@ -174,20 +176,37 @@ pub fn compute_sheets(files: &TableFilesInput) -> Result<SheetsResultOutput, JsV
     throwing(|| {
         let files = convert::table_files(files)?;
         let data = Tables::from_files(&convert::sources(&files))?.challenge_data_from_tables()?;
-        let report = ecodefi::compute(&data)?;
-        let style = write::CsvStyle::FRENCH;
-        let energy = report.energy.as_ref().map(|e| {
-            (
-                write::energy_households(e, style),
-                write::energy_teams(e, style),
-            )
-        });
-        convert::sheets_result(
-            &report.to_json()?,
-            energy.as_ref().map(|(h, t)| (h.as_str(), t.as_str())),
-            &section_csvs(&report),
-        )
+        sheets_output(&ecodefi::compute(&data)?)
     })
+}
+
+/// `{ report, householdsCsv, teamsCsv, sections }` of a report, as
+/// `computeSheets` returns it (and `computeFiles`, which adds `imported`).
+fn sheets_output(report: &ecodefi::Report) -> ecodefi::Result<JsValue> {
+    let style = write::CsvStyle::FRENCH;
+    let energy = report.energy.as_ref().map(|e| {
+        (
+            write::energy_households(e, style),
+            write::energy_teams(e, style),
+        )
+    });
+    convert::sheets_result(
+        &report.to_json()?,
+        energy.as_ref().map(|(h, t)| (h.as_str(), t.as_str())),
+        &section_csvs(report),
+    )
+}
+
+/// The table a spreadsheet file holds, by its name (core
+/// [`Table::of_file`](ecodefi::table::Table::of_file)): `"households"`
+/// for `foyers.csv` or `Households.CSV`, `"settings"` for `defi.csv`…, or
+/// `undefined` for a name that is no table's (a Météo-France file, a
+/// Linky or Gazpar export: `fileKind` tells them, in the modules that read
+/// them). Never fails.
+#[wasm_bindgen(js_name = tableOf)]
+#[must_use]
+pub fn table_of(name: &str) -> Option<String> {
+    ecodefi::table::Table::of_file(name).map(|t| t.as_str().to_owned())
 }
 
 /// Every section's teams and households as CSV, French style (core
