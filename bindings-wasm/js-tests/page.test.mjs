@@ -14,8 +14,12 @@
 // `ecodefi/sheets-themes` and show the headlines and rankings `cargo run
 // --example table_demo` prints for their folders (parsed, not copied here),
 // with each theme's CSV files as the package writes them in Node; a broken
-// weighings table shows core's error next to it. Screenshots go to
-// js-tests/out/.
+// weighings table shows core's error next to it. The Linky, Gazpar and
+// Météo-France files of the linky-gazpar sample are computed by
+// `ecodefi/sheets-themes` alone and show the headline, ranking and
+// exclusions `cargo run --example files_challenge` prints, the stations
+// (one picked recomputes), the imported files; a broken Linky file shows
+// core's error with its line. Screenshots go to js-tests/out/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -26,7 +30,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import * as full from 'ecodefi';
 import * as sheetsThemes from 'ecodefi/sheets-themes';
-import { examples, folderTables, here, root, wasmDir } from './helpers.mjs';
+import { byteFiles, examples, filesChallenge, folderTables, here, root, wasmDir } from './helpers.mjs';
 
 const www = path.join(wasmDir, 'www');
 const out = path.join(here, 'out');
@@ -571,6 +575,107 @@ test('the Déclics sample shows energy, water and waste as table_demo prints the
   const [energy] = await Promise.all([page.waitForEvent('download'), page.click('#download-teams-csv')]);
   assert.equal(readFileSync(await energy.path(), 'utf8'), inNode.teamsCsv);
   await page.screenshot({ path: path.join(out, 'page-declics.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the Linky, Gazpar and Météo-France files of a challenge: station, imported files, and files_challenge\'s results, by ecodefi/sheets-themes', async () => {
+  const dir = path.join(examples, 'linky-gazpar');
+  const expected = filesChallenge(dir);
+  const [energy] = expected.sections;
+  // What the package computes and reads from the same files, in Node.
+  const files = byteFiles(dir);
+  const inNode = sheetsThemes.computeFiles(files);
+  const weatherFile = files.find((f) => !full.tableOf(f.name) && sheetsThemes.fileKind(f.name, f.bytes).kind === 'weather');
+  const { stations } = sheetsThemes.readWeatherFile(weatherFile.bytes, weatherFile.name);
+  assert.ok(stations.length > 1, 'a file of several stations');
+  const { page, errors } = await openPage();
+  const wasm = wasmRequests(page);
+  await page.setInputFiles('#picker', pickerFiles(dir));
+  await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
+  // Only the module that reads files: neither the full one nor another.
+  assert.deepEqual(wasm, ['ecodefi_sheets_themes_bg.wasm']);
+  assert.equal(await page.getAttribute('body', 'data-module'), 'sheets-themes');
+  // Each file with what core says it is.
+  const roles = await page.$$eval('#files li', (lis) => lis.map((li) => [li.dataset.file, li.className]));
+  assert.ok(roles.every(([, c]) => c === 'file-ok'), JSON.stringify(roles));
+  // The stations, the one core used selected.
+  const shownStations = await page.$$eval('#stations tbody tr', (trs) => trs.map((tr) => tr.dataset.station));
+  assert.deepEqual(shownStations, stations.map((s) => s.number));
+  const used = inNode.imported.weather.station.number;
+  assert.equal(await page.$eval('#stations input[name="station"]:checked', (r) => r.value), used);
+  assert.equal(await page.getAttribute('#station-used', 'data-station'), used);
+  // Each period of the used station is complete (core computed with it).
+  assert.deepEqual(await page.$$eval(`#stations tr[data-station="${used}"] td[data-missing]`, (tds) => tds.map((td) => td.dataset.missing)), ['0', '0']);
+  // "Fichiers importés": every Linky and Gazpar file, its household and meter.
+  const imported = await page.$$eval('#imported-meters tbody tr', (trs) => trs.map((tr) => ({
+    file: tr.dataset.file, household: tr.dataset.household, meter: tr.dataset.meter, created: tr.dataset.created === 'true',
+  })));
+  assert.deepEqual(imported, inNode.imported.meters.map((m) => ({ file: m.file, household: m.household, meter: m.meter, created: m.created })));
+  assert.ok(imported.length > 0);
+  const kinds = await page.$$eval('#imported-meters tbody tr td:nth-child(5)', (tds) => tds.map((td) => td.textContent));
+  assert.ok(kinds.every((k) => /^(consommation quotidienne|index quotidien|courbe de charge \d+ min|relevés Gazpar), (Linky \(Enedis\)|Gazpar \(GRDF\))$/.test(k)), kinds.join(' | '));
+  // The results files_challenge prints: headline, ranking, exclusions.
+  const sections = await shownSections(page);
+  assert.deepEqual(sections.map((s) => s.theme), ['energy']);
+  assert.equal(sections[0].headline, energy.headline);
+  assert.deepEqual(sections[0].ranking, energy.teams.map((t) => `${t.rank}. ${t.name} ${t.figure}`));
+  const excluded = await page.$$eval('#theme-energy table.households tr.excluded', (trs) => trs.map((tr) => ({
+    household: tr.dataset.household,
+    codes: [...tr.querySelectorAll('.reason')].map((r) => r.dataset.code),
+  })));
+  assert.deepEqual(excluded.flatMap((h) => h.codes.map((code) => ({ household: h.household, code }))), energy.exclusions);
+  await page.screenshot({ path: path.join(out, 'page-files.png'), fullPage: true });
+  // Another station picked: computed again with it, as in Node.
+  const other = stations.find((s) => s.number !== used && s.missing_days === 0) ?? stations.find((s) => s.number !== used);
+  const withOther = (() => {
+    try {
+      return { result: sheetsThemes.computeFiles(files, { station: other.number }) };
+    } catch (err) {
+      return { err };
+    }
+  })();
+  await page.check(`#stations input[value="${other.number}"]`);
+  if (withOther.result) {
+    await page.waitForSelector(`#station-used[data-station="${other.number}"]`, { timeout: 60_000 });
+    assert.equal(await page.textContent('#theme-energy .theme-headline'), withOther.result.report.energy.headline);
+  } else {
+    // Core's error (days without temperature) next to the Météo-France file.
+    await page.waitForSelector('#files li.file-error', { timeout: 60_000 });
+    assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), [weatherFile.name]);
+    assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), withOther.err.code);
+  }
+  // And back: the first results again.
+  await page.check(`#stations input[value="${used}"]`);
+  await page.waitForSelector(`#station-used[data-station="${used}"]`, { timeout: 60_000 });
+  await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+  assert.equal(await page.textContent('#theme-energy .theme-headline'), energy.headline);
+  assert.deepEqual(wasm, ['ecodefi_sheets_themes_bg.wasm']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a broken Linky file shows core\'s error next to it, with its line', async () => {
+  const dir = path.join(examples, 'linky-gazpar');
+  const files = pickerFiles(dir);
+  const linky = files.find((f) => !full.tableOf(f.name) && /\.csv$/i.test(f.name)
+    && sheetsThemes.fileKind(f.name, new Uint8Array(f.buffer)).kind === 'meter');
+  assert.ok(linky, 'a Linky file in the sample');
+  const lines = full.decode(linky.buffer).split('\n');
+  const at = lines.findIndex((l) => /^Horodate;Valeur/.test(l)) + 3; // the third value row
+  const cols = lines[at].split(';');
+  cols[1] = 'douze';
+  lines[at] = cols.join(';');
+  linky.buffer = Buffer.from(lines.join('\n'));
+  const { page, errors } = await openPage();
+  await page.setInputFiles('#picker', files);
+  await page.waitForSelector('#files li.file-error', { timeout: 60_000 });
+  assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), [linky.name]);
+  const message = await page.textContent('#files li.file-error .file-message');
+  assert.match(message, new RegExp(`^valeur invalide \\(ligne ${at + 1}\\b`));
+  assert.match(message, /douze/);
+  assert.ok(await page.isHidden('#results'));
+  await page.screenshot({ path: path.join(out, 'page-error-linky.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });
