@@ -851,6 +851,8 @@ impl<'py> Frames<'py> {
                 adults: core(h.req(2)?.count())?,
                 children_ages: opt(h.column(3)?, Col::ages)?,
                 surface: opt(h.column(4)?, Col::decimal_opt)?,
+                prm: opt(h.column(5)?, Col::text_opt)?,
+                pce: opt(h.column(6)?, Col::text_opt)?,
             },
             ..Columns::default()
         };
@@ -874,6 +876,7 @@ impl<'py> Frames<'py> {
                 kwh_per_unit: opt(f.column(5)?, Col::decimal_opt)?,
                 basis: opt(f.column(6)?, Col::text_opt)?,
                 heating_share: opt(f.column(7)?, Col::ratio_opt)?,
+                identifier: opt(f.column(8)?, Col::text_opt)?,
             });
         }
         if let Some(f) = self.get(Table::Readings)? {

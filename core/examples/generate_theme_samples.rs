@@ -125,6 +125,7 @@ fn challenge(
                 })
             })
             .collect::<Res<_>>()?,
+        weather_station: None,
     })
 }
 

@@ -83,6 +83,11 @@ pub struct Challenge {
     pub objective: Ratio,
     /// The teams.
     pub teams: Vec<Team>,
+    /// The Météo-France station whose temperatures the challenge uses (its
+    /// `NUM_POSTE`, e.g. `62160001`), when they come from a Météo-France
+    /// file ([`crate::files`]); settings-table key `station_meteo`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weather_station: Option<String>,
 }
 
 fn default_objective() -> Ratio {

@@ -416,6 +416,7 @@ pub fn generate(options: SyntheticOptions) -> Result<ChallengeData> {
         challenge_period,
         objective: DEFAULT_OBJECTIVE,
         teams,
+        weather_station: None,
     };
     Ok(ChallengeData::new(challenge, households, Some(temps)))
 }

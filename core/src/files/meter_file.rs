@@ -92,13 +92,24 @@ impl MeterFile {
     /// layouts expected); otherwise located at the file, line and column.
     pub fn read(name: &str, bytes: &[u8]) -> Result<MeterFile> {
         let _ = (name, bytes);
-        Err(Error::Unsupported { what: "Linky and Gazpar files (in progress)", feature: "files" })
+        Err(Error::Unsupported {
+            what: "Linky and Gazpar files (in progress)",
+            feature: "files",
+        })
     }
 
     /// The first and last day the file covers.
     pub fn span(&self) -> Option<(Date, Date)> {
-        let first = self.days.first().map(|d| d.date).or(self.index.first().map(|r| r.date));
-        let last = self.days.last().map(|d| d.date).or(self.index.last().map(|r| r.date));
+        let first = self
+            .days
+            .first()
+            .map(|d| d.date)
+            .or(self.index.first().map(|r| r.date));
+        let last = self
+            .days
+            .last()
+            .map(|d| d.date)
+            .or(self.index.last().map(|r| r.date));
         first.zip(last)
     }
 
@@ -112,6 +123,9 @@ impl MeterFile {
     /// the file (a Linky file on a gas meter, m³ of electricity).
     pub fn apply_to(&self, meter: &mut Meter) -> Result<()> {
         let _ = meter;
-        Err(Error::Unsupported { what: "Linky and Gazpar files (in progress)", feature: "files" })
+        Err(Error::Unsupported {
+            what: "Linky and Gazpar files (in progress)",
+            feature: "files",
+        })
     }
 }

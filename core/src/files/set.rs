@@ -101,7 +101,10 @@ pub struct Imported {
 /// [`Error::UnknownName`] for a file that is none of these.
 pub fn kind(file: &File<'_>) -> Result<Kind> {
     let _ = file;
-    Err(Error::Unsupported { what: "files (in progress)", feature: "files" })
+    Err(Error::Unsupported {
+        what: "files (in progress)",
+        feature: "files",
+    })
 }
 
 /// The challenge these files describe, and what each file became.
@@ -111,7 +114,13 @@ pub fn kind(file: &File<'_>) -> Result<Kind> {
 /// reading a Météo-France, Linky or Gazpar file (located at it), or
 /// [`Error::UnknownReference`] for a Linky or Gazpar file no household
 /// claims.
-pub fn challenge_data(files: &[File<'_>], options: &FileOptions) -> Result<(ChallengeData, Imported)> {
+pub fn challenge_data(
+    files: &[File<'_>],
+    options: &FileOptions,
+) -> Result<(ChallengeData, Imported)> {
     let _ = (files, options);
-    Err(Error::Unsupported { what: "files (in progress)", feature: "files" })
+    Err(Error::Unsupported {
+        what: "files (in progress)",
+        feature: "files",
+    })
 }

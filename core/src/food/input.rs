@@ -194,6 +194,7 @@ mod tests {
             challenge_period: Period::new(date(2026, 3, 1), date(2026, 3, 14)).unwrap(),
             objective: Ratio::new(dec!(0.1)),
             teams: vec![],
+            weather_station: None,
         }
     }
 

@@ -268,6 +268,7 @@ mod tests {
             challenge_period: Period::new(date(2026, 4, 6), date(2026, 4, 19)).unwrap(),
             objective: Ratio::new(dec!(0.1)),
             teams: vec![team("A"), team("B")],
+            weather_station: None,
         }
     }
 

@@ -270,6 +270,8 @@ impl Assembler<'_> {
                 (2, h.adults.len(), false),
                 (3, h.children_ages.len(), true),
                 (4, h.surface.len(), true),
+                (5, h.prm.len(), true),
+                (6, h.pce.len(), true),
             ],
         )?;
         for row in 0..n {
@@ -388,6 +390,7 @@ impl Assembler<'_> {
                 (5, mc.kwh_per_unit.len(), true),
                 (6, mc.basis.len(), true),
                 (7, mc.heating_share.len(), true),
+                (8, mc.identifier.len(), true),
             ],
         )?;
         for row in 0..n {

@@ -124,6 +124,18 @@ const HOUSEHOLDS: &[Column] = &[
         false,
         "the heated surface in m²",
     ),
+    col(
+        "prm",
+        &["pdl", "point_de_livraison", "linky"],
+        false,
+        "the household's electricity delivery point (PRM, 14 digits), which tells whose a Linky export is",
+    ),
+    col(
+        "pce",
+        &["point_de_comptage", "gazpar"],
+        false,
+        "the household's gas delivery point (PCE), which tells whose a Gazpar export is",
+    ),
 ];
 
 const TEAMS: &[Column] = &[
@@ -185,6 +197,12 @@ const METERS: &[Column] = &[
         &["part_chauffage"],
         false,
         "the known climate-sensitive share, `0,7` or `70 %`",
+    ),
+    col(
+        "identifier",
+        &["identifiant", "prm", "pce", "pdl"],
+        false,
+        "the meter's delivery point (PRM for electricity, PCE for gas), which tells whose a Linky or Gazpar export is",
     ),
 ];
 
@@ -444,13 +462,14 @@ impl Table {
         match self {
             Table::Households => {
                 "household (foyer), team (equipe), adults (adultes), \
-                                  children_ages (ages_enfants), surface (surface_m2)"
+                                  children_ages (ages_enfants), surface (surface_m2), \
+                                  prm (pdl), pce"
             }
             Table::Teams => "team (equipe), name (nom), captain (capitaine)",
             Table::Meters => {
                 "household (foyer), meter (compteur), carrier (energie), unit \
                               (unite), usage, kwh_per_unit (coefficient), basis (pci_pcs), \
-                              heating_share (part_chauffage)"
+                              heating_share (part_chauffage), identifier (identifiant)"
             }
             Table::Readings => "household (foyer), meter (compteur), date, value (index, valeur)",
             Table::Events => {

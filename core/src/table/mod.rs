@@ -401,6 +401,14 @@ pub struct HouseholdColumns {
     /// Heated surfaces in m². Optional: an empty `Vec` means absent.
     #[serde(default)]
     pub surface: Vec<Option<Decimal>>,
+    /// Electricity delivery points (PRM), which tell whose a Linky export
+    /// is ([`crate::files`]). Optional.
+    #[serde(default)]
+    pub prm: Vec<Option<String>>,
+    /// Gas delivery points (PCE), which tell whose a Gazpar export is.
+    /// Optional.
+    #[serde(default)]
+    pub pce: Vec<Option<String>>,
 }
 
 /// The teams table as columns.
@@ -443,6 +451,10 @@ pub struct MeterColumns {
     /// Known heating shares, as fractions. Optional.
     #[serde(default)]
     pub heating_share: Vec<Option<Decimal>>,
+    /// Delivery points (PRM, PCE), which tell whose a Linky or Gazpar
+    /// export is ([`crate::files`]). Optional.
+    #[serde(default)]
+    pub identifier: Vec<Option<String>>,
 }
 
 /// The readings table as columns.

@@ -193,6 +193,8 @@ pub(super) fn tables(t: &Tables<'_>) -> Result<(Columns, Origins)> {
         adults: rows.col(2, value::count, "number of adults")?,
         children_ages: rows.raw(3),
         surface: rows.opt(4, value::decimal, "surface")?,
+        prm: rows.opt(5, text, "PRM")?,
+        pce: rows.opt(6, text, "PCE")?,
     };
     keep(&rows, Table::Households);
 
@@ -233,6 +235,7 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
             kwh_per_unit: rows.opt(5, value::decimal, "conversion")?,
             basis: rows.opt(6, text, "basis")?,
             heating_share: rows.opt(7, value::ratio, "heating share")?,
+            identifier: rows.opt(8, text, "delivery point")?,
         });
         keep(&rows, Table::Meters);
     }

@@ -208,6 +208,7 @@ mod tests {
             challenge_period: Period::new(date(2026, 3, 1), date(2026, 3, 31)).unwrap(),
             objective: Ratio::new(dec!(0.1)),
             teams: vec![team("A"), team("B")],
+            weather_station: None,
         }
     }
 

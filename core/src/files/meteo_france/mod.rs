@@ -119,8 +119,15 @@ impl WeatherFile {
     /// Located at the file, line and column.
     pub fn read(name: &str, bytes: &[u8]) -> Result<WeatherFile> {
         let _ = bytes;
-        Err(Error::Unsupported { what: "Météo-France files (in progress)", feature: "files" })
-            .map(|()| WeatherFile { name: name.to_owned(), resolution: Resolution::Daily, stations: Vec::new() })
+        Err(Error::Unsupported {
+            what: "Météo-France files (in progress)",
+            feature: "files",
+        })
+        .map(|()| WeatherFile {
+            name: name.to_owned(),
+            resolution: Resolution::Daily,
+            stations: Vec::new(),
+        })
     }
 
     /// The name given to [`WeatherFile::read`].
@@ -171,6 +178,9 @@ impl WeatherFile {
         fill: &Fill,
     ) -> Result<StationTemperatures> {
         let _ = (station, period, fill);
-        Err(Error::Unsupported { what: "Météo-France files (in progress)", feature: "files" })
+        Err(Error::Unsupported {
+            what: "Météo-France files (in progress)",
+            feature: "files",
+        })
     }
 }

@@ -8,6 +8,7 @@ use super::super::value::fold;
 pub(super) enum Key {
     Name,
     Territory,
+    WeatherStation,
     OrganiserKind,
     Themes,
     ReferenceFirst,
@@ -60,6 +61,15 @@ const fn key(key: Key, names: &'static [&'static str]) -> Spelling {
 pub(super) const KEYS: &[Spelling] = &[
     key(Key::Name, &["name", "nom"]),
     key(Key::Territory, &["territory", "territoire"]),
+    key(
+        Key::WeatherStation,
+        &[
+            "weather_station",
+            "station_meteo",
+            "station_météo",
+            "station",
+        ],
+    ),
     key(
         Key::OrganiserKind,
         &["organiser_kind", "organisateur", "type_organisateur"],
@@ -240,7 +250,8 @@ pub(super) const KEYS: &[Spelling] = &[
 ];
 
 /// The accepted keys, for error messages: English name (French name).
-pub(super) const KEY_NAMES: &str = "name (nom), territory (territoire), organiser_kind \
+pub(super) const KEY_NAMES: &str = "name (nom), territory (territoire), weather_station \
+    (station_meteo), organiser_kind \
     (organisateur), themes (thèmes), reference_first (debut_reference), reference_last \
     (fin_reference), challenge_first (debut_defi), challenge_last (fin_defi), objective \
     (objectif), correction, basis (base), mixed_heating_share (part_chauffage_mixte), \

@@ -163,6 +163,7 @@ pub(super) fn read(source: Source<'_>) -> Result<Settings> {
             challenge_period,
             objective,
             teams: Vec::new(),
+            weather_station: found.get(Key::WeatherStation).map(|r| r.value.clone()),
         },
         options,
     })
@@ -398,6 +399,11 @@ pub(super) fn rows(
     let mut rows = vec![
         [name(Key::Name), challenge.name.clone()],
         [name(Key::Territory), challenge.territory.clone()],
+    ];
+    if let Some(station) = &challenge.weather_station {
+        rows.push([name(Key::WeatherStation), station.clone()]);
+    }
+    rows.extend([
         [
             name(Key::OrganiserKind),
             challenge.organiser_kind.to_string(),
@@ -446,7 +452,7 @@ pub(super) fn rows(
         [name(Key::MaxGapDays), energy.max_gap_days.to_string()],
         [name(Key::DegreeDayMethod), dd.method.to_string()],
         [name(Key::DegreeDayBase), decimal(dd.base)],
-    ];
+    ]);
     water_rows(&options.water, &name, decimal, &mut rows);
     food_and_mobility_rows(options, &name, decimal, &mut rows);
     let waste = &options.waste;

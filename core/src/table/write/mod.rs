@@ -682,9 +682,12 @@ fn table_text(table: Table, rows: &[Vec<String>], style: CsvStyle) -> Option<Str
 
 fn all_rows(table: Table, rows: &[Vec<String>], style: CsvStyle) -> String {
     let mut out = String::new();
+    // The optional columns past the rows' width (e.g. the households' `prm`
+    // and `pce`, which no core type keeps) are left out.
+    let width = rows.first().map_or(usize::MAX, Vec::len);
     write_record(
         &mut out,
-        table.columns().iter().map(|c| c.name),
+        table.columns().iter().take(width).map(|c| c.name),
         style.delimiter,
     );
     for r in rows {
