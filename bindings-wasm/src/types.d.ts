@@ -62,6 +62,8 @@ export interface Challenge {
   /** A fraction, e.g. `"0.08"`; core's default when absent. */
   objective?: DecimalString;
   teams: Team[];
+  /** The Météo-France station (number or name) whose temperatures the challenge uses, when read from a Météo-France file; settings-table key `station_meteo`. */
+  weather_station?: string;
 }
 
 /** core `Occupants`: adults and the age of each child. */
