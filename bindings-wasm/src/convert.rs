@@ -208,10 +208,9 @@ pub fn option_text(key: &str, value: &JsValue) -> Result<Option<String>, Error> 
     if value.is_null() {
         return Ok(None);
     }
-    value
-        .as_string()
-        .map(Some)
-        .ok_or_else(|| Error::invalid("option", format!("{value:?}"), "expected a string").at_path(key))
+    value.as_string().map(Some).ok_or_else(|| {
+        Error::invalid("option", format!("{value:?}"), "expected a string").at_path(key)
+    })
 }
 
 /// An option's whole number from 0 to 2^32 − 1 (`null`: none).
@@ -224,7 +223,9 @@ pub fn option_count(key: &str, value: &JsValue) -> Result<Option<u32>, Error> {
     }
     match value.as_f64() {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just before
-        Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(Some(n as u32)),
+        Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => {
+            Ok(Some(n as u32))
+        }
         _ => Err(Error::invalid(
             "option",
             format!("{value:?}"),

@@ -160,7 +160,10 @@ pub fn weather_temperatures(
             None
         } else {
             let span = weather.station(station)?;
-            Some(Period::new(first.unwrap_or(span.first), last.unwrap_or(span.last))?)
+            Some(Period::new(
+                first.unwrap_or(span.first),
+                last.unwrap_or(span.last),
+            )?)
         };
         let read = weather.temperatures(station, period, &fill)?;
         output(&TemperaturesView {

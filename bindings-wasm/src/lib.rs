@@ -143,7 +143,9 @@ extern "C" {
 
 /// Runs a conversion-and-call and turns a core error into the thrown JS
 /// `Error`.
-pub(crate) fn throwing<T: JsCast>(run: impl FnOnce() -> ecodefi::Result<JsValue>) -> Result<T, JsValue> {
+pub(crate) fn throwing<T: JsCast>(
+    run: impl FnOnce() -> ecodefi::Result<JsValue>,
+) -> Result<T, JsValue> {
     run()
         .map(JsCast::unchecked_into)
         .map_err(|e| error::to_js(&e))
