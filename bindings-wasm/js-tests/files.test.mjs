@@ -147,6 +147,49 @@ test('a Linky export gives, day by day, the Wh of its CSV read here divided by 1
 });
 
 /**
+ * A Gazpar export of the GRDF API read here, on its text (no float):
+ * `releves` with `journeeGaziere`, `indexDebut`, `indexFin`,
+ * `energieConsomme` (DOMAIN.md §9; the PyGazpar project reads the same
+ * fields).
+ */
+function gazparJson(text) {
+  const field = (row, key) => new RegExp(`"${key}":\\s*(-?[0-9.]+|"[^"]*")`).exec(row)?.[1].replace(/"/g, '');
+  return [...text.matchAll(/\{"dateDebutReleve"[^{}]*\}/g)].map(([row]) => ({
+    date: field(row, 'journeeGaziere'),
+    kwh: normalizeDecimal(field(row, 'energieConsomme')),
+    start: normalizeDecimal(field(row, 'indexDebut')),
+    end: normalizeDecimal(field(row, 'indexFin')),
+  }));
+}
+
+test('a Gazpar export gives its gas days\' energy and index as its JSON read here; its CSV and xlsx twins the same', () => {
+  const files = byteFiles(dirs.grdf);
+  const json = files.find((f) => /\.json$/i.test(f.name));
+  assert.ok(json, 'a Gazpar JSON sample');
+  const mine = gazparJson(full.decode(json.bytes));
+  assert.ok(mine.length > 0);
+  const read = themes.readMeterFile(json.bytes, json.name);
+  assert.equal(read.provider, 'grdf');
+  assert.equal(read.carrier, 'natural_gas');
+  assert.deepEqual(read.content, { kind: 'gas_days' });
+  assert.deepEqual(read.days.map((d) => [d.date, normalizeDecimal(d.kwh)]), mine.map((d) => [d.date, d.kwh]));
+  // The index at the start of each gas day, and the last one's end the day after.
+  const next = new Date(`${mine[mine.length - 1].date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  assert.deepEqual(
+    read.index.map((r) => [r.date, normalizeDecimal(r.value)]),
+    [...mine.map((d) => [d.date, d.start]), [next.toISOString().slice(0, 10), mine[mine.length - 1].end]],
+  );
+  // The same days from the portal's spreadsheet and its CSV.
+  const days = (r) => r.days.map((d) => [d.date, normalizeDecimal(d.kwh), normalizeDecimal(d.m3), normalizeDecimal(d.kwh_per_m3)]);
+  for (const twin of files.filter((f) => f !== json)) {
+    const other = themes.readMeterFile(twin.bytes, twin.name);
+    assert.deepEqual(days(other), days(read), twin.name);
+    assert.equal(other.identifier, read.identifier, twin.name);
+  }
+});
+
+/**
  * A Météo-France daily file read here: gunzipped by Node's zlib, `;`
  * separated, header `NUM_POSTE;NOM_USUEL;LAT;LON;ALTI;AAAAMMJJ;RR;QRR;TN;…`
  * (DOMAIN.md §9): rows by station, in file order.
