@@ -367,6 +367,25 @@ impl<'a> Tables<'a> {
         let settings = settings_table::read(source)?;
         settings_table::challenge_data(settings, self.read()?)
     }
+
+    /// As [`Tables::challenge_data_from_tables`], with `amend` given the
+    /// settings' challenge and the tables' columns to change what the
+    /// tables assembled before the whole is checked (the Météo-France,
+    /// Linky and Gazpar files of [`crate::files::set`]).
+    #[cfg(feature = "files")]
+    pub(crate) fn challenge_data_amended(
+        &self,
+        amend: impl FnOnce(&crate::Challenge, &Columns, &mut Inputs) -> Result<()>,
+    ) -> Result<ChallengeData> {
+        let Some(source) = self.settings else {
+            return self.challenge_data_from_tables();
+        };
+        let settings = settings_table::read(source)?;
+        let (columns, origins) = read::tables(self)?;
+        let mut inputs = assemble::assemble(&columns, &origins)?;
+        amend(&settings.challenge, &columns, &mut inputs)?;
+        settings_table::challenge_data(settings, inputs)
+    }
 }
 
 /// What the tables give the core.

@@ -1,6 +1,8 @@
 //! Daily minimum and maximum temperatures, and their construction from
 //! sub-daily observations with the Météo-France day convention.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 
 use crate::date::{date_of, day_number, Date};
@@ -20,6 +22,12 @@ pub struct DailyTemperature {
 }
 
 /// One sub-daily observation: a temperature at a time of a day, UTC.
+///
+/// An hourly value of Météo-France, labelled by the end of its hour, is an
+/// observation at its label's time: the value labelled 18 UTC (17:00–18:00)
+/// belongs to the Tn window of its own day, (D−1 18:00, D 18:00], and the
+/// value labelled 06 UTC (05:00–06:00) to the Tx window of the day before,
+/// (D−1 06:00, D 06:00]. See [`Temperatures::from_observations`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Observation {
     /// The day, UTC.
@@ -128,48 +136,36 @@ impl Temperatures {
 
     /// Builds daily Tn/Tx from sub-daily observations (UTC date-time, °C)
     /// with the Météo-France day convention: Tn of day D is the minimum
-    /// from D−1 18:00 UTC to D 18:00 UTC, Tx the maximum from D 06:00 UTC to
-    /// D+1 06:00 UTC (each window open at its start, closed at its end).
+    /// over the window (D−1 18:00, D 18:00] UTC, Tx the maximum over
+    /// (D 06:00, D+1 06:00] UTC, each window open at its start and closed
+    /// at its end. So an observation at exactly 18:00 UTC of D counts in
+    /// D's Tn window (not D+1's), and one at exactly 06:00 UTC of D counts
+    /// in the Tx window of D−1 (not D's).
+    ///
+    /// Why closed at the end: Météo-France labels an hourly value by the
+    /// end of its hour. The value labelled 18 UTC describes 17:00–18:00,
+    /// which lies inside D's Tn window; the one labelled 19 UTC describes
+    /// 18:00–19:00, the start of D+1's. Likewise the value labelled 06 UTC
+    /// describes 05:00–06:00, the end of D−1's Tx window. An hourly value
+    /// is therefore given here as an [`Observation`] at its label's time.
+    ///
     /// Days are returned from the first to the last day whose both windows
     /// hold at least one observation.
     ///
     /// Source: Météo-France, *Données climatologiques de base — définitions*
-    /// (Tn and Tx day conventions), as summarised in DOMAIN.md §2.
+    /// (Tn and Tx day conventions), as summarised in DOMAIN.md §2; the
+    /// hourly labels in the fields description of the *données
+    /// climatologiques de base horaires* on meteo.data.gouv.fr
+    /// (`AAAAMMJJHH`, UTC; `TN`/`TX`: minimum/maximum *dans l'heure*).
     ///
     /// # Errors
     /// [`Error::InsufficientData`] when a day in that range has an empty
     /// window; [`Error::InvalidValue`] as for [`Temperatures::new`], and for
     /// a time of day of 86 400 seconds or more.
     pub fn from_observations(observations: &[Observation]) -> Result<Self> {
-        use std::collections::BTreeMap;
-        let six = 6 * 3600;
-        let eighteen = 18 * 3600;
-        let mut minima: BTreeMap<i32, Decimal> = BTreeMap::new();
-        let mut maxima: BTreeMap<i32, Decimal> = BTreeMap::new();
-        for o in observations {
-            if o.seconds >= 86_400 {
-                return Err(Error::invalid(
-                    "observation time",
-                    o.seconds,
-                    "seconds after midnight are 0 to 86 399",
-                ));
-            }
-            let (d, time, t) = (day_number(o.date), o.seconds, o.celsius);
-            // Tn window (D−1 18:00, D 18:00]: an observation after 18:00
-            // belongs to the next day.
-            let min_day = if time > eighteen { d + 1 } else { d };
-            // Tx window (D 06:00, D+1 06:00]: at or before 06:00 it belongs
-            // to the previous day.
-            let max_day = if time <= six { d - 1 } else { d };
-            minima
-                .entry(min_day)
-                .and_modify(|v| *v = (*v).min(t))
-                .or_insert(t);
-            maxima
-                .entry(max_day)
-                .and_modify(|v| *v = (*v).max(t))
-                .or_insert(t);
-        }
+        let (minima, maxima) = window_extremes(observations, observations)?;
+        let minima: BTreeMap<i32, Decimal> = minima.into_iter().map(|(d, (v, _))| (d, v)).collect();
+        let maxima: BTreeMap<i32, Decimal> = maxima.into_iter().map(|(d, (v, _))| (d, v)).collect();
         let first = minima
             .keys()
             .next()
@@ -243,6 +239,69 @@ impl Temperatures {
             })
     }
 }
+
+/// The minimum of each day's Tn window and the maximum of each day's Tx
+/// window (the Météo-France day convention of
+/// [`Temperatures::from_observations`]), with the number of observations in
+/// each window, by day number. The minima are taken over `lows`, the
+/// maxima over `highs`: an hourly file gives the hour's own minimum and
+/// maximum when it has them.
+///
+/// # Errors
+/// [`Error::InvalidValue`] for a time of day of 86 400 seconds or more.
+pub(crate) fn window_extremes(
+    lows: &[Observation],
+    highs: &[Observation],
+) -> Result<(WindowExtremes, WindowExtremes)> {
+    let six = 6 * 3600;
+    let eighteen = 18 * 3600;
+    let check = |o: &Observation| {
+        if o.seconds >= 86_400 {
+            Err(Error::invalid(
+                "observation time",
+                o.seconds,
+                "seconds after midnight are 0 to 86 399",
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    let mut minima = WindowExtremes::new();
+    for o in lows {
+        check(o)?;
+        let d = day_number(o.date);
+        // Tn window (D−1 18:00, D 18:00]: an observation after 18:00
+        // belongs to the next day.
+        let day = if o.seconds > eighteen { d + 1 } else { d };
+        minima
+            .entry(day)
+            .and_modify(|(v, n)| {
+                *v = (*v).min(o.celsius);
+                *n += 1;
+            })
+            .or_insert((o.celsius, 1));
+    }
+    let mut maxima = WindowExtremes::new();
+    for o in highs {
+        check(o)?;
+        let d = day_number(o.date);
+        // Tx window (D 06:00, D+1 06:00]: at or before 06:00 it belongs
+        // to the previous day.
+        let day = if o.seconds <= six { d - 1 } else { d };
+        maxima
+            .entry(day)
+            .and_modify(|(v, n)| {
+                *v = (*v).max(o.celsius);
+                *n += 1;
+            })
+            .or_insert((o.celsius, 1));
+    }
+    Ok((minima, maxima))
+}
+
+/// By day number: the extreme of the day's window and how many
+/// observations it was taken over.
+pub(crate) type WindowExtremes = BTreeMap<i32, (Decimal, u32)>;
 
 #[cfg(test)]
 mod tests {
