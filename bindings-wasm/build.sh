@@ -70,8 +70,11 @@ cp "$out"/sheets-themes/ecodefi_sheets_themes.js "$out"/sheets-themes/ecodefi_sh
 # organisers' challenges in spreadsheet files (zero-dechet: waste only;
 # declics: energy, water and waste; file names with accents, such as
 # `températures.csv`, kept as they are: index.json lists them and the page
-# fetches them percent-encoded) and the regional catalogue.
-for sample in energy table-demo zero-dechet declics catalogue; do
+# fetches them percent-encoded), the regional catalogue, and an energy
+# challenge from the files organisers and households download (linky-gazpar:
+# the tables with a Météo-France file and Linky and Gazpar exports, read as
+# bytes by the page).
+for sample in energy table-demo zero-dechet declics catalogue linky-gazpar; do
     cp -r "core/examples/data/$sample" "$here/www/sample/$sample"
 done
 # The spreadsheet demo's settings are its settings table (defi.csv); its

@@ -94,8 +94,10 @@ function periodCell(status, period) {
     td.textContent = status.filled ? `${x.complete} (${x.filled(status.filled).replace(/ :$/, '')})` : x.complete;
     td.dataset.missing = '0';
   } else {
-    td.className += ' reason';
-    td.textContent = `${x.missingIn} : ${status.message}`;
+    // Core's message names the days: folded under a short summary.
+    const details = cell('details', undefined, 'reason');
+    details.append(cell('summary', x.missingIn), cell('span', status.message, 'core-message'));
+    td.append(details);
     td.dataset.missing = 'some';
   }
   return td;
@@ -144,8 +146,8 @@ export function renderMeters(meters) {
       cell('td', m.household),
       cell('td', m.meter),
       cell('td', m.created ? x.created : x.existing),
-      cell('td', `${kindOf(m.content)}, ${x.providers[m.provider] ?? m.provider}`),
-      cell('td', m.identifier ?? '—'),
+      cell('td', x.kindBy(kindOf(m.content), x.providers[m.provider] ?? m.provider)),
+      cell('td', m.identifier || '—'),
       cell('td', date(m.first)),
       cell('td', date(m.last)),
     );

@@ -74,6 +74,8 @@ export const messages = {
       noFillStation: 'aucune',
       complete: 'complet',
       missingIn: 'températures manquantes',
+      // The kind of a meter export and who published it: « consommation quotidienne (Enedis) ».
+      kindBy: (kind, provider) => `${kind} (${provider})`,
       columns: {
         choice: 'Choix',
         number: 'Numéro',
@@ -94,15 +96,15 @@ export const messages = {
       },
       covered: (first, last, complete) => `du ${first} au ${last} (${complete} jours complets)`,
       metres: (m) => `${m} m`,
-      created: 'créé',
-      existing: 'déjà dans compteurs.csv',
+      created: 'créé pour ce fichier',
+      existing: 'déjà présent',
       kinds: {
         daily_consumption: 'consommation quotidienne',
         index: 'index quotidien',
         load_curve: (step) => `courbe de charge ${step} min`,
         gas_days: 'relevés Gazpar',
       },
-      providers: { enedis: 'Linky (Enedis)', grdf: 'Gazpar (GRDF)' },
+      providers: { enedis: 'Enedis', grdf: 'GRDF' },
     },
     tableRole: 'table du défi (CSV)',
     withDocument: 'le fichier JSON est déjà un document complet du défi : retirez les fichiers CSV, ou donnez seulement les paramètres en JSON',
