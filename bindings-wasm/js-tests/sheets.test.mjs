@@ -4,8 +4,9 @@
 // same settings given as JSON; core's errors with their file, line and
 // column; `unsupported` for what it leaves out; and its size within the
 // 300 KB budget. `ecodefi/sheets-themes` computes a challenge of any theme
-// from its files (the zero-waste sample) as the full module does, within
-// 450 KB.
+// from its files (the zero-waste sample) as the full module does, and
+// reads the files organisers download (Météo-France, Linky, Gazpar),
+// within 680 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
@@ -176,13 +177,13 @@ test('a broken weighings file: an EcodefiError naming pesees.csv, its line and c
   assert.equal(themes.computeSheets(zeroWasteFiles).sections.length, 1);
 });
 
-test('the modules\' sizes: the page\'s within 300 KB, every theme from spreadsheets within 450 KB', () => {
+test('the modules\' sizes: the page\'s within 300 KB, every theme and the file readers within 680 KB', () => {
   const size = (f) => statSync(path.join(wasmDir, 'pkg', f)).size;
   const small = size('sheets/ecodefi_sheets_bg.wasm');
   const middle = size('sheets-themes/ecodefi_sheets_themes_bg.wasm');
   const big = size('ecodefi_wasm_bg.wasm');
   console.log(`# ecodefi/sheets .wasm: ${small} bytes; ecodefi/sheets-themes: ${middle} bytes; ecodefi: ${big} bytes`);
   assert.ok(small <= 300_000, `${small} bytes`);
-  assert.ok(middle <= 450_000, `${middle} bytes`);
+  assert.ok(middle <= 680_000, `${middle} bytes`);
   assert.ok(small < middle && middle < big);
 });

@@ -7,12 +7,15 @@
 //!
 //! Three modules are built from this crate (`bindings-wasm/build.sh`):
 //! - `ecodefi/sheets`, without any feature: energy challenges from
-//!   spreadsheet files (`computeSheets`, `decode`, `version`), on the core
-//!   without its `themes` and `regression` features and with no JSON
-//!   deserialisation at all, which keeps it under the page's 300 KB;
-//! - `ecodefi/sheets-themes`, with the `themes` feature only: the same
-//!   three functions for challenges of every theme (the core's `themes`,
-//!   still no regression and no JSON deserialisation), within 450 KB;
+//!   spreadsheet files (`computeSheets`, `decode`, `tableOf`, `version`), on
+//!   the core without its `themes`, `regression` and `files` features and
+//!   with no JSON deserialisation at all, which keeps it under the page's
+//!   300 KB;
+//! - `ecodefi/sheets-themes`, with the `themes` and `files` features: the
+//!   same functions for challenges of every theme (the core's `themes`,
+//!   still no regression and no JSON deserialisation of documents), and the
+//!   files read directly (the [`files`] module: Météo-France, Linky,
+//!   Gazpar), within 680 KB;
 //! - `ecodefi`, with `full` (the default): everything below.
 //!
 //! | JS | core |
@@ -22,6 +25,8 @@
 //! | `readTables(files, settings)` | [`Tables::from_files`], [`Tables::challenge_data`] |
 //! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
 //! | `decode(bytes)` | [`ecodefi::table::encoding::decode`] |
+//! | `tableOf(name)` | [`Table::of_file`](ecodefi::table::Table::of_file) |
+//! | `fileKind`, `readWeatherFile`, `weatherTemperatures`, `readMeterFile`, `computeFiles` | see [`files`] |
 //! | `catalogueValidate(doc)` | [`Catalogue::from_json`], [`Catalogue::validate`] |
 //! | `catalogueSummary(doc, groupBy, filter)` | [`Catalogue::from_json`], [`Catalogue::summary`] |
 //! | `catalogueTimelines(doc)` | [`Catalogue::from_json`], [`Catalogue::timelines`] |

@@ -10,10 +10,10 @@
 // - spreadsheet files go to the small module `ecodefi/sheets` (under
 //   300 KB, energy only), loaded at once;
 // - what it leaves out (code `unsupported`: another theme) goes to
-//   `ecodefi/sheets-themes` (under 450 KB, every theme from spreadsheet
-//   files);
+//   `ecodefi/sheets-themes` (under 680 KB, every theme from spreadsheet
+//   files, and the files read directly);
 // - a JSON document or settings file and the catalogue go to the full
-//   module `ecodefi` (1.15 MB);
+//   module `ecodefi` (1.3 MB);
 // - files that are no spreadsheet table by their name (a Météo-France
 //   file, Linky or Gazpar exports) go with the tables to
 //   `ecodefi/sheets-themes`, which reads them (`fileKind` tells what each
