@@ -632,31 +632,94 @@ test('the Linky, Gazpar and Météo-France files of a challenge: station, import
   assert.deepEqual(excluded.flatMap((h) => h.codes.map((code) => ({ household: h.household, code }))), energy.exclusions);
   await page.screenshot({ path: path.join(out, 'page-files.png'), fullPage: true });
   await page.locator('#imports').screenshot({ path: path.join(out, 'page-files-imports.png') });
-  // Another station picked: computed again with it, as in Node.
-  const other = stations.find((s) => s.number !== used && s.missing_days === 0) ?? stations.find((s) => s.number !== used);
-  const withOther = (() => {
+  // A station with missing days picked: core's error next to the
+  // Météo-France file, as in Node.
+  const settled = () => page.waitForSelector('body:not([data-busy])', { timeout: 60_000 });
+  const inNodeWith = (options) => {
     try {
-      return { result: sheetsThemes.computeFiles(files, { station: other.number }) };
+      return { result: sheetsThemes.computeFiles(files, options) };
     } catch (err) {
       return { err };
     }
-  })();
-  await page.check(`#stations input[value="${other.number}"]`);
-  if (withOther.result) {
-    await page.waitForSelector(`#station-used[data-station="${other.number}"]`, { timeout: 60_000 });
-    assert.equal(await page.textContent('#theme-energy .theme-headline'), withOther.result.report.energy.headline);
+  };
+  const gappy = stations.find((s) => s.missing_days > 0);
+  assert.ok(gappy, 'a station with missing days');
+  const unfilled = inNodeWith({ station: gappy.number });
+  assert.equal(unfilled.err?.code, 'insufficient_data');
+  await page.check(`#stations input[value="${gappy.number}"]`);
+  await settled();
+  assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), [weatherFile.name]);
+  assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), 'insufficient_data');
+  assert.ok(await page.isHidden('#results'));
+  assert.ok(await page.isVisible('#stations'), 'the stations stay, to choose again');
+  // Its days filled from the station core used: computed again, the filled
+  // days listed as core gives them.
+  const byStation = inNodeWith({ station: gappy.number, fillStation: used }).result;
+  await page.selectOption('#fill-station', used);
+  await settled();
+  assert.equal(await page.getAttribute('#station-used', 'data-station'), gappy.number);
+  assert.equal(await page.textContent('#theme-energy .theme-headline'), byStation.report.energy.headline);
+  const filledDays = await page.$$eval('#filled-days li', (lis) => lis.map((li) => [li.dataset.date, li.dataset.how]));
+  assert.deepEqual(filledDays, byStation.imported.weather.filled.map((d) => [d.date, d.how.method]));
+  assert.ok(filledDays.length > 0);
+  // Or by interpolation over gaps of at most 4 days, as in Node.
+  await page.selectOption('#fill-station', '');
+  await settled();
+  const interpolated = inNodeWith({ station: gappy.number, interpolateMaxDays: 4 });
+  await page.locator('#interpolate').fill('4');
+  await page.locator('#interpolate').dispatchEvent('change');
+  await settled();
+  if (interpolated.result) {
+    assert.equal(await page.textContent('#theme-energy .theme-headline'), interpolated.result.report.energy.headline);
+    assert.deepEqual(await page.$$eval('#filled-days li', (lis) => lis.map((li) => li.dataset.how)),
+      interpolated.result.imported.weather.filled.map((d) => d.how.method));
   } else {
-    // Core's error (days without temperature) next to the Météo-France file.
-    await page.waitForSelector('#files li.file-error', { timeout: 60_000 });
-    assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), [weatherFile.name]);
-    assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), withOther.err.code);
+    assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), interpolated.err.code);
   }
-  // And back: the first results again.
+  await page.locator('#files').screenshot({ path: path.join(out, 'page-files-list.png') });
+  await page.locator('#imports').screenshot({ path: path.join(out, 'page-files-filled.png') });
+  // And back to the first station, nothing filled: the first results again.
+  await page.locator('#interpolate').fill('0');
+  await page.locator('#interpolate').dispatchEvent('change');
+  await settled();
   await page.check(`#stations input[value="${used}"]`);
-  await page.waitForSelector(`#station-used[data-station="${used}"]`, { timeout: 60_000 });
-  await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
+  await settled();
+  assert.equal(await page.getAttribute('#station-used', 'data-station'), used);
   assert.equal(await page.textContent('#theme-energy .theme-headline'), energy.headline);
+  assert.deepEqual(await page.$$eval('#filled-days li', (lis) => lis.length), 0);
   assert.deepEqual(wasm, ['ecodefi_sheets_themes_bg.wasm']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without station_meteo, the page takes the most complete station; the bundled sample is the linky-gazpar folder', async () => {
+  const dir = path.join(examples, 'linky-gazpar');
+  const files = pickerFiles(dir);
+  const settings = files.find((f) => f.name === 'defi.csv');
+  const lines = full.decode(settings.buffer).split('\n');
+  assert.ok(lines.some((l) => l.startsWith('station_meteo;')));
+  settings.buffer = Buffer.from(lines.filter((l) => !l.startsWith('station_meteo;')).join('\n'));
+  const bytes = files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.buffer) }));
+  // Core asks for a station, naming them.
+  assert.throws(() => sheetsThemes.computeFiles(bytes), (e) => e.code === 'invalid_value' && /station_meteo/.test(e.message));
+  const weatherFile = bytes.find((f) => !full.tableOf(f.name) && sheetsThemes.fileKind(f.name, f.bytes).kind === 'weather');
+  const { stations } = sheetsThemes.readWeatherFile(weatherFile.bytes, weatherFile.name);
+  const most = Math.max(...stations.map((s) => s.complete_days));
+  const best = stations.find((s) => s.complete_days === most); // the first of the most complete
+  const expected = sheetsThemes.computeFiles(bytes, { station: best.number });
+  const { page, errors } = await openPage();
+  await page.setInputFiles('#picker', files);
+  await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
+  assert.equal(await page.$eval('#stations input[name="station"]:checked', (r) => r.value), best.number);
+  assert.equal(await page.textContent('#theme-energy .theme-headline'), expected.report.energy.headline);
+  // The sample button gives the folder's files: files_challenge's headline.
+  const [energy] = filesChallenge(dir).sections;
+  // (The shown results hidden first, so that the wait is for the new ones.)
+  await page.$eval('#results', (r) => { r.hidden = true; });
+  await page.click('#sample-linky-gazpar');
+  await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
+  assert.equal(await page.textContent('#theme-energy .theme-headline'), energy.headline);
+  assert.equal(await page.$$eval('#imported-meters tbody tr', (trs) => trs.length), sheetsThemes.computeFiles(byteFiles(dir)).imported.meters.length);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -14,7 +14,7 @@
 //! - `ecodefi/sheets-themes`, with the `themes` and `files` features: the
 //!   same functions for challenges of every theme (the core's `themes`,
 //!   still no regression and no JSON deserialisation of documents), and the
-//!   files read directly (the [`files`] module: Météo-France, Linky,
+//!   files read directly (module `files`: Météo-France, Linky,
 //!   Gazpar), within 680 KB;
 //! - `ecodefi`, with `full` (the default): everything below.
 //!
@@ -26,7 +26,7 @@
 //! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
 //! | `decode(bytes)` | [`ecodefi::table::encoding::decode`] |
 //! | `tableOf(name)` | [`Table::of_file`](ecodefi::table::Table::of_file) |
-//! | `fileKind`, `readWeatherFile`, `weatherTemperatures`, `readMeterFile`, `computeFiles` | see [`files`] |
+//! | `fileKind`, `readWeatherFile`, `weatherTemperatures`, `readMeterFile`, `computeFiles` | see module `files` |
 //! | `catalogueValidate(doc)` | [`Catalogue::from_json`], [`Catalogue::validate`] |
 //! | `catalogueSummary(doc, groupBy, filter)` | [`Catalogue::from_json`], [`Catalogue::summary`] |
 //! | `catalogueTimelines(doc)` | [`Catalogue::from_json`], [`Catalogue::timelines`] |

@@ -172,8 +172,20 @@ function run(files) {
   return compute();
 }
 
-/** Reads, computes and shows; an error goes next to the file it is in. */
+/**
+ * Reads, computes and shows; an error goes next to the file it is in.
+ * `body[data-busy]` marks the page while it works (for tests and scripts).
+ */
 async function compute() {
+  document.body.dataset.busy = 'true';
+  try {
+    await computeNow();
+  } finally {
+    delete document.body.dataset.busy;
+  }
+}
+
+async function computeNow() {
   const { files } = given;
   $('results').hidden = true;
   setStatus(t.reading(files.length));

@@ -109,6 +109,7 @@ export function renderWeatherUse(use) {
   const list = $('filled-days');
   if (!use) {
     used.textContent = '';
+    delete used.dataset.station;
     list.replaceChildren();
     return;
   }
