@@ -1,5 +1,6 @@
 // Writes js-tests/out/checks.ts: the documents core actually reads and
-// writes (the demo settings and tables, the sample challenge and its
+// writes (what the file readers give on every sample of meteo-france,
+// enedis, grdf and linky-gazpar, the demo settings and tables, the sample challenge and its
 // report, what computeSheets returns with and without energy, every theme's example and every case of the theme vectors
 // tests/vectors/{water,waste,food,mobility,themes} with their reports,
 // computed by the built package) as TypeScript literals typed with
@@ -9,8 +10,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalogueSummary, catalogueTimelines, catalogueValidate, compute, readTables, regressionFit, regressionPredict, regressionPredictReport, regressionSavings } from 'ecodefi';
-import { computeSheets } from 'ecodefi/sheets-themes';
-import { examples, folderTables, here, readJson, root } from './helpers.mjs';
+import { computeFiles, computeSheets, fileKind, readMeterFile, readWeatherFile, weatherTemperatures } from 'ecodefi/sheets-themes';
+import { byteFiles, examples, folderTables, here, readJson, root } from './helpers.mjs';
 
 const demo = folderTables(path.join(examples, 'table-demo'));
 const demoData = readTables(demo.files, demo.settings);

@@ -183,7 +183,8 @@ fn option_date(key: &str, value: &JsValue) -> Result<Option<Date>, Error> {
 
 /// Reads a Linky (Enedis) or Gazpar (GRDF) export (core
 /// [`MeterFile::read`]): `{ name, provider, content, identifier, carrier,
-/// days: [{ date, kwh, m3?, kwh_per_m3? }], index: [{ date, value }] }`.
+/// days: [{ date, kwh, m3?, kwh_per_m3? }], index: [{ date, value }],
+/// incomplete_days?, events? }`.
 ///
 /// # Errors
 /// An `EcodefiError`: `unknown_name` for a file of another shape (naming

@@ -1046,6 +1046,10 @@ export interface MeterFile {
   days: MeterDay[];
   /** Index readings at the start of a day, kWh (Enedis) or m³ (GRDF). */
   index: Reading[];
+  /** Days inside the file's span missing from `days` (a missing or empty value, a load-curve day without all its points): gaps, never zeros. */
+  incomplete_days?: DateString[];
+  /** Index discontinuities of a GRDF file, kept as meter replacements. */
+  events?: MeterEvent[];
 }
 
 /** The options of `computeFiles` (core `files::set::FileOptions`). */
