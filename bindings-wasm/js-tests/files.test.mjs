@@ -67,13 +67,14 @@ function enedisDaily(text) {
 
 test('every module that reads files has their exports; ecodefi/sheets has tableOf only', () => {
   for (const module of [themes, full]) {
-    for (const name of ['fileKind', 'readWeatherFile', 'weatherTemperatures', 'readMeterFile', 'computeFiles', 'tableOf']) {
+    for (const name of ['fileKind', 'readWeatherFile', 'weatherTemperatures', 'readMeterFile', 'computeFiles', 'tableOf', 'WeatherFile']) {
       assert.equal(typeof module[name], 'function', name);
     }
   }
   assert.equal(typeof sheets.tableOf, 'function');
   assert.equal(sheets.computeFiles, undefined);
   assert.equal(sheets.fileKind, undefined);
+  assert.equal(sheets.WeatherFile, undefined);
   // Core's table names, by file name.
   assert.equal(sheets.tableOf('Foyers.csv'), 'households');
   assert.equal(sheets.tableOf('data/relevés.csv'), 'readings');
@@ -235,6 +236,18 @@ test('a Météo-France daily file gives the stations and the Tn/Tx read here wit
     // A window of it, by its first and last day.
     const window = themes.weatherTemperatures(f.bytes, f.name, best.name, { first: expected[1].date, last: expected[3].date });
     assert.deepEqual(window.temperatures.map((d) => d.date), expected.slice(1, 4).map((d) => d.date));
+    // The file read once (the class) gives the same, station after station.
+    const kept = new themes.WeatherFile(f.bytes, f.name);
+    try {
+      assert.deepEqual(kept.summary(), summary);
+      assert.deepEqual(kept.temperatures(best.number, {}), read);
+      assert.deepEqual(kept.temperatures(best.name, { first: expected[1].date, last: expected[3].date }), window);
+      const gappy = summary.stations.find((s) => s.missing_days > 0);
+      if (gappy) assert.equal(thrown(() => kept.temperatures(gappy.number, {})).code, 'insufficient_data');
+      assert.equal(thrown(() => kept.temperatures('00000000', {})).code, 'unknown_reference');
+    } finally {
+      kept.free();
+    }
   }
 });
 

@@ -33,7 +33,7 @@ test('ecodefi/sheets and ecodefi/sheets-themes import in Node, init() resolves a
   // Only what a spreadsheet challenge needs, and in sheets-themes what
   // reads the files organisers and households have (Météo-France, Linky,
   // Gazpar).
-  const files = ['computeFiles', 'fileKind', 'readMeterFile', 'readWeatherFile', 'weatherTemperatures'];
+  const files = ['WeatherFile', 'computeFiles', 'fileKind', 'readMeterFile', 'readWeatherFile', 'weatherTemperatures'];
   for (const [init, module, extra] of [[initSheets, sheets, []], [initThemes, themes, files]]) {
     await init();
     assert.equal(module.version(), readJson(path.join(wasmDir, 'package.json')).version);

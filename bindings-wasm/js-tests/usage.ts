@@ -125,7 +125,7 @@ export function yearSavings(baseline: UsageData, reporting: UsageData): string {
 }
 
 // The files read directly, in `ecodefi/sheets-themes`.
-import initFiles, { computeFiles, fileKind, readMeterFile, readWeatherFile, tableOf, weatherTemperatures } from "ecodefi/sheets-themes";
+import initFiles, { computeFiles, fileKind, readMeterFile, readWeatherFile, tableOf, weatherTemperatures, WeatherFile } from "ecodefi/sheets-themes";
 import type { ByteFile, FilesResult, MeterContent, WeatherStation } from "ecodefi/sheets-themes";
 
 export async function fromFiles(files: ByteFile[]): Promise<string[]> {
@@ -149,7 +149,14 @@ export async function fromFiles(files: ByteFile[]): Promise<string[]> {
       lines.push(`${meter.identifier ?? "?"} ${meter.days.map((d) => d.kwh).join(" ")} ${step ?? ""}`);
     }
   }
-  const result: FilesResult = computeFiles(files, { station: "62160001" });
+  const result: FilesResult = computeFiles(files, { station: "62990101" });
+  // A Météo-France file read once, asked station after station.
+  const weather = files.find((f) => fileKind(f.name, f.bytes).kind === "weather");
+  if (weather) {
+    const kept = new WeatherFile(weather.bytes, weather.name);
+    for (const s of kept.summary().stations) lines.push(`${s.number} ${kept.temperatures(s.number, { interpolateMaxDays: 3 }).filled.length}`);
+    kept.free();
+  }
   lines.push(result.report.energy?.headline ?? "", result.imported.weather?.station.name ?? "");
   for (const m of result.imported.meters) lines.push(`${m.file} ${m.household} ${m.meter} ${m.created} ${m.first ?? ""}`);
   return lines;

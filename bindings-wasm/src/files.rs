@@ -9,6 +9,7 @@
 //! | `fileKind(name, bytes)` | [`set::kind`] |
 //! | `readWeatherFile(bytes, name)` | [`WeatherFile::read`], [`WeatherFile::stations`] |
 //! | `weatherTemperatures(bytes, name, station, options?)` | [`WeatherFile::read`], [`WeatherFile::temperatures`] |
+//! | `new WeatherFile(bytes, name)`, `.summary()`, `.temperatures(station, options?)` | the same, the file read once |
 //! | `readMeterFile(bytes, name)` | [`MeterFile::read`] |
 //! | `computeFiles(files, options?)` | [`set::challenge_data`], [`ecodefi::compute`] and the CSV writers as `computeSheets` |
 //!
@@ -99,13 +100,15 @@ struct WeatherFileView<'a> {
 /// An `EcodefiError` located at the file, line and column.
 #[wasm_bindgen(js_name = readWeatherFile)]
 pub fn read_weather_file(bytes: &[u8], name: &str) -> Result<WeatherFileOutput, JsValue> {
-    crate::throwing(|| {
-        let file = WeatherFile::read(name, bytes)?;
-        output(&WeatherFileView {
-            name: file.name(),
-            resolution: file.resolution(),
-            stations: file.stations(),
-        })
+    crate::throwing(|| summary(&WeatherFile::read(name, bytes)?))
+}
+
+/// `{ name, resolution, stations }` of a file read.
+fn summary(file: &WeatherFile) -> ecodefi::Result<JsValue> {
+    output(&WeatherFileView {
+        name: file.name(),
+        resolution: file.resolution(),
+        stations: file.stations(),
     })
 }
 
@@ -139,39 +142,89 @@ pub fn weather_temperatures(
     station: &str,
     options: &TemperaturesOptionsInput,
 ) -> Result<StationTemperaturesOutput, JsValue> {
-    crate::throwing(|| {
-        let mut first = None;
-        let mut last = None;
-        let mut fill = Fill::default();
-        for (key, value) in convert::option_bag(
-            options,
-            TEMPERATURES_OPTIONS,
-            "first, last, fillStation, interpolateMaxDays",
-        )? {
-            match key.as_str() {
-                "first" => first = option_date(&key, &value)?,
-                "last" => last = option_date(&key, &value)?,
-                "fillStation" => fill.station = convert::option_text(&key, &value)?,
-                _ => fill.interpolate_max_days = convert::option_count(&key, &value)?.unwrap_or(0),
-            }
+    crate::throwing(|| temperatures(&WeatherFile::read(name, bytes)?, station, options))
+}
+
+/// One station's temperatures with these options (see
+/// [`weather_temperatures`]).
+fn temperatures(
+    weather: &WeatherFile,
+    station: &str,
+    options: &JsValue,
+) -> ecodefi::Result<JsValue> {
+    let mut first = None;
+    let mut last = None;
+    let mut fill = Fill::default();
+    for (key, value) in convert::option_bag(
+        options,
+        TEMPERATURES_OPTIONS,
+        "first, last, fillStation, interpolateMaxDays",
+    )? {
+        match key.as_str() {
+            "first" => first = option_date(&key, &value)?,
+            "last" => last = option_date(&key, &value)?,
+            "fillStation" => fill.station = convert::option_text(&key, &value)?,
+            _ => fill.interpolate_max_days = convert::option_count(&key, &value)?.unwrap_or(0),
         }
-        let weather = WeatherFile::read(name, bytes)?;
-        let period = if first.is_none() && last.is_none() {
-            None
-        } else {
-            let span = weather.station(station)?;
-            Some(Period::new(
-                first.unwrap_or(span.first),
-                last.unwrap_or(span.last),
-            )?)
-        };
-        let read = weather.temperatures(station, period, &fill)?;
-        output(&TemperaturesView {
-            station: &read.station,
-            temperatures: &read.temperatures,
-            filled: &read.filled,
-        })
+    }
+    let period = if first.is_none() && last.is_none() {
+        None
+    } else {
+        let span = weather.station(station)?;
+        Some(Period::new(
+            first.unwrap_or(span.first),
+            last.unwrap_or(span.last),
+        )?)
+    };
+    let read = weather.temperatures(station, period, &fill)?;
+    output(&TemperaturesView {
+        station: &read.station,
+        temperatures: &read.temperatures,
+        filled: &read.filled,
     })
+}
+
+/// A Météo-France file read once and kept (core [`WeatherFile`]), for
+/// asking many stations without reading the file again (a département's
+/// file is about 10 MB and half a second to read): `new WeatherFile(bytes,
+/// name)`, then `summary()` and `temperatures(station, options?)`, which
+/// give what `readWeatherFile` and `weatherTemperatures` give. Call
+/// `free()` when done with it.
+#[wasm_bindgen(js_name = WeatherFile)]
+pub struct JsWeatherFile(WeatherFile);
+
+#[wasm_bindgen(js_class = WeatherFile)]
+impl JsWeatherFile {
+    /// Reads the file (core [`WeatherFile::read`]).
+    ///
+    /// # Errors
+    /// As `readWeatherFile`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: &[u8], name: &str) -> Result<JsWeatherFile, JsValue> {
+        WeatherFile::read(name, bytes)
+            .map(JsWeatherFile)
+            .map_err(|e| crate::error::to_js(&e))
+    }
+
+    /// `{ name, resolution, stations }`, as `readWeatherFile`.
+    ///
+    /// # Errors
+    /// Not expected (a JSON error if the result cannot be built).
+    pub fn summary(&self) -> Result<WeatherFileOutput, JsValue> {
+        crate::throwing(|| summary(&self.0))
+    }
+
+    /// One station's temperatures, as `weatherTemperatures`.
+    ///
+    /// # Errors
+    /// As `weatherTemperatures`.
+    pub fn temperatures(
+        &self,
+        station: &str,
+        options: &TemperaturesOptionsInput,
+    ) -> Result<StationTemperaturesOutput, JsValue> {
+        crate::throwing(|| temperatures(&self.0, station, options))
+    }
 }
 
 /// An option's ISO date (`null`: none), read by core.

@@ -168,7 +168,8 @@ function fileOf(err, files, json, stage) {
 
 /** Computes new files with core's choices (station, no filling). */
 function run(files) {
-  Object.assign(given, { files, station: null, fill: { fillStation: null, interpolateMaxDays: 0 } });
+  given.weather?.parsed.free();
+  Object.assign(given, { files, station: null, fill: { fillStation: null, interpolateMaxDays: 0 }, weather: null });
   return compute();
 }
 
@@ -293,7 +294,7 @@ async function computeFiles(files, { direct }) {
     try {
       const kind = ecodefi.fileKind(f.name, f.bytes);
       f.role = { weather: t.weatherRole, meter: t.meterRole }[kind.kind] ?? t.tableRole;
-      if (kind.kind === 'weather' && !weather) weather = { file: f, summary: ecodefi.readWeatherFile(f.bytes, f.name) };
+      if (kind.kind === 'weather' && !weather) weather = readWeather(ecodefi, f);
     } catch (err) {
       problems.set(f.name, errorMessage(err));
     }
@@ -337,12 +338,26 @@ async function computeFiles(files, { direct }) {
   const use = result.imported.weather;
   if (weather && use) {
     given.station = use.station.number;
-    const coverage = periodsCoverage(ecodefi, weather, result.report.challenge);
+    const coverage = periodsCoverage(weather, result.report.challenge);
     renderStations(weather.summary, { selected: given.station, coverage, fill: given.fill });
   }
   renderWeatherUse(use);
   renderMeters(result.imported.meters);
   show(result, ms, module);
+}
+
+/**
+ * A Météo-France file read once per set of files (a département's file is
+ * about 10 MB, half a second to read), kept in `given.weather` while the
+ * organiser changes the station or the options: `{ file, parsed, summary }`.
+ */
+function readWeather(ecodefi, file) {
+  if (given.weather?.file !== file) {
+    given.weather?.parsed.free();
+    const parsed = new ecodefi.WeatherFile(file.bytes, file.name);
+    given.weather = { file, parsed, summary: parsed.summary() };
+  }
+  return given.weather;
 }
 
 /**
@@ -358,13 +373,12 @@ function needsStation(err, weather) {
  * temperature for every day with the current fill options (and how many it
  * filled), or its message naming the days it lacks.
  */
-function periodsCoverage(ecodefi, weather, challenge) {
+function periodsCoverage(weather, challenge) {
   const coverage = new Map();
-  const { file } = weather;
   for (const s of weather.summary.stations) {
     const of = (period) => {
       try {
-        const r = ecodefi.weatherTemperatures(file.bytes, file.name, s.number, { first: period.first, last: period.last, ...given.fill });
+        const r = weather.parsed.temperatures(s.number, { first: period.first, last: period.last, ...given.fill });
         return { complete: true, filled: r.filled.length };
       } catch (err) {
         return { complete: false, message: err?.message ?? String(err) };
