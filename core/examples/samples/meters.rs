@@ -30,7 +30,7 @@ fn last_sunday(year: i16, month: i8) -> i32 {
     } else {
         Date::new(year, month + 1, 1)
     };
-    let last = first_next.map(day_number).unwrap_or(0) - 1;
+    let last = first_next.map_or(0, day_number) - 1;
     // (day + 3) mod 7: 0 is Monday, 6 Sunday.
     last - ((last + 3).rem_euclid(7) + 1) % 7
 }
@@ -40,7 +40,7 @@ fn last_sunday(year: i16, month: i8) -> i32 {
 /// 01:00 UTC (EU rule since 1996), +01:00 otherwise.
 pub fn paris_offset(utc: i64) -> i64 {
     let day = i32::try_from(utc.div_euclid(1440)).unwrap_or(0);
-    let year = date_of(day).map(|d| d.year()).unwrap_or(1970);
+    let year = date_of(day).map_or(1970, Date::year);
     let start = i64::from(last_sunday(year, 3)) * 1440 + 60;
     let end = i64::from(last_sunday(year, 10)) * 1440 + 60;
     if (start..end).contains(&utc) {
@@ -307,7 +307,8 @@ pub fn gazpar_json(pce: &str, days: &[GasDay]) -> String {
     out
 }
 
-/// The CRC-32 of ZIP (reflected polynomial 0xEDB88320).
+/// The CRC-32 of ZIP (reflected polynomial 0xEDB88320), bit by bit: kept
+/// independent of the readers' table-driven one, which tests compare it with.
 pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0_u32;
     for &b in bytes {
@@ -331,10 +332,10 @@ pub fn zip(entries: &[(&str, &[u8], bool)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     let le16 = |v: &mut Vec<u8>, n: usize| {
-        v.extend_from_slice(&u16::try_from(n).unwrap_or(u16::MAX).to_le_bytes())
+        v.extend_from_slice(&u16::try_from(n).unwrap_or(u16::MAX).to_le_bytes());
     };
     let le32 = |v: &mut Vec<u8>, n: usize| {
-        v.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes())
+        v.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
     };
     for &(name, content, deflate) in entries {
         let data = if deflate {
@@ -451,10 +452,10 @@ pub fn xlsx(sheet: &str, rows: &[Vec<Option<XCell>>], deflate: bool) -> Vec<u8> 
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let decl = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
     let sheet_xml = format!("{decl}<worksheet xmlns=\"{ns}\" xmlns:r=\"{rel}\"><sheetData>{data}</sheetData></worksheet>");
-    let strings: String = shared
-        .iter()
-        .map(|s| format!("<si><t>{}</t></si>", xml_escape(s)))
-        .collect();
+    let mut strings = String::new();
+    for text in &shared {
+        let _ = write!(strings, "<si><t>{}</t></si>", xml_escape(text));
+    }
     let shared_xml = format!(
         "{decl}<sst xmlns=\"{ns}\" count=\"{n}\" uniqueCount=\"{n}\">{strings}</sst>",
         n = shared.len()

@@ -22,6 +22,9 @@
 //!    - `Horodate;Type de releve;EAS F1;…;EAS F10;EAS D1;…;EAS D4;EAS T`: the
 //!      **index** (*arrêté quotidien*, Wh), one row per day.
 //!
+//! The SGE layout with one row per point (`Identifiant PRM;Date de
+//! debut;…;Horodate;Valeur;Nature;Pas`) is read too: see `per_point`.
+//!
 //! The index file goes on with other tables (`Periode;Identifiant
 //! calendrier fournisseur;…`, the supplier's time classes, and sometimes
 //! another `Identifiant PRM;…` section such as the maximum power): the data
@@ -47,7 +50,7 @@
 //!   the supplier's time classes, D1…D4 the distributor's, and `EAS T` the
 //!   total — in the quoalise example EAS F1 + F2 + F3 + F4 = EAS D1 + D2 =
 //!   EAS T (1 834 405 Wh). The reading is `EAS T`, or the sum of D1…D4 when
-//!   `EAS T` is empty. A daily stop (*arrêté quotidien*) is stamped at a
+//!   `EAS T` is empty, or of F1…F10 when the D registers are empty too. A daily stop (*arrêté quotidien*) is stamped at a
 //!   local midnight (`2019-09-02T00:00:00+02:00`), sometimes near it (some
 //!   files show 23:00 or 01:00): it is the index at the start of the day of
 //!   the nearest midnight.
@@ -69,8 +72,10 @@ use super::meter_file::{Content, Day, MeterFile, Provider};
 /// Whether `line` is the Enedis metadata header (with or without accents).
 pub(crate) fn is_header(line: &str) -> bool {
     let line = line.trim_start_matches('\u{feff}');
-    line.starts_with("Identifiant PRM;Type de donn")
+    line.starts_with("Identifiant PRM;Type de donn") || per_point::is_header(line)
 }
+
+mod per_point;
 
 /// A timestamp as Enedis writes it: local date and minute of the day, and
 /// the UTC offset in minutes.
@@ -156,6 +161,9 @@ fn kwh(wh: Decimal) -> Result<Decimal> {
 
 /// Reads an Enedis export whose first line is the metadata header.
 pub(crate) fn read(name: &str, text: &str) -> Result<MeterFile> {
+    if per_point::is_header(text) {
+        return per_point::read(name, text);
+    }
     let mut lines = text
         .lines()
         .enumerate()
@@ -340,17 +348,20 @@ fn duplicate(name: &str, line: usize, date: Date) -> Error {
 /// `Horodate;Type de releve;EAS F1;…;EAS T` in Wh.
 fn read_index(file: &mut MeterFile, columns: &[&str], rows: &[(usize, Vec<&str>)]) -> Result<()> {
     let total = columns.iter().position(|c| *c == "EAS T");
-    let distributor: Vec<usize> = columns
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.starts_with("EAS D"))
-        .map(|(i, _)| i)
-        .collect();
-    if total.is_none() && distributor.is_empty() {
+    let registers = |prefix: &str| -> Vec<usize> {
+        columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.starts_with(prefix))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (distributor, supplier) = (registers("EAS D"), registers("EAS F"));
+    if total.is_none() && distributor.is_empty() && supplier.is_empty() {
         return Err(Error::InvalidValue {
             what: "Enedis index columns",
             got: quoted(&columns.join(";")),
-            why: "an index file has an `EAS T` column (or `EAS D1`…`EAS D4`)".into(),
+            why: "an index file has an `EAS T` column (or `EAS D1`…`EAS D4`, `EAS F1`…)".into(),
             at: Location::in_file(&file.name),
         });
     }
@@ -368,10 +379,12 @@ fn read_index(file: &mut MeterFile, columns: &[&str], rows: &[(usize, Vec<&str>)
             Some(i) => value(&file.name, *line, "EAS T", cell(i))?,
             None => None,
         };
-        if wh.is_none() {
-            for &i in &distributor {
-                if let Some(v) = value(&file.name, *line, columns[i], cell(i))? {
-                    wh = Some(add(wh.unwrap_or(Decimal::ZERO), v, "index")?);
+        for group in [&distributor, &supplier] {
+            if wh.is_none() {
+                for &i in group {
+                    if let Some(v) = value(&file.name, *line, columns[i], cell(i))? {
+                        wh = Some(add(wh.unwrap_or(Decimal::ZERO), v, "index")?);
+                    }
                 }
             }
         }
@@ -398,7 +411,7 @@ fn read_load_curve(
     step: Option<u32>,
     rows: &[(usize, Vec<&str>)],
 ) -> Result<()> {
-    let mut points: Vec<(Stamp, Option<Decimal>, usize)> = Vec::with_capacity(rows.len());
+    let mut points: Vec<Point> = Vec::with_capacity(rows.len());
     for (line, cells) in rows {
         let s = row_stamp(&file.name, *line, cells)?;
         let w = value(
@@ -409,51 +422,70 @@ fn read_load_curve(
         )?;
         points.push((s, w, *line));
     }
+    curve_days(file, points, step, Per::Watt)
+}
+
+/// A point of a curve: its timestamp, value (`None` when empty) and line.
+type Point = (Stamp, Option<Decimal>, usize);
+
+/// What a curve's values are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Per {
+    /// Mean power (W) over the step.
+    Watt,
+    /// Energy (Wh) over the step.
+    WattHour,
+}
+
+/// The steps accepted: Linky's 10, 30 and 60 minutes, and the 5 and 15 of
+/// other meters in SGE files.
+const STEPS: [u32; 5] = [5, 10, 15, 30, 60];
+
+/// Groups a curve's points into complete local days (the step from the
+/// file, else the smallest gap between points).
+fn curve_days(
+    file: &mut MeterFile,
+    mut points: Vec<Point>,
+    step: Option<u32>,
+    per: Per,
+) -> Result<()> {
     points.sort_by_key(|(s, _, _)| s.utc());
-    for pair in points.windows(2) {
-        if pair[0].0.utc() == pair[1].0.utc() {
-            return Err(Error::Duplicate {
-                what: "load-curve timestamp",
-                id: quoted(
-                    rows.iter()
-                        .find(|r| r.0 == pair[1].2)
-                        .and_then(|r| r.1.first())
-                        .copied()
-                        .unwrap_or(""),
-                ),
-                at: at(&file.name, pair[1].2, "Horodate"),
-            });
-        }
+    if let Some(pair) = points.windows(2).find(|p| p[0].0.utc() == p[1].0.utc()) {
+        return Err(Error::Duplicate {
+            what: "curve timestamp",
+            id: format!("{}+{}min", pair[1].0.date, pair[1].0.minute),
+            at: at(&file.name, pair[1].2, "Horodate"),
+        });
     }
-    let step =
-        if let Some(s) = step {
-            i64::from(s)
-        } else {
-            let gap = points.windows(2).map(|p| p[1].0.utc() - p[0].0.utc()).min();
-            match gap {
-                Some(g @ (10 | 30 | 60)) => g,
-                other => return Err(Error::InvalidValue {
-                    what: "load-curve step",
-                    got: other.map_or_else(|| "one point".to_owned(), |g| format!("{g} minutes")),
-                    why: "without `Pas en minutes`, the step is the smallest gap between points: \
-                          10, 30 or 60 minutes"
-                        .into(),
-                    at: Location::in_file(&file.name),
-                }),
-            }
-        };
-    file.content = Content::LoadCurve {
-        step_minutes: u32::try_from(step).unwrap_or(0),
+    let gap = points.windows(2).map(|p| p[1].0.utc() - p[0].0.utc()).min();
+    let step = match (step, gap.and_then(|g| u32::try_from(g).ok())) {
+        (Some(s), _) => s,
+        (None, Some(g)) if STEPS.contains(&g) => g,
+        (None, other) => {
+            return Err(Error::InvalidValue {
+                what: "curve step",
+                got: other.map_or_else(|| "one point".to_owned(), |g| format!("{g} minutes")),
+                why: "without a step given, the step is the smallest gap between points: \
+                      5, 10, 15, 30 or 60 minutes"
+                    .into(),
+                at: Location::in_file(&file.name),
+            })
+        }
     };
+    file.content = Content::LoadCurve { step_minutes: step };
     let mut by_day: BTreeMap<Date, Vec<(Stamp, Option<Decimal>)>> = BTreeMap::new();
     for (s, w, _) in points {
         by_day.entry(s.date).or_default().push((s, w));
     }
-    // 6 000, 2 000 or 1 000 W·min per kWh… per step: an exact integer.
-    let per_kwh = Decimal::from(60_000 / step);
+    // W·min per kWh over a step (60 000 / step: 6 000, 2 000, 1 000…, an
+    // exact integer), or Wh per kWh.
+    let per_kwh = match per {
+        Per::Watt => Decimal::from(60_000 / step),
+        Per::WattHour => Decimal::ONE_THOUSAND,
+    };
     for (&date, points) in &by_day {
-        if let Some(watts) = complete_day(points, step) {
-            let sum = crate::quantity::sum(watts, "load curve")?;
+        if let Some(values) = complete_day(points, i64::from(step)) {
+            let sum = crate::quantity::sum(values, "load curve")?;
             let kwh = div(sum, per_kwh, "kWh")?;
             file.days.push(Day {
                 date,
@@ -487,4 +519,4 @@ fn complete_day(points: &[(Stamp, Option<Decimal>)], step: i64) -> Option<Vec<De
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -98,7 +98,8 @@ pub struct MeterFile {
 
 /// The layouts [`MeterFile::read`] accepts, as its errors name them.
 pub const LAYOUTS: &str = "an Enedis CSV export (header `Identifiant PRM;Type de donnees;…`, \
-then `Horodate;Valeur` or `Horodate;Type de releve;EAS F1;…`), a GRDF spreadsheet (.xlsx, \
+then `Horodate;Valeur` or `Horodate;Type de releve;EAS F1;…`), an Enedis SGE curve \
+(one row per point: `Identifiant PRM;Date de debut;…;Horodate;Valeur;Nature;Pas`), a GRDF spreadsheet (.xlsx, \
 or saved as CSV) with the columns date, index de début, index de fin, volume, énergie, \
 coefficient de conversion, or a GRDF JSON document with `releves`";
 
@@ -119,10 +120,39 @@ pub fn recognises(bytes: &[u8]) -> bool {
 impl MeterFile {
     /// Reads a Linky or Gazpar export, recognised by its header.
     ///
+    /// # Example
+    /// ```
+    /// use ecodefi::files::meter_file::{Content, MeterFile};
+    /// use ecodefi::meter::{Carrier, Meter, Unit, Usage};
+    /// use ecodefi::{Date, Decimal, MeterId};
+    ///
+    /// let csv = "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
+    ///     12345678901234;Consommation quotidienne;01/01/2024;03/01/2024;Energie active;Consommation;Comptage Brut;Wh\n\
+    ///     \n\
+    ///     Horodate;Valeur\n\
+    ///     2024-01-01T00:00:00+01:00;12345\n\
+    ///     2024-01-02T00:00:00+01:00;\n";
+    /// let file = MeterFile::read("linky.csv", csv.as_bytes())?;
+    /// assert_eq!(file.content, Content::DailyConsumption);
+    /// assert_eq!(file.days[0].kwh, Decimal::new(12345, 3)); // 12.345 kWh
+    /// assert_eq!(file.incomplete_days, ["2024-01-02".parse::<Date>()?]);
+    ///
+    /// let mut meter = Meter::new(MeterId::new("elec")?, Carrier::Electricity, Unit::Kwh, Usage::Mixed);
+    /// file.apply_to(&mut meter)?;
+    /// assert_eq!(meter.bills.len(), 1); // 01-02 is a gap, not a zero
+    /// # Ok::<(), ecodefi::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// [`Error::UnknownName`] for a file of another shape (naming the
     /// layouts expected); otherwise located at the file, line and column.
     pub fn read(name: &str, bytes: &[u8]) -> Result<MeterFile> {
+        // Every error names the file, even one from arithmetic (an
+        // overflowing sum of a load curve).
+        MeterFile::read_layout(name, bytes).map_err(|e| e.within(&Location::in_file(name)))
+    }
+
+    fn read_layout(name: &str, bytes: &[u8]) -> Result<MeterFile> {
         if xlsx::is_zip(bytes) {
             return grdf::read_xlsx(name, bytes);
         }
@@ -248,5 +278,200 @@ impl MeterFile {
             })
             .collect();
         crate::regression::UsageData::Daily { days }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::dec;
+
+    use super::*;
+    use crate::date::date;
+    use crate::id::MeterId;
+    use crate::meter::Usage;
+
+    const DAILY: &str = "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
+        12345678901234;Consommation quotidienne;01/01/2024;03/01/2024;Energie active;Consommation;Comptage Brut;Wh\n\n\
+        Horodate;Valeur\n2024-01-01T00:00:00+01:00;12345\n2024-01-03T00:00:00+01:00;6000\n";
+
+    const GAS: &str = r#"[
+        {"journeeGaziere": "2025-01-01", "indexDebut": 100, "indexFin": 101, "volumeBrutConsomme": 1.1, "energieConsomme": 12.4, "coeffConversion": 11.27},
+        {"journeeGaziere": "2025-01-02", "indexDebut": 101, "indexFin": 103, "volumeBrutConsomme": 2.2, "energieConsomme": 24.79, "coeffConversion": 11.27}]"#;
+
+    fn meter(carrier: Carrier, unit: Unit) -> Meter {
+        Meter::new(MeterId::new("m").unwrap(), carrier, unit, Usage::Mixed)
+    }
+
+    #[test]
+    fn a_daily_file_gives_a_kwh_meter_one_bill_per_complete_day() {
+        let file = MeterFile::read("linky.csv", DAILY.as_bytes()).unwrap();
+        assert!(recognises(DAILY.as_bytes()));
+        let mut m = meter(Carrier::Electricity, Unit::Kwh);
+        file.apply_to(&mut m).unwrap();
+        // 01-02 is missing: no bill (a gap), not a zero bill.
+        let bills: Vec<(Period, Decimal)> =
+            m.bills.iter().map(|b| (b.period, b.quantity)).collect();
+        let day = |d| Period::new(d, d).unwrap();
+        assert_eq!(
+            bills,
+            vec![
+                (day(date(2024, 1, 1)), dec!(12.345)),
+                (day(date(2024, 1, 3)), dec!(6))
+            ]
+        );
+        assert!(m.readings.is_empty());
+        m.validate().unwrap();
+    }
+
+    #[test]
+    fn a_gas_file_gives_readings_in_m3_or_bills_in_kwh() {
+        let file = MeterFile::read("gaz.json", GAS.as_bytes()).unwrap();
+        let mut m3 = meter(Carrier::NaturalGas, Unit::M3);
+        file.apply_to(&mut m3).unwrap();
+        let readings: Vec<(Date, Decimal)> =
+            m3.readings.iter().map(|r| (r.date, r.value)).collect();
+        assert_eq!(
+            readings,
+            vec![
+                (date(2025, 1, 1), dec!(100)),
+                (date(2025, 1, 2), dec!(101)),
+                (date(2025, 1, 3), dec!(103))
+            ]
+        );
+        let mut kwh = meter(Carrier::NaturalGas, Unit::Kwh);
+        file.apply_to(&mut kwh).unwrap();
+        // GRDF's own energy, day by day: 12.4 and 24.79 kWh.
+        assert_eq!(
+            kwh.bills.iter().map(|b| b.quantity).collect::<Vec<_>>(),
+            vec![dec!(12.4), dec!(24.79)]
+        );
+    }
+
+    #[test]
+    fn an_index_file_gives_a_kwh_meter_its_readings() {
+        let text = "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
+            00000000000000;Index;01/09/2019;03/09/2019;Energie active;Consommation;Comptage Brut;Wh\n\n\
+            Horodate;Type de releve;EAS D1;EAS D2;EAS T\n2019-09-02T00:00:00+02:00;Arrêté quotidien;1;2;1834405\n";
+        let file = MeterFile::read("index.csv", text.as_bytes()).unwrap();
+        let mut m = meter(Carrier::Electricity, Unit::Kwh);
+        file.apply_to(&mut m).unwrap();
+        assert_eq!(
+            m.readings,
+            vec![Reading {
+                date: date(2019, 9, 2),
+                value: dec!(1834.405)
+            }]
+        );
+    }
+
+    #[test]
+    fn a_carrier_or_unit_mismatch_is_refused_naming_file_and_meter() {
+        let linky = MeterFile::read("linky.csv", DAILY.as_bytes()).unwrap();
+        let err = linky
+            .apply_to(&mut meter(Carrier::NaturalGas, Unit::Kwh))
+            .unwrap_err();
+        let message = err.to_string();
+        assert!(matches!(
+            err,
+            Error::InvalidValue {
+                what: "meter carrier",
+                ..
+            }
+        ));
+        assert!(
+            message.contains("linky.csv") && message.contains('m'),
+            "{message}"
+        );
+        // No such thing as m³ of electricity, nor litres of gas.
+        assert!(linky
+            .apply_to(&mut meter(Carrier::Electricity, Unit::M3))
+            .is_err());
+        let gas = MeterFile::read("gaz.json", GAS.as_bytes()).unwrap();
+        let err = gas
+            .apply_to(&mut meter(Carrier::NaturalGas, Unit::L))
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            Error::InvalidValue {
+                what: "meter unit",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn other_files_are_not_recognised() {
+        assert!(!recognises(
+            b"NUM_POSTE;NOM_USUEL;LAT;LON;ALTI;AAAAMMJJ;RR\n"
+        ));
+        assert!(!recognises(b""));
+        assert!(recognises(b"PK\x03\x04"));
+        assert!(matches!(
+            MeterFile::read("x.csv", b""),
+            Err(Error::UnknownName { .. })
+        ));
+    }
+
+    #[cfg(feature = "regression")]
+    #[test]
+    fn usage_data_pairs_each_day_with_its_mean_temperature() {
+        use crate::weather::{DailyTemperature, Temperatures};
+        let file = MeterFile::read("linky.csv", DAILY.as_bytes()).unwrap();
+        // Temperatures for 01-01 only: (2 + 9) / 2 = 5.5 °C; 01-03 has none.
+        let t = Temperatures::new(&[DailyTemperature {
+            date: date(2024, 1, 1),
+            tn: dec!(2),
+            tx: dec!(9),
+        }])
+        .unwrap();
+        let crate::regression::UsageData::Daily { days } = file.usage_data(&t) else {
+            panic!()
+        };
+        assert_eq!(days.len(), 1);
+        assert_eq!(
+            (days[0].date, days[0].usage, days[0].temperature_c),
+            (date(2024, 1, 1), crate::Kwh::new(dec!(12.345)), 5.5)
+        );
+    }
+}
+
+#[cfg(test)]
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::MeterFile;
+
+    const SAMPLES: [&[u8]; 4] = [
+        include_bytes!("../../examples/data/grdf/gazpar-quotidien.xlsx"),
+        include_bytes!("../../examples/data/grdf/gazpar-api.json"),
+        include_bytes!("../../examples/data/enedis/linky-index.csv"),
+        include_bytes!("../../examples/data/enedis/linky-courbe-de-charge-automne.csv"),
+    ];
+
+    proptest! {
+        // Any bytes, and any sample with bytes changed or cut: a result or
+        // an error, never a panic.
+        #[test]
+        fn any_bytes_read_or_fail_without_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let _ = MeterFile::read("x", &bytes);
+            let mut prefixed = b"PK\x03\x04".to_vec();
+            prefixed.extend_from_slice(&bytes);
+            let _ = MeterFile::read("x", &prefixed);
+        }
+
+        #[test]
+        fn damaged_samples_read_or_fail_without_panic(
+            which in 0_usize..4,
+            changes in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = SAMPLES[which].to_vec();
+            for (at, b) in changes {
+                let i = at.index(bytes.len());
+                bytes[i] = b;
+            }
+            let _ = MeterFile::read("x", &bytes);
+            let _ = MeterFile::read("x", &bytes[..cut.index(bytes.len())]);
+        }
     }
 }

@@ -158,6 +158,27 @@ pub fn kind(file: &File<'_>) -> Result<Kind> {
 /// no household claims, or claimed by a household with several meters of
 /// its carrier and no `identifier` column to tell them apart, and for
 /// several stations with none named.
+///
+/// # Example
+/// ```
+/// use ecodefi::files::set::{challenge_data, File, FileOptions};
+/// // The shipped sample: tables, a Météo-France file, Linky and Gazpar
+/// // exports, as an organiser's folder holds them.
+/// let mut read = Vec::new();
+/// for entry in std::fs::read_dir("examples/data/linky-gazpar")? {
+///     let path = entry?.path();
+///     let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+///     read.push((name, std::fs::read(&path)?));
+/// }
+/// let files: Vec<File<'_>> = read.iter().map(|(n, b)| File::new(n, b)).collect();
+/// let (data, imported) = challenge_data(&files, &FileOptions::default())?;
+/// assert_eq!(data.households.len(), 12);
+/// assert_eq!(imported.weather.as_ref().map(|w| w.station.number.as_str()), Some("62990101"));
+/// assert_eq!(imported.meters.len(), 19);
+/// let report = ecodefi::compute(&data)?;
+/// assert_eq!(report.energy.map(|e| e.households.len()), Some(12));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn challenge_data(
     files: &[File<'_>],
     options: &FileOptions,

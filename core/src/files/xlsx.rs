@@ -30,6 +30,9 @@ use crate::error::{quoted, Error, Location, Result};
 /// The largest entry inflated (64 MiB): a GRDF export is a few hundred KB.
 pub const MAX_ENTRY_BYTES: usize = 64 << 20;
 
+/// The last row a worksheet may have (Excel's limit, 2^20).
+pub const MAX_ROWS: usize = 1 << 20;
+
 /// One cell's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
@@ -113,22 +116,6 @@ fn usize_at(b: &[u8], i: usize) -> Option<usize> {
     usize::try_from(u32_at(b, i)?).ok()
 }
 
-/// The CRC-32 of ZIP (ISO 3309, reflected polynomial 0xEDB88320).
-pub(crate) fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0_u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
 impl<'a> Archive<'a> {
     fn broken(name: &str, why: impl Into<String>) -> Error {
         Error::InvalidValue {
@@ -156,7 +143,7 @@ impl<'a> Archive<'a> {
         let mut entries = HashMap::new();
         for _ in 0..count {
             let header = || broken("a central directory header is cut short or misplaced");
-            if bytes.get(at..at + 4) != Some(b"PK\x01\x02") {
+            if bytes.get(at..at.saturating_add(4)) != Some(b"PK\x01\x02") {
                 return Err(header());
             }
             let flags = u16_at(bytes, at + 8).ok_or_else(header)?;
@@ -168,22 +155,24 @@ impl<'a> Archive<'a> {
             let extra = usize::from(u16_at(bytes, at + 30).ok_or_else(header)?);
             let comment = usize::from(u16_at(bytes, at + 32).ok_or_else(header)?);
             let local = usize_at(bytes, at + 42).ok_or_else(header)?;
-            let entry_name = bytes.get(at + 46..at + 46 + name_len).ok_or_else(header)?;
+            let entry_name = bytes
+                .get(at.saturating_add(46)..at.saturating_add(46 + name_len))
+                .ok_or_else(header)?;
             let entry_name = String::from_utf8_lossy(entry_name).into_owned();
             if flags & 1 == 1 {
                 return Err(broken("an entry is encrypted"));
             }
-            if bytes.get(local..local + 4) != Some(b"PK\x03\x04") {
+            if bytes.get(local..local.saturating_add(4)) != Some(b"PK\x03\x04") {
                 return Err(broken("a local header is misplaced"));
             }
             let local_name = usize::from(u16_at(bytes, local + 26).ok_or_else(header)?);
             let local_extra = usize::from(u16_at(bytes, local + 28).ok_or_else(header)?);
             let start = local + 30 + local_name + local_extra;
             let data = bytes
-                .get(start..start + compressed)
+                .get(start..start.saturating_add(compressed))
                 .ok_or_else(|| broken("an entry runs past the end of the file"))?;
             entries.insert(entry_name, (method, data, size, crc));
-            at += 46 + name_len + extra + comment;
+            at = at.saturating_add(46 + name_len + extra + comment);
         }
         Ok(Archive { name, entries })
     }
@@ -209,7 +198,7 @@ impl<'a> Archive<'a> {
                 )))
             }
         };
-        if bytes.len() != size || crc32(&bytes) != crc {
+        if bytes.len() != size || super::gzip::crc32(&bytes) != crc {
             return Err(broken(
                 "its size or CRC-32 does not match (the file is damaged)".into(),
             ));
@@ -312,7 +301,7 @@ fn attribute(attrs: &str, key: &str) -> Option<String> {
     while let Some(eq) = rest.find('=') {
         let name = rest[..eq].trim();
         let after = rest[eq + 1..].trim_start();
-        let quote = after.chars().next()?;
+        let quote = after.chars().next().filter(|q| matches!(q, '"' | '\''))?;
         let body = &after[1..];
         let end = body.find(quote)?;
         if local(name) == key {
@@ -483,6 +472,13 @@ pub fn first_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
                 row = attribute(attrs, "r")
                     .and_then(|r| r.parse::<usize>().ok())
                     .map_or(row + 1, |r| r.max(1));
+                if row > MAX_ROWS {
+                    return Err(bad(
+                        &format!("row {row}"),
+                        &row.to_string(),
+                        "beyond the 1 048 576 rows of a worksheet",
+                    ));
+                }
                 col = 0;
             }
             Event::Start("c", attrs) => {

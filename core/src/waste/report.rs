@@ -148,6 +148,7 @@ pub fn waste_totals(results: &[&HouseholdResult<WasteIndicators>]) -> Result<Was
 ///     challenge_period: Period::new(date(2026, 2, 2), date(2026, 3, 1))?,
 ///     objective: ecodefi::Ratio::new(dec!(0.1)),
 ///     teams: vec![Team { id: TeamId::new("A")?, name: "Les Pesons".into(), captain: None }],
+///     weather_station: None,
 /// };
 /// let mut h = Household::new(HouseholdId::new("F1")?, TeamId::new("A")?, Occupants::new(1, vec![])?);
 /// let w = |d, kg| Weighing { date: d, stream: Stream::Residual, kg: Kg::new(kg) };

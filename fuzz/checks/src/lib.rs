@@ -3,7 +3,8 @@
 //!
 //! Each entry point that reads outside input has a [`Target`]: the challenge
 //! document, the spreadsheet tables, the file decoder, the regional
-//! catalogue and the weather regression. A target takes any bytes; besides
+//! catalogue, the weather regression and the files organisers have
+//! (Météo-France, Linky, Gazpar). A target takes any bytes; besides
 //! "no panic" it checks that an error says where it was found, that every
 //! household of a parsed input is in every section of the report, and that a
 //! small input runs in well under a second ([`Checks`]).
@@ -39,16 +40,19 @@ pub enum Target {
     Catalogue,
     /// [`targets::regression`].
     Regression,
+    /// [`targets::files`].
+    Files,
 }
 
 impl Target {
     /// Every target.
-    pub const ALL: [Target; 5] = [
+    pub const ALL: [Target; 6] = [
         Target::Document,
         Target::Tables,
         Target::Decode,
         Target::Catalogue,
         Target::Regression,
+        Target::Files,
     ];
 
     /// The target's name: its binary in `fuzz/libfuzzer/`, its corpus folder.
@@ -59,6 +63,7 @@ impl Target {
             Target::Decode => "decode",
             Target::Catalogue => "catalogue",
             Target::Regression => "regression",
+            Target::Files => "files",
         }
     }
 
@@ -73,6 +78,7 @@ impl Target {
             Target::Decode => targets::decode(bytes, checks),
             Target::Catalogue => targets::catalogue(bytes, checks),
             Target::Regression => targets::regression(bytes, checks),
+            Target::Files => targets::files(bytes, checks),
         }
     }
 }

@@ -489,3 +489,55 @@ mod tests {
         assert_eq!(files[0].text(), "foyer;equipe\n");
     }
 }
+
+/// One edit of a binary file (gzip, xlsx): `at` picks a position modulo the
+/// length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Arbitrary)]
+pub enum ByteEdit {
+    /// Replaces a byte.
+    Set {
+        /// Where.
+        at: u16,
+        /// The new byte.
+        byte: u8,
+    },
+    /// Removes up to 255 bytes.
+    Cut {
+        /// Where.
+        at: u16,
+        /// How many.
+        len: u8,
+    },
+    /// Cuts the file short.
+    Truncate {
+        /// The new length (modulo the length).
+        at: u16,
+    },
+}
+
+impl ByteEdit {
+    /// Applies the edit to `bytes`.
+    pub fn apply(self, bytes: &mut Vec<u8>) {
+        if bytes.is_empty() {
+            return;
+        }
+        let pick = |at: u16, len: usize| usize::from(at) % len;
+        match self {
+            ByteEdit::Set { at, byte } => {
+                let i = pick(at, bytes.len());
+                if let Some(b) = bytes.get_mut(i) {
+                    *b = byte;
+                }
+            }
+            ByteEdit::Cut { at, len } => {
+                let i = pick(at, bytes.len());
+                let end = (i + usize::from(len)).min(bytes.len());
+                bytes.drain(i..end);
+            }
+            ByteEdit::Truncate { at } => {
+                let i = pick(at, bytes.len());
+                bytes.truncate(i);
+            }
+        }
+    }
+}

@@ -134,6 +134,31 @@ pub fn tables() -> Vec<File> {
     ]
 }
 
+/// The shipped sample exports of `core/examples/data/` (Enedis, GRDF,
+/// Météo-France), as named files of bytes.
+pub fn exports() -> Vec<(&'static str, &'static [u8])> {
+    macro_rules! file {
+        ($dir:literal, $name:literal) => {
+            (
+                $name,
+                &include_bytes!(concat!("../../../core/examples/data/", $dir, "/", $name))[..],
+            )
+        };
+    }
+    vec![
+        file!("enedis", "linky-consommation-quotidienne.csv"),
+        file!("enedis", "linky-courbe-de-charge-automne.csv"),
+        file!("enedis", "linky-courbe-de-charge-printemps.csv"),
+        file!("enedis", "linky-index.csv"),
+        file!("grdf", "gazpar-api.json"),
+        file!("grdf", "gazpar-quotidien.csv"),
+        file!("grdf", "gazpar-quotidien.xlsx"),
+        file!("meteo-france", "H_62_synthetique_2025-01.csv.gz"),
+        file!("meteo-france", "Q_62_synthetique_2025_RR-T-Vent.csv"),
+        file!("meteo-france", "Q_62_synthetique_2025_RR-T-Vent.csv.gz"),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use ecodefi::{ChallengeData, Error};
 use serde_json::Value;
 
 use crate::check::{households_present, round_trip, Checks, Finding};
-use crate::mutate::{JsonEdit, LineEdit};
+use crate::mutate::{ByteEdit, File, JsonEdit, LineEdit};
 use crate::seeds;
 
 /// A JSON document from the input: the input itself when it starts with
@@ -85,6 +85,98 @@ pub fn tables(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
     };
     computed(T, "compute", &data, checks)?;
     checks.timed(T, start, size)
+}
+
+/// The files organisers and households have (`ecodefi::files`): a sample
+/// Linky, Gazpar or Météo-France file chosen by the first byte, edited line
+/// by line and cell by cell (text files) or byte by byte (gzip, xlsx) by
+/// the rest; then `files::set::kind`, `WeatherFile::read` and every
+/// station's temperatures (with a short interpolation), `MeterFile::read`
+/// and its measurements on a meter in kWh (and m³ for gas). Errors must be
+/// located; a meter file's days must come in strictly increasing order.
+///
+/// # Errors
+/// A [`Finding`] when a check fails.
+pub fn files(bytes: &[u8], checks: &Checks) -> Result<(), Finding> {
+    use ecodefi::files::meteo_france::{Fill, WeatherFile};
+    use ecodefi::files::meter_file::MeterFile;
+    use ecodefi::files::set::{kind, File as Given};
+    use ecodefi::meter::{Carrier, Meter, Unit, Usage};
+    const T: &str = "files";
+    let seeds = seeds::exports();
+    let mut u = Unstructured::new(bytes);
+    let Ok(&(name, seed)) = u.choose(&seeds) else {
+        return Ok(());
+    };
+    // The seeds' names are ours, in lower case.
+    let binary = [".gz", ".xlsx"].iter().any(|e| {
+        name.rsplit_once('.')
+            .is_some_and(|(_, ext)| e[1..].eq_ignore_ascii_case(ext))
+    });
+    let input = if binary {
+        let mut input = seed.to_vec();
+        let edits: Vec<ByteEdit> = u.arbitrary().unwrap_or_default();
+        for e in edits {
+            e.apply(&mut input);
+        }
+        input
+    } else {
+        let mut files = vec![File::new(name, &String::from_utf8_lossy(seed))];
+        let edits: Vec<LineEdit> = u.arbitrary().unwrap_or_default();
+        for e in edits {
+            e.apply(&mut files);
+        }
+        files
+            .first()
+            .map(File::text)
+            .unwrap_or_default()
+            .into_bytes()
+    };
+    let start = Instant::now();
+    if let Err(e) = kind(&Given::new(name, &input)) {
+        checks.located(T, "kind", &e)?;
+    }
+    match WeatherFile::read(name, &input) {
+        Ok(w) => {
+            let fill = Fill {
+                interpolate_max_days: 2,
+                ..Fill::default()
+            };
+            for s in w.stations() {
+                if let Err(e) = w.temperatures(&s.number, None, &fill) {
+                    checks.located(T, "temperatures", &e)?;
+                }
+            }
+        }
+        Err(e) => checks.located(T, "WeatherFile::read", &e)?,
+    }
+    match MeterFile::read(name, &input) {
+        Ok(m) => {
+            if m.days.windows(2).any(|w| w[0].date >= w[1].date) {
+                return Err(Finding {
+                    target: T,
+                    what: format!("`{name}`: days out of order"),
+                });
+            }
+            let units: &[Unit] = if m.carrier == Carrier::NaturalGas {
+                &[Unit::Kwh, Unit::M3]
+            } else {
+                &[Unit::Kwh]
+            };
+            for &unit in units {
+                let id = ecodefi::MeterId::new("m").map_err(|e| Finding {
+                    target: T,
+                    what: e.to_string(),
+                })?;
+                let mut meter = Meter::new(id, m.carrier, unit, Usage::Mixed);
+                if let Err(e) = m.apply_to(&mut meter) {
+                    checks.located(T, "apply_to", &e)?;
+                }
+            }
+        }
+        Err(e) => checks.located(T, "MeterFile::read", &e)?,
+    }
+    checks.timed(T, start, input.len())
 }
 
 /// `encoding::decode` on any bytes, then the text as a households table.

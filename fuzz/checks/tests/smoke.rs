@@ -105,3 +105,8 @@ fn catalogue() {
 fn regression() {
     smoke(Target::Regression);
 }
+
+#[test]
+fn files() {
+    smoke(Target::Files);
+}

@@ -1,6 +1,8 @@
 //! Linky exports: tiny inline files with hand-computed values, the sample
 //! files, and generated files checked against an independent summation.
 
+use std::fmt::Write as _;
+
 use proptest::prelude::*;
 use rust_decimal::{dec, Decimal};
 
@@ -8,8 +10,9 @@ use crate::date::{date, date_of, day_number, Date};
 use crate::error::Error;
 use crate::files::meter_file::{Content, MeterFile, LAYOUTS};
 
+/// The sample generators, shared by the files tests.
 #[path = "../../../examples/samples/meters.rs"]
-mod meters;
+pub(crate) mod meters;
 
 const DAILY_HEADER: &str = "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
     12345678901234;Consommation quotidienne;01/01/2024;04/01/2024;Energie active;Consommation;Comptage Brut;Wh\n\n";
@@ -54,7 +57,8 @@ fn a_latin1_file_reads_too() {
 
 #[test]
 fn the_index_is_eas_t_or_the_distributor_registers_at_the_nearest_midnight() {
-    // The rows of quoalise's example (formalisme/enedis.md): EAS T =
+    // The rows of quoalise's example (formalisme/enedis.md), then made-up
+    // ones: EAS T =
     // 1 834 405 Wh = D1 + D2 = 1 012 584 + 821 821. The second row has no
     // EAS T: D1 + D2 = 1 015 090 + 825 821 = 1 840 911 Wh. The third is
     // stamped 23:00 on 09-03: the index at the start of 09-04. The calendar
@@ -66,6 +70,7 @@ fn the_index_is_eas_t_or_the_distributor_registers_at_the_nearest_midnight() {
         2019-09-03T00:00:00+02:00;Arrêté quotidien;1009905;819074;5185;6747;;;;;;;1015090;825821;;;\n\
         2019-09-03T23:00:00+02:00;Arrêté quotidien;;;;;;;;;;;;;;;1850000\n\
         2019-09-06T00:00:00+02:00;Arrêté quotidien;;;;;;;;;;;;;;;\n\
+        2019-09-07T00:00:00+02:00;Arrêté quotidien;1000000;900000;;;;;;;;;;;;;\n\
         \n\
         Periode;Identifiant calendrier fournisseur;Libelle calendrier fournisseur\n\
         Du 2019-09-02T00:00:00+02:00 au;FC011827;HC Semaine et HC Week-End\n";
@@ -78,6 +83,8 @@ fn the_index_is_eas_t_or_the_distributor_registers_at_the_nearest_midnight() {
             (date(2019, 9, 2), dec!(1834.405)),
             (date(2019, 9, 3), dec!(1840.911)),
             (date(2019, 9, 4), dec!(1850)),
+            // Only supplier registers: 1 000 000 + 900 000 Wh.
+            (date(2019, 9, 7), dec!(1900)),
         ]
     );
     // 09-05 has no row, 09-06 no value.
@@ -171,13 +178,11 @@ fn a_wrong_layout_names_the_layouts_expected() {
         }
         other => panic!("{other:?}"),
     }
-    let max = format!(
-        "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
+    let max = "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n\
          00000000000000;Puissance maximale quotidienne;01/09/2019;21/08/2020;Puissance maximale atteinte;Consommation;Comptage Brut;VA\n\
-         Horodate;Valeur\n2019-09-01T15:17:24+02:00;3695\n"
-    );
+         Horodate;Valeur\n2019-09-01T15:17:24+02:00;3695\n";
     assert!(matches!(
-        read(&max),
+        read(max),
         Err(Error::UnknownName {
             what: "Enedis data type",
             ..
@@ -284,4 +289,77 @@ proptest! {
             prop_assert_eq!(day.kwh, kwh(&values, step));
         }
     }
+}
+
+/// The SGE layout, one row per point, for one 30-minute day: `values(i)`
+/// gives the i-th point.
+fn sge(
+    physical: &str,
+    unit: &str,
+    prm: impl Fn(u32) -> &'static str,
+    values: impl Fn(u32) -> u32,
+) -> String {
+    let mut out = String::from(
+        "Identifiant PRM;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite;Horodate;Valeur;Nature;Pas\n",
+    );
+    for i in 0..48 {
+        let stamp = format!("2026-01-01T{:02}:{:02}:00+01:00", i / 2, (i % 2) * 30);
+        let _ = writeln!(
+            out,
+            "{};2026-01-01;2026-01-02;{physical};CONS;MESURE;{unit};{stamp};{};R;PT30M",
+            prm(i),
+            values(i)
+        );
+        // A reactive-energy row between: not consumption, not read.
+        let _ = writeln!(
+            out,
+            "{};2026-01-01;2026-01-02;ERI;CONS;MESURE;varh;{stamp};7;R;PT30M",
+            prm(i)
+        );
+    }
+    out
+}
+
+#[test]
+fn the_sge_layout_reads_energy_or_power_per_point() {
+    // EA: 48 × 250 Wh = 12 000 Wh = 12 kWh.
+    let file = read(&sge("EA", "Wh", |_| "30000000000001", |_| 250)).unwrap();
+    assert_eq!(file.identifier.as_deref(), Some("30000000000001"));
+    assert_eq!(file.content, Content::LoadCurve { step_minutes: 30 });
+    assert_eq!(
+        file.days
+            .iter()
+            .map(|d| (d.date, d.kwh))
+            .collect::<Vec<_>>(),
+        vec![(date(2026, 1, 1), dec!(12))]
+    );
+    // PA: Σ i W for i in 0..48 = 1 128 W; × 30 / 60 000 = 0.564 kWh.
+    let file = read(&sge("PA", "W", |_| "30000000000001", |i| i)).unwrap();
+    assert_eq!(file.days[0].kwh, dec!(0.564));
+    // Two PRM in one file, a wrong unit: refused.
+    let two = sge(
+        "EA",
+        "Wh",
+        |i| {
+            if i < 3 {
+                "30000000000001"
+            } else {
+                "30000000000002"
+            }
+        },
+        |_| 1,
+    );
+    assert!(read(&two).unwrap_err().to_string().contains("several PRM"));
+    assert!(matches!(
+        read(&sge("EA", "W", |_| "3", |_| 1)),
+        Err(Error::InvalidValue {
+            what: "Enedis unit",
+            ..
+        })
+    ));
+    // Only other quantities: nothing to read.
+    assert!(matches!(
+        read(&sge("ERC", "varh", |_| "3", |_| 1)),
+        Err(Error::InsufficientData { .. })
+    ));
 }

@@ -1,14 +1,18 @@
 //! From the text of a Météo-France file to its stations and their days.
 //!
-//! The layouts, confirmed from the fields descriptions Météo-France
-//! publishes with the files (`Q_descriptif_champs_RR-T-Vent.csv`,
-//! `H_descriptif_champs.csv` on meteo.data.gouv.fr / data.gouv.fr, dataset
-//! *Données climatologiques de base — quotidiennes* and *— horaires*) as
-//! quoted in open-source readers of these files (a TypeScript zod schema of
-//! the daily line, `quotidienneLineSchema`, and Python readers of the
-//! hourly files found with the code search; the R walk-through at
-//! r.iresmi.net/posts/2023/meteofrance, which reads `RR-T-Vent` files per
-//! département):
+//! The layouts were confirmed from the fields descriptions Météo-France
+//! publishes with the files (`Q_descriptif_champs_RR-T-Vent.csv` and
+//! `H_descriptif_champs.csv`, datasets *Données climatologiques de base —
+//! quotidiennes* and *— horaires* on meteo.data.gouv.fr / data.gouv.fr), as
+//! quoted in open-source readers of these files found by code search: a
+//! TypeScript zod schema of the daily line (`quotidienneLineSchema`, every
+//! column below in this order, each with its comment from the
+//! description), a Python reader of the hourly files quoting the hourly
+//! description (`AAAAMMJJHH`, `T`, `TN`/`TX` *dans l'heure*), and a Java
+//! reader and a SQL schema quoting the four quality codes; the file naming
+//! and per-département layout from the walk-through "Météo-France Open
+//! Data" (r.iresmi.net/posts/2023/meteofrance, 2023), which reads the
+//! `RR-T-Vent` files of each département:
 //!
 //! - daily (`Q_<dep>_<period>_RR-T-Vent.csv.gz`): `NUM_POSTE;NOM_USUEL;LAT;
 //!   LON;ALTI;AAAAMMJJ;RR;QRR;TN;QTN;HTN;QHTN;TX;QTX;HTX;QHTX;TM;QTM;TNTXM;
@@ -409,7 +413,7 @@ fn hourly<'a>(
     }
     let mut days = Vec::with_capacity(stations.list.len());
     for (s, station) in stations.list.iter().enumerate() {
-        let (mut low, mut high) = obs.get(s).cloned().unwrap_or_default();
+        let (mut low, mut high) = obs.get_mut(s).map(std::mem::take).unwrap_or_default();
         for list in [&mut low, &mut high] {
             list.sort_by_key(|o| (o.date, o.seconds));
             if let Some(w) = list

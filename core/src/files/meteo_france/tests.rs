@@ -556,3 +556,23 @@ proptest! {
         }
     }
 }
+
+/// How long a département-sized file takes (run with `--release --ignored`).
+#[test]
+#[ignore = "timing, run by hand"]
+fn a_million_rows() {
+    let days: Vec<(i32, i64, i64)> = (0..1_000_000)
+        .map(|i| (i, i64::from(i % 300) - 150, i64::from(i % 300) - 50))
+        .collect();
+    let text = write(&days);
+    let gz = gzip::member(text.as_bytes(), None, None, None, false);
+    let t0 = std::time::Instant::now();
+    let f = WeatherFile::read("big.csv.gz", &gz).unwrap();
+    let t = f.temperatures("A", None, &Fill::default()).unwrap();
+    eprintln!(
+        "{} MB, {} days in {:?}",
+        text.len() >> 20,
+        t.temperatures.len(),
+        t0.elapsed()
+    );
+}
