@@ -7,8 +7,10 @@
 // give; a Gazpar JSON export gives its days' energy; the whole linky-gazpar
 // challenge computed by `computeFiles` shows the headline, ranking and
 // exclusions `cargo run --example files_challenge` prints, each meter file
-// attached to its household; and errors are `EcodefiError`s with the file,
-// line and column at fault, unknown options refused.
+// attached to its household; errors are `EcodefiError`s with the file,
+// line and column at fault, unknown options refused; and the shared vectors
+// of tests/vectors/files (expected values from an independent Python
+// reading) give the same values here as in Rust and Python.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -17,7 +19,7 @@ import { gunzipSync } from 'node:zlib';
 import * as full from 'ecodefi';
 import * as themes from 'ecodefi/sheets-themes';
 import * as sheets from 'ecodefi/sheets';
-import { byteFiles, examples, filesChallenge, normalizeDecimal } from './helpers.mjs';
+import { byteFiles, examples, filesChallenge, normalizeDecimal, readJson, root, subsetDiff } from './helpers.mjs';
 
 /** Calls `f`, which must throw; returns what it threw. */
 function thrown(f) {
@@ -317,4 +319,66 @@ test('a broken Linky file: its error names the file, the line and the column', {
   // Read alone, the same error.
   const alone = thrown(() => themes.readMeterFile(linky.bytes, linky.name));
   assert.deepEqual([alone.code, alone.file, alone.line, alone.column], [err.code, err.file, err.line, err.column]);
+});
+
+/** A vector's file as bytes: its text (UTF-8) or its bytes in base64. */
+function vectorBytes(file) {
+  return file.base64 === undefined ? new TextEncoder().encode(file.text) : new Uint8Array(Buffer.from(file.base64, 'base64'));
+}
+
+/** A vector's error: the code and where, as the Rust runner checks them. */
+function checkError(c, f) {
+  const err = thrown(f);
+  assert.equal(err.name, 'EcodefiError', c.name);
+  for (const [k, v] of Object.entries(c.error)) assert.equal(err[k], v, `${c.name}: ${k}`);
+}
+
+test('vectors files/meter_files.json', () => {
+  const { cases } = readJson(path.join(root, 'tests/vectors/files/meter_files.json'));
+  assert.ok(cases.length > 0);
+  for (const c of cases) {
+    const bytes = vectorBytes(c.file);
+    if (c.error) {
+      checkError(c, () => themes.readMeterFile(bytes, c.file.name));
+      continue;
+    }
+    const read = themes.readMeterFile(bytes, c.file.name);
+    assert.equal(subsetDiff(read, c.expected), null, c.name);
+    assert.deepEqual(full.readMeterFile(bytes, c.file.name), read, c.name);
+  }
+});
+
+test('vectors files/weather_files.json', () => {
+  const { cases } = readJson(path.join(root, 'tests/vectors/files/weather_files.json'));
+  assert.ok(cases.length > 0);
+  for (const c of cases) {
+    const bytes = vectorBytes(c.file);
+    const options = {
+      first: c.first ?? null,
+      last: c.last ?? null,
+      fillStation: c.fill?.station ?? null,
+      interpolateMaxDays: c.fill?.interpolate_max_days ?? 0,
+    };
+    const call = () => (c.station === undefined
+      ? themes.readWeatherFile(bytes, c.file.name)
+      : themes.weatherTemperatures(bytes, c.file.name, c.station, options));
+    if (c.error) {
+      checkError(c, call);
+      continue;
+    }
+    const { resolution, stations, ...temperatures } = c.expected;
+    const summary = themes.readWeatherFile(bytes, c.file.name);
+    if (resolution !== undefined) assert.equal(summary.resolution, resolution, c.name);
+    if (stations !== undefined) assert.equal(subsetDiff(summary.stations, stations), null, c.name);
+    if (Object.keys(temperatures).length) {
+      assert.equal(subsetDiff(call(), temperatures), null, c.name);
+      // The same from the file read once.
+      const kept = new themes.WeatherFile(bytes, c.file.name);
+      try {
+        assert.deepEqual(kept.temperatures(c.station, options), call(), c.name);
+      } finally {
+        kept.free();
+      }
+    }
+  }
 });

@@ -142,7 +142,45 @@ pub fn weather_temperatures(
     station: &str,
     options: &TemperaturesOptionsInput,
 ) -> Result<StationTemperaturesOutput, JsValue> {
-    crate::throwing(|| temperatures(&WeatherFile::read(name, bytes)?, station, options))
+    crate::throwing(|| {
+        // The options first: a mistake there is cheaper to find than the file is to read.
+        let options = TemperaturesOptions::from_js(options)?;
+        temperatures(&WeatherFile::read(name, bytes)?, station, &options)
+    })
+}
+
+/// What `weatherTemperatures` asks for (see [`weather_temperatures`]).
+struct TemperaturesOptions {
+    first: Option<Date>,
+    last: Option<Date>,
+    fill: Fill,
+}
+
+impl TemperaturesOptions {
+    /// The option bag, key by key.
+    fn from_js(options: &JsValue) -> ecodefi::Result<Self> {
+        let mut read = TemperaturesOptions {
+            first: None,
+            last: None,
+            fill: Fill::default(),
+        };
+        for (key, value) in convert::option_bag(
+            options,
+            TEMPERATURES_OPTIONS,
+            "first, last, fillStation, interpolateMaxDays",
+        )? {
+            match key.as_str() {
+                "first" => read.first = option_date(&key, &value)?,
+                "last" => read.last = option_date(&key, &value)?,
+                "fillStation" => read.fill.station = convert::option_text(&key, &value)?,
+                _ => {
+                    read.fill.interpolate_max_days =
+                        convert::option_count(&key, &value)?.unwrap_or(0);
+                }
+            }
+        }
+        Ok(read)
+    }
 }
 
 /// One station's temperatures with these options (see
@@ -150,33 +188,18 @@ pub fn weather_temperatures(
 fn temperatures(
     weather: &WeatherFile,
     station: &str,
-    options: &JsValue,
+    options: &TemperaturesOptions,
 ) -> ecodefi::Result<JsValue> {
-    let mut first = None;
-    let mut last = None;
-    let mut fill = Fill::default();
-    for (key, value) in convert::option_bag(
-        options,
-        TEMPERATURES_OPTIONS,
-        "first, last, fillStation, interpolateMaxDays",
-    )? {
-        match key.as_str() {
-            "first" => first = option_date(&key, &value)?,
-            "last" => last = option_date(&key, &value)?,
-            "fillStation" => fill.station = convert::option_text(&key, &value)?,
-            _ => fill.interpolate_max_days = convert::option_count(&key, &value)?.unwrap_or(0),
-        }
-    }
-    let period = if first.is_none() && last.is_none() {
+    let period = if options.first.is_none() && options.last.is_none() {
         None
     } else {
         let span = weather.station(station)?;
         Some(Period::new(
-            first.unwrap_or(span.first),
-            last.unwrap_or(span.last),
+            options.first.unwrap_or(span.first),
+            options.last.unwrap_or(span.last),
         )?)
     };
-    let read = weather.temperatures(station, period, &fill)?;
+    let read = weather.temperatures(station, period, &options.fill)?;
     output(&TemperaturesView {
         station: &read.station,
         temperatures: &read.temperatures,
@@ -223,7 +246,7 @@ impl JsWeatherFile {
         station: &str,
         options: &TemperaturesOptionsInput,
     ) -> Result<StationTemperaturesOutput, JsValue> {
-        crate::throwing(|| temperatures(&self.0, station, options))
+        crate::throwing(|| temperatures(&self.0, station, &TemperaturesOptions::from_js(options)?))
     }
 }
 
