@@ -95,29 +95,30 @@ fn weather_files() {
     for case in load("weather_files.json") {
         let name = case["name"].as_str().unwrap();
         let file = &case["file"];
-        let result = WeatherFile::read(file["name"].as_str().unwrap(), &bytes(file)).and_then(|w| {
-            let mut out = json!({
-                "resolution": w.resolution(),
-                "stations": w.stations(),
+        let result =
+            WeatherFile::read(file["name"].as_str().unwrap(), &bytes(file)).and_then(|w| {
+                let mut out = json!({
+                    "resolution": w.resolution(),
+                    "stations": w.stations(),
+                });
+                if let Some(station) = case["station"].as_str() {
+                    let filling = Fill {
+                        station: case["fill"]["station"].as_str().map(str::to_owned),
+                        interpolate_max_days: case["fill"]["interpolate_max_days"]
+                            .as_u64()
+                            .and_then(|n| u32::try_from(n).ok())
+                            .unwrap_or(0),
+                    };
+                    let period = match (date(&case["first"]), date(&case["last"])) {
+                        (Some(a), Some(b)) => Some(Period::new(a, b)?),
+                        _ => None,
+                    };
+                    let t = w.temperatures(station, period, &filling)?;
+                    out["temperatures"] = serde_json::to_value(&t.temperatures).unwrap();
+                    out["filled"] = serde_json::to_value(&t.filled).unwrap();
+                }
+                Ok(out)
             });
-            if let Some(station) = case["station"].as_str() {
-                let filling = Fill {
-                    station: case["fill"]["station"].as_str().map(str::to_owned),
-                    interpolate_max_days: case["fill"]["interpolate_max_days"]
-                        .as_u64()
-                        .and_then(|n| u32::try_from(n).ok())
-                        .unwrap_or(0),
-                };
-                let period = match (date(&case["first"]), date(&case["last"])) {
-                    (Some(a), Some(b)) => Some(Period::new(a, b)?),
-                    _ => None,
-                };
-                let t = w.temperatures(station, period, &filling)?;
-                out["temperatures"] = serde_json::to_value(&t.temperatures).unwrap();
-                out["filled"] = serde_json::to_value(&t.filled).unwrap();
-            }
-            Ok(out)
-        });
         match (result, case.get("expected")) {
             (Ok(out), Some(expected)) => contains(&out, expected, name),
             (Err(e), None) => error(&e, &case["error"], name),

@@ -64,7 +64,7 @@ use rust_decimal::Decimal;
 
 use crate::date::{date_of, day_number, Date};
 use crate::error::{quoted, Error, Location, Result};
-use crate::meter::{Carrier, Reading};
+use crate::meter::Reading;
 use crate::quantity::{add, div};
 
 use super::meter_file::{Content, Day, MeterFile, Provider};
@@ -216,17 +216,12 @@ pub(crate) fn read(name: &str, text: &str) -> Result<MeterFile> {
             })
         }
     };
-    let mut file = MeterFile {
-        name: name.to_owned(),
-        provider: Provider::Enedis,
-        content: Content::DailyConsumption,
+    let mut file = MeterFile::empty(
+        name,
+        Provider::Enedis,
+        Content::DailyConsumption,
         identifier,
-        carrier: Carrier::Electricity,
-        days: Vec::new(),
-        index: Vec::new(),
-        incomplete_days: Vec::new(),
-        events: Vec::new(),
-    };
+    );
     let lower = data_type.to_lowercase();
     match columns.as_slice() {
         ["Horodate", "Type de releve" | "Type de relevé", ..] => {

@@ -49,7 +49,7 @@ use rust_decimal::Decimal;
 
 use crate::date::{date_of, day_number, Date};
 use crate::error::{quoted, Error, Location, Result};
-use crate::meter::{Carrier, MeterEvent, Reading};
+use crate::meter::{MeterEvent, Reading};
 
 use super::meter_file::{Content, Day, MeterFile, Provider};
 use super::xlsx::{self, parse_number, Cell};
@@ -361,17 +361,7 @@ fn build(name: &str, identifier: Option<String>, rows: Vec<GasRow>) -> Result<Me
             });
         }
     }
-    let mut file = MeterFile {
-        name: name.to_owned(),
-        provider: Provider::Grdf,
-        content: Content::GasDays,
-        identifier,
-        carrier: Carrier::NaturalGas,
-        days: Vec::new(),
-        index: Vec::new(),
-        incomplete_days: Vec::new(),
-        events: Vec::new(),
-    };
+    let mut file = MeterFile::empty(name, Provider::Grdf, Content::GasDays, identifier);
     // The previous row's day and end index.
     let mut previous: Option<(Date, Decimal)> = None;
     for (&date, row) in &by_day {

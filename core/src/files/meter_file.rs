@@ -118,6 +118,31 @@ pub fn recognises(bytes: &[u8]) -> bool {
 }
 
 impl MeterFile {
+    /// A file of `provider` and `content` with no day, index or event yet
+    /// (each reader then fills it): electricity for Enedis, natural gas for
+    /// GRDF.
+    pub(crate) fn empty(
+        name: &str,
+        provider: Provider,
+        content: Content,
+        identifier: Option<String>,
+    ) -> MeterFile {
+        MeterFile {
+            name: name.to_owned(),
+            provider,
+            content,
+            identifier,
+            carrier: match provider {
+                Provider::Enedis => Carrier::Electricity,
+                Provider::Grdf => Carrier::NaturalGas,
+            },
+            days: Vec::new(),
+            index: Vec::new(),
+            incomplete_days: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
     /// Reads a Linky or Gazpar export, recognised by its header.
     ///
     /// # Example

@@ -20,7 +20,6 @@
 use rust_decimal::Decimal;
 
 use crate::error::{quoted, Error, Location, Result};
-use crate::meter::Carrier;
 
 use super::{at, curve_days, row_stamp, value, Per, Point};
 use crate::files::meter_file::{Content, MeterFile, Provider};
@@ -144,17 +143,12 @@ pub(super) fn read(name: &str, text: &str) -> Result<MeterFile> {
             at: Location::in_file(name),
         });
     };
-    let mut file = MeterFile {
-        name: name.to_owned(),
-        provider: Provider::Enedis,
-        content: Content::LoadCurve { step_minutes: 0 },
+    let mut file = MeterFile::empty(
+        name,
+        Provider::Enedis,
+        Content::LoadCurve { step_minutes: 0 },
         identifier,
-        carrier: Carrier::Electricity,
-        days: Vec::new(),
-        index: Vec::new(),
-        incomplete_days: Vec::new(),
-        events: Vec::new(),
-    };
+    );
     curve_days(&mut file, points, step, per)?;
     Ok(file)
 }
