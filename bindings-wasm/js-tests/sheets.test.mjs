@@ -6,7 +6,7 @@
 // 300 KB budget. `ecodefi/sheets-themes` computes a challenge of any theme
 // from its files (the zero-waste sample) as the full module does, and
 // reads the files organisers download (Météo-France, Linky, Gazpar),
-// within 680 KB.
+// within 690 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
@@ -177,13 +177,13 @@ test('a broken weighings file: an EcodefiError naming pesees.csv, its line and c
   assert.equal(themes.computeSheets(zeroWasteFiles).sections.length, 1);
 });
 
-test('the modules\' sizes: the page\'s within 300 KB, every theme and the file readers within 680 KB', () => {
+test('the modules\' sizes: the page\'s within 300 KB, every theme and the file readers within 690 KB', () => {
   const size = (f) => statSync(path.join(wasmDir, 'pkg', f)).size;
   const small = size('sheets/ecodefi_sheets_bg.wasm');
   const middle = size('sheets-themes/ecodefi_sheets_themes_bg.wasm');
   const big = size('ecodefi_wasm_bg.wasm');
   console.log(`# ecodefi/sheets .wasm: ${small} bytes; ecodefi/sheets-themes: ${middle} bytes; ecodefi: ${big} bytes`);
   assert.ok(small <= 300_000, `${small} bytes`);
-  assert.ok(middle <= 680_000, `${middle} bytes`);
+  assert.ok(middle <= 690_000, `${middle} bytes`);
   assert.ok(small < middle && middle < big);
 });

@@ -10,7 +10,7 @@
 // - spreadsheet files go to the small module `ecodefi/sheets` (under
 //   300 KB, energy only), loaded at once;
 // - what it leaves out (code `unsupported`: another theme) goes to
-//   `ecodefi/sheets-themes` (under 680 KB, every theme from spreadsheet
+//   `ecodefi/sheets-themes` (under 690 KB, every theme from spreadsheet
 //   files, and the files read directly);
 // - a JSON document or settings file and the catalogue go to the full
 //   module `ecodefi` (1.3 MB);
