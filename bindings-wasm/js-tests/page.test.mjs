@@ -685,7 +685,15 @@ test('the Linky, Gazpar and Météo-France files of a challenge: station, import
   await page.check(`#stations input[value="${used}"]`);
   await settled();
   assert.equal(await page.getAttribute('#station-used', 'data-station'), used);
-  assert.equal(await page.textContent('#theme-energy .theme-headline'), energy.headline);
+  // The station picked by hand: files_challenge's headline, ranking and exclusions.
+  const again = await shownSections(page);
+  assert.equal(again[0].headline, energy.headline);
+  assert.deepEqual(again[0].ranking, energy.teams.map((t) => `${t.rank}. ${t.name} ${t.figure}`));
+  const excludedAgain = await page.$$eval('#theme-energy table.households tr.excluded', (trs) => trs.map((tr) => ({
+    household: tr.dataset.household,
+    codes: [...tr.querySelectorAll('.reason')].map((r) => r.dataset.code),
+  })));
+  assert.deepEqual(excludedAgain.flatMap((h) => h.codes.map((code) => ({ household: h.household, code }))), energy.exclusions);
   assert.deepEqual(await page.$$eval('#filled-days li', (lis) => lis.length), 0);
   assert.deepEqual(wasm, ['ecodefi_sheets_themes_bg.wasm']);
   assert.deepEqual(errors, []);
