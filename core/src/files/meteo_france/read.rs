@@ -248,6 +248,23 @@ impl Stations {
     }
 }
 
+/// Every column the reader looks at, in either resolution.
+const READ_COLUMNS: [&str; 13] = [
+    "NUM_POSTE",
+    "NOM_USUEL",
+    "LAT",
+    "LON",
+    "ALTI",
+    "AAAAMMJJ",
+    "AAAAMMJJHH",
+    "T",
+    "QT",
+    "TN",
+    "QTN",
+    "TX",
+    "QTX",
+];
+
 /// Reads a file's text (its first line the header).
 pub(super) fn read(file: &str, text: &str, options: ReadOptions) -> Result<Read> {
     let mut lines = text.lines().enumerate();
@@ -277,10 +294,16 @@ pub(super) fn read(file: &str, text: &str, options: ReadOptions) -> Result<Read>
         list: Vec::new(),
         last: None,
     };
+    // Only the cells up to the last column read are split (a daily file
+    // has 58 columns, the reader needs the first 14): about twice faster.
+    let needed = header
+        .iter()
+        .rposition(|c| READ_COLUMNS.contains(c))
+        .map_or(header.len(), |i| i + 1);
     let rows = lines
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| Row {
-            cells: l.split(';').map(str::trim).collect(),
+            cells: l.split(';').take(needed).map(str::trim).collect(),
             line: i + 1,
             file,
             header: &header,
