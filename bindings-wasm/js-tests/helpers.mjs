@@ -1,6 +1,8 @@
 // Shared by the JS tests: paths, the demo tables of core/examples/data, and
 // reading the conformance vectors of tests/vectors.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { decode } from 'ecodefi';
@@ -103,3 +105,42 @@ export function subsetDiff(actual, expected, at = '') {
   }
   return actual === expected ? null : `${at}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`;
 }
+
+/** The files of a sample folder, `{ name, bytes }`, sorted by name. */
+export function byteFiles(dir) {
+  return readdirSync(dir).sort().map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
+}
+
+
+/**
+ * What `cargo run --example files_challenge -- DIR` prints, parsed as
+ * page.test.mjs parses table_demo's output: the title, then per theme its
+ * headline, its teams in rank order and its households left out.
+ */
+export function filesChallenge(dir) {
+  const stdout = execFileSync('cargo', ['run', '--quiet', '-p', 'ecodefi', '--example', 'files_challenge', '--', dir], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [title, ...blocks] = stdout.split('\n\n');
+  const sections = [];
+  const team = /^ {2}(\d+)\. (.+) : (.+) \((\d+ foyers?)\)$/;
+  const excluded = /^ {2}exclu (\S+) \((.+?)\) : (\S+) — /;
+  for (const block of blocks) {
+    const [headline, ...lines] = block.split('\n').filter((l) => l !== '');
+    if (!headline || headline.startsWith(' ') || !lines.every((l) => l.startsWith('  '))) continue;
+    const teams = [];
+    const exclusions = [];
+    for (const line of lines) {
+      const m = team.exec(line);
+      const x = excluded.exec(line);
+      if (m) teams.push({ rank: m[1], name: m[2], figure: m[3], counted: m[4] });
+      else if (x) exclusions.push({ household: x[1], code: x[3] });
+    }
+    if (teams.length) sections.push({ headline, teams, exclusions });
+  }
+  assert.ok(sections.length > 0, `files_challenge printed sections:\n${stdout}`);
+  return { title: title.trim(), sections, stdout };
+}
+

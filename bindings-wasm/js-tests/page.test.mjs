@@ -14,8 +14,12 @@
 // `ecodefi/sheets-themes` and show the headlines and rankings `cargo run
 // --example table_demo` prints for their folders (parsed, not copied here),
 // with each theme's CSV files as the package writes them in Node; a broken
-// weighings table shows core's error next to it. Screenshots go to
-// js-tests/out/.
+// weighings table shows core's error next to it. The Linky, Gazpar and
+// Météo-France files of the linky-gazpar sample are computed by
+// `ecodefi/sheets-themes` alone and show the headline, ranking and
+// exclusions `cargo run --example files_challenge` prints, the stations
+// (one picked recomputes), the imported files; a broken Linky file shows
+// core's error with its line. Screenshots go to js-tests/out/.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -26,7 +30,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import * as full from 'ecodefi';
 import * as sheetsThemes from 'ecodefi/sheets-themes';
-import { examples, folderTables, here, root, wasmDir } from './helpers.mjs';
+import { byteFiles, examples, filesChallenge, folderTables, here, root, wasmDir } from './helpers.mjs';
 
 const www = path.join(wasmDir, 'www');
 const out = path.join(here, 'out');
@@ -571,6 +575,184 @@ test('the Déclics sample shows energy, water and waste as table_demo prints the
   const [energy] = await Promise.all([page.waitForEvent('download'), page.click('#download-teams-csv')]);
   assert.equal(readFileSync(await energy.path(), 'utf8'), inNode.teamsCsv);
   await page.screenshot({ path: path.join(out, 'page-declics.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the Linky, Gazpar and Météo-France files of a challenge: station, imported files, and files_challenge\'s results, by ecodefi/sheets-themes', async () => {
+  const dir = path.join(examples, 'linky-gazpar');
+  const expected = filesChallenge(dir);
+  const [energy] = expected.sections;
+  // What the package computes and reads from the same files, in Node.
+  const files = byteFiles(dir);
+  const inNode = sheetsThemes.computeFiles(files);
+  const weatherFile = files.find((f) => !full.tableOf(f.name) && sheetsThemes.fileKind(f.name, f.bytes).kind === 'weather');
+  const { stations } = sheetsThemes.readWeatherFile(weatherFile.bytes, weatherFile.name);
+  assert.ok(stations.length > 1, 'a file of several stations');
+  const { page, errors } = await openPage();
+  const wasm = wasmRequests(page);
+  await page.setInputFiles('#picker', pickerFiles(dir));
+  await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
+  // Only the module that reads files: neither the full one nor another.
+  assert.deepEqual(wasm, ['ecodefi_sheets_themes_bg.wasm']);
+  assert.equal(await page.getAttribute('body', 'data-module'), 'sheets-themes');
+  // Each file with what core says it is.
+  const roles = await page.$$eval('#files li', (lis) => lis.map((li) => [li.dataset.file, li.className]));
+  assert.ok(roles.every(([, c]) => c === 'file-ok'), JSON.stringify(roles));
+  // The stations, the one core used selected.
+  const shownStations = await page.$$eval('#stations tbody tr', (trs) => trs.map((tr) => tr.dataset.station));
+  assert.deepEqual(shownStations, stations.map((s) => s.number));
+  const used = inNode.imported.weather.station.number;
+  assert.equal(await page.$eval('#stations input[name="station"]:checked', (r) => r.value), used);
+  assert.equal(await page.getAttribute('#station-used', 'data-station'), used);
+  // Each period of the used station is complete (core computed with it).
+  assert.deepEqual(await page.$$eval(`#stations tr[data-station="${used}"] td[data-missing]`, (tds) => tds.map((td) => td.dataset.missing)), ['0', '0']);
+  // "Fichiers importés": every Linky and Gazpar file, its household and meter.
+  const imported = await page.$$eval('#imported-meters tbody tr', (trs) => trs.map((tr) => ({
+    file: tr.dataset.file, household: tr.dataset.household, meter: tr.dataset.meter, created: tr.dataset.created === 'true',
+  })));
+  assert.deepEqual(imported, inNode.imported.meters.map((m) => ({ file: m.file, household: m.household, meter: m.meter, created: m.created })));
+  assert.ok(imported.length > 0);
+  const kinds = await page.$$eval('#imported-meters tbody tr td:nth-child(5)', (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(kinds, inNode.imported.meters.map((m) => ({
+    daily_consumption: 'consommation quotidienne (Enedis)',
+    index: 'index quotidien (Enedis)',
+    load_curve: `courbe de charge ${m.content.step_minutes} min (Enedis)`,
+    gas_days: 'relevés Gazpar (GRDF)',
+  })[m.content.kind]));
+  // The results files_challenge prints: headline, ranking, exclusions.
+  const sections = await shownSections(page);
+  assert.deepEqual(sections.map((s) => s.theme), ['energy']);
+  assert.equal(sections[0].headline, energy.headline);
+  assert.deepEqual(sections[0].ranking, energy.teams.map((t) => `${t.rank}. ${t.name} ${t.figure}`));
+  const excluded = await page.$$eval('#theme-energy table.households tr.excluded', (trs) => trs.map((tr) => ({
+    household: tr.dataset.household,
+    codes: [...tr.querySelectorAll('.reason')].map((r) => r.dataset.code),
+  })));
+  assert.deepEqual(excluded.flatMap((h) => h.codes.map((code) => ({ household: h.household, code }))), energy.exclusions);
+  await page.screenshot({ path: path.join(out, 'page-files.png'), fullPage: true });
+  await page.locator('#imports').screenshot({ path: path.join(out, 'page-files-imports.png') });
+  // A station with missing days picked: core's error next to the
+  // Météo-France file, as in Node.
+  const settled = () => page.waitForSelector('body:not([data-busy])', { timeout: 60_000 });
+  const inNodeWith = (options) => {
+    try {
+      return { result: sheetsThemes.computeFiles(files, options) };
+    } catch (err) {
+      return { err };
+    }
+  };
+  const gappy = stations.find((s) => s.missing_days > 0);
+  assert.ok(gappy, 'a station with missing days');
+  const unfilled = inNodeWith({ station: gappy.number });
+  assert.equal(unfilled.err?.code, 'insufficient_data');
+  await page.check(`#stations input[value="${gappy.number}"]`);
+  await settled();
+  assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), [weatherFile.name]);
+  assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), 'insufficient_data');
+  assert.ok(await page.isHidden('#results'));
+  assert.ok(await page.isVisible('#stations'), 'the stations stay, to choose again');
+  // Its days filled from the station core used: computed again, the filled
+  // days listed as core gives them.
+  const byStation = inNodeWith({ station: gappy.number, fillStation: used }).result;
+  await page.selectOption('#fill-station', used);
+  await settled();
+  assert.equal(await page.getAttribute('#station-used', 'data-station'), gappy.number);
+  assert.equal(await page.textContent('#theme-energy .theme-headline'), byStation.report.energy.headline);
+  const filledDays = await page.$$eval('#filled-days li', (lis) => lis.map((li) => [li.dataset.date, li.dataset.how]));
+  assert.deepEqual(filledDays, byStation.imported.weather.filled.map((d) => [d.date, d.how.method]));
+  assert.ok(filledDays.length > 0);
+  // Or by interpolation over gaps of at most 4 days, as in Node.
+  await page.selectOption('#fill-station', '');
+  await settled();
+  const interpolated = inNodeWith({ station: gappy.number, interpolateMaxDays: 4 });
+  await page.locator('#interpolate').fill('4');
+  await page.locator('#interpolate').dispatchEvent('change');
+  await settled();
+  if (interpolated.result) {
+    assert.equal(await page.textContent('#theme-energy .theme-headline'), interpolated.result.report.energy.headline);
+    assert.deepEqual(await page.$$eval('#filled-days li', (lis) => lis.map((li) => li.dataset.how)),
+      interpolated.result.imported.weather.filled.map((d) => d.how.method));
+  } else {
+    assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), interpolated.err.code);
+  }
+  await page.locator('#files').screenshot({ path: path.join(out, 'page-files-list.png') });
+  await page.locator('#imports').screenshot({ path: path.join(out, 'page-files-filled.png') });
+  // And back to the first station, nothing filled: the first results again.
+  await page.locator('#interpolate').fill('0');
+  await page.locator('#interpolate').dispatchEvent('change');
+  await settled();
+  await page.check(`#stations input[value="${used}"]`);
+  await settled();
+  assert.equal(await page.getAttribute('#station-used', 'data-station'), used);
+  // The station picked by hand: files_challenge's headline, ranking and exclusions.
+  const again = await shownSections(page);
+  assert.equal(again[0].headline, energy.headline);
+  assert.deepEqual(again[0].ranking, energy.teams.map((t) => `${t.rank}. ${t.name} ${t.figure}`));
+  const excludedAgain = await page.$$eval('#theme-energy table.households tr.excluded', (trs) => trs.map((tr) => ({
+    household: tr.dataset.household,
+    codes: [...tr.querySelectorAll('.reason')].map((r) => r.dataset.code),
+  })));
+  assert.deepEqual(excludedAgain.flatMap((h) => h.codes.map((code) => ({ household: h.household, code }))), energy.exclusions);
+  assert.deepEqual(await page.$$eval('#filled-days li', (lis) => lis.length), 0);
+  assert.deepEqual(wasm, ['ecodefi_sheets_themes_bg.wasm']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without station_meteo, the page takes the most complete station; the bundled sample is the linky-gazpar folder', async () => {
+  const dir = path.join(examples, 'linky-gazpar');
+  const files = pickerFiles(dir);
+  const settings = files.find((f) => f.name === 'defi.csv');
+  const lines = full.decode(settings.buffer).split('\n');
+  assert.ok(lines.some((l) => l.startsWith('station_meteo;')));
+  settings.buffer = Buffer.from(lines.filter((l) => !l.startsWith('station_meteo;')).join('\n'));
+  const bytes = files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.buffer) }));
+  // Core asks for a station, naming them.
+  assert.throws(() => sheetsThemes.computeFiles(bytes), (e) => e.code === 'invalid_value' && /station_meteo/.test(e.message));
+  const weatherFile = bytes.find((f) => !full.tableOf(f.name) && sheetsThemes.fileKind(f.name, f.bytes).kind === 'weather');
+  const { stations } = sheetsThemes.readWeatherFile(weatherFile.bytes, weatherFile.name);
+  const most = Math.max(...stations.map((s) => s.complete_days));
+  const best = stations.find((s) => s.complete_days === most); // the first of the most complete
+  const expected = sheetsThemes.computeFiles(bytes, { station: best.number });
+  const { page, errors } = await openPage();
+  await page.setInputFiles('#picker', files);
+  await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
+  assert.equal(await page.$eval('#stations input[name="station"]:checked', (r) => r.value), best.number);
+  assert.equal(await page.textContent('#theme-energy .theme-headline'), expected.report.energy.headline);
+  // The sample button gives the folder's files: files_challenge's headline.
+  const [energy] = filesChallenge(dir).sections;
+  // (The shown results hidden first, so that the wait is for the new ones.)
+  await page.$eval('#results', (r) => { r.hidden = true; });
+  await page.click('#sample-linky-gazpar');
+  await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
+  assert.equal(await page.textContent('#theme-energy .theme-headline'), energy.headline);
+  assert.equal(await page.$$eval('#imported-meters tbody tr', (trs) => trs.length), sheetsThemes.computeFiles(byteFiles(dir)).imported.meters.length);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a broken Linky file shows core\'s error next to it, with its line', async () => {
+  const dir = path.join(examples, 'linky-gazpar');
+  const files = pickerFiles(dir);
+  const linky = files.find((f) => !full.tableOf(f.name) && /\.csv$/i.test(f.name)
+    && sheetsThemes.fileKind(f.name, new Uint8Array(f.buffer)).kind === 'meter');
+  assert.ok(linky, 'a Linky file in the sample');
+  const lines = full.decode(linky.buffer).split('\n');
+  const at = lines.findIndex((l) => /^Horodate;Valeur/.test(l)) + 3; // the third value row
+  const cols = lines[at].split(';');
+  cols[1] = 'douze';
+  lines[at] = cols.join(';');
+  linky.buffer = Buffer.from(lines.join('\n'));
+  const { page, errors } = await openPage();
+  await page.setInputFiles('#picker', files);
+  await page.waitForSelector('#files li.file-error', { timeout: 60_000 });
+  assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), [linky.name]);
+  const message = await page.textContent('#files li.file-error .file-message');
+  assert.match(message, new RegExp(`^valeur invalide \\(ligne ${at + 1}\\b`));
+  assert.match(message, /douze/);
+  assert.ok(await page.isHidden('#results'));
+  await page.screenshot({ path: path.join(out, 'page-error-linky.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -3,7 +3,7 @@
 // demo tables with their settings table, the Node block on the shipped
 // sample, the browser block and the error block on the demo tables (their
 // free variables defined from core/examples/data), the results block on the
-// water example.
+// water example, the files block on the linky-gazpar sample's files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -32,9 +32,16 @@ const temperaturesText = ${demo('table-demo', 'temperatures.csv')};
 const settingsJson = ${demo('table-demo', 'challenge.json')};
 `;
 
-test('the README has its five JavaScript blocks', () => {
-  assert.equal(blocks.length, 5);
+test('the README has its six JavaScript blocks', () => {
+  assert.equal(blocks.length, 6);
 });
+
+/** The one block that calls `name`. */
+const blockOf = (name) => {
+  const found = blocks.filter((b) => b.includes(name));
+  assert.equal(found.length, 1, name);
+  return found[0];
+};
 
 test('README: the spreadsheet quickstart (ecodefi/sheets)', () => {
   // `input.files` as a file picker gives them: the demo's CSV files, its
@@ -73,16 +80,30 @@ const files = [
   { name: 'temperatures.csv', text: temperaturesText },
 ];
 const settings = settingsJson;
-${blocks[4]}`;
+${blockOf('err.code, err.file')}`;
   assert.equal(run('readme-errors.mjs', errors, here).trim(), 'invalid_value releves.csv 17 valeur');
 });
 
 test('README: one household shape in every theme (the water example)', () => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'ecodefi-readme-'));
   copyFileSync(path.join(examples, 'water/challenge.json'), path.join(cwd, 'water.json'));
-  const out = run('readme-results.mjs', blocks[3], cwd).trimEnd().split('\n');
+  const out = run('readme-results.mjs', blockOf('challenge_per_person_day'), cwd).trimEnd().split('\n');
   assert.match(out[0], /^2 \d+ foyers, /);
   const households = JSON.parse(readFileSync(path.join(cwd, 'water.json'), 'utf8')).households;
   assert.equal(out.length, 1 + households.length);
   out.slice(1).forEach((line, i) => assert.match(line, new RegExp(`^${households[i].id} (\\d+(\\.\\d+)?|[a-z_, ]+)$`), line));
+});
+
+test('README: the files read directly (the linky-gazpar sample)', () => {
+  const dir = path.join(examples, 'linky-gazpar');
+  const files = readdirSync(dir).sort().map((f) => ({ name: f, bytes: [...readFileSync(path.join(dir, f))] }));
+  const input = `const input = { files: ${JSON.stringify(files)}.map((f) => ({
+  name: f.name,
+  arrayBuffer: async () => new Uint8Array(f.bytes).buffer,
+})) };\n`;
+  const [imports, ...rest] = blockOf('computeFiles').split('\n\n');
+  const out = run('readme-files.mjs', `${imports}\n${input}\n${rest.join('\n\n')}`, here).trimEnd().split('\n');
+  // One line per file, then the headline, the station, one line per meter file.
+  assert.equal(out.filter((l) => /\{ kind: '(table|weather|meter)'/.test(l)).length, files.length);
+  assert.ok(out.some((l) => /^\d+ foyers, /.test(l)), out.join('\n'));
 });

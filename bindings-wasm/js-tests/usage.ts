@@ -123,3 +123,41 @@ export function yearSavings(baseline: UsageData, reporting: UsageData): string {
   const strict: Savings = regressionSavings(b.model, reporting, 0.9, { max_extrapolated_share: 0.05 });
   return `${s.savings} ${codes.join(",")} ${strict.extrapolated_share}`;
 }
+
+// The files read directly, in `ecodefi/sheets-themes`.
+import initFiles, { computeFiles, fileKind, readMeterFile, readWeatherFile, tableOf, weatherTemperatures, WeatherFile } from "ecodefi/sheets-themes";
+import type { ByteFile, FilesResult, MeterContent, WeatherStation } from "ecodefi/sheets-themes";
+
+export async function fromFiles(files: ByteFile[]): Promise<string[]> {
+  await initFiles();
+  const lines: string[] = [];
+  for (const f of files) {
+    const table: string | undefined = tableOf(f.name);
+    const kind = fileKind(f.name, f.bytes);
+    if (kind.kind === "table") lines.push(`${f.name}: ${kind.table} ${table ?? ""}`);
+    else if (kind.kind === "weather") {
+      const stations: WeatherStation[] = readWeatherFile(f.bytes, f.name).stations;
+      const first = stations[0];
+      if (first) {
+        const t = weatherTemperatures(f.bytes, f.name, first.number, { first: first.first, interpolateMaxDays: 2 });
+        lines.push(`${first.name}: ${t.temperatures.length} days, ${t.filled.map((d) => (d.how.method === "station" ? d.how.number : "interpolated")).join(" ")}`);
+      }
+    } else {
+      const meter = readMeterFile(f.bytes, f.name);
+      const content: MeterContent = meter.content;
+      const step: number | null = content.kind === "load_curve" ? content.step_minutes : null;
+      lines.push(`${meter.identifier ?? "?"} ${meter.days.map((d) => d.kwh).join(" ")} ${step ?? ""}`);
+    }
+  }
+  const result: FilesResult = computeFiles(files, { station: "62990101" });
+  // A Météo-France file read once, asked station after station.
+  const weather = files.find((f) => fileKind(f.name, f.bytes).kind === "weather");
+  if (weather) {
+    const kept = new WeatherFile(weather.bytes, weather.name);
+    for (const s of kept.summary().stations) lines.push(`${s.number} ${kept.temperatures(s.number, { interpolateMaxDays: 3 }).filled.length}`);
+    kept.free();
+  }
+  lines.push(result.report.energy?.headline ?? "", result.imported.weather?.station.name ?? "");
+  for (const m of result.imported.meters) lines.push(`${m.file} ${m.household} ${m.meter} ${m.created} ${m.first ?? ""}`);
+  return lines;
+}

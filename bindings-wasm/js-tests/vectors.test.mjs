@@ -21,7 +21,10 @@ const RUN = new Set([
   'catalogue/schema-violations.json', 'catalogue/validation.json',
 ]);
 // Run in their own test files.
-const RUN_ELSEWHERE = new Set(['regression/hand.json', 'regression/eemeter_daily.json', 'regression/window.json']);
+const RUN_ELSEWHERE = new Set([
+  'regression/hand.json', 'regression/eemeter_daily.json', 'regression/window.json',
+  'files/meter_files.json', 'files/weather_files.json', // files.test.mjs
+]);
 const NOT_EXPORTED = {
   'conversions.json': 'carrier conversions are inside compute, not exported',
   'correction.json': 'climate correction is inside compute, not exported',

@@ -1,5 +1,6 @@
 // Writes js-tests/out/checks.ts: the documents core actually reads and
-// writes (the demo settings and tables, the sample challenge and its
+// writes (what the file readers give on every sample of meteo-france,
+// enedis, grdf and linky-gazpar, the demo settings and tables, the sample challenge and its
 // report, what computeSheets returns with and without energy, every theme's example and every case of the theme vectors
 // tests/vectors/{water,waste,food,mobility,themes} with their reports,
 // computed by the built package) as TypeScript literals typed with
@@ -9,8 +10,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalogueSummary, catalogueTimelines, catalogueValidate, compute, readTables, regressionFit, regressionPredict, regressionPredictReport, regressionSavings } from 'ecodefi';
-import { computeSheets } from 'ecodefi/sheets-themes';
-import { examples, folderTables, here, readJson, root } from './helpers.mjs';
+import { computeFiles, computeSheets, fileKind, readMeterFile, readWeatherFile, weatherTemperatures } from 'ecodefi/sheets-themes';
+import { byteFiles, examples, folderTables, here, readJson, root } from './helpers.mjs';
 
 const demo = folderTables(path.join(examples, 'table-demo'));
 const demoData = readTables(demo.files, demo.settings);
@@ -111,6 +112,37 @@ windows.forEach((c, i) => {
   checks[`windowPrediction${i}`] = ['PredictionReport', regressionPredictReport(baseline.model, cold.days.map(({ date, temperature_c }) => ({ date, temperature_c })))];
   checks[`windowSavings${i}`] = ['Savings', regressionSavings(baseline.model, cold, 0.9, { min_reporting_days: 365 })];
 });
+// The files read directly: every sample file's kind and reading, a
+// station's temperatures (filled from another station when it lacks days),
+// and the linky-gazpar challenge computed from its files.
+for (const sample of ['meteo-france', 'enedis', 'grdf', 'linky-gazpar']) {
+  byteFiles(path.join(examples, sample)).forEach((f, i) => {
+    let kind;
+    try {
+      kind = fileKind(f.name, f.bytes);
+    } catch {
+      return; // a README or notes beside the samples
+    }
+    const key = `${sample.replace(/-(.)/g, (_, c) => c.toUpperCase())}${i}`;
+    checks[`${key}Kind`] = ['FileKind', kind];
+    if (kind.kind === 'meter') checks[`${key}Meter`] = ['MeterFile', readMeterFile(f.bytes, f.name)];
+    if (kind.kind === 'weather') {
+      const summary = readWeatherFile(f.bytes, f.name);
+      checks[`${key}Weather`] = ['WeatherFileSummary', summary];
+      const gappy = summary.stations.find((s) => s.missing_days > 0) ?? summary.stations[0];
+      const options = { fillStation: summary.stations.find((s) => s !== gappy)?.number ?? null, interpolateMaxDays: 31 };
+      try {
+        checks[`${key}Temperatures`] = ['StationTemperatures', weatherTemperatures(f.bytes, f.name, gappy.number, options)];
+      } catch {
+        // Days no option fills: the type of the complete station is checked.
+        checks[`${key}Temperatures`] = ['StationTemperatures', weatherTemperatures(f.bytes, f.name, summary.stations.reduce((a, b) => (b.missing_days < a.missing_days ? b : a)).number, {})];
+      }
+      checks[`${key}TemperaturesOptions`] = ['WeatherTemperaturesOptions', options];
+    }
+  });
+}
+checks.filesResult = ['FilesResult', computeFiles(byteFiles(path.join(examples, 'linky-gazpar')))];
+checks.filesOptions = ['FilesOptions', { station: null, fillStation: '62160001', interpolateMaxDays: 2 }];
 checks.savingsOptions = ['SavingsOptions', { min_reporting_days: 90, max_extrapolated_share: 0.2 }];
 for (const by of ['all', 'territory', 'year', 'theme', 'organiser_kind']) {
   checks[`catalogueSummary_${by}`] = ['CatalogueSummary', catalogueSummary(catalogue, by, { status: 'finished' })];

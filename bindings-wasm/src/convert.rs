@@ -117,6 +117,134 @@ pub fn sources(files: &[TableFile]) -> Vec<Source<'_>> {
         .collect()
 }
 
+/// One file given as bytes: its name (cited in errors; for a spreadsheet
+/// table, its table) and its bytes, as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ByteFile {
+    /// The file name, e.g. `foyers.csv` or `Q_62_latest-2024-2025_RR-T-Vent.csv.gz`.
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// What [`byte_files`] accepts.
+pub const BYTE_FILES: &str =
+    "expected an array of { name, bytes } objects, each name a string and bytes a Uint8Array";
+
+/// The files of an array of `{ name, bytes }`, `bytes` a `Uint8Array`.
+///
+/// # Errors
+/// [`Error::Json`] when it is not such an array (an object with other
+/// keys included).
+pub fn byte_files(value: &JsValue) -> Result<Vec<ByteFile>, Error> {
+    let files = value
+        .dyn_ref::<js_sys::Array>()
+        .ok_or_else(|| json_error(BYTE_FILES))?;
+    files
+        .iter()
+        .map(|f| {
+            let keys = f
+                .dyn_ref::<js_sys::Object>()
+                .map(|o| js_sys::Object::keys(o).length());
+            let field = |key: &str| js_sys::Reflect::get(&f, &JsValue::from_str(key)).ok();
+            let name = field("name").and_then(|v| v.as_string());
+            let bytes = field("bytes").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok());
+            match (keys, name, bytes) {
+                (Some(2), Some(name), Some(bytes)) => Ok(ByteFile {
+                    name,
+                    bytes: bytes.to_vec(),
+                }),
+                _ => Err(json_error(BYTE_FILES)),
+            }
+        })
+        .collect()
+}
+
+/// The properties of an option bag (`undefined` or `null`: none), each
+/// key checked against `allowed`: an unknown key is an error, never
+/// ignored.
+///
+/// # Errors
+/// [`Error::UnknownName`] for a key not in `allowed` (`expected` lists
+/// them), [`Error::Json`] for a value that is not an object.
+pub fn option_bag(
+    value: &JsValue,
+    allowed: &'static [&'static str],
+    expected: &'static str,
+) -> Result<Vec<(String, JsValue)>, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    let object = value
+        .dyn_ref::<js_sys::Object>()
+        .filter(|_| !value.is_function() && !js_sys::Array::is_array(value))
+        .ok_or_else(|| json_error("expected an object of options"))?;
+    let mut bag = Vec::new();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(Error::UnknownName {
+                what: "option",
+                got: key.clone(),
+                expected,
+                at: ecodefi::Location::at_path(key),
+            });
+        }
+        let v = js_sys::Reflect::get(object, &JsValue::from_str(&key))
+            .map_err(|e| json_error(&js_message(&e)))?;
+        // An option given as `undefined` is an option not given.
+        if !v.is_undefined() {
+            bag.push((key, v));
+        }
+    }
+    Ok(bag)
+}
+
+/// An option's text (`null`: none).
+///
+/// # Errors
+/// [`Error::InvalidValue`] at the option's path when it is not a string.
+pub fn option_text(key: &str, value: &JsValue) -> Result<Option<String>, Error> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    value.as_string().map(Some).ok_or_else(|| {
+        Error::invalid("option", format!("{value:?}"), "expected a string").at_path(key)
+    })
+}
+
+/// An option's whole number from 0 to 2^32 − 1 (`null`: none).
+///
+/// # Errors
+/// [`Error::InvalidValue`] at the option's path for anything else.
+pub fn option_count(key: &str, value: &JsValue) -> Result<Option<u32>, Error> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    match value.as_f64() {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // checked just before
+        Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => {
+            Ok(Some(n as u32))
+        }
+        _ => Err(Error::invalid(
+            "option",
+            format!("{value:?}"),
+            "expected a whole number of days, 0 or more",
+        )
+        .at_path(key)),
+    }
+}
+
+/// Adds a property to an object made by this module.
+///
+/// # Errors
+/// [`Error::Json`] when it cannot be set (not expected).
+pub fn with_property(object: &JsValue, key: &str, value: &JsValue) -> Result<(), Error> {
+    js_sys::Reflect::set(object, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(|e| json_error(&js_message(&e)))
+}
+
 /// A report from its JSON text, as core writes it.
 #[cfg(feature = "full")]
 ///

@@ -7,12 +7,15 @@
 //!
 //! Three modules are built from this crate (`bindings-wasm/build.sh`):
 //! - `ecodefi/sheets`, without any feature: energy challenges from
-//!   spreadsheet files (`computeSheets`, `decode`, `version`), on the core
-//!   without its `themes` and `regression` features and with no JSON
-//!   deserialisation at all, which keeps it under the page's 300 KB;
-//! - `ecodefi/sheets-themes`, with the `themes` feature only: the same
-//!   three functions for challenges of every theme (the core's `themes`,
-//!   still no regression and no JSON deserialisation), within 450 KB;
+//!   spreadsheet files (`computeSheets`, `decode`, `tableOf`, `version`), on
+//!   the core without its `themes`, `regression` and `files` features and
+//!   with no JSON deserialisation at all, which keeps it under the page's
+//!   300 KB;
+//! - `ecodefi/sheets-themes`, with the `themes` and `files` features: the
+//!   same functions for challenges of every theme (the core's `themes`,
+//!   still no regression and no JSON deserialisation of documents), and the
+//!   files read directly (module `files`: Météo-France, Linky,
+//!   Gazpar), within 690 KB;
 //! - `ecodefi`, with `full` (the default): everything below.
 //!
 //! | JS | core |
@@ -22,6 +25,8 @@
 //! | `readTables(files, settings)` | [`Tables::from_files`], [`Tables::challenge_data`] |
 //! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
 //! | `decode(bytes)` | [`ecodefi::table::encoding::decode`] |
+//! | `tableOf(name)` | [`Table::of_file`](ecodefi::table::Table::of_file) |
+//! | `fileKind`, `readWeatherFile`, `weatherTemperatures`, `readMeterFile`, `computeFiles` | see module `files` |
 //! | `catalogueValidate(doc)` | [`Catalogue::from_json`], [`Catalogue::validate`] |
 //! | `catalogueSummary(doc, groupBy, filter)` | [`Catalogue::from_json`], [`Catalogue::summary`] |
 //! | `catalogueTimelines(doc)` | [`Catalogue::from_json`], [`Catalogue::timelines`] |
@@ -37,6 +42,8 @@
 
 pub mod convert;
 pub mod error;
+#[cfg(feature = "files")]
+pub mod files;
 
 #[cfg(feature = "full")]
 use ecodefi::catalogue::{Catalogue, Filter, GroupBy};
@@ -141,7 +148,9 @@ extern "C" {
 
 /// Runs a conversion-and-call and turns a core error into the thrown JS
 /// `Error`.
-fn throwing<T: JsCast>(run: impl FnOnce() -> ecodefi::Result<JsValue>) -> Result<T, JsValue> {
+pub(crate) fn throwing<T: JsCast>(
+    run: impl FnOnce() -> ecodefi::Result<JsValue>,
+) -> Result<T, JsValue> {
     run()
         .map(JsCast::unchecked_into)
         .map_err(|e| error::to_js(&e))
@@ -174,20 +183,37 @@ pub fn compute_sheets(files: &TableFilesInput) -> Result<SheetsResultOutput, JsV
     throwing(|| {
         let files = convert::table_files(files)?;
         let data = Tables::from_files(&convert::sources(&files))?.challenge_data_from_tables()?;
-        let report = ecodefi::compute(&data)?;
-        let style = write::CsvStyle::FRENCH;
-        let energy = report.energy.as_ref().map(|e| {
-            (
-                write::energy_households(e, style),
-                write::energy_teams(e, style),
-            )
-        });
-        convert::sheets_result(
-            &report.to_json()?,
-            energy.as_ref().map(|(h, t)| (h.as_str(), t.as_str())),
-            &section_csvs(&report),
-        )
+        sheets_output(&ecodefi::compute(&data)?)
     })
+}
+
+/// `{ report, householdsCsv, teamsCsv, sections }` of a report, as
+/// `computeSheets` returns it (and `computeFiles`, which adds `imported`).
+fn sheets_output(report: &ecodefi::Report) -> ecodefi::Result<JsValue> {
+    let style = write::CsvStyle::FRENCH;
+    let energy = report.energy.as_ref().map(|e| {
+        (
+            write::energy_households(e, style),
+            write::energy_teams(e, style),
+        )
+    });
+    convert::sheets_result(
+        &report.to_json()?,
+        energy.as_ref().map(|(h, t)| (h.as_str(), t.as_str())),
+        &section_csvs(report),
+    )
+}
+
+/// The table a spreadsheet file holds, by its name (core
+/// [`Table::of_file`](ecodefi::table::Table::of_file)): `"households"`
+/// for `foyers.csv` or `Households.CSV`, `"settings"` for `defi.csv`…, or
+/// `undefined` for a name that is no table's (a Météo-France file, a
+/// Linky or Gazpar export: `fileKind` tells them, in the modules that read
+/// them). Never fails.
+#[wasm_bindgen(js_name = tableOf)]
+#[must_use]
+pub fn table_of(name: &str) -> Option<String> {
+    ecodefi::table::Table::of_file(name).map(|t| t.as_str().to_owned())
 }
 
 /// Every section's teams and households as CSV, French style (core

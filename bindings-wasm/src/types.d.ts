@@ -62,6 +62,8 @@ export interface Challenge {
   /** A fraction, e.g. `"0.08"`; core's default when absent. */
   objective?: DecimalString;
   teams: Team[];
+  /** The Météo-France station (number or name) whose temperatures the challenge uses, when read from a Météo-France file; settings-table key `station_meteo`. */
+  weather_station?: string;
 }
 
 /** core `Occupants`: adults and the age of each child. */
@@ -966,3 +968,116 @@ export interface SavingsOptions { min_reporting_days?: number; max_extrapolated_
 export type SavingsWarningCode = "short_reporting_period" | "temperature_extrapolation";
 /** core `regression::SavingsWarning`. */
 export interface SavingsWarning { code: SavingsWarningCode; value: number; limit: number }
+
+// ---- The files organisers and households have (core `files`) --------------
+// In `ecodefi/sheets-themes` and `ecodefi`, not in `ecodefi/sheets`.
+
+/** core `table::Table`: the table a spreadsheet file holds, by its name. */
+export type TableName =
+  | "households" | "teams" | "meters" | "readings" | "events" | "bills" | "deliveries" | "stock"
+  | "presence" | "temperatures" | "weighings" | "purchases" | "trips" | "settings";
+/** A file given as bytes (`computeFiles`). */
+export interface ByteFile { name: string; bytes: Uint8Array }
+/** core `files::set::Kind`, as `fileKind` gives it. */
+export type FileKind =
+  | { kind: "table"; table: TableName }
+  | { kind: "weather" }
+  | { kind: "meter" };
+
+/** core `files::meteo_france::Resolution`. */
+export type WeatherResolution = "daily" | "hourly";
+/** core `files::meteo_france::Station`: one station of a Météo-France file. */
+export interface WeatherStation {
+  /** `NUM_POSTE`, 8 digits, as text. */
+  number: string;
+  /** `NOM_USUEL`. */
+  name: string;
+  latitude: DecimalString;
+  longitude: DecimalString;
+  /** Metres. */
+  altitude: DecimalString;
+  /** First day with a row. */
+  first: DateString;
+  /** Last day with a row. */
+  last: DateString;
+  /** Days from `first` to `last` with a valid Tn and Tx. */
+  complete_days: number;
+  /** Days from `first` to `last` without. */
+  missing_days: number;
+}
+/** What `readWeatherFile` gives: the file's name, resolution and stations (in file order). */
+export interface WeatherFileSummary { name: string; resolution: WeatherResolution; stations: WeatherStation[] }
+/** core `files::meteo_france::FillMethod`. */
+export type FillMethod = { method: "station"; number: string } | { method: "interpolated" };
+/** core `files::meteo_france::FilledDay`: a day without a valid Tn or Tx, and the values it was given. */
+export interface FilledDay { date: DateString; tn: DecimalString; tx: DecimalString; how: FillMethod }
+/** The options of `weatherTemperatures` (core `files::meteo_france::Fill` and the days wanted). */
+export interface WeatherTemperaturesOptions {
+  /** First day (ISO); absent: the station's first day. */
+  first?: DateString | null;
+  /** Last day (ISO); absent: the station's last day. */
+  last?: DateString | null;
+  /** Another station of the file (number or name) whose values fill a missing day, tried first. */
+  fillStation?: string | null;
+  /** Linear interpolation over gaps of at most this many consecutive days (0, the default: none). */
+  interpolateMaxDays?: number | null;
+}
+/** core `files::meteo_france::StationTemperatures`. */
+export interface StationTemperatures { station: WeatherStation; temperatures: Temperatures; filled: FilledDay[] }
+
+/** core `files::meter_file::Provider`. */
+export type MeterProvider = "enedis" | "grdf";
+/** core `files::meter_file::Content`: what a meter export measures. */
+export type MeterContent =
+  | { kind: "daily_consumption" }
+  | { kind: "index" }
+  | { kind: "load_curve"; step_minutes: number }
+  | { kind: "gas_days" };
+/** core `files::meter_file::Day`: one day's consumption. */
+export interface MeterDay { date: DateString; kwh: DecimalString; m3?: DecimalString; kwh_per_m3?: DecimalString }
+/** core `files::meter_file::MeterFile`: a Linky or Gazpar export, read. */
+export interface MeterFile {
+  name: string;
+  provider: MeterProvider;
+  content: MeterContent;
+  /** PRM (Enedis) or PCE (GRDF), when the file names it. */
+  identifier: string | null;
+  carrier: Carrier;
+  days: MeterDay[];
+  /** Index readings at the start of a day, kWh (Enedis) or m³ (GRDF). */
+  index: Reading[];
+  /** Days inside the file's span missing from `days` (a missing or empty value, a load-curve day without all its points): gaps, never zeros. */
+  incomplete_days?: DateString[];
+  /** Index discontinuities of a GRDF file, kept as meter replacements. */
+  events?: MeterEvent[];
+}
+
+/** The options of `computeFiles` (core `files::set::FileOptions`). */
+export interface FilesOptions {
+  /** The Météo-France station (number or name); absent: the settings' `station_meteo`, else the file's only station. */
+  station?: string | null;
+  /** Another station of the file whose values fill a missing day. */
+  fillStation?: string | null;
+  /** Linear interpolation over gaps of at most this many consecutive days (0, the default: none). */
+  interpolateMaxDays?: number | null;
+}
+/** core `files::set::AttachedFile`: where a Linky or Gazpar file went. */
+export interface AttachedFile {
+  file: string;
+  provider: MeterProvider;
+  content: MeterContent;
+  identifier: string | null;
+  household: string;
+  meter: string;
+  /** Whether the meter was created for the file (no meters-table row). */
+  created: boolean;
+  matched_by: "identifier" | "file_name";
+  first: DateString | null;
+  last: DateString | null;
+}
+/** core `files::set::WeatherUse`: the station whose temperatures were taken. */
+export interface WeatherUse { file: string; station: WeatherStation; filled: FilledDay[] }
+/** core `files::set::Imported`: what the files became. */
+export interface Imported { weather: WeatherUse | null; meters: AttachedFile[] }
+/** What `computeFiles` returns: what `computeSheets` returns, and `imported`. */
+export interface FilesResult extends SheetsResult { imported: Imported }

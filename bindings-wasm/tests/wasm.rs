@@ -218,3 +218,76 @@ fn sheets_compute_a_challenge_without_energy() {
         1 + js_sys::Array::from(&path(&expected, &["waste", "teams"])).length() as usize
     );
 }
+
+/// `[{ name, bytes }]` as `computeFiles` takes it.
+fn byte_files(files: &[(&str, &[u8])]) -> JsValue {
+    let list = js_sys::Array::new();
+    for (name, bytes) in files {
+        let f = js_sys::Object::new();
+        Reflect::set(&f, &js("name"), &js(name)).unwrap();
+        Reflect::set(&f, &js("bytes"), &js_sys::Uint8Array::from(*bytes)).unwrap();
+        list.push(&f);
+    }
+    list.into()
+}
+
+/// An object of these properties.
+fn object(entries: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in entries {
+        Reflect::set(&o, &js(k), v).unwrap();
+    }
+    o.into()
+}
+
+#[wasm_bindgen_test]
+fn file_options_are_checked_key_by_key() {
+    let files = byte_files(&[("foyers.csv", b"foyer;equipe\nF1;E1\n")]);
+    let err = thrown(ecodefi_wasm::files::compute_files(
+        files.unchecked_ref(),
+        object(&[("stations", js("62160001"))]).unchecked_ref(),
+    ));
+    assert_eq!(get(&err, "code"), "unknown_name");
+    assert_eq!(get(&err, "path"), "stations");
+    for bad in [JsValue::from_f64(-1.0), JsValue::from_f64(2.5), js("2")] {
+        let err = thrown(ecodefi_wasm::files::compute_files(
+            files.unchecked_ref(),
+            object(&[("interpolateMaxDays", bad)]).unchecked_ref(),
+        ));
+        assert_eq!(get(&err, "code"), "invalid_value");
+        assert_eq!(get(&err, "path"), "interpolateMaxDays");
+    }
+    let err = thrown(ecodefi_wasm::files::compute_files(
+        files.unchecked_ref(),
+        object(&[("station", JsValue::from_f64(62.0))]).unchecked_ref(),
+    ));
+    assert_eq!(get(&err, "path"), "station");
+    // Files as text are not files as bytes.
+    let text = js_sys::JSON::parse(r#"[{"name": "foyers.csv", "text": "foyer"}]"#).unwrap();
+    let err = thrown(ecodefi_wasm::files::compute_files(
+        text.unchecked_ref(),
+        JsValue::UNDEFINED.unchecked_ref(),
+    ));
+    assert_eq!(get(&err, "code"), "json");
+    let err = thrown(ecodefi_wasm::files::weather_temperatures(
+        b"",
+        "x.csv",
+        "1",
+        object(&[("first", js("01/12/2025"))]).unchecked_ref(),
+    ));
+    assert_eq!(get(&err, "code"), "invalid_value");
+    assert_eq!(get(&err, "path"), "first");
+}
+
+#[wasm_bindgen_test]
+fn table_of_is_cores() {
+    assert_eq!(
+        ecodefi_wasm::table_of("Relevés.csv").as_deref(),
+        Some("readings")
+    );
+    assert_eq!(
+        ecodefi_wasm::table_of("defi.csv").as_deref(),
+        Some("settings")
+    );
+    assert_eq!(ecodefi_wasm::table_of("Enedis_Conso_Jour.csv"), None);
+}

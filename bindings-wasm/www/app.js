@@ -10,21 +10,31 @@
 // - spreadsheet files go to the small module `ecodefi/sheets` (under
 //   300 KB, energy only), loaded at once;
 // - what it leaves out (code `unsupported`: another theme) goes to
-//   `ecodefi/sheets-themes` (under 450 KB, every theme from spreadsheet
-//   files);
+//   `ecodefi/sheets-themes` (under 690 KB, every theme from spreadsheet
+//   files, and the files read directly);
 // - a JSON document or settings file and the catalogue go to the full
-//   module `ecodefi` (1.15 MB).
+//   module `ecodefi` (1.3 MB);
+// - files that are no spreadsheet table by their name (a Météo-France
+//   file, Linky or Gazpar exports) go with the tables to
+//   `ecodefi/sheets-themes`, which reads them (`fileKind` tells what each
+//   is, `computeFiles` computes): the station and the files' fate are shown
+//   by files.js, and a change of station or of fill options recomputes.
 
 import init, * as sheets from './pkg/sheets/index.js';
 import { t, where } from './i18n.js';
 import { render } from './render.js';
 import { renderCatalogue } from './catalogue.js';
+import { hideImports, renderMeters, renderStations, renderWeatherUse } from './files.js';
 
 const $ = (id) => document.getElementById(id);
 // The shown report and core's CSV files of it: energy's detailed ones
 // (`householdsCsv`, `teamsCsv`) and each theme section's (`sections`,
 // from spreadsheet files only).
 const state = { report: null, householdsCsv: '', teamsCsv: '', sections: [] };
+// The files last given, and for files read directly the organiser's
+// choices: the Météo-France station (null: core's choice, the settings'
+// `station_meteo`) and how days without temperature are filled.
+const given = { files: [], station: null, fill: { fillStation: null, interpolateMaxDays: 0 } };
 
 /** A module of the package, fetched and instantiated on first use. */
 function lazy(url) {
@@ -102,30 +112,42 @@ function note(text) {
 /**
  * Sorts the files out: the CSV files go to core, which tells each table by
  * its name (the settings table `defi.csv` among them); a JSON file is the
- * settings instead, or a whole challenge document. Returns what to give the
+ * settings instead, or a whole challenge document; a file no table's by
+ * its name (`direct`) is read directly by core (a Météo-France file, a
+ * Linky or Gazpar export: `fileKind` tells). Returns what to give the
  * package, or the problems to show next to files.
  */
 function sortOut(files) {
   const problems = new Map();
-  const csv = files.filter((f) => !/\.json$/i.test(f.name));
-  const jsons = files.filter((f) => /\.json$/i.test(f.name));
-  for (const extra of jsons.slice(1)) problems.set(extra.name, note(t.oneJson));
-  const json = jsons[0] ?? null;
-  let document = false;
-  if (json) {
+  const isJson = (f) => /\.json$/i.test(f.name);
+  const tables = files.filter((f) => !isJson(f) && sheets.tableOf(f.name));
+  let direct = files.filter((f) => !isJson(f) && !sheets.tableOf(f.name));
+  const jsons = files.filter(isJson);
+  // A JSON file is a challenge document, or else the settings when nothing
+  // else gives them; with files read directly (or a settings table), it is
+  // one of them (a Gazpar export): core tells.
+  const settingsTable = tables.some((f) => sheets.tableOf(f.name) === 'settings');
+  const documents = jsons.filter((f) => {
     try {
-      document = 'households' in JSON.parse(json.text);
+      return 'households' in JSON.parse(f.text);
     } catch {
-      document = csv.length === 0; // core will say where the JSON is wrong
+      return !tables.length && !direct.length; // core will say where the JSON is wrong
     }
-    json.role = document ? t.documentRole : t.settingsRole;
-  }
-  for (const f of csv) {
+  });
+  const others = jsons.filter((f) => !documents.includes(f));
+  let json = documents[0] ?? null;
+  if (!json && others.length && !direct.length && !settingsTable) [json] = others;
+  direct = [...direct, ...others.filter((f) => f !== json)];
+  for (const extra of documents.slice(1)) problems.set(extra.name, note(t.oneJson));
+  const document = json !== null && documents.includes(json);
+  if (json) json.role = document ? t.documentRole : t.settingsRole;
+  for (const f of tables) {
     // Never ignored in silence: with a whole document, tables are ambiguous.
     if (document) problems.set(f.name, note(t.withDocument));
     else f.role = t.tableRole;
   }
-  return { problems, csv, json, document };
+  if (json && direct.length) problems.set(json.name, note(document ? t.withDocument : t.settingsWithFiles));
+  return { problems, csv: tables, json, document, direct };
 }
 
 /**
@@ -144,14 +166,40 @@ function fileOf(err, files, json, stage) {
   return best ? best.name : (json ?? files[0]).name;
 }
 
-/** Reads, computes and shows; an error goes next to the file it is in. */
-async function run(files) {
+/** Computes new files with core's choices (station, no filling). */
+function run(files) {
+  given.weather?.parsed.free();
+  Object.assign(given, { files, station: null, fill: { fillStation: null, interpolateMaxDays: 0 }, weather: null });
+  return compute();
+}
+
+/**
+ * Reads, computes and shows; an error goes next to the file it is in.
+ * `body[data-busy]` marks the page while it works (for tests and scripts).
+ */
+async function compute() {
+  document.body.dataset.busy = 'true';
+  try {
+    await computeNow();
+  } finally {
+    delete document.body.dataset.busy;
+  }
+}
+
+async function computeNow() {
+  const { files } = given;
   $('results').hidden = true;
   setStatus(t.reading(files.length));
-  const { problems, csv, json, document } = sortOut(files);
+  const sorted = sortOut(files);
+  const { problems, csv, json, document } = sorted;
+  if (!sorted.direct.length) hideImports();
   if (problems.size) {
     showFiles(files, problems);
     setStatus(t.failed, true);
+    return;
+  }
+  if (sorted.direct.length) {
+    await computeFiles(files, sorted);
     return;
   }
   showFiles(files);
@@ -197,20 +245,148 @@ async function run(files) {
       }
       ms = performance.now() - start;
     }
-    Object.assign(state, result);
-    const { report } = result;
-    render(report, { ms, sections: result.sections });
-    $('timing').textContent += ` ${t.computedBy(t.modules[module])}`;
-    // Energy's detailed CSV files (core's writers): offered with energy only.
-    $('download-csv').hidden = !report.energy;
-    $('download-teams-csv').hidden = !report.energy;
-    $('results').hidden = false;
-    setStatus(t.ready);
-    documentReady(report, module);
+    show(result, ms, module);
   } catch (err) {
     showFiles(files, new Map([[fileOf(err, files, json, stage), errorMessage(err)]]));
     setStatus(t.failed, true);
   }
+}
+
+/** Shows a computed result (`computeSheets`'s, `compute`'s or `computeFiles`'s). */
+function show(result, ms, module) {
+  Object.assign(state, result);
+  const { report } = result;
+  render(report, { ms, sections: result.sections });
+  $('timing').textContent += ` ${t.computedBy(t.modules[module])}`;
+  // Energy's detailed CSV files (core's writers): offered with energy only.
+  $('download-csv').hidden = !report.energy;
+  $('download-teams-csv').hidden = !report.energy;
+  $('results').hidden = false;
+  setStatus(t.ready);
+  documentReady(report, module);
+}
+
+/**
+ * The station to try when the organiser chose none and core could not
+ * choose (several stations, no `station_meteo` in the settings): the one
+ * with the most complete days, the first in the file among equals.
+ */
+function mostComplete(stations) {
+  return stations.reduce((best, s) => (s.complete_days > best.complete_days ? s : best));
+}
+
+/**
+ * Files read directly, with the tables: `fileKind` tells each (an error
+ * goes next to its file), a Météo-France file's stations are listed, then
+ * `computeFiles` computes in `ecodefi/sheets-themes` (or the full module
+ * when that answers `unsupported`). Without a station chosen, core takes
+ * the settings' `station_meteo` (or the file's only station); when it
+ * needs one, the most complete station is taken and shown selected.
+ */
+async function computeFiles(files, { direct }) {
+  showFiles(files);
+  setStatus(t.computing);
+  let module = 'sheets-themes';
+  let ecodefi = await sheetsThemes();
+  const problems = new Map();
+  let weather = null;
+  for (const f of direct) {
+    try {
+      const kind = ecodefi.fileKind(f.name, f.bytes);
+      f.role = { weather: t.weatherRole, meter: t.meterRole }[kind.kind] ?? t.tableRole;
+      if (kind.kind === 'weather' && !weather) weather = readWeather(ecodefi, f);
+    } catch (err) {
+      problems.set(f.name, errorMessage(err));
+    }
+  }
+  if (problems.size) {
+    showFiles(files, problems);
+    setStatus(t.failed, true);
+    return;
+  }
+  showFiles(files);
+  $('imports').hidden = false;
+  if (weather) renderStations(weather.summary, { selected: given.station, fill: given.fill });
+  else $('weather').hidden = true;
+  await new Promise((r) => setTimeout(r, 0));
+  const bytes = files.map(({ name, bytes: b }) => ({ name, bytes: b }));
+  const options = () => ({ ...given.fill, ...(given.station ? { station: given.station } : {}) });
+  const start = performance.now();
+  let result;
+  try {
+    try {
+      result = ecodefi.computeFiles(bytes, options());
+    } catch (err) {
+      if (err?.code === 'unsupported') {
+        ecodefi = await full();
+        module = 'full';
+        result = ecodefi.computeFiles(bytes, options());
+      } else if (weather && !given.station && needsStation(err, weather)) {
+        given.station = mostComplete(weather.summary.stations).number;
+        result = ecodefi.computeFiles(bytes, options());
+      } else {
+        throw err;
+      }
+    }
+  } catch (err) {
+    renderWeatherUse(null);
+    showFiles(files, new Map([[fileOf(err, files, null, 'read'), errorMessage(err)]]));
+    setStatus(t.failed, true);
+    return;
+  }
+  const ms = performance.now() - start;
+  const use = result.imported.weather;
+  if (weather && use) {
+    given.station = use.station.number;
+    const coverage = periodsCoverage(weather, result.report.challenge);
+    renderStations(weather.summary, { selected: given.station, coverage, fill: given.fill });
+  }
+  renderWeatherUse(use);
+  renderMeters(result.imported.meters);
+  show(result, ms, module);
+}
+
+/**
+ * A Météo-France file read once per set of files (a département's file is
+ * about 10 MB, half a second to read), kept in `given.weather` while the
+ * organiser changes the station or the options: `{ file, parsed, summary }`.
+ */
+function readWeather(ecodefi, file) {
+  if (given.weather?.file !== file) {
+    given.weather?.parsed.free();
+    const parsed = new ecodefi.WeatherFile(file.bytes, file.name);
+    given.weather = { file, parsed, summary: parsed.summary() };
+  }
+  return given.weather;
+}
+
+/**
+ * Whether core's error asks for a station to be named: the file has
+ * several and neither the organiser nor the settings named one.
+ */
+function needsStation(err, weather) {
+  return weather.summary.stations.length > 1 && err?.file === weather.file.name && err?.code === 'invalid_value' && !err?.line;
+}
+
+/**
+ * For each station and each period of the challenge, whether core gives a
+ * temperature for every day with the current fill options (and how many it
+ * filled), or its message naming the days it lacks.
+ */
+function periodsCoverage(weather, challenge) {
+  const coverage = new Map();
+  for (const s of weather.summary.stations) {
+    const of = (period) => {
+      try {
+        const r = weather.parsed.temperatures(s.number, { first: period.first, last: period.last, ...given.fill });
+        return { complete: true, filled: r.filled.length };
+      } catch (err) {
+        return { complete: false, message: err?.message ?? String(err) };
+      }
+    };
+    coverage.set(s.number, { reference: of(challenge.reference_period), challenge: of(challenge.challenge_period) });
+  }
+  return coverage;
 }
 
 /** Marks the page for tests and scripts: the report is shown, computed by `module`. */
@@ -219,10 +395,18 @@ function documentReady(report, module) {
   document.body.dataset.module = module;
 }
 
-/** The files as text, decoded by core from their bytes (UTF-8, UTF-16, Windows-1252). */
+/**
+ * A file as the page keeps it: its bytes (for the files core reads
+ * directly) and its text, decoded by core (UTF-8, UTF-16, Windows-1252).
+ */
+function fileOfBytes(name, bytes) {
+  return { name, bytes, text: sheets.decode(bytes) };
+}
+
+/** The files given, sorted by name. */
 async function readDropped(fileList) {
   const files = [];
-  for (const f of fileList) files.push({ name: f.name, text: sheets.decode(new Uint8Array(await f.arrayBuffer())) });
+  for (const f of fileList) files.push(fileOfBytes(f.name, new Uint8Array(await f.arrayBuffer())));
   files.sort((a, b) => a.name.localeCompare(b.name));
   return files;
 }
@@ -235,7 +419,7 @@ async function readDropped(fileList) {
 async function loadThemesSample() {
   const file = 'challenge.json';
   const bytes = await (await fetch(`samples/themes/${file}`)).arrayBuffer();
-  return [{ name: file, text: sheets.decode(new Uint8Array(bytes)) }];
+  return [fileOfBytes(file, new Uint8Array(bytes))];
 }
 
 async function loadSample(name) {
@@ -244,7 +428,7 @@ async function loadSample(name) {
   for (const file of index[name]) {
     // Names may have accents (`températures.csv`): sent percent-encoded (UTF-8).
     const bytes = await (await fetch(`sample/${name}/${encodeURIComponent(file)}`)).arrayBuffer();
-    files.push({ name: file, text: sheets.decode(new Uint8Array(bytes)) });
+    files.push(fileOfBytes(file, new Uint8Array(bytes)));
   }
   return files;
 }
@@ -298,6 +482,22 @@ function wire() {
   $('sample-themes').addEventListener('click', async () => run(await loadThemesSample()));
   $('sample-zero-dechet').addEventListener('click', async () => run(await loadSample('zero-dechet')));
   $('sample-declics').addEventListener('click', async () => run(await loadSample('declics')));
+  $('sample-linky-gazpar').addEventListener('click', async () => run(await loadSample('linky-gazpar')));
+  // The station and the fill options: computed again with the same files.
+  $('stations').addEventListener('change', (e) => {
+    if (e.target.name !== 'station') return;
+    given.station = e.target.value;
+    compute();
+  });
+  $('fill-station').addEventListener('change', (e) => {
+    given.fill.fillStation = e.target.value || null;
+    compute();
+  });
+  $('interpolate').addEventListener('change', (e) => {
+    const n = Number(e.target.value);
+    given.fill.interpolateMaxDays = Number.isInteger(n) && n >= 0 ? n : 0;
+    compute();
+  });
   $('catalogue-sample').addEventListener('click', loadCatalogueSample);
   $('catalogue-picker').addEventListener('change', async (e) => {
     const [f] = e.target.files;
