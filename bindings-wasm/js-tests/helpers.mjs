@@ -113,34 +113,45 @@ export function byteFiles(dir) {
 
 
 /**
- * What `cargo run --example files_challenge -- DIR` prints, parsed as
- * page.test.mjs parses table_demo's output: the title, then per theme its
- * headline, its teams in rank order and its households left out.
+ * What a report example of core prints (`table_demo` or `files_challenge`,
+ * both through core/examples/common/report_text.rs), parsed: the
+ * challenge's title (`name — territory`), then per theme its headline, its
+ * teams in rank order (`  1. La Deûle : −32,9 % (10 foyers)`) and its
+ * households left out (`  exclu D05 (T5) : code — detail`). Blocks that are
+ * not sections (files_challenge's list of imported files before the title,
+ * energy's CSV after the sections) are passed over.
  */
-export function filesChallenge(dir) {
-  const stdout = execFileSync('cargo', ['run', '--quiet', '-p', 'ecodefi', '--example', 'files_challenge', '--', dir], {
+export function exampleReport(example, dir) {
+  const stdout = execFileSync('cargo', ['run', '--quiet', '-p', 'ecodefi', '--example', example, '--', dir], {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const [title, ...blocks] = stdout.split('\n\n');
+  const blocks = stdout.split('\n\n');
+  const title = blocks.find((b) => !b.includes('\n') && b.includes(' — ')) ?? '';
   const sections = [];
   const team = /^ {2}(\d+)\. (.+) : (.+) \((\d+ foyers?)\)$/;
   const excluded = /^ {2}exclu (\S+) \((.+?)\) : (\S+) — /;
   for (const block of blocks) {
     const [headline, ...lines] = block.split('\n').filter((l) => l !== '');
-    if (!headline || headline.startsWith(' ') || !lines.every((l) => l.startsWith('  '))) continue;
+    if (!headline || headline.startsWith(' ') || lines.length === 0 || !lines.every((l) => l.startsWith('  '))) continue;
     const teams = [];
     const exclusions = [];
     for (const line of lines) {
       const m = team.exec(line);
       const x = excluded.exec(line);
+      assert.ok(m || x, `a line of ${example}: ${JSON.stringify(line)}`);
       if (m) teams.push({ rank: m[1], name: m[2], figure: m[3], counted: m[4] });
-      else if (x) exclusions.push({ household: x[1], code: x[3] });
+      else exclusions.push({ household: x[1], code: x[3] });
     }
-    if (teams.length) sections.push({ headline, teams, exclusions });
+    sections.push({ headline, teams, exclusions });
   }
-  assert.ok(sections.length > 0, `files_challenge printed sections:\n${stdout}`);
+  assert.ok(sections.length > 0, `${example} printed sections:\n${stdout}`);
   return { title: title.trim(), sections, stdout };
+}
+
+/** `files_challenge`'s report on a folder of files ([exampleReport]). */
+export function filesChallenge(dir) {
+  return exampleReport('files_challenge', dir);
 }
 

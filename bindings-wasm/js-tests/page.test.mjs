@@ -30,7 +30,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import * as full from 'ecodefi';
 import * as sheetsThemes from 'ecodefi/sheets-themes';
-import { byteFiles, examples, filesChallenge, folderTables, here, root, wasmDir } from './helpers.mjs';
+import { byteFiles, exampleReport, examples, filesChallenge, folderTables, here, root, wasmDir } from './helpers.mjs';
 
 const www = path.join(wasmDir, 'www');
 const out = path.join(here, 'out');
@@ -425,39 +425,9 @@ test(`${BIG} households from spreadsheet files compute in the page's small modul
   await page.close();
 });
 
-/**
- * What `cargo run --example table_demo -- DIR` prints, parsed: the
- * challenge's title, then per theme its headline, its teams in rank order
- * (`  1. La Deûle : −32,9 % (10 foyers)`) and its households left out
- * (`  exclu D05 (T5) : code — detail`); energy's CSV follows the sections.
- */
+/** `table_demo`'s report on a folder of spreadsheet files ([exampleReport]). */
 function tableDemo(dir) {
-  const stdout = execFileSync('cargo', ['run', '--quiet', '-p', 'ecodefi', '--example', 'table_demo', '--', dir], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [title, ...blocks] = stdout.split('\n\n');
-  const sections = [];
-  const team = /^ {2}(\d+)\. (.+) : (.+) \((\d+ foyers?)\)$/;
-  const excluded = /^ {2}exclu (\S+) \((.+?)\) : (\S+) — /;
-  for (const block of blocks) {
-    const [headline, ...lines] = block.split('\n').filter((l) => l !== '');
-    // The sections' lines are indented; energy's CSV (after them) is not.
-    if (!headline || headline.startsWith(' ') || !lines.every((l) => l.startsWith('  '))) break;
-    const teams = [];
-    const exclusions = [];
-    for (const line of lines) {
-      const m = team.exec(line);
-      const x = excluded.exec(line);
-      assert.ok(m || x, `a line of table_demo: ${JSON.stringify(line)}`);
-      if (m) teams.push({ rank: m[1], name: m[2], figure: m[3], counted: m[4] });
-      else exclusions.push({ household: x[1], code: x[3] });
-    }
-    sections.push({ headline, teams, exclusions });
-  }
-  assert.ok(sections.length > 0, `table_demo printed sections:\n${stdout}`);
-  return { title: title.trim(), sections };
+  return exampleReport('table_demo', dir);
 }
 
 /** The files of a folder as the picker gives them (bytes), sorted by name. */
