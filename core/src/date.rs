@@ -220,7 +220,7 @@ impl FromStr for Date {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Date> {
-        let refuse = |why: &str| Error::invalid("date", text, why);
+        let refuse = |why: &'static str| Error::invalid("date", text, why);
         let shape = "a date is written YYYY-MM-DD (ISO 8601)";
         let (sign, rest) = match text.as_bytes().first() {
             Some(b'-') => (-1, &text[1..]),

@@ -14,6 +14,9 @@
 
 use std::fmt;
 
+use crate::message::{Arg, Lang, Message, ParamValue, Params};
+use crate::msg;
+
 /// Where in the input a problem was found. Every field is optional: an error
 /// fills what it knows.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -136,39 +139,75 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut sep = " at ";
-        let mut part = |f: &mut fmt::Formatter<'_>, s: fmt::Arguments<'_>| -> fmt::Result {
-            f.write_str(sep)?;
-            sep = ", ";
-            f.write_fmt(s)
-        };
+impl Location {
+    /// The location as a catalogue message, as errors end with it:
+    /// ` at file `x`, line 7` in English, ` (fichier « x », ligne 7)` in
+    /// French; empty when nothing is known.
+    pub fn to_message(&self) -> Message {
+        let mut parts: Vec<Message> = Vec::new();
         if let Some(file) = &self.file {
-            part(f, format_args!("file `{file}`"))?;
+            parts.push(msg!("file `{file}`", file = file));
         }
         if let Some(line) = self.line {
-            part(f, format_args!("line {line}"))?;
+            parts.push(msg!("line {line}", line = line));
         }
         if let Some(column) = &self.column {
-            part(f, format_args!("column `{column}`"))?;
+            parts.push(msg!("column `{column}`", column = column));
         }
         if let Some(h) = &self.household {
-            part(f, format_args!("household `{h}`"))?;
+            parts.push(msg!("household `{household}`", household = h));
         }
         if let Some(m) = &self.meter {
-            part(f, format_args!("meter `{m}`"))?;
+            parts.push(msg!("meter `{meter}`", meter = m));
         }
         if let Some(t) = &self.team {
-            part(f, format_args!("team `{t}`"))?;
+            parts.push(msg!("team `{team}`", team = t));
         }
         if let Some(i) = self.index {
-            part(f, format_args!("item {i}"))?;
+            parts.push(msg!("item {index}", index = i));
         }
         if let Some(p) = &self.path {
-            part(f, format_args!("`{p}`"))?;
+            parts.push(msg!("`{path}`", path = p));
         }
-        Ok(())
+        if parts.is_empty() {
+            return Message::new("");
+        }
+        msg!(" at {place}", place = Arg::List(parts))
+    }
+
+    /// The location in `lang` ([`Location::to_message`]).
+    pub fn render(&self, lang: Lang) -> String {
+        self.to_message().render(lang)
+    }
+
+    /// The location as data: each field that is known, by name (`index`
+    /// from 0, `line` from 1).
+    pub fn params(&self) -> Params {
+        let mut out = Params::new();
+        let mut text = |name: &str, v: &Option<String>| {
+            if let Some(v) = v {
+                out.insert(name.to_owned(), ParamValue::Text(v.clone()));
+            }
+        };
+        text("file", &self.file);
+        text("column", &self.column);
+        text("household", &self.household);
+        text("meter", &self.meter);
+        text("team", &self.team);
+        text("path", &self.path);
+        for (name, v) in [("line", self.line), ("index", self.index)] {
+            if let Some(v) = v.and_then(|v| i64::try_from(v).ok()) {
+                out.insert(name.to_owned(), ParamValue::Int(v));
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for Location {
+    /// In English: ` at household `F1`, meter `M1`, item 3`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -178,24 +217,22 @@ impl fmt::Display for Location {
 pub const CHALLENGE: &str = "challenge";
 
 /// Everything that can go wrong in ecodefi.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Error {
     /// A value is outside what it may be (a negative quantity, an empty
     /// identifier, a day after the end of its period…).
-    #[error("invalid {what} (got {got}): {why}{at}")]
     InvalidValue {
         /// What the value is, e.g. `reading value`.
         what: &'static str,
         /// The value as given.
         got: String,
         /// The rule it broke.
-        why: String,
+        why: Message,
         /// Where it was found.
         at: Location,
     },
     /// A name (carrier, unit, method, theme…) is not one this library knows.
-    #[error("unknown {what} `{got}` (expected one of: {expected}){at}")]
     UnknownName {
         /// What kind of name, e.g. `carrier`.
         what: &'static str,
@@ -207,7 +244,6 @@ pub enum Error {
         at: Location,
     },
     /// Two items share an identifier that must be unique.
-    #[error("duplicate {what} `{id}`{at}")]
     Duplicate {
         /// What kind of item, e.g. `household`.
         what: &'static str,
@@ -217,7 +253,6 @@ pub enum Error {
         at: Location,
     },
     /// An item refers to another that does not exist (a household's team…).
-    #[error("unknown {what} `{id}`{at}")]
     UnknownReference {
         /// What kind of item is referred to, e.g. `team`.
         what: &'static str,
@@ -228,7 +263,6 @@ pub enum Error {
     },
     /// A computation went beyond the range of exact decimals (about 7.9e28),
     /// or divided by zero where the input made it possible.
-    #[error("arithmetic overflow while computing {what}{at}")]
     Overflow {
         /// The quantity being computed.
         what: &'static str,
@@ -236,13 +270,11 @@ pub enum Error {
         at: Location,
     },
     /// Input that is not well-formed JSON, or JSON of the wrong shape.
-    #[error("invalid JSON: {message}")]
     Json {
         /// The parser's message, with its line and column.
         message: String,
     },
     /// A document written for a schema version this library does not read.
-    #[error("unsupported schema version {got} (this library reads version {supported})")]
     SchemaVersion {
         /// The version found in the document.
         got: u32,
@@ -251,17 +283,15 @@ pub enum Error {
     },
     /// Not enough data to compute something at all (as opposed to excluding
     /// one household).
-    #[error("insufficient data: {why}{at}")]
     InsufficientData {
         /// What is missing.
-        why: String,
+        why: Message,
         /// Where.
         at: Location,
     },
     /// The input asks for something this build of ecodefi leaves out: a
     /// cargo feature of the core is off (the small WebAssembly module
     /// computes energy challenges only).
-    #[error("{what} is not in this build of ecodefi (cargo feature `{feature}` of the core)")]
     Unsupported {
         /// What was asked for, e.g. `the water theme`.
         what: &'static str,
@@ -305,6 +335,19 @@ pub fn quoted(text: &str) -> String {
     out.push('"');
     out
 }
+
+/// Every [`Error::code`], in the order of the variants.
+pub const KINDS: &[&str] = &[
+    "invalid_value",
+    "unknown_name",
+    "duplicate",
+    "unknown_reference",
+    "overflow",
+    "json",
+    "schema_version",
+    "insufficient_data",
+    "unsupported",
+];
 
 impl Error {
     /// A stable, machine-readable name for the kind of error, the same in
@@ -368,7 +411,7 @@ impl Error {
     }
 
     /// Shorthand for [`Error::InvalidValue`] with no location yet.
-    pub fn invalid(what: &'static str, got: impl fmt::Display, why: impl Into<String>) -> Self {
+    pub fn invalid(what: &'static str, got: impl fmt::Display, why: impl Into<Message>) -> Self {
         Error::InvalidValue {
             what,
             got: got.to_string(),
@@ -392,6 +435,97 @@ impl Error {
         }
     }
 }
+
+impl Error {
+    /// The error as a catalogue message: its kind's frame, with what it is
+    /// about, the rule broken and where, as parameters.
+    pub fn to_message(&self) -> Message {
+        let at = |at: &Location| Arg::from(at.to_message());
+        match self {
+            Error::InvalidValue {
+                what,
+                got,
+                why,
+                at: loc,
+            } => msg!(
+                "invalid {what} (got {got}): {why}{at}",
+                what = Arg::noun(what),
+                got = got,
+                why = why.clone(),
+                at = at(loc)
+            ),
+            Error::UnknownName {
+                what,
+                got,
+                expected,
+                at: loc,
+            } => msg!(
+                "unknown {what} `{got}` (expected one of: {expected}){at}",
+                what = Arg::noun(what),
+                got = got,
+                expected = *expected,
+                at = at(loc)
+            ),
+            Error::Duplicate { what, id, at: loc } => msg!(
+                "duplicate {what} `{id}`{at}",
+                what = Arg::noun(what),
+                id = id,
+                at = at(loc)
+            ),
+            Error::UnknownReference { what, id, at: loc } => msg!(
+                "unknown {what} `{id}`{at}",
+                what = Arg::noun(what),
+                id = id,
+                at = at(loc)
+            ),
+            Error::Overflow { what, at: loc } => msg!(
+                "arithmetic overflow while computing {what}{at}",
+                what = Arg::noun(what),
+                at = at(loc)
+            ),
+            Error::Json { message } => msg!("invalid JSON: {message}", message = message),
+            Error::SchemaVersion { got, supported } => msg!(
+                "unsupported schema version {got} (this library reads version {supported})",
+                got = *got,
+                supported = *supported
+            ),
+            Error::InsufficientData { why, at: loc } => msg!(
+                "insufficient data: {why}{at}",
+                why = why.clone(),
+                at = at(loc)
+            ),
+            Error::Unsupported { what, feature } => msg!(
+                "{what} is not in this build of ecodefi (cargo feature `{feature}` of the core)",
+                what = Arg::noun(what),
+                feature = *feature
+            ),
+        }
+    }
+
+    /// The error's text in `lang`: `valeur invalide pour valeur de relevé
+    /// (reçu -3) : un index ne peut pas être négatif (foyer « h1 »…)`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.to_message().render(lang)
+    }
+
+    /// The error's parameters as data (what it is about, the value given,
+    /// the rule's own parameters…), without its location
+    /// ([`Error::location`], [`Location::params`]).
+    pub fn params(&self) -> Params {
+        let mut p = self.to_message().params();
+        p.remove("at");
+        p
+    }
+}
+
+impl fmt::Display for Error {
+    /// In English ([`Error::message`] for another language).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {}
 
 impl From<serde_json::Error> for Error {
     fn from(e: serde_json::Error) -> Self {

@@ -1,12 +1,17 @@
 //! Why a household was left out of a result, and what to look at in one
 //! that was kept: machine-readable codes with a human detail.
 //!
+//! The detail of each is a catalogue message ([`crate::message`]): its
+//! parameters are kept as data (`params`), and the text is in English until
+//! the report is rendered in another language ([`crate::Report::localize`]).
+//!
 //! Data-quality problems are not errors: a household whose data cannot give
 //! a result is kept in the output with an [`Exclusion`], and the others are
 //! computed. A result that was computed but deserves a look carries
 //! [`Warning`]s.
 
 use crate::id::MeterId;
+use crate::message::{Lang, Message, Params};
 use crate::named_enum;
 
 named_enum! {
@@ -71,7 +76,7 @@ named_enum! {
 }
 
 /// Why a household has no result.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exclusion {
     /// The reason, machine-readable.
@@ -82,18 +87,49 @@ pub struct Exclusion {
     /// The index of the reading, bill or item concerned, if one is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<usize>,
-    /// What exactly, for a person.
+    /// What exactly, for a person, in the report's language (English until
+    /// [`crate::Report::localize`]).
     pub detail: String,
+    /// The values the detail quotes, as data (days, dates, values…).
+    #[serde(default, skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
+    /// The catalogue message of the detail; `None` for one read back from
+    /// JSON, whose detail stays as it was written.
+    #[serde(skip)]
+    pub message: Option<Message>,
+}
+
+/// Equal when everything a reader sees is: code, meter, item, detail and
+/// parameters (a result read back from JSON equals the one written).
+impl PartialEq for Exclusion {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.code,
+            &self.meter,
+            self.index,
+            &self.detail,
+            &self.params,
+        ) == (
+            other.code,
+            &other.meter,
+            other.index,
+            &other.detail,
+            &other.params,
+        )
+    }
 }
 
 impl Exclusion {
-    /// An exclusion with no meter or item yet.
-    pub fn new(code: ExclusionCode, detail: impl Into<String>) -> Self {
+    /// An exclusion with no meter or item yet, its detail in English.
+    pub fn new(code: ExclusionCode, detail: impl Into<Message>) -> Self {
+        let detail = detail.into();
         Exclusion {
             code,
             meter: None,
             index: None,
-            detail: detail.into(),
+            detail: detail.render(Lang::En),
+            params: detail.params(),
+            message: Some(detail),
         }
     }
 
@@ -110,10 +146,18 @@ impl Exclusion {
         self.meter = Some(meter.clone());
         self
     }
+
+    /// Writes the detail in `lang` again from its template and parameters
+    /// (nothing changes for one read back from JSON).
+    pub fn localize(&mut self, lang: Lang) {
+        if let Some(m) = &self.message {
+            self.detail = m.render(lang);
+        }
+    }
 }
 
 /// What deserves a look in a computed result.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Warning {
     /// The warning, machine-readable.
@@ -121,17 +165,36 @@ pub struct Warning {
     /// The meter concerned, if one is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meter: Option<MeterId>,
-    /// What exactly, for a person.
+    /// What exactly, for a person, in the report's language (English until
+    /// [`crate::Report::localize`]).
     pub detail: String,
+    /// The values the detail quotes, as data.
+    #[serde(default, skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
+    /// The catalogue message of the detail; `None` for one read back from
+    /// JSON.
+    #[serde(skip)]
+    pub message: Option<Message>,
+}
+
+/// Equal when everything a reader sees is (see [`Exclusion`]).
+impl PartialEq for Warning {
+    fn eq(&self, other: &Self) -> bool {
+        (self.code, &self.meter, &self.detail, &self.params)
+            == (other.code, &other.meter, &other.detail, &other.params)
+    }
 }
 
 impl Warning {
-    /// A warning with no meter yet.
-    pub fn new(code: WarningCode, detail: impl Into<String>) -> Self {
+    /// A warning with no meter yet, its detail in English.
+    pub fn new(code: WarningCode, detail: impl Into<Message>) -> Self {
+        let detail = detail.into();
         Warning {
             code,
             meter: None,
-            detail: detail.into(),
+            detail: detail.render(Lang::En),
+            params: detail.params(),
+            message: Some(detail),
         }
     }
 
@@ -140,5 +203,12 @@ impl Warning {
     pub fn on_meter(mut self, meter: &MeterId) -> Self {
         self.meter = Some(meter.clone());
         self
+    }
+
+    /// Writes the detail in `lang` again (see [`Exclusion::localize`]).
+    pub fn localize(&mut self, lang: Lang) {
+        if let Some(m) = &self.message {
+            self.detail = m.render(lang);
+        }
     }
 }

@@ -42,6 +42,7 @@ pub mod food;
 pub mod french;
 pub mod household;
 pub mod id;
+pub mod message;
 pub mod meter;
 pub mod mobility;
 mod names;

@@ -30,6 +30,8 @@ static NO_REASON: Exclusion = Exclusion {
     meter: None,
     index: None,
     detail: String::new(),
+    params: crate::message::Params::new(),
+    message: None,
 };
 
 /// Whether a household's figures could be computed.

@@ -166,7 +166,7 @@ pub(crate) fn check_disjoint(reference: Period, others: &[Period]) -> Result<()>
             return Err(Error::InvalidValue {
                 what: "period",
                 got: p.to_string(),
-                why: format!("it overlaps the period {q}; a day belongs to one period only"),
+                why: format!("it overlaps the period {q}; a day belongs to one period only").into(),
                 at: Location::NONE.with_index(i),
             });
         }

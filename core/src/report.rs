@@ -87,6 +87,46 @@ impl Report {
         out
     }
 
+    /// Writes every exclusion's and warning's detail in `lang`, from the
+    /// catalogue ([`crate::message`]); their codes and parameters do not
+    /// change. A report is computed in English.
+    ///
+    /// ```
+    /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/energy/challenge.json"))?;
+    /// let mut report = ecodefi::compute(&ecodefi::ChallengeData::from_json(&json)?)?;
+    /// report.localize(ecodefi::message::Lang::Fr);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn localize(&mut self, lang: crate::message::Lang) {
+        fn each<T>(
+            households: &mut [crate::outcome::HouseholdResult<T>],
+            lang: crate::message::Lang,
+        ) {
+            for h in households {
+                h.exclusions.iter_mut().for_each(|e| e.localize(lang));
+                h.warnings.iter_mut().for_each(|w| w.localize(lang));
+            }
+        }
+        if let Some(e) = &mut self.energy {
+            each(&mut e.households, lang);
+        }
+        #[cfg(feature = "themes")]
+        {
+            if let Some(w) = &mut self.water {
+                each(&mut w.households, lang);
+            }
+            if let Some(w) = &mut self.waste {
+                each(&mut w.households, lang);
+            }
+            if let Some(f) = &mut self.food {
+                each(&mut f.households, lang);
+            }
+            if let Some(m) = &mut self.mobility {
+                each(&mut m.households, lang);
+            }
+        }
+    }
+
     /// The report as JSON.
     ///
     /// # Errors

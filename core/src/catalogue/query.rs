@@ -403,7 +403,7 @@ impl Catalogue {
             .first()
             .map(|&(i, k, r)| (i, k, r.theme, r.indicator))
             .ok_or_else(|| Error::InsufficientData {
-                why: "no result to aggregate".to_owned(),
+                why: "no result to aggregate".to_owned().into(),
                 at: crate::error::Location::NONE,
             })?;
         let household_weighted_change = if without == 0 && households > 0 {

@@ -211,7 +211,7 @@ pub(crate) fn read(name: &str, text: &str) -> Result<MeterFile> {
             Err(Error::InvalidValue {
                 what: "Enedis unit",
                 got: quoted(&unit),
-                why: format!("{} is given in {expected}", quoted(&data_type)),
+                why: format!("{} is given in {expected}", quoted(&data_type)).into(),
                 at: Location::in_file(name).with_file(name, 2, Some("Unite".into())),
             })
         }

@@ -253,7 +253,7 @@ pub(crate) fn read_json(name: &str, text: &str) -> Result<MeterFile> {
     let json_error = |e: serde_json::Error| Error::InvalidValue {
         what: "GRDF JSON",
         got: quoted(name),
-        why: e.to_string(),
+        why: e.to_string().into(),
         at: Location::in_file(name).with_file(name, e.line(), Some(e.column().to_string())),
     };
     let doc: Value = serde_json::from_str(text).map_err(json_error)?;

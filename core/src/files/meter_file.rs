@@ -238,7 +238,7 @@ impl MeterFile {
             return Err(Error::InvalidValue {
                 what: "meter carrier",
                 got: meter.carrier.to_string(),
-                why: format!("the file {} measures {}", quoted(&self.name), self.carrier),
+                why: format!("the file {} measures {}", quoted(&self.name), self.carrier).into(),
                 at: at(),
             });
         }
@@ -270,7 +270,8 @@ impl MeterFile {
                             Provider::Enedis => "kWh only",
                             Provider::Grdf => "kWh or m³ only",
                         }
-                    ),
+                    )
+                    .into(),
                     at: at(),
                 })
             }

@@ -256,7 +256,8 @@ fn temperatures(
                     "name the station to take the temperatures from (`station_meteo` in the \
                      settings table): {}",
                     list.join(", ")
-                ),
+                )
+                .into(),
                 at,
             });
         }
@@ -394,7 +395,8 @@ fn meter_of(
                 "household {} has several {} meters: give the meters table an `identifiant` \
                  column with each meter's delivery point",
                 h.id, file.carrier
-            ),
+            )
+            .into(),
             at: at.clone(),
         }),
     }

@@ -76,7 +76,7 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 /// [`Error::InvalidValue`] for serial 60, a serial below 1 or beyond year
 /// 9999.
 pub fn excel_date(serial: Decimal) -> Result<Date> {
-    let refuse = |why: &str| Error::invalid("spreadsheet date", serial, why);
+    let refuse = |why: &'static str| Error::invalid("spreadsheet date", serial, why);
     let whole = serial.trunc();
     let days: i32 = i32::try_from(whole.mantissa() / 10_i128.pow(whole.scale()))
         .map_err(|_| refuse("out of range"))?;
@@ -121,7 +121,7 @@ impl<'a> Archive<'a> {
         Error::InvalidValue {
             what: "xlsx (ZIP) structure",
             got: quoted(name),
-            why: why.into(),
+            why: why.into().into(),
             at: Location::in_file(name),
         }
     }
@@ -463,7 +463,7 @@ pub fn first_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
     let bad = |reference: &str, got: &str, why: &str| Error::InvalidValue {
         what: "spreadsheet cell",
         got: quoted(got),
-        why: why.to_owned(),
+        why: why.to_owned().into(),
         at: Location::in_file(name).with_path(reference.to_owned()),
     };
     for event in Xml::new(&sheet) {

@@ -161,7 +161,8 @@ impl FoodOptions {
                         why: format!(
                             "surveys are in order and do not overlap (previous: {})",
                             prev.period
-                        ),
+                        )
+                        .into(),
                         at,
                     });
                 }

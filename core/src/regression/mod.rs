@@ -279,7 +279,7 @@ impl RegressionOptions {
     /// Checks every option; an error names the option by its path
     /// (`options.baseline_days`…).
     fn validate(&self) -> Result<()> {
-        let bad = |what, got: String, why: &str, path: &str| {
+        let bad = |what, got: String, why: &'static str, path: &str| {
             Err(Error::invalid(what, got, why).at_path(format!("options.{path}")))
         };
         if !(1..=MAX_BASELINE_DAYS).contains(&self.baseline_days) {

@@ -114,7 +114,8 @@ fn check_lengths(
                     } else {
                         ""
                     }
-                ),
+                )
+                .into(),
                 at: Location {
                     column: Some(name.to_owned()),
                     ..origins.table(table)

@@ -607,7 +607,8 @@ impl Header {
                             .chain(c.aliases.iter().copied())
                             .collect::<Vec<_>>()
                             .join(", ")
-                    ),
+                    )
+                    .into(),
                     at: at(c.name),
                 });
             }

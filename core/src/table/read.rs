@@ -39,7 +39,8 @@ impl<'a> Rows<'a> {
                 why: format!(
                     "the file is empty: it starts with a header line naming the columns ({})",
                     table.expected()
-                ),
+                )
+                .into(),
                 at: Location {
                     line: Some(1),
                     ..file
@@ -66,7 +67,8 @@ impl<'a> Rows<'a> {
                         "the header has {width} columns, every row has as many fields (is a \
                          delimiter missing, or a value with a `{}` not quoted?)",
                         delimiter.as_char()
-                    ),
+                    )
+                    .into(),
                     at,
                 });
             }
@@ -75,7 +77,7 @@ impl<'a> Rows<'a> {
                     return Err(Error::InvalidValue {
                         what: "cell",
                         got: crate::error::quoted(f),
-                        why: format!("the column {} has no name in the header line", i + 1),
+                        why: format!("the column {} has no name in the header line", i + 1).into(),
                         at,
                     });
                 }

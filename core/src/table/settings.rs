@@ -52,7 +52,7 @@ pub(super) fn challenge_data(
             return Err(Error::InvalidValue {
                 what: "settings",
                 got: format!("`{key}`"),
-                why: format!("the {key} come from the tables, not from the settings"),
+                why: format!("the {key} come from the tables, not from the settings").into(),
                 at: settings_at,
             });
         }

@@ -69,7 +69,7 @@ const DECIMAL_RULE: &str = "a number is written with digits and at most one deci
 /// # Ok::<(), ecodefi::Error>(())
 /// ```
 pub fn decimal(cell: &str, what: &'static str) -> Result<Decimal> {
-    let refuse = |why: &str| Error::invalid(what, crate::error::quoted(cell), why);
+    let refuse = |why: &'static str| Error::invalid(what, crate::error::quoted(cell), why);
     let s = trim(cell);
     if s.is_empty() {
         return Err(refuse("the cell is empty"));
@@ -154,7 +154,7 @@ const DATE_RULE: &str =
 /// ```
 pub fn date(cell: &str, what: &'static str) -> Result<Date> {
     let s = trim(cell);
-    let refuse = |why: &str| Error::invalid(what, crate::error::quoted(cell), why);
+    let refuse = |why: &'static str| Error::invalid(what, crate::error::quoted(cell), why);
     let number = |p: &str, min: usize, max: usize| -> Option<i16> {
         if (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) {
             p.parse().ok()

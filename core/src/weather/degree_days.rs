@@ -234,7 +234,7 @@ impl DegreeDays {
     pub fn sum(&self, period: Period) -> Result<Decimal> {
         self.sum_days(period.start_day(), period.end_day())
             .ok_or_else(|| Error::InsufficientData {
-                why: format!("the temperatures do not cover {period}"),
+                why: format!("the temperatures do not cover {period}").into(),
                 at: Location::NONE,
             })
     }

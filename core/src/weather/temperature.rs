@@ -186,7 +186,7 @@ impl Temperatures {
         for d in first..=last {
             let (Some(&n), Some(&x)) = (minima.get(&d), maxima.get(&d)) else {
                 return Err(Error::InsufficientData {
-                    why: format!("no observation in the Tn or Tx window of {}", date_of(d)?),
+                    why: format!("no observation in the Tn or Tx window of {}", date_of(d)?).into(),
                     at: Location::NONE,
                 });
             };

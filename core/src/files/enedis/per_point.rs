@@ -80,7 +80,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<MeterFile> {
             .ok_or_else(|| Error::InvalidValue {
                 what: "Enedis SGE header",
                 got: quoted(&header.join(";")),
-                why: format!("a column {prefix}… is missing"),
+                why: format!("a column {prefix}… is missing").into(),
                 at: Location::in_file(name).with_file(name, 1, None),
             })
     };
@@ -117,7 +117,7 @@ pub(super) fn read(name: &str, text: &str) -> Result<MeterFile> {
             return Err(Error::InvalidValue {
                 what: "Enedis unit",
                 got: quoted(cell(unit)),
-                why: format!("{} is given in {}", cell(physical), per.1),
+                why: format!("{} is given in {}", cell(physical), per.1).into(),
                 at: at(name, line, "Unite"),
             });
         }

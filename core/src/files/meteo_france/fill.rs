@@ -82,7 +82,7 @@ pub(super) fn temperatures(
     };
     if own.is_empty() {
         return Err(Error::InsufficientData {
-            why: format!("station `{}` ({}) has no day", info.number, info.name),
+            why: format!("station `{}` ({}) has no day", info.number, info.name).into(),
             at,
         });
     }
@@ -216,7 +216,8 @@ fn missing_days(info: &Station, own: &[Day], period: Period, missing: &[i32]) ->
             period.first(),
             period.last(),
             list.join(", "),
-        ),
+        )
+        .into(),
         at: Location::NONE,
     }
 }

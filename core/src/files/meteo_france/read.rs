@@ -103,7 +103,7 @@ impl Row<'_> {
         )
     }
 
-    fn error(&self, column: usize, what: &'static str, why: &str) -> Error {
+    fn error(&self, column: usize, what: &'static str, why: &'static str) -> Error {
         let got = self.cells.get(column).copied().unwrap_or_default();
         Error::invalid(what, crate::error::quoted(got), why).within(&self.at(Some(column)))
     }

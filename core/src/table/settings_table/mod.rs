@@ -67,7 +67,8 @@ impl<'r> Found<'r> {
                     "the required setting `{}` is missing (accepted names: {})",
                     names.first().copied().unwrap_or_default(),
                     names.join(", ")
-                ),
+                )
+                .into(),
                 at: self.table.clone(),
             }
         })
@@ -266,7 +267,8 @@ fn themes(r: &SettingRow) -> Result<Vec<Theme>> {
             why: format!(
                 "themes are names separated by commas or spaces: {}",
                 value::THEME_NAMES
-            ),
+            )
+            .into(),
             at: r.value_at.clone(),
         });
     }
