@@ -57,7 +57,7 @@ fn bad_cell(
         why: format!(
             "expected {expected}, got a value of type `{}`",
             type_name(obj)
-        ),
+        ).into(),
         at: at(table, row, column),
     }
 }
@@ -66,7 +66,7 @@ fn missing(table: Table, row: usize, column: &str) -> Error {
     Error::InvalidValue {
         what: "cell",
         got: "a missing value".to_owned(),
-        why: format!("the column `{column}` is required in every row"),
+        why: format!("the column `{column}` is required in every row").into(),
         at: at(table, row, column),
     }
 }
@@ -185,7 +185,7 @@ impl<'py> Col<'py> {
                     Some(row) => Err(Error::InvalidValue {
                         what: "cell",
                         got: format!("{}", v[row]),
-                        why: "expected text (str) or an integer identifier, got a float".to_owned(),
+                        why: "expected text (str) or an integer identifier, got a float".to_owned().into(),
                         at: self.locate(row),
                     }),
                     None => Ok(vec![None; v.len()]),
@@ -271,7 +271,7 @@ impl<'py> Col<'py> {
                         .ok_or_else(|| Error::InvalidValue {
                             what: "cell",
                             got: format!("{f}"),
-                            why: "a finite number within about ±7.9e28 is expected".to_owned(),
+                            why: "a finite number within about ±7.9e28 is expected".to_owned().into(),
                             at: self.locate(row),
                         })
                 })
@@ -324,7 +324,7 @@ impl<'py> Col<'py> {
                 Some(row) => Err(Error::InvalidValue {
                     what: "cell",
                     got: "a number".to_owned(),
-                    why: "expected a date (datetime64, datetime.date, Timestamp or str), got a numeric column".to_owned(),
+                    why: "expected a date (datetime64, datetime.date, Timestamp or str), got a numeric column".to_owned().into(),
                     at: self.locate(row),
                 }),
                 None if rows == 0 => Ok(Vec::new()),
@@ -486,7 +486,7 @@ impl<'py> Col<'py> {
                     Some(row) => Err(Error::InvalidValue {
                         what: "cell",
                         got: format!("{}", v[row]),
-                        why: "expected a yes/no value (bool or str), got a float".to_owned(),
+                        why: "expected a yes/no value (bool or str), got a float".to_owned().into(),
                         at: self.locate(row),
                     }),
                     None if v.is_empty() => Ok(Vec::new()),
@@ -783,7 +783,7 @@ fn datetime_days(obj: &Bound<'_, PyAny>, table: Table, name: &str) -> PyResult<V
         return Err(PyErr::from(Wrap(Error::InvalidValue {
             what: "cell",
             got: cell.repr()?.to_string(),
-            why: "expected a day, got a timestamp with a time of day".to_owned(),
+            why: "expected a day, got a timestamp with a time of day".to_owned().into(),
             at: at(table, row, name),
         })));
     }

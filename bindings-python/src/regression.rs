@@ -134,7 +134,7 @@ impl PyBaseline {
         };
         self.0.model.as_ref().ok_or_else(|| {
             PyErr::from(Wrap(ecodefi::Error::InsufficientData {
-                why,
+                why: why.into(),
                 at: ecodefi::error::Location::NONE,
             }))
         })

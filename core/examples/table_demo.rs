@@ -57,7 +57,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         ecodefi::Error::InsufficientData {
                             why: format!(
                                 "no settings table and no readable `challenge.json` ({e})"
-                            ),
+                            )
+                            .into(),
                             at: ecodefi::Location::NONE,
                         }
                     })?;
