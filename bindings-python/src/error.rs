@@ -18,11 +18,15 @@
 //! error's location: `household`, `meter`, `row` (the index, from 0, of the
 //! reading, bill or table row), `file` (or table), `line`, `column`, `path`
 //! (of an option or a catalogue record's field in the input document),
-//! `team` (for an error in a team's totals).
+//! `team` (for an error in a team's totals), and the catalogue's view of
+//! it: `params` (its parameters as data) and `messages` (`{"en": …, "fr":
+//! …}`); `message` is in the language the call asked for.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyModule};
+
+use ecodefi::message::{Lang, ParamValue};
 
 use crate::convert::{DeError, Wrap};
 
@@ -46,7 +50,7 @@ pub fn class_name(code: &str) -> &'static str {
     }
 }
 
-fn build(py: Python<'_>, e: &ecodefi::Error) -> PyResult<PyErr> {
+fn build(py: Python<'_>, e: &ecodefi::Error, lang: Lang) -> PyResult<PyErr> {
     let module =
         EXCEPTIONS.get_or_try_init(py, || py.import("ecodefi.exceptions").map(Bound::unbind))?;
     let class = module.bind(py).getattr(class_name(e.code()))?;
@@ -62,20 +66,38 @@ fn build(py: Python<'_>, e: &ecodefi::Error) -> PyResult<PyErr> {
         kwargs.set_item("path", at.path.as_deref())?;
         kwargs.set_item("team", at.team.as_deref())?;
     }
-    let instance = class.call((e.to_string(),), Some(&kwargs))?;
+    let params = PyDict::new(py);
+    for (name, value) in e.params() {
+        match value {
+            ParamValue::Int(n) => params.set_item(name, n)?,
+            ParamValue::Text(t) => params.set_item(name, t)?,
+        }
+    }
+    kwargs.set_item("params", params)?;
+    let messages = PyDict::new(py);
+    for l in Lang::ALL {
+        messages.set_item(l.as_str(), e.message(*l))?;
+    }
+    kwargs.set_item("messages", messages)?;
+    let instance = class.call((e.message(lang),), Some(&kwargs))?;
     Ok(PyErr::from_value(instance))
 }
 
-/// The Python exception for a core error.
+/// The Python exception for a core error, its message in English.
 pub fn to_pyerr(e: ecodefi::Error) -> PyErr {
     PyErr::from(Wrap(e))
+}
+
+/// The Python exception for a core error, its message in `lang`.
+pub fn to_pyerr_in(e: &ecodefi::Error, lang: Lang) -> PyErr {
+    Python::attach(|py| build(py, e, lang).unwrap_or_else(|import_error| import_error))
 }
 
 impl From<Wrap<ecodefi::Error>> for PyErr {
     fn from(Wrap(e): Wrap<ecodefi::Error>) -> PyErr {
         // If the exceptions module itself cannot be imported (a broken
         // installation), that import error is what the user needs to see.
-        Python::attach(|py| build(py, &e).unwrap_or_else(|import_error| import_error))
+        to_pyerr_in(&e, Lang::En)
     }
 }
 

@@ -57,7 +57,8 @@ fn bad_cell(
         why: format!(
             "expected {expected}, got a value of type `{}`",
             type_name(obj)
-        ).into(),
+        )
+        .into(),
         at: at(table, row, column),
     }
 }
@@ -185,7 +186,9 @@ impl<'py> Col<'py> {
                     Some(row) => Err(Error::InvalidValue {
                         what: "cell",
                         got: format!("{}", v[row]),
-                        why: "expected text (str) or an integer identifier, got a float".to_owned().into(),
+                        why: "expected text (str) or an integer identifier, got a float"
+                            .to_owned()
+                            .into(),
                         at: self.locate(row),
                     }),
                     None => Ok(vec![None; v.len()]),
@@ -271,7 +274,9 @@ impl<'py> Col<'py> {
                         .ok_or_else(|| Error::InvalidValue {
                             what: "cell",
                             got: format!("{f}"),
-                            why: "a finite number within about ±7.9e28 is expected".to_owned().into(),
+                            why: "a finite number within about ±7.9e28 is expected"
+                                .to_owned()
+                                .into(),
                             at: self.locate(row),
                         })
                 })
@@ -486,7 +491,9 @@ impl<'py> Col<'py> {
                     Some(row) => Err(Error::InvalidValue {
                         what: "cell",
                         got: format!("{}", v[row]),
-                        why: "expected a yes/no value (bool or str), got a float".to_owned().into(),
+                        why: "expected a yes/no value (bool or str), got a float"
+                            .to_owned()
+                            .into(),
                         at: self.locate(row),
                     }),
                     None if v.is_empty() => Ok(Vec::new()),
@@ -783,7 +790,9 @@ fn datetime_days(obj: &Bound<'_, PyAny>, table: Table, name: &str) -> PyResult<V
         return Err(PyErr::from(Wrap(Error::InvalidValue {
             what: "cell",
             got: cell.repr()?.to_string(),
-            why: "expected a day, got a timestamp with a time of day".to_owned().into(),
+            why: "expected a day, got a timestamp with a time of day"
+                .to_owned()
+                .into(),
             at: at(table, row, name),
         })));
     }

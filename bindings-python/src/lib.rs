@@ -220,6 +220,19 @@ fn names(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
 /// Reads a challenge's tables, given as pandas DataFrames (or dicts of
 /// columns), with the core's columnar input: ``{"households": [...],
 /// "teams": [...], "temperatures": [...] or None}`` in the document's form.
+/// A machine-readable code (an exclusion's, a warning's or an error's
+/// ``code``) in words, in ``lang`` (``"en"`` or ``"fr"``), from the core's
+/// message catalogue: ``code_label("no_meter", "fr")`` is
+/// ``"aucun compteur"``; ``None`` for a code the catalogue does not know.
+#[pyfunction]
+#[pyo3(signature = (code, lang = "en"))]
+fn code_label(code: &str, lang: &str) -> PyResult<Option<&'static str>> {
+    Ok(ecodefi::message::code_label(
+        code,
+        report::parse_lang(lang)?,
+    ))
+}
+
 #[pyfunction]
 #[pyo3(signature = (households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None, weighings = None, purchases = None, trips = None))]
 #[allow(clippy::too_many_arguments)]
@@ -333,6 +346,7 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(correct_climate, m)?)?;
     m.add_function(wrap_pyfunction!(official_conversion, m)?)?;
     m.add_function(wrap_pyfunction!(names, m)?)?;
+    m.add_function(wrap_pyfunction!(code_label, m)?)?;
     m.add_function(wrap_pyfunction!(read_frames, m)?)?;
     m.add_function(wrap_pyfunction!(read_csv_tables, m)?)?;
     m.add("SCHEMA_VERSION", ecodefi::SCHEMA_VERSION)?;

@@ -4,6 +4,7 @@
 
 use std::time::Instant;
 
+use ecodefi::message::Lang;
 use ecodefi::{ChallengeData, Report, SCHEMA_VERSION};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
@@ -222,9 +223,12 @@ impl PyChallengeData {
         self.0.households.len()
     }
 
-    /// Computes the challenge's results (``ecodefi.compute(self)``).
-    fn compute(&self, py: Python<'_>) -> PyResult<PyReport> {
-        compute_data(py, &self.0)
+    /// Computes the challenge's results (``ecodefi.compute(self, lang=lang)``):
+    /// exclusion details, warnings and error messages in ``lang``
+    /// (``"en"`` or ``"fr"``).
+    #[pyo3(signature = (*, lang = "en"))]
+    fn compute(&self, py: Python<'_>, lang: &str) -> PyResult<PyReport> {
+        compute_data(py, &self.0, parse_lang(lang)?)
     }
 
     fn __repr__(&self) -> String {
@@ -236,21 +240,38 @@ impl PyChallengeData {
     }
 }
 
-fn compute_data(py: Python<'_>, data: &ChallengeData) -> PyResult<PyReport> {
+/// The language of the core's catalogue named `lang` (`"en"`, `"fr"`).
+pub(crate) fn parse_lang(lang: &str) -> PyResult<Lang> {
+    core(lang.parse())
+}
+
+fn compute_data(py: Python<'_>, data: &ChallengeData, lang: Lang) -> PyResult<PyReport> {
     // The computation holds no Python object: other threads may run.
-    core(py.detach(|| ecodefi::compute(data))).map(PyReport)
+    let computed = py.detach(|| {
+        ecodefi::compute(data).map(|mut report| {
+            report.localize(lang);
+            report
+        })
+    });
+    computed
+        .map(PyReport)
+        .map_err(|e| crate::error::to_pyerr_in(&e, lang))
 }
 
 /// Computes a challenge's results from its ``ChallengeData`` (or a dict in
 /// the document's shape): every household appears in the report, with its
-/// result or the reasons it was excluded.
+/// result or the reasons it was excluded. Exclusion details, warnings and
+/// error messages are in ``lang``: ``"en"`` (the default) or ``"fr"``; their
+/// codes and parameters are the same in both.
 #[pyfunction]
-pub fn compute(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyReport> {
+#[pyo3(signature = (data, *, lang = "en"))]
+pub fn compute(py: Python<'_>, data: &Bound<'_, PyAny>, lang: &str) -> PyResult<PyReport> {
+    let lang = parse_lang(lang)?;
     if let Ok(d) = data.cast::<PyChallengeData>() {
-        return compute_data(py, &d.get().0);
+        return compute_data(py, &d.get().0, lang);
     }
     let d = PyChallengeData::from_dict(data)?;
-    compute_data(py, &d.0)
+    compute_data(py, &d.0, lang)
 }
 
 /// The results of a challenge (``ecodefi::Report``): a section per theme

@@ -33,6 +33,8 @@ import * as sheetsThemes from 'ecodefi/sheets-themes';
 import { byteFiles, exampleReport, examples, filesChallenge, folderTables, here, root, wasmDir } from './helpers.mjs';
 
 const www = path.join(wasmDir, 'www');
+/** A text with its no-break spaces (French typography) as plain spaces. */
+const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ');
 const out = path.join(here, 'out');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -240,8 +242,10 @@ test('a broken CSV shows core\'s error next to its file, with line and column', 
   await page.waitForSelector('#files li.file-error');
   const failed = await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file));
   assert.deepEqual(failed, ['releves.csv']);
-  const message = await page.textContent('#files li.file-error .file-message');
-  assert.match(message, /^valeur invalide \(ligne 17, colonne « valeur »\) — /);
+  // Core's message, in French, from its catalogue: what, the value, the rule, then where.
+  const message = plain(await page.textContent('#files li.file-error .file-message'));
+  assert.match(message, /^valeur invalide pour /);
+  assert.match(message, /\(fichier « releves\.csv », ligne 17, colonne « valeur »\)$/);
   assert.match(message, /12,3,4/);
   assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), 'invalid_value');
   assert.ok(await page.isHidden('#results'));
@@ -505,10 +509,11 @@ test('a weighing of an unknown stream shows core\'s error next to pesees.csv, wi
   await page.setInputFiles('#picker', files);
   await page.waitForSelector('#files li.file-error');
   assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), ['pesees.csv']);
-  const message = await page.textContent('#files li.file-error .file-message');
-  // Core's code for a name it does not know (a stream's), in French, then where, then its message.
-  assert.match(message, new RegExp(`^nom inconnu \\(ligne ${at + 1}, colonne « flux »\\) — `));
-  assert.match(message, /`carton`/);
+  const message = plain(await page.textContent('#files li.file-error .file-message'));
+  // Core's message for a name it does not know (a stream's), in French, then where.
+  assert.match(message, /^nom inconnu pour /);
+  assert.match(message, /« carton »/);
+  assert.ok(message.endsWith(`ligne ${at + 1}, colonne « flux »)`), message);
   assert.equal(await page.getAttribute('#files li.file-error .file-message', 'data-code'), 'unknown_name');
   assert.ok(await page.isHidden('#results'));
   await page.screenshot({ path: path.join(out, 'page-error-pesees.png') });
@@ -718,8 +723,9 @@ test('a broken Linky file shows core\'s error next to it, with its line', async 
   await page.setInputFiles('#picker', files);
   await page.waitForSelector('#files li.file-error', { timeout: 60_000 });
   assert.deepEqual(await page.$$eval('#files li.file-error', (lis) => lis.map((li) => li.dataset.file)), [linky.name]);
-  const message = await page.textContent('#files li.file-error .file-message');
-  assert.match(message, new RegExp(`^valeur invalide \\(ligne ${at + 1}\\b`));
+  const message = plain(await page.textContent('#files li.file-error .file-message'));
+  assert.match(message, /^valeur invalide pour /);
+  assert.match(message, new RegExp(`ligne ${at + 1}\\b`));
   assert.match(message, /douze/);
   assert.ok(await page.isHidden('#results'));
   await page.screenshot({ path: path.join(out, 'page-error-linky.png') });

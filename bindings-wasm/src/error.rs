@@ -12,11 +12,17 @@
 /// The `name` of every error thrown by the package.
 pub const ERROR_NAME: &str = "EcodefiError";
 
+use ecodefi::message::{Lang, ParamValue, Params};
+
 /// What a JS error carries, before it becomes a JS object.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorInfo {
-    /// The message, core's `Display` of the error.
+    /// The message, in the language asked for.
     pub message: String,
+    /// The message in each language of the catalogue.
+    pub messages: Vec<(Lang, String)>,
+    /// The error's parameters as data (core [`ecodefi::Error::params`]).
+    pub params: Params,
     /// Core's stable code (`invalid_value`, `unknown_name`…).
     pub code: &'static str,
     /// The household identifier, when known.
@@ -39,11 +45,13 @@ pub struct ErrorInfo {
 }
 
 impl ErrorInfo {
-    /// Everything a core error says, field by field.
-    pub fn from_core(e: &ecodefi::Error) -> Self {
+    /// Everything a core error says, field by field, its message in `lang`.
+    pub fn from_core(e: &ecodefi::Error, lang: Lang) -> Self {
         let at = e.location().cloned().unwrap_or_default();
         ErrorInfo {
-            message: e.to_string(),
+            message: e.message(lang),
+            messages: Lang::ALL.iter().map(|l| (*l, e.message(*l))).collect(),
+            params: e.params(),
             code: e.code(),
             household: at.household,
             meter: at.meter,
@@ -57,12 +65,18 @@ impl ErrorInfo {
     }
 }
 
-/// The JS `Error` for a core error (in WebAssembly only: it calls JS).
+/// The JS `Error` for a core error, its message in English.
 pub fn to_js(e: &ecodefi::Error) -> wasm_bindgen::JsValue {
+    to_js_in(e, Lang::En)
+}
+
+/// The JS `Error` for a core error, its message in `lang` (in WebAssembly
+/// only: it calls JS).
+pub fn to_js_in(e: &ecodefi::Error, lang: Lang) -> wasm_bindgen::JsValue {
     use js_sys::Reflect;
     use wasm_bindgen::JsValue;
 
-    let info = ErrorInfo::from_core(e);
+    let info = ErrorInfo::from_core(e, lang);
     let err = js_sys::Error::new(&info.message);
     err.set_name(ERROR_NAME);
     let obj: &JsValue = err.as_ref();
@@ -72,6 +86,26 @@ pub fn to_js(e: &ecodefi::Error) -> wasm_bindgen::JsValue {
         let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
     };
     set("code", JsValue::from_str(info.code));
+    let messages = js_sys::Object::new();
+    for (l, text) in &info.messages {
+        let _ = Reflect::set(
+            &messages,
+            &JsValue::from_str(l.as_str()),
+            &JsValue::from_str(text),
+        );
+    }
+    set("messages", messages.into());
+    let params = js_sys::Object::new();
+    for (name, value) in &info.params {
+        let value = match value {
+            // Parameters are counts of days, lines, items: far below 2^53.
+            #[allow(clippy::cast_precision_loss)]
+            ParamValue::Int(n) => JsValue::from_f64(*n as f64),
+            ParamValue::Text(t) => JsValue::from_str(t),
+        };
+        let _ = Reflect::set(&params, &JsValue::from_str(name), &value);
+    }
+    set("params", params.into());
     let text = |v: Option<String>| v.map(|s| JsValue::from_str(&s));
     #[allow(clippy::cast_precision_loss)] // indexes and lines are far below 2^53
     let number = |v: Option<usize>| v.map(|n| JsValue::from_f64(n as f64));
@@ -106,7 +140,7 @@ mod tests {
                 Some("value".into()),
             ),
         );
-        let info = ErrorInfo::from_core(&e);
+        let info = ErrorInfo::from_core(&e, Lang::Fr);
         assert_eq!(info.code, "invalid_value");
         assert_eq!(info.household.as_deref(), Some("h1"));
         assert_eq!(info.meter.as_deref(), Some("gas"));
@@ -114,7 +148,12 @@ mod tests {
         assert_eq!(info.line, Some(12));
         assert_eq!(info.column.as_deref(), Some("value"));
         assert_eq!(info.index, None);
-        assert_eq!(info.message, e.to_string());
+        assert_eq!(info.message, e.message(Lang::Fr));
+        assert_eq!(
+            info.messages,
+            vec![(Lang::En, e.to_string()), (Lang::Fr, e.message(Lang::Fr))]
+        );
+        assert_eq!(info.params.get("got"), Some(&ParamValue::Text("-3".into())));
     }
 
     #[test]
@@ -123,7 +162,7 @@ mod tests {
             got: 7,
             supported: 1,
         };
-        let info = ErrorInfo::from_core(&e);
+        let info = ErrorInfo::from_core(&e, Lang::En);
         assert_eq!(info.code, "schema_version");
         assert_eq!(
             (

@@ -22,6 +22,7 @@ use ecodefi::date::Date;
 use ecodefi::files::meteo_france::{Fill, FilledDay, Resolution, Station, WeatherFile};
 use ecodefi::files::meter_file::MeterFile;
 use ecodefi::files::set::{self, File, FileOptions, Kind};
+use ecodefi::message::Lang;
 use ecodefi::period::Period;
 use ecodefi::weather::Temperatures;
 use ecodefi::Error;
@@ -271,7 +272,7 @@ pub fn read_meter_file(bytes: &[u8], name: &str) -> Result<MeterFileOutput, JsVa
 }
 
 /// The keys of `computeFiles`'s options.
-const FILES_OPTIONS: &[&str] = &["station", "fillStation", "interpolateMaxDays"];
+const FILES_OPTIONS: &[&str] = &["station", "fillStation", "interpolateMaxDays", "lang"];
 
 /// Computes a challenge from all its files at once (core
 /// [`set::challenge_data`], then [`ecodefi::compute`]): the spreadsheet
@@ -294,16 +295,22 @@ pub fn compute_files(
     files: &ByteFilesInput,
     options: &FilesOptionsInput,
 ) -> Result<FilesResultOutput, JsValue> {
-    crate::throwing(|| {
+    crate::throwing_in(crate::lang_of(options, FILES_OPTIONS), || {
         let mut file_options = FileOptions::default();
+        let mut lang = Lang::default();
         for (key, value) in convert::option_bag(
             options,
             FILES_OPTIONS,
-            "station, fillStation, interpolateMaxDays",
+            "station, fillStation, interpolateMaxDays, lang",
         )? {
             match key.as_str() {
                 "station" => file_options.station = convert::option_text(&key, &value)?,
                 "fillStation" => file_options.fill.station = convert::option_text(&key, &value)?,
+                "lang" => {
+                    if let Some(text) = convert::option_text(&key, &value)? {
+                        lang = text.parse().map_err(|e: ecodefi::Error| e.at_path(key))?;
+                    }
+                }
                 _ => {
                     file_options.fill.interpolate_max_days =
                         convert::option_count(&key, &value)?.unwrap_or(0);
@@ -319,7 +326,7 @@ pub fn compute_files(
             })
             .collect();
         let (data, imported) = set::challenge_data(&files, &file_options)?;
-        let result = crate::sheets_output(&ecodefi::compute(&data)?)?;
+        let result = crate::sheets_output(&ecodefi::compute(&data)?, lang)?;
         convert::with_property(&result, "imported", &output(&imported)?)?;
         Ok(result)
     })

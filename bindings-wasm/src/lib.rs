@@ -47,6 +47,7 @@ pub mod files;
 
 #[cfg(feature = "full")]
 use ecodefi::catalogue::{Catalogue, Filter, GroupBy};
+use ecodefi::message::Lang;
 #[cfg(feature = "full")]
 use ecodefi::regression::{
     self, DailyTemperature, FittedModel, RegressionOptions, SavingsOptions, UsageData,
@@ -144,10 +145,52 @@ extern "C" {
     /// Every section's results as CSV.
     #[wasm_bindgen(typescript_type = "SheetsSection[]")]
     pub type SheetsSectionsOutput;
+    /// The options of a computation (`{ lang }`); absent or `null`: the
+    /// defaults.
+    #[wasm_bindgen(typescript_type = "ComputeOptions | null | undefined")]
+    pub type ComputeOptionsInput;
+}
+
+/// The keys of `compute`'s and `computeSheets`'s options.
+const COMPUTE_OPTIONS: &[&str] = &["lang"];
+
+/// The language the `lang` option of `options` asks for (`"en"`, the
+/// default, or `"fr"`), to write a thrown error in it; English when the
+/// options themselves are wrong (checking them is the call's job).
+pub(crate) fn lang_of(options: &JsValue, allowed: &'static [&'static str]) -> Lang {
+    convert::option_bag(options, allowed, "")
+        .ok()
+        .and_then(|bag| bag.into_iter().find(|(k, _)| k == "lang"))
+        .and_then(|(_, v)| v.as_string())
+        .and_then(|l| l.parse().ok())
+        .unwrap_or_default()
+}
+
+/// The options of a computation, checked: an unknown key or language is
+/// an error, as core names it.
+fn check_compute_options(options: &JsValue) -> ecodefi::Result<Lang> {
+    let mut lang = Lang::default();
+    for (key, value) in convert::option_bag(options, COMPUTE_OPTIONS, "lang")? {
+        if let Some(text) = convert::option_text(&key, &value)? {
+            lang = text.parse().map_err(|e: ecodefi::Error| e.at_path(key))?;
+        }
+    }
+    Ok(lang)
+}
+
+/// [`throwing`], the thrown error's `message` in `lang`.
+pub(crate) fn throwing_in<T: JsCast>(
+    lang: Lang,
+    run: impl FnOnce() -> ecodefi::Result<JsValue>,
+) -> Result<T, JsValue> {
+    run()
+        .map(JsCast::unchecked_into)
+        .map_err(|e| error::to_js_in(&e, lang))
 }
 
 /// Runs a conversion-and-call and turns a core error into the thrown JS
 /// `Error`.
+#[cfg(any(feature = "full", feature = "files"))]
 pub(crate) fn throwing<T: JsCast>(
     run: impl FnOnce() -> ecodefi::Result<JsValue>,
 ) -> Result<T, JsValue> {
@@ -173,23 +216,39 @@ pub fn version() -> String {
 /// teams and households (core [`Report::sections`](ecodefi::Report::sections),
 /// [`write::section_teams`], [`write::section_households`]). Each file is
 /// `{ name, text }`. Returns `{ report, householdsCsv, teamsCsv, sections }`.
+/// `options.lang` (`"en"`, the default, or `"fr"`): the language of the
+/// exclusions' and warnings' details, of the CSV files' details and of a
+/// thrown error's `message` (core [`Report::localize`](ecodefi::Report::localize)).
 ///
 /// # Errors
 /// An `EcodefiError` naming the file, line and column of a table's
 /// problem, or core's error of the computation (`unsupported` in
 /// `ecodefi/sheets` for a theme other than energy).
 #[wasm_bindgen(js_name = computeSheets)]
-pub fn compute_sheets(files: &TableFilesInput) -> Result<SheetsResultOutput, JsValue> {
-    throwing(|| {
+pub fn compute_sheets(
+    files: &TableFilesInput,
+    options: &ComputeOptionsInput,
+) -> Result<SheetsResultOutput, JsValue> {
+    throwing_in(lang_of(options, COMPUTE_OPTIONS), || {
+        let lang = check_compute_options(options)?;
         let files = convert::table_files(files)?;
         let data = Tables::from_files(&convert::sources(&files))?.challenge_data_from_tables()?;
-        sheets_output(&ecodefi::compute(&data)?)
+        sheets_output(&ecodefi::compute(&data)?, lang)
     })
 }
 
-/// `{ report, householdsCsv, teamsCsv, sections }` of a report, as
-/// `computeSheets` returns it (and `computeFiles`, which adds `imported`).
-fn sheets_output(report: &ecodefi::Report) -> ecodefi::Result<JsValue> {
+/// `{ report, householdsCsv, teamsCsv, sections }` of a report, its texts
+/// in `lang`, as `computeSheets` returns it (and `computeFiles`, which adds
+/// `imported`).
+fn sheets_output(report: &ecodefi::Report, lang: Lang) -> ecodefi::Result<JsValue> {
+    let mut localized;
+    let report = if lang == Lang::En {
+        report
+    } else {
+        localized = report.clone();
+        localized.localize(lang);
+        &localized
+    };
     let style = write::CsvStyle::FRENCH;
     let energy = report.energy.as_ref().map(|e| {
         (
@@ -251,16 +310,36 @@ pub fn sections_csv(report: &ReportInput) -> Result<SheetsSectionsOutput, JsValu
 
 /// Computes a challenge's report (core [`ecodefi::compute`]) from its
 /// document (core [`ChallengeData::from_json`], which checks it).
+/// `options.lang` (`"en"`, the default, or `"fr"`): the language of the
+/// details and of a thrown error's `message`.
 ///
 /// # Errors
 /// An `EcodefiError` with core's code and location.
 #[cfg(feature = "full")]
 #[wasm_bindgen]
-pub fn compute(data: &ChallengeDataInput) -> Result<ReportOutput, JsValue> {
-    throwing(|| {
+pub fn compute(
+    data: &ChallengeDataInput,
+    options: &ComputeOptionsInput,
+) -> Result<ReportOutput, JsValue> {
+    throwing_in(lang_of(options, COMPUTE_OPTIONS), || {
+        let lang = check_compute_options(options)?;
         let data = ChallengeData::from_json(&convert::input_text(data)?)?;
-        convert::output_value(&ecodefi::compute(&data)?.to_json()?)
+        let mut report = ecodefi::compute(&data)?;
+        report.localize(lang);
+        convert::output_value(&report.to_json()?)
     })
+}
+
+/// A machine-readable code (an exclusion's, a warning's or an error's
+/// `code`) in words, in `lang` (`"en"` or `"fr"`), from core's message
+/// catalogue ([`ecodefi::message::code_label`]): `codeLabel("no_meter",
+/// "fr")` is `"aucun compteur"`; `undefined` for a code or a language it
+/// does not know. Never fails.
+#[wasm_bindgen(js_name = codeLabel)]
+#[must_use]
+pub fn code_label(code: &str, lang: &str) -> Option<String> {
+    let lang: Lang = lang.parse().ok()?;
+    ecodefi::message::code_label(code, lang).map(str::to_owned)
 }
 
 /// Reads a challenge's CSV files and its settings into a challenge

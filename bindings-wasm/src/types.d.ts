@@ -161,10 +161,19 @@ export interface Trip { date: DateString; mode: Mode; km: DecimalString; trips?:
 /** core `weather::DailyTemperature` (°C). */
 export interface DailyTemperature { date: DateString; tn: DecimalString; tx: DecimalString }
 
-/** core `exclusion::Exclusion`: why a household has no result. */
-export interface Exclusion { code: ExclusionCode; meter?: string; index?: number; detail: string }
+/** A language of core's message catalogue (core `message::Lang`). */
+export type Lang = "en" | "fr";
+/** The options of `compute` and `computeSheets` (`computeFiles` takes `lang` among its own). */
+export interface ComputeOptions {
+  /** The language of the exclusions' and warnings' details, of the CSV files and of a thrown error's `message`; default `"en"`. */
+  lang?: Lang;
+}
+/** The values a message quotes, as data (core `message::Params`): whole numbers as numbers; decimals, dates (ISO 8601) and text as strings. */
+export type MessageParams = { [name: string]: number | string };
+/** core `exclusion::Exclusion`: why a household has no result; `detail` in the language asked for, `params` the values it quotes. */
+export interface Exclusion { code: ExclusionCode; meter?: string; index?: number; detail: string; params?: MessageParams }
 /** core `exclusion::Warning`: what deserves a look in a result. */
-export interface Warning { code: WarningCode; meter?: string; detail: string }
+export interface Warning { code: WarningCode; meter?: string; detail: string; params?: MessageParams }
 
 /** core `weather::Temperatures`: consecutive days, in order. */
 export type Temperatures = DailyTemperature[];
@@ -647,6 +656,10 @@ export type ErrorCode =
 export interface EcodefiError extends Error {
   name: "EcodefiError";
   code: ErrorCode;
+  /** The message in each language of core's catalogue (`message` is the one asked for, English by default). */
+  messages: { [lang in Lang]: string };
+  /** The error's parameters as data (what it is about, the value given, the rule's values). */
+  params: MessageParams;
   household?: string;
   meter?: string;
   /** The index (from 0) of the reading, bill or row in its list. */
@@ -1054,6 +1067,8 @@ export interface MeterFile {
 
 /** The options of `computeFiles` (core `files::set::FileOptions`). */
 export interface FilesOptions {
+  /** The language of the details and of a thrown error's `message`; default `"en"`. */
+  lang?: Lang;
   /** The Météo-France station (number or name); absent: the settings' `station_meteo`, else the file's only station. */
   station?: string | null;
   /** Another station of the file whose values fill a missing day. */

@@ -21,7 +21,7 @@
 //   by files.js, and a change of station or of fill options recomputes.
 
 import init, * as sheets from './pkg/sheets/index.js';
-import { t, where } from './i18n.js';
+import { LANG, setCodeLabels, t } from './i18n.js';
 import { render } from './render.js';
 import { renderCatalogue } from './catalogue.js';
 import { hideImports, renderMeters, renderStations, renderWeatherUse } from './files.js';
@@ -87,7 +87,7 @@ function showFiles(files, problems = new Map()) {
   }
 }
 
-/** The message of a thrown EcodefiError: kind, place, core's message. */
+/** The message of a thrown EcodefiError: core's, in French (it names the file, line and column). */
 function errorMessage(err) {
   const m = document.createElement('span');
   m.className = 'file-message';
@@ -95,9 +95,7 @@ function errorMessage(err) {
     m.textContent = String(err?.message ?? err);
     return m;
   }
-  const place = where(err);
-  const kind = t.errorCodes[err.code] ?? err.code;
-  m.textContent = `${kind}${place ? ` (${place})` : ''} — ${err.message}`;
+  m.textContent = err.messages?.[LANG] ?? err.message;
   m.dataset.code = err.code;
   return m;
 }
@@ -157,7 +155,7 @@ function sortOut(files) {
 function fileOf(err, files, json, stage) {
   if (json && (stage === 'compute' || err?.file === 'settings')) return json.name;
   if (err?.file) return err.file;
-  const message = String(err?.message ?? '');
+  const message = String(err?.messages?.en ?? err?.message ?? '');
   let best = null;
   for (const f of files) {
     const at = message.lastIndexOf(`\`${f.name}\``);
@@ -218,7 +216,7 @@ async function computeNow() {
       const start = performance.now();
       const data = document ? json.text : ecodefi.readTables(tables, json.text);
       stage = 'compute';
-      const report = ecodefi.compute(data);
+      const report = ecodefi.compute(data, { lang: LANG });
       ms = performance.now() - start;
       // The full module's `compute` gives the report; its CSV files are
       // core's writers on that report: energy's detailed ones when the
@@ -232,7 +230,7 @@ async function computeNow() {
     } else {
       let start = performance.now();
       try {
-        result = sheets.computeSheets(tables);
+        result = sheets.computeSheets(tables, { lang: LANG });
         module = 'sheets';
       } catch (err) {
         // What the small module leaves out (another theme) the
@@ -240,7 +238,7 @@ async function computeNow() {
         if (err?.code !== 'unsupported') throw err;
         const themes = await sheetsThemes();
         start = performance.now();
-        result = themes.computeSheets(tables);
+        result = themes.computeSheets(tables, { lang: LANG });
         module = 'sheets-themes';
       }
       ms = performance.now() - start;
@@ -310,7 +308,7 @@ async function computeFiles(files, { direct }) {
   else $('weather').hidden = true;
   await new Promise((r) => setTimeout(r, 0));
   const bytes = files.map(({ name, bytes: b }) => ({ name, bytes: b }));
-  const options = () => ({ ...given.fill, ...(given.station ? { station: given.station } : {}) });
+  const options = () => ({ ...given.fill, ...(given.station ? { station: given.station } : {}), lang: LANG });
   const start = performance.now();
   let result;
   try {
@@ -381,7 +379,7 @@ function periodsCoverage(weather, challenge) {
         const r = weather.parsed.temperatures(s.number, { first: period.first, last: period.last, ...given.fill });
         return { complete: true, filled: r.filled.length };
       } catch (err) {
-        return { complete: false, message: err?.message ?? String(err) };
+        return { complete: false, message: err?.messages?.[LANG] ?? err?.message ?? String(err) };
       }
     };
     coverage.set(s.number, { reference: of(challenge.reference_period), challenge: of(challenge.challenge_period) });
@@ -534,6 +532,7 @@ applyTexts();
 setStatus(t.loading);
 try {
   await init();
+  setCodeLabels(sheets.codeLabel);
   wire();
   setStatus(t.ready);
   document.body.dataset.ready = 'true';

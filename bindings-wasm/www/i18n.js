@@ -179,22 +179,8 @@ export const messages = {
     failed: 'Les données n’ont pas pu être lues : voir l’erreur à côté du fichier.',
     engineFailed: (msg) => `Le moteur de calcul n’a pas pu démarrer : ${msg}`,
     where: {
-      line: (n) => `ligne ${n}`,
-      column: (c) => `colonne « ${c} »`,
-      household: (h) => `foyer « ${h} »`,
       meter: (m) => `compteur « ${m} »`,
       index: (i) => `élément n° ${i + 1}`,
-    },
-    errorCodes: {
-      invalid_value: 'valeur invalide',
-      unknown_name: 'nom inconnu',
-      duplicate: 'doublon',
-      unknown_reference: 'référence inconnue',
-      overflow: 'dépassement de capacité',
-      json: 'JSON invalide',
-      schema_version: 'version de schéma non prise en charge',
-      insufficient_data: 'données insuffisantes',
-      unsupported: 'non pris en charge par ce module',
     },
     columns: {
       rank: 'Rang',
@@ -225,30 +211,6 @@ export const messages = {
     },
     counted: 'compté',
     excluded: 'exclu',
-    exclusions: {
-      no_meter: 'aucun compteur',
-      no_data: 'aucune mesure',
-      too_few_readings: 'trop peu de relevés',
-      duplicate_reading: 'deux relevés le même jour',
-      overlapping_bills: 'factures qui se chevauchent',
-      decreasing_index: 'index en baisse sans changement de compteur',
-      period_not_covered: 'période non couverte par les mesures',
-      zero_reference: 'consommation de référence nulle',
-      negative_consumption: 'consommation négative',
-      not_present: 'absent pendant le défi',
-    },
-    warnings: {
-      long_gap: 'relevés très espacés',
-      extrapolated: 'période extrapolée',
-      prorated_by_days: 'réparti au prorata des jours (températures manquantes)',
-      deliveries_without_stock: 'livraisons sans estimation du stock',
-      outlier: 'économie atypique',
-      missing_co2e_factor: 'facteur d’émission manquant',
-      missing_price: 'prix manquant',
-      heating_share_estimated: 'part chauffage estimée',
-      regression_unusable: 'régression météo inutilisable (hiver reconstitué utilisé)',
-      outside_periods: 'hors des périodes du défi (non compté)',
-    },
     streams: {
       residual: 'ordures résiduelles',
       packaging: 'emballages',
@@ -416,14 +378,17 @@ export function share(s, places = 1) {
   return p.startsWith('+') ? p.slice(1) : p;
 }
 
-/** Where an error is, in words: "ligne 4, colonne « value »". */
-export function where(err) {
-  const w = t.where;
-  const parts = [];
-  if (err.line !== undefined) parts.push(w.line(err.line));
-  if (err.column !== undefined) parts.push(w.column(err.column));
-  if (err.household !== undefined) parts.push(w.household(err.household));
-  if (err.meter !== undefined) parts.push(w.meter(err.meter));
-  if (err.index !== undefined) parts.push(w.index(err.index));
-  return parts.join(', ');
+/** The language the page asks core for: every exclusion, warning and error text is core's, from its catalogue. */
+export const LANG = 'fr';
+
+let coreLabel = null;
+
+/** Gives the page core's `codeLabel` (from the module loaded first). */
+export function setCodeLabels(label) {
+  coreLabel = label;
+}
+
+/** A code (exclusion, warning, error kind) in words, in French: core's catalogue (`codeLabel`). */
+export function codeLabel(code) {
+  return coreLabel?.(code, LANG) ?? code;
 }

@@ -9,7 +9,7 @@
 // strings, written by i18n.js: nothing is computed here.
 
 import { barChart } from './chart.js';
-import { number, percent, points, share, t } from './i18n.js';
+import { codeLabel, number, percent, points, share, t } from './i18n.js';
 
 /** At most this many household rows are drawn per theme; the JSON has them all. */
 const MAX_ROWS = 1000;
@@ -46,7 +46,7 @@ const fromTo = (a, b, write) => (a == null || b == null ? '' : `${write(a)}${t.a
  */
 function householdsFigures(totals) {
   const reasons = totals.exclusions
-    .map((e) => `${t.exclusions[e.code] ?? e.code} : ${e.households}`)
+    .map((e) => `${codeLabel(e.code)} : ${e.households}`)
     .join(', ');
   return [
     [f.counted, String(totals.households)],
@@ -287,12 +287,12 @@ function drawHouseholds(section, d) {
     );
     const notes = cell('td');
     for (const e of h.exclusions) {
-      const span = cell('span', `${t.exclusions[e.code] ?? e.code}${place(e)} — ${e.detail}`, 'reason');
+      const span = cell('span', `${codeLabel(e.code)}${place(e)} — ${e.detail}`, 'reason');
       span.dataset.code = e.code;
       notes.append(span);
     }
     for (const w of h.warnings) {
-      const span = cell('span', `${t.warnings[w.code] ?? w.code}${place(w)} — ${w.detail}`, 'warning');
+      const span = cell('span', `${codeLabel(w.code)}${place(w)} — ${w.detail}`, 'warning');
       span.dataset.code = w.code;
       notes.append(span);
     }

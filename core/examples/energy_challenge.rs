@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::Path;
 
 use ecodefi::french::{number, percent};
+use ecodefi::message::Lang;
 use ecodefi::ChallengeData;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -27,11 +28,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 fn print_report(out: &mut impl Write) -> Result<(), Box<dyn std::error::Error>> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/energy/challenge.json");
     let data = ChallengeData::from_json(&std::fs::read_to_string(&path)?)?;
-    let report = ecodefi::compute(&data)?;
+    let mut report = ecodefi::compute(&data)?;
     if std::env::args().any(|a| a == "--json") {
         writeln!(out, "{}", report.to_json()?)?;
         return Ok(());
     }
+    // The organisers' language: every detail from core's French catalogue.
+    report.localize(Lang::Fr);
     let c = &report.challenge;
     writeln!(out, "{} — {}", c.name, c.territory)?;
     writeln!(

@@ -47,13 +47,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let result = challenge_data(&files, &options)
         .and_then(|(data, imported)| Ok((ecodefi::compute(&data)?, imported)));
     match result {
-        Ok((report, imported)) => {
+        Ok((mut report, imported)) => {
+            // The organisers' language: every detail from core's French
+            // catalogue.
+            report.localize(ecodefi::message::Lang::Fr);
             print!("{}", imports(&imported));
             print!("{}", report_text::render(&report));
             Ok(())
         }
         Err(e) => {
-            eprintln!("error ({}): {e}", e.code());
+            eprintln!(
+                "erreur ({}) : {}",
+                e.code(),
+                e.message(ecodefi::message::Lang::Fr)
+            );
             std::process::exit(1);
         }
     }

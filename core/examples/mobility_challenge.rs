@@ -14,7 +14,9 @@ use ecodefi::{ChallengeData, Ratio};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/mobility/challenge.json");
     let data = ChallengeData::from_json(&std::fs::read_to_string(&path)?)?;
-    let report = ecodefi::compute(&data)?;
+    let mut report = ecodefi::compute(&data)?;
+    // The organisers' language: every detail from core's French catalogue.
+    report.localize(ecodefi::message::Lang::Fr);
     let Some(m) = &report.mobility else {
         return Err("the sample covers no mobility".into());
     };

@@ -67,12 +67,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .and_then(|data| ecodefi::compute(&data));
     match result {
-        Ok(report) => {
+        Ok(mut report) => {
+            // The organisers' language: every detail from core's French
+            // catalogue.
+            report.localize(ecodefi::message::Lang::Fr);
             print!("{}", render(&report));
             Ok(())
         }
         Err(e) => {
-            eprintln!("error ({}): {e}", e.code());
+            eprintln!(
+                "erreur ({}) : {}",
+                e.code(),
+                e.message(ecodefi::message::Lang::Fr)
+            );
             std::process::exit(1);
         }
     }

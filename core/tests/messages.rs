@@ -3,6 +3,7 @@
 //! `named_enum!` kinds) has its French, with the same placeholders, and the
 //! French table holds nothing else. Like gettext's `xgettext`, the texts
 //! are read from the sources.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -54,8 +55,8 @@ fn literal(text: &str) -> Option<(String, usize)> {
                 }
                 '\n' => {
                     // A line continuation skips the next line's indentation.
-                    let mut peek = chars.clone();
-                    while let Some((_, w)) = peek.next() {
+                    let peek = chars.clone();
+                    for (_, w) in peek {
                         if !w.is_whitespace() {
                             break;
                         }

@@ -31,6 +31,7 @@ __all__ = [
     "ChallengeData",
     "Report",
     "compute",
+    "code_label",
     "results",
     "synthetic_challenge",
     "Occupants",
@@ -184,8 +185,8 @@ class ChallengeData:
     @property
     def households(self) -> int:
         """The number of households."""
-    def compute(self) -> Report:
-        """Computes the challenge's results."""
+    def compute(self, *, lang: str = "en") -> Report:
+        """Computes the challenge's results, its texts in ``lang`` (``"en"`` or ``"fr"``)."""
 
 @final
 class Report:
@@ -257,8 +258,11 @@ class Catalogue:
     def to_pandas(self, decimals: str = "decimal") -> Dict[str, Any]:
         """The catalogue as tidy DataFrames: ``records`` and ``results``."""
 
-def compute(data: Union[ChallengeData, Mapping[str, Any]]) -> Report:
-    """Computes a challenge's results from its ``ChallengeData`` (or a dict)."""
+def code_label(code: str, lang: str = "en") -> Optional[str]:
+    """A code (exclusion, warning, error kind) in words, in ``lang``, from the core's catalogue."""
+
+def compute(data: Union[ChallengeData, Mapping[str, Any]], *, lang: str = "en") -> Report:
+    """Computes a challenge's results from its ``ChallengeData`` (or a dict), its texts in ``lang``."""
 
 def synthetic_challenge(households: int = 190, *, seed: int = 2026, problems: bool = True) -> ChallengeData:
     """A synthetic challenge from the core's generator."""

@@ -12,7 +12,7 @@ The mapping from core codes to these classes is in the extension's
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Dict, Optional, Union
 
 __all__ = [
     "EcodefiError",
@@ -45,6 +45,12 @@ class EcodefiError(Exception):
             or a catalogue record's field (``"options.energy.gap_days"``),
             if known.
         team: the team, for an error in a team's totals, if known.
+        params: the error's parameters as data (what it is about, the value
+            given, the rule's own values: ``{"what": "reading value",
+            "got": "-3", …}``), the same in every language.
+        messages: the message in each language of the core's catalogue,
+            ``{"en": …, "fr": …}``; ``message`` (and ``str(error)``) is the
+            one of the ``lang`` asked for (English by default).
     """
 
     message: str
@@ -57,6 +63,8 @@ class EcodefiError(Exception):
     column: Optional[str]
     path: Optional[str]
     team: Optional[str]
+    params: Dict[str, Union[int, str]]
+    messages: Dict[str, str]
 
     def __init__(
         self,
@@ -71,6 +79,8 @@ class EcodefiError(Exception):
         column: Optional[str] = None,
         path: Optional[str] = None,
         team: Optional[str] = None,
+        params: Optional[Dict[str, Union[int, str]]] = None,
+        messages: Optional[Dict[str, str]] = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -83,6 +93,8 @@ class EcodefiError(Exception):
         self.column = column
         self.path = path
         self.team = team
+        self.params = dict(params or {})
+        self.messages = dict(messages or {"en": message})
 
     def __reduce__(self):  # type: ignore[no-untyped-def]
         """Pickles with the location (for multiprocessing)."""
@@ -96,6 +108,8 @@ class EcodefiError(Exception):
             "column": self.column,
             "path": self.path,
             "team": self.team,
+            "params": self.params,
+            "messages": self.messages,
         }
         return (_rebuild, (type(self), self.message, kwargs))
 

@@ -120,6 +120,8 @@ def _converter(tp: Any) -> Callable[[Any], Any]:
         (item,) = typing.get_args(tp)
         each = _converter(item)
         return lambda v: [each(x) for x in v] if v else []
+    if origin is dict:
+        return lambda v: dict(v) if v else {}
     if origin is Union:
         (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
         convert = _converter(inner)
@@ -178,21 +180,26 @@ class _FromDict:
 class Exclusion(_FromDict):
     """Why a household has no result: a machine-readable ``code``, the
     ``meter`` and the ``index`` (of a reading, bill…) concerned when known,
-    and a ``detail`` in words."""
+    a ``detail`` in words (in the ``lang`` the report was computed in) and
+    the values it quotes as data, ``params`` (``{"days": 139, …}``: whole
+    numbers as ``int``, decimals, dates and text as ``str``)."""
 
     code: str
     meter: Optional[str]
     index: Optional[int]
     detail: str
+    params: Dict[str, Union[int, str]]
 
 
 @dataclass(frozen=True)
 class Warning(_FromDict):
-    """What deserves a look in a result: ``code``, ``meter`` (if one), ``detail``."""
+    """What deserves a look in a result: ``code``, ``meter`` (if one),
+    ``detail`` in words and ``params`` as data (see :class:`Exclusion`)."""
 
     code: str
     meter: Optional[str]
     detail: str
+    params: Dict[str, Union[int, str]]
 
 
 @dataclass(frozen=True)
