@@ -41,8 +41,29 @@ fn core<T>(r: ecodefi::Result<T>) -> PyResult<T> {
 #[pyclass(module = "ecodefi", name = "ChallengeData", frozen)]
 pub struct PyChallengeData(pub ChallengeData);
 
-fn checked(data: ChallengeData) -> PyResult<PyChallengeData> {
-    core(data.validate())?;
+/// The document of a dict, checked; an error's message in `lang`.
+fn read_dict(data: &Bound<'_, PyAny>, lang: Lang) -> PyResult<PyChallengeData> {
+    let in_lang = |e: ecodefi::Error| crate::error::to_pyerr_in(&e, lang);
+    // The core reads the schema version first, so that a document of
+    // another version gets that error rather than a shape error.
+    if let Ok(d) = data.cast::<PyDict>() {
+        if let Some(v) = d.get_item("schema_version")? {
+            if let Ok(v) = v.extract::<u32>() {
+                if v != SCHEMA_VERSION {
+                    return Err(in_lang(ecodefi::Error::SchemaVersion {
+                        got: v,
+                        supported: SCHEMA_VERSION,
+                    }));
+                }
+            }
+        }
+    }
+    let data = from_python::<ChallengeData>(data).map_err(|e| {
+        in_lang(ecodefi::Error::Json {
+            message: e.to_string(),
+        })
+    })?;
+    data.validate().map_err(in_lang)?;
     Ok(PyChallengeData(data))
 }
 
@@ -81,21 +102,7 @@ impl PyChallengeData {
     /// ``datetime.date`` values). Unknown keys are refused.
     #[staticmethod]
     fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        // The core reads the schema version first, so that a document of
-        // another version gets that error rather than a shape error.
-        if let Ok(d) = data.cast::<PyDict>() {
-            if let Some(v) = d.get_item("schema_version")? {
-                if let Ok(v) = v.extract::<u32>() {
-                    if v != SCHEMA_VERSION {
-                        return Err(PyErr::from(Wrap(ecodefi::Error::SchemaVersion {
-                            got: v,
-                            supported: SCHEMA_VERSION,
-                        })));
-                    }
-                }
-            }
-        }
-        checked(from_python::<ChallengeData>(data)?)
+        read_dict(data, Lang::En)
     }
 
     /// Builds the document from pandas DataFrames (or dicts of columns),
@@ -270,7 +277,7 @@ pub fn compute(py: Python<'_>, data: &Bound<'_, PyAny>, lang: &str) -> PyResult<
     if let Ok(d) = data.cast::<PyChallengeData>() {
         return compute_data(py, &d.get().0, lang);
     }
-    let d = PyChallengeData::from_dict(data)?;
+    let d = read_dict(data, lang)?;
     compute_data(py, &d.0, lang)
 }
 
