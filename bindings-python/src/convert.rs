@@ -17,6 +17,7 @@ use std::fmt;
 
 use ecodefi::{Date, Decimal};
 use pyo3::exceptions::PyTypeError;
+use ecodefi::msg;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
@@ -157,12 +158,24 @@ fn from_text<T: serde::de::DeserializeOwned>(
     expected: &str,
 ) -> PyResult<T> {
     let text = scalar_text(obj)
-        .map_err(|why| crate::error::to_pyerr(ecodefi::Error::invalid(what, type_name(obj), why)))?
+        .map_err(|why| {
+            crate::error::to_pyerr(ecodefi::Error::invalid(
+                what,
+                type_name(obj),
+                msg!("{reason}", reason = why),
+            ))
+        })?
         .ok_or_else(|| {
             PyTypeError::new_err(format!("expected {expected}, got `{}`", type_name(obj)))
         })?;
     T::deserialize(de::value::StrDeserializer::<de::value::Error>::new(&text))
-        .map_err(|e| crate::error::to_pyerr(ecodefi::Error::invalid(what, &text, e.to_string())))
+        .map_err(|e| {
+            crate::error::to_pyerr(ecodefi::Error::invalid(
+                what,
+                &text,
+                msg!("{reason}", reason = e.to_string()),
+            ))
+        })
 }
 
 impl FromPyObject<'_, '_> for Wrap<Decimal> {

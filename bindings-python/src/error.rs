@@ -119,7 +119,7 @@ mod tests {
     #[test]
     fn every_core_code_has_its_own_class() {
         let errors = [
-            ecodefi::Error::invalid("x", 1, "bad"),
+            ecodefi::Error::invalid("x", 1, ecodefi::msg!("bad")),
             ecodefi::Error::overflow("x"),
             ecodefi::Error::Json {
                 message: String::new(),
@@ -145,7 +145,7 @@ mod tests {
                 at: ecodefi::Location::NONE,
             },
             ecodefi::Error::InsufficientData {
-                why: "none".into(),
+                why: ecodefi::msg!("none"),
                 at: ecodefi::Location::NONE,
             },
             ecodefi::Error::Unsupported {

@@ -18,6 +18,7 @@ use ecodefi::table::{
     TemperatureColumns, TripColumns, WeighingColumns,
 };
 use ecodefi::{Date, Decimal, Error, Location};
+use ecodefi::{msg, noun};
 use pyo3::prelude::*;
 use pyo3::types::{
     PyBool, PyDate, PyDateAccess, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString,
@@ -52,22 +53,22 @@ fn bad_cell(
         .repr()
         .map_or_else(|_| type_name(obj), |r| r.to_string());
     Error::InvalidValue {
-        what: "cell",
+        what: noun!("cell"),
         got,
-        why: format!(
-            "expected {expected}, got a value of type `{}`",
-            type_name(obj)
-        )
-        .into(),
+        why: msg!(
+            "expected {expected}, got a value of type `{type}`",
+            expected = expected,
+            type = type_name(obj)
+        ),
         at: at(table, row, column),
     }
 }
 
 fn missing(table: Table, row: usize, column: &str) -> Error {
     Error::InvalidValue {
-        what: "cell",
+        what: noun!("cell"),
         got: "a missing value".to_owned(),
-        why: format!("the column `{column}` is required in every row").into(),
+        why: msg!("the column `{column}` is required in every row", column = column),
         at: at(table, row, column),
     }
 }
@@ -184,11 +185,9 @@ impl<'py> Col<'py> {
                 return match v.iter().position(|f| !f.is_nan()) {
                     // Identifiers are text: a float column is not one.
                     Some(row) => Err(Error::InvalidValue {
-                        what: "cell",
+                        what: noun!("cell"),
                         got: format!("{}", v[row]),
-                        why: "expected text (str) or an integer identifier, got a float"
-                            .to_owned()
-                            .into(),
+                        why: msg!("expected text (str) or an integer identifier, got a float"),
                         at: self.locate(row),
                     }),
                     None => Ok(vec![None; v.len()]),
@@ -272,11 +271,9 @@ impl<'py> Col<'py> {
                     float_decimal(f, &mut buf)
                         .map(Some)
                         .ok_or_else(|| Error::InvalidValue {
-                            what: "cell",
+                            what: noun!("cell"),
                             got: format!("{f}"),
-                            why: "a finite number within about ±7.9e28 is expected"
-                                .to_owned()
-                                .into(),
+                            why: msg!("a finite number within about ±7.9e28 is expected"),
                             at: self.locate(row),
                         })
                 })
@@ -327,9 +324,11 @@ impl<'py> Col<'py> {
             };
             return match number {
                 Some(row) => Err(Error::InvalidValue {
-                    what: "cell",
+                    what: noun!("cell"),
                     got: "a number".to_owned(),
-                    why: "expected a date (datetime64, datetime.date, Timestamp or str), got a numeric column".to_owned().into(),
+                    why: msg!(
+                        "expected a date (datetime64, datetime.date, Timestamp or str), got a numeric column"
+                    ),
                     at: self.locate(row),
                 }),
                 None if rows == 0 => Ok(Vec::new()),
@@ -348,7 +347,9 @@ impl<'py> Col<'py> {
                         return Ok(*date);
                     }
                     let date = i32::try_from(d)
-                        .map_err(|_| Error::invalid("date", d, "out of the calendar range"))
+                        .map_err(|_| {
+                            Error::invalid(noun!("date"), d, msg!("out of the calendar range"))
+                        })
                         .and_then(ecodefi::date::date_of)
                         .map_err(|e| e.within(&self.locate(row)))?;
                     seen.insert(d, date);
@@ -489,11 +490,9 @@ impl<'py> Col<'py> {
                 // other float is not a yes/no value.
                 return match v.iter().position(|f| !f.is_nan()) {
                     Some(row) => Err(Error::InvalidValue {
-                        what: "cell",
+                        what: noun!("cell"),
                         got: format!("{}", v[row]),
-                        why: "expected a yes/no value (bool or str), got a float"
-                            .to_owned()
-                            .into(),
+                        why: msg!("expected a yes/no value (bool or str), got a float"),
                         at: self.locate(row),
                     }),
                     None if v.is_empty() => Ok(Vec::new()),
@@ -788,11 +787,9 @@ fn datetime_days(obj: &Bound<'_, PyAny>, table: Table, name: &str) -> PyResult<V
         let row: usize = bad.call_method0("argmax")?.extract()?;
         let cell = arr.get_item(row)?;
         return Err(PyErr::from(Wrap(Error::InvalidValue {
-            what: "cell",
+            what: noun!("cell"),
             got: cell.repr()?.to_string(),
-            why: "expected a day, got a timestamp with a time of day"
-                .to_owned()
-                .into(),
+            why: msg!("expected a day, got a timestamp with a time of day"),
             at: at(table, row, name),
         })));
     }

@@ -7,6 +7,8 @@ use ecodefi::regression::{
     self, BillingPeriod, DailyTemperature, DailyUsage, Interval, RegressionOptions, SavingsOptions,
     UsageData,
 };
+use ecodefi::message::Arg;
+use ecodefi::msg;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -129,12 +131,12 @@ pub struct PyBaseline(pub regression::Baseline);
 impl PyBaseline {
     fn fitted(&self) -> PyResult<&regression::FittedModel> {
         let why = match self.0.no_model_reason {
-            Some(r) => format!("the baseline has no model ({r})"),
-            None => "the baseline has no model".to_string(),
+            Some(r) => msg!("the baseline has no model ({reason})", reason = Arg::text(r)),
+            None => msg!("the baseline has no model"),
         };
         self.0.model.as_ref().ok_or_else(|| {
             PyErr::from(Wrap(ecodefi::Error::InsufficientData {
-                why: why.into(),
+                why,
                 at: ecodefi::error::Location::NONE,
             }))
         })

@@ -12,6 +12,7 @@
 //! Everything here compiles on the host too (plain `cargo test` covers the
 //! Rust parts); the functions that call JS only run in WebAssembly.
 
+use ecodefi::{msg, noun};
 use ecodefi::table::Source;
 #[cfg(doc)]
 use ecodefi::table::Tables;
@@ -184,7 +185,7 @@ pub fn option_bag(
         let key = key.as_string().unwrap_or_default();
         if !allowed.contains(&key.as_str()) {
             return Err(Error::UnknownName {
-                what: "option",
+                what: noun!("option"),
                 got: key.clone(),
                 expected,
                 at: ecodefi::Location::at_path(key),
@@ -209,7 +210,7 @@ pub fn option_text(key: &str, value: &JsValue) -> Result<Option<String>, Error> 
         return Ok(None);
     }
     value.as_string().map(Some).ok_or_else(|| {
-        Error::invalid("option", format!("{value:?}"), "expected a string").at_path(key)
+        Error::invalid(noun!("option"), format!("{value:?}"), msg!("expected a string")).at_path(key)
     })
 }
 
@@ -227,9 +228,9 @@ pub fn option_count(key: &str, value: &JsValue) -> Result<Option<u32>, Error> {
             Ok(Some(n as u32))
         }
         _ => Err(Error::invalid(
-            "option",
+            noun!("option"),
             format!("{value:?}"),
-            "expected a whole number of days, 0 or more",
+            msg!("expected a whole number of days, 0 or more"),
         )
         .at_path(key)),
     }
@@ -326,9 +327,9 @@ fn object(entries: &[(&str, JsValue)]) -> Result<JsValue, Error> {
 pub fn energy_section(report: &Report) -> Result<&ecodefi::energy::EnergyReport, Error> {
     report.energy.as_ref().ok_or_else(|| {
         Error::invalid(
-            "report",
+            noun!("report"),
             "no `energy` section",
-            "results as CSV are the energy section's",
+            msg!("results as CSV are the energy section's"),
         )
     })
 }

@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn location_fields_are_carried() {
-        let e = Error::invalid("reading value", "-3", "an index cannot be negative").within(
+        let e = Error::invalid("reading value", "-3", ecodefi::msg!("an index cannot be negative")).within(
             &Location::household("h1").with_meter("gas").with_file(
                 "readings.csv",
                 12,

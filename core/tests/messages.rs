@@ -109,14 +109,32 @@ const UNMARKED: &[&str] = &[
     "Warning::new(WarningCode::",
 ];
 
-fn catalogue_texts() -> BTreeMap<String, Vec<String>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+/// The sources whose texts reach a person: the core's and the bindings'
+/// (their own errors, on values a binding reads), each without its unit
+/// tests (whose texts are for developers).
+fn source_files() -> Vec<(String, String)> {
+    let core = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let workspace = core.parent().unwrap();
     let mut files = Vec::new();
-    sources(&root, &mut files);
+    for dir in ["core/src", "bindings-python/src", "bindings-wasm/src"] {
+        sources(&workspace.join(dir), &mut files);
+    }
+    files
+        .iter()
+        .map(|f| {
+            let source = std::fs::read_to_string(f).unwrap();
+            let code = match source.find("#[cfg(test)]\nmod tests") {
+                Some(at) => source[..at].to_owned(),
+                None => source,
+            };
+            (f.strip_prefix(workspace).unwrap().display().to_string(), code)
+        })
+        .collect()
+}
+
+fn catalogue_texts() -> BTreeMap<String, Vec<String>> {
     let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for f in &files {
-        let source = std::fs::read_to_string(f).unwrap();
-        let name = f.strip_prefix(&root).unwrap().display().to_string();
+    for (name, source) in source_files() {
         for (text, line) in marked(&source) {
             texts
                 .entry(text)
@@ -166,12 +184,8 @@ fn every_text_has_its_french_and_the_table_nothing_else() {
 
 #[test]
 fn every_text_for_a_person_goes_through_the_catalogue() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    sources(&root, &mut files);
     let mut found = Vec::new();
-    for f in &files {
-        let source = std::fs::read_to_string(f).unwrap();
+    for (name, source) in source_files() {
         for (n, line) in source.lines().enumerate() {
             let code = line.trim_start();
             if code.starts_with("//") {
@@ -179,7 +193,7 @@ fn every_text_for_a_person_goes_through_the_catalogue() {
             }
             for pattern in UNMARKED {
                 if line.contains(pattern) && !line.contains("msg!(") && !line.contains("noun!(") {
-                    found.push(format!("{}:{}: {}", f.display(), n + 1, code));
+                    found.push(format!("{name}:{}: {code}", n + 1));
                 }
             }
         }
