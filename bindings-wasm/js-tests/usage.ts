@@ -10,7 +10,8 @@ export async function results(files: TableFile[], settings: string): Promise<str
   const lines: string[] = [`ecodefi ${version()}`];
   try {
     const data: ChallengeData = readTables(files, settings);
-    const report: Report = compute(data);
+    // The details in French, from core's catalogue; codes and params alike in every language.
+    const report: Report = compute(data, { lang: "fr" });
     const energy = report.energy;
     if (energy) {
       lines.push(energy.headline);
@@ -21,7 +22,9 @@ export async function results(files: TableFile[], settings: string): Promise<str
       }
       for (const h of energy.households) {
         // One shape for every theme: the status tells whether there are figures.
-        if (h.status === "excluded") lines.push(`${h.household}: ${h.exclusions.map((e) => e.code).join(", ")}`);
+        if (h.status === "excluded") {
+          lines.push(`${h.household}: ${h.exclusions.map((e) => `${e.code} ${e.detail} ${JSON.stringify(e.params ?? {})}`).join(", ")}`);
+        }
         else lines.push(`${h.household}: ${h.figures.change} (${h.figures.persons} persons)`);
       }
     }
@@ -31,6 +34,10 @@ export async function results(files: TableFile[], settings: string): Promise<str
     const err = e as EcodefiError;
     const where: (string | number | undefined)[] = [err.file, err.line, err.column, err.household, err.meter];
     lines.push(`${err.name} ${err.code} ${where.join(" ")}: ${err.message}`);
+    // The same error in every language of core's catalogue, and its values as data.
+    const french: string = err.messages.fr;
+    const got: string | number | undefined = err.params["got"];
+    lines.push(french, String(got));
   }
   return lines;
 }
