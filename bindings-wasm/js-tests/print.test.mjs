@@ -1,18 +1,21 @@
 // The printable results (« Imprimer / PDF », www/print.js) in headless
 // Debian chromium, driven by playwright-core: the page loads a bundled
-// sample (energy: the challenge document; zero-dechet: waste, spreadsheet
-// files), the print button builds the print document (window.print is
-// replaced by a marker: a headless browser has no print dialog), then the
-// page is printed as the browser prints it (print media, `page.pdf`, A4) and
-// the PDF's text (`pdftotext -layout`, Debian's poppler-utils) is checked
-// against the report the page shows (its JSON download, itself equal to
-// what the package computes in Node): one page of summary, one ranking page
-// per theme, one page per team, one certificate per household; each team's
-// page names its households, excluded ones with core's reason; each
-// certificate gives the household's figures as the page writes them
-// (i18n.js's `number` and `percent` on the report's decimal strings) or
-// its reason. Pages are also drawn as PNG into js-tests/out/print-*.png
-// (pdftoppm) to be looked at.
+// sample (energy: the challenge document; zero-dechet: waste; declics:
+// energy, water and waste; both in spreadsheet files), the print button
+// builds the print document (window.print is replaced by a marker: a
+// headless browser has no print dialog), then the page is printed as the
+// browser prints it (print media, `page.pdf`, A4) and the PDF's text
+// (`pdftotext -layout`, Debian's poppler-utils) is checked against the
+// report the page shows (its JSON download, itself equal to what the
+// package computes in Node): every sheet numbered; the parts in order, each
+// starting a sheet (one sheet each for the energy and zero-dechet samples;
+// a longer part goes on to the next sheet): the summary with every theme's
+// headline, one ranking per theme, one page per team, one certificate per
+// household; each team's page names its households, excluded ones with
+// core's reason; each certificate gives the household's figures as the
+// page writes them (i18n.js's `number` and `percent` on the report's
+// decimal strings) or its reason. Pages are also drawn as PNG into
+// js-tests/out/print-*.png (pdftoppm) to be looked at.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -124,20 +127,32 @@ function png(file, n, name) {
 
 /**
  * A household's figures on its certificate, labelled, as the page writes
- * them (i18n.js's labels and helpers on the report's decimal strings), per theme.
+ * them (i18n.js's labels and helpers on the report's decimal strings), per
+ * theme: [label, core's value, how it is written]; a value core does not
+ * give is not printed.
  */
+const kwh = (v) => `${number(v, 0)} kWh`;
+const euros = (v) => `${number(v, 0)} €`;
+const kgCo2e = (v) => `${number(v, 0)} kg CO2e`;
+const kg = (v) => `${number(v, 1)} kg`;
+const litres = (v) => `${number(v, 0)} L`;
+const change = (v) => percent(v, 1);
 const CERTIFIED = {
   energy: (x) => [
-    [t.figures.savedKwh, `${number(x.saved, 0)} kWh`],
-    [t.figures.eurosSaved, `${number(x.euros_saved, 0)} €`],
-    [t.figures.co2eAvoided, `${number(x.co2e_saved, 0)} kg CO2e`],
-    [t.figures.change, percent(x.change, 1)],
+    [t.figures.savedKwh, x.saved, kwh],
+    [t.figures.eurosSaved, x.euros_saved, euros],
+    [t.figures.co2eAvoided, x.co2e_saved, kgCo2e],
+    [t.figures.change, x.change, change],
   ],
   waste: (x) => [
-    [t.print.wasteAvoided, `${number(x.total.avoided_kg, 1)} kg`],
-    [t.figures.residualAvoided, `${number(x.residual.avoided_kg, 1)} kg`],
-    [t.figures.residualChange, percent(x.residual.change, 1)],
-    [t.figures.totalChange, percent(x.total.change, 1)],
+    [t.print.wasteAvoided, x.total?.avoided_kg, kg],
+    [t.figures.residualAvoided, x.residual?.avoided_kg, kg],
+    [t.figures.residualChange, x.residual?.change, change],
+    [t.figures.totalChange, x.total?.change, change],
+  ],
+  water: (x) => [
+    [t.figures.waterChange, x.change, change],
+    [t.figures.savedLitres, x.saved_litres, litres],
   ],
 };
 
@@ -146,18 +161,45 @@ const CERTIFIED = {
  * say. Returns the page numbers (from 1) of a team with an excluded
  * household and of two certificates (counted, excluded), for the PNGs.
  */
-function checkPdf({ report, pages, built }) {
+function checkPdf({ report, pages, built }, { fits = false } = {}) {
   const themes = THEMES.filter((k) => report[k]);
   const teams = report.challenge.teams;
   // Every household once, in core's order (each theme lists them all).
   const households = report[themes[0]].households.map((h) => ({ household: h.household, team: h.team }));
   assert.equal(households.length, report.households);
-  const expected = 1 + themes.length + teams.length + households.length;
-  assert.equal(built, expected, 'sheets built');
-  assert.equal(pages.length, expected, 'pages printed: summary, rankings, teams, certificates');
-  const text = pages.map(flat);
+  // The parts, each starting a sheet with its title: the summary, each
+  // theme's ranking, each team's page, each household's certificate.
+  const titles = [
+    t.print.title,
+    ...themes.map((k) => t.print.rankingTitle(t.themes[k])),
+    ...teams.map((team) => t.print.teamTitle(team.name)),
+    ...households.map(() => t.print.certificateTitle),
+  ].map(flat);
+  assert.equal(built, titles.length, 'parts built');
+  // Every sheet is numbered at its foot ("5 / 212").
+  const sheets = pages.map(flat).map((p, i) => {
+    const foot = `${i + 1} / ${pages.length}`;
+    assert.ok(p.endsWith(foot), `sheet ${i + 1}'s number: ${p.slice(-40)}`);
+    return p.slice(0, -foot.length).trim();
+  });
+  // A sheet starts the next part, or goes on with the one before (a part
+  // longer than a sheet); when every part fits its sheet, one sheet each.
+  const parts = [];
+  const firstSheet = [];
+  sheets.forEach((p, i) => {
+    if (parts.length < titles.length && p.startsWith(titles[parts.length])) {
+      parts.push(p);
+      firstSheet.push(i + 1);
+    } else {
+      assert.ok(parts.length > 0, `sheet ${i + 1} starts no part: ${p.slice(0, 80)}`);
+      parts[parts.length - 1] += ` ${p}`;
+    }
+  });
+  assert.equal(parts.length, titles.length, 'every part starts a sheet, in order');
+  if (fits) assert.equal(pages.length, titles.length, 'one sheet per part: summary, rankings, teams, certificates');
+  const text = parts;
   // Not the screen view.
-  assert.ok(!text.some((p) => p.includes(flat(t.subtitle))), 'the screen view is not printed');
+  assert.ok(!sheets.some((p) => p.includes(flat(t.subtitle))), 'the screen view is not printed');
 
   // The summary: the challenge, its participants, every theme's headline.
   const [summary] = text;
@@ -165,13 +207,10 @@ function checkPdf({ report, pages, built }) {
   assert.ok(summary.includes(flat(`${report.challenge.name} — ${report.challenge.territory}`)));
   assert.ok(summary.includes(flat(t.print.participants(report.households, teams.length))));
   for (const k of themes) assert.ok(summary.includes(flat(report[k].headline)), `${k} headline`);
-  // Its contents say where each part starts and ends.
-  const firstTeam = 2 + themes.length;
-  const firstCertificate = firstTeam + teams.length;
-  for (const part of [
-    `${t.print.contents.teams(teams.length)} : ${t.print.pages(firstTeam, firstCertificate - 1)}`,
-    `${t.print.contents.certificates(households.length)} : ${t.print.pages(firstCertificate, expected)}`,
-  ]) assert.ok(summary.includes(flat(part)), `${part} in ${summary}`);
+  // Its contents name the parts.
+  for (const part of [t.print.contents.teams(teams.length), t.print.contents.certificates(households.length)]) {
+    assert.ok(summary.includes(flat(part)), `${part} in ${summary}`);
+  }
 
   // Each theme's ranking: every team, with its rank, best first.
   themes.forEach((k, i) => {
@@ -193,7 +232,7 @@ function checkPdf({ report, pages, built }) {
   teams.forEach((team, i) => {
     const n = 1 + themes.length + i;
     const p = text[n];
-    teamPages.set(team.id, n + 1);
+    teamPages.set(team.id, firstSheet[n]);
     assert.ok(p.startsWith(flat(t.print.teamTitle(team.name))), p.slice(0, 80));
     for (const k of themes) {
       const standing = report[k].teams.find((x) => x.team === team.id);
@@ -224,14 +263,16 @@ function checkPdf({ report, pages, built }) {
       if (r.status === 'computed') {
         // Each label with its figure beside it (pdftotext may space them
         // as it likes: compared without spaces).
-        for (const [label, figure] of CERTIFIED[k](r.figures)) {
+        for (const [label, value, write] of CERTIFIED[k](r.figures)) {
+          if (value == null) continue;
+          const figure = write(value);
           assert.ok(dense(p).includes(dense(`${label}${figure}`)), `${h.household}: ${k} ${label} ${figure} in ${p}`);
         }
-        counted ??= n + 1;
+        counted ??= firstSheet[n];
       } else {
         assert.ok(p.includes(flat(t.print.notCounted)), `${h.household}: not counted`);
         for (const e of r.exclusions) assert.ok(p.includes(flat(`${t.exclusions[e.code]}`)) && p.includes(flat(e.detail)), `${h.household}: ${e.code} ${e.detail} in ${p}`);
-        excluded ??= n + 1;
+        excluded ??= firstSheet[n];
         teamOfExcluded ??= teamPages.get(h.team);
       }
     }
@@ -247,7 +288,7 @@ test('the energy sample prints its summary, ranking, team pages and certificates
   // A4 (210 × 297 mm: 595 × 842 points), as asked.
   const info = execFileSync('pdfinfo', [printed.file], { encoding: 'utf8' });
   assert.match(info, /Page size:\s+59[56](\.\d+)? x 84[23](\.\d+)? pts \(A4\)/);
-  const at = checkPdf(printed);
+  const at = checkPdf(printed, { fits: true });
   // A certificate by hand: F00001 saved 1 135,90… kWh, 96,55… € (core's
   // figures in the report), written as the page writes them.
   const f1 = printed.report.energy.households.find((h) => h.household === 'F00001');
@@ -265,10 +306,21 @@ test('the zero-waste sample prints its kg of waste avoided per household', async
   const dir = path.join(www, 'sample/zero-dechet');
   const tables = readdirSync(dir).sort().map((name) => ({ name, text: sheetsThemes.decode(readFileSync(path.join(dir, name))) }));
   assert.deepEqual(printed.report, sheetsThemes.computeSheets(tables).report, 'the report shown is the package\'s');
-  const at = checkPdf(printed);
+  const at = checkPdf(printed, { fits: true });
   png(printed.file, 1, 'zero-dechet-summary');
   png(printed.file, 2, 'zero-dechet-ranking');
   png(printed.file, at.teamOfExcluded, 'zero-dechet-team');
   png(printed.file, at.counted, 'zero-dechet-certificate');
   png(printed.file, at.excluded, 'zero-dechet-certificate-excluded');
+});
+
+test('the Déclics sample (energy, water, waste) prints every theme of every household; a long part goes on to the next sheet', async () => {
+  const printed = await printSample('#sample-declics', 'declics');
+  const dir = path.join(www, 'sample/declics');
+  const tables = readdirSync(dir).sort().map((name) => ({ name, text: sheetsThemes.decode(readFileSync(path.join(dir, name))) }));
+  assert.deepEqual(printed.report, sheetsThemes.computeSheets(tables).report, 'the report shown is the package\'s');
+  assert.deepEqual(THEMES.filter((k) => printed.report[k]), ['energy', 'water', 'waste']);
+  const at = checkPdf(printed);
+  png(printed.file, at.teamOfExcluded, 'declics-team');
+  png(printed.file, at.counted, 'declics-certificate');
 });

@@ -285,8 +285,6 @@ export const messages = {
       participants: (households, teams) => `${households} foyer${households > 1 ? 's' : ''} en ${teams} équipe${teams > 1 ? 's' : ''}.`,
       headlinesTitle: 'En bref',
       contentsTitle: 'Ce document',
-      // Its parts and their pages (from 1): "p. 3 à 22".
-      pages: (first, last) => (first === last ? `p. ${first}` : `p. ${first} à ${last}`),
       contents: {
         summary: 'Résumé du défi',
         ranking: (theme) => `Classement des équipes — ${theme}`,

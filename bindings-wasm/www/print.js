@@ -10,8 +10,9 @@
 // - per household, a certificate: its main figures in every theme (energy:
 //   kWh, €, kg CO2e saved; waste: kg avoided; water: litres per person and
 //   day…) or why it was not counted.
-// Every household of the report has its certificate and its line on its
-// team's page. Numbers are core's decimal strings written by i18n.js's
+// Every part starts on a new sheet (one that is too long for a sheet goes
+// on to the next); sheets are numbered at their foot. Every household of
+// the report has its certificate and its line on its team's page. Numbers are core's decimal strings written by i18n.js's
 // helpers, through render.js's: nothing is computed here. The browser makes
 // the PDF (no library): app.js builds this then calls window.print().
 
@@ -109,8 +110,8 @@ let built = null;
 
 /**
  * Builds the printable document of `report` into `container` (#print) and
- * marks the body (`data-print`: its number of pages, as the print
- * stylesheet lays it out).
+ * marks the body (`data-print`: its number of parts, each of which starts
+ * a sheet).
  */
 export function buildPrint(report, container = document.getElementById('print')) {
   // Printing calls this twice (the button, then the browser's `beforeprint`).
@@ -163,22 +164,19 @@ function summary(report, themes, teams, households) {
   return s;
 }
 
-/** The parts of the document and their pages, as buildPrint lays them out. */
+/**
+ * The parts of the document, in order (each starts on a new sheet; a part
+ * longer than a sheet goes on, and every sheet is numbered).
+ */
 function contents(themes, teams, households) {
-  const parts = [
-    [p.contents.summary, 1],
-    ...themes.map((k) => [p.contents.ranking(t.themes[k]), 1]),
-    [p.contents.teams(teams), teams],
-    [p.contents.certificates(households), households],
-  ];
-  const ol = cell('ul', undefined, 'print-contents');
-  let first = 1;
-  for (const [label, n] of parts) {
-    if (n === 0) continue;
-    ol.append(cell('li', `${label} : ${p.pages(first, first + n - 1)}`));
-    first += n;
-  }
-  return ol;
+  const ul = cell('ul', undefined, 'print-contents');
+  for (const label of [
+    p.contents.summary,
+    ...themes.map((k) => p.contents.ranking(t.themes[k])),
+    p.contents.teams(teams),
+    p.contents.certificates(households),
+  ]) ul.append(cell('li', label));
+  return ul;
 }
 
 function ranking(key, section) {
