@@ -102,6 +102,7 @@ async function printSample(button, name) {
   await page.waitForSelector('#results:not([hidden])', { timeout: 60_000 });
   assert.equal(await page.textContent('#print-button'), 'Imprimer / PDF');
   assert.ok(await page.isEnabled('#print-button'));
+  await page.locator('#results .downloads').first().screenshot({ path: path.join(out, `print-button-${name}.png`) });
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   const report = JSON.parse(readFileSync(await json.path(), 'utf8'));
   await page.click('#print-button');
