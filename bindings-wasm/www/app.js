@@ -25,6 +25,7 @@ import { LANG, setCodeLabels, t } from './i18n.js';
 import { render } from './render.js';
 import { renderCatalogue } from './catalogue.js';
 import { hideImports, renderMeters, renderStations, renderWeatherUse } from './files.js';
+import { buildPrint, clearPrint } from './print.js';
 
 const $ = (id) => document.getElementById(id);
 // The shown report and core's CSV files of it: energy's detailed ones
@@ -260,6 +261,7 @@ function show(result, ms, module) {
   $('download-csv').hidden = !report.energy;
   $('download-teams-csv').hidden = !report.energy;
   $('results').hidden = false;
+  $('print-button').disabled = false;
   setStatus(t.ready);
   documentReady(report, module);
 }
@@ -516,6 +518,18 @@ function wire() {
   });
   $('download-teams-csv').addEventListener('click', () => {
     if (state.report?.energy) download(t.files.teams, 'text/csv;charset=utf-8', state.teamsCsv);
+  });
+  // The printable document of the shown report (print.js), then the
+  // browser's print (A4, or a PDF); printing otherwise (Ctrl+P) builds it
+  // too, or prints the page itself when no report is shown.
+  $('print-button').addEventListener('click', () => {
+    if (!state.report || $('results').hidden) return;
+    buildPrint(state.report);
+    window.print();
+  });
+  window.addEventListener('beforeprint', () => {
+    if (state.report && !$('results').hidden) buildPrint(state.report);
+    else clearPrint();
   });
   // Each theme section's CSV files, core's (the buttons render.js draws).
   $('themes').addEventListener('click', (e) => {

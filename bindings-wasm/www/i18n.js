@@ -237,6 +237,37 @@ export const messages = {
     minus: '\u2212',
     more: (n) => `… et ${n} autres foyers : voir le rapport complet (JSON).`,
     objectiveReached: 'objectif atteint',
+    // The printable document (print.js): the summary, each theme's team
+    // ranking, one page per team for its captain, one certificate per household.
+    print: {
+      button: 'Imprimer / PDF',
+      title: 'Résultats du défi',
+      periods: (reference, challenge) => `Période de référence : ${reference}. Période du défi : ${challenge}.`,
+      period: (first, last) => `du ${first} au ${last}`,
+      participants: (households, teams) => `${households} foyer${households > 1 ? 's' : ''} en ${teams} équipe${teams > 1 ? 's' : ''}.`,
+      headlinesTitle: 'En bref',
+      contentsTitle: 'Ce document',
+      contents: {
+        summary: 'Résumé du défi',
+        ranking: (theme) => `Classement des équipes — ${theme}`,
+        teams: (n) => `Une page par équipe, pour sa capitaine ou son capitaine (${n} équipe${n > 1 ? 's' : ''})`,
+        certificates: (n) => `Une attestation par foyer (${n} foyer${n > 1 ? 's' : ''})`,
+      },
+      rankingTitle: (theme) => `Classement des équipes — ${theme}`,
+      teamTitle: (name) => `Équipe ${name}`,
+      teamIntro: 'Pour la capitaine ou le capitaine : les foyers de l’équipe, leurs résultats, et pour les foyers exclus la raison de leur exclusion.',
+      // "1re sur 20", "2e sur 20".
+      rank: (rank, teams) => `${rank}${rank === 1 ? 're' : 'e'} sur ${teams}`,
+      teamStanding: (rank, figure, counted) => `${rank} — ${figure} (${counted} foyer${counted > 1 ? 's' : ''} compté${counted > 1 ? 's' : ''})`,
+      certificateTitle: 'Attestation de participation',
+      certificateOf: (household, team) => `Le foyer ${household}, de l’équipe ${team},`,
+      tookPart: (challenge) => `a participé au ${challenge}.`,
+      certificateThanks: 'Merci pour votre engagement !',
+      notCounted: 'Résultat non calculé :',
+      wasteAvoided: 'Déchets évités (tous flux)',
+      co2ePerPersonWeek: 'Émissions des déplacements (kg CO2e par personne et par semaine, référence → défi)',
+      kmPerPersonWeek: 'Kilomètres par personne et par semaine (référence → défi)',
+    },
     catalogue: {
       title: 'Catalogue régional',
       intro: 'L’historique des défis d’une région : qui, où, quand, et les résultats publiés. Un fait que la source ne donne pas reste « inconnu » ou « non publié ».',

@@ -6,7 +6,9 @@
 // status, figures, exclusion reasons and warnings, and under its headline
 // the theme's CSV downloads when core gave them (spreadsheet files). Every household has a
 // row in every theme, as core lists it. Numbers are core's decimal
-// strings, written by i18n.js: nothing is computed here.
+// strings, written by i18n.js: nothing is computed here. print.js prints
+// the same report with what is exported here (each theme's columns and
+// figures, its ranking chart, where an exclusion is).
 
 import { barChart } from './chart.js';
 import { codeLabel, number, percent, points, share, t } from './i18n.js';
@@ -32,13 +34,13 @@ const f = t.figures;
 const NONE = '—';
 
 /** A decimal string with its unit, or nothing when core gives none. */
-const qty = (s, places, unit) => (s == null ? '' : `${number(s, places)}\u00a0${unit}`);
+export const qty = (s, places, unit) => (s == null ? '' : `${number(s, places)}\u00a0${unit}`);
 /** A change (fraction) as a signed percentage; — when core has none. */
-const pct = (s) => (s == null ? NONE : percent(s, 1));
+export const pct = (s) => (s == null ? NONE : percent(s, 1));
 /** A change of a share (fraction) in points; — when core has none. */
 const pts = (s) => (s == null ? NONE : points(s, 1));
 /** "a → b", each written by `write`, or nothing when either is missing. */
-const fromTo = (a, b, write) => (a == null || b == null ? '' : `${write(a)}${t.arrow}${write(b)}`);
+export const fromTo = (a, b, write) => (a == null || b == null ? '' : `${write(a)}${t.arrow}${write(b)}`);
 
 /**
  * The common key figures of a group's statistics (core's `Totals`):
@@ -61,7 +63,7 @@ function householdsFigures(totals) {
  * - `columns`: the household table's figure columns, from `figures`;
  * - `figures(section)`: the theme's key figures, [label, text].
  */
-const DESCRIBE = {
+export const DESCRIBE = {
   energy: {
     bars: (team) => [reduction(team.totals.change)],
     columns: [
@@ -244,7 +246,7 @@ function drawFigures(pairs) {
   return dl;
 }
 
-function drawTeams(key, section, d) {
+export function drawTeams(key, section, d) {
   const figure = cell('figure', undefined, 'chart teams-chart');
   // Core gives every team its rank; drawn best first (a stable order, so
   // equal ranks keep core's order).
@@ -308,7 +310,7 @@ function drawHouseholds(section, d) {
 }
 
 /** Where an exclusion or a warning is: its meter and its item, if core says. */
-function place(e) {
+export function place(e) {
   const at = [];
   if (e.meter) at.push(t.where.meter(e.meter));
   if (e.index != null) at.push(t.where.index(e.index));
