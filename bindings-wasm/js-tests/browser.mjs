@@ -35,9 +35,10 @@ function serve() {
 }
 
 /**
- * Starts the server and the browser: `{ openPage, close }`. `openPage()`
- * gives `{ page, errors }` once the page's engine is ready (`errors`
- * collects the page's uncaught errors).
+ * Starts the server and the browser: `{ openPage, newPage, close, base }`.
+ * `openPage()` gives `{ page, errors }` once the page's engine is ready
+ * (`errors` collects the page's uncaught errors); `newPage()` a blank tab,
+ * and `base` the page's address.
  */
 export async function startBrowser() {
   const server = await serve();
@@ -62,5 +63,5 @@ export async function startBrowser() {
     await browser.close();
     server.close();
   }
-  return { openPage, close, base };
+  return { openPage, newPage: (options) => browser.newPage(options), close, base };
 }

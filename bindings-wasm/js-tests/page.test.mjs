@@ -23,76 +23,31 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import * as full from 'ecodefi';
 import * as sheetsThemes from 'ecodefi/sheets-themes';
+import { startBrowser } from './browser.mjs';
 import { byteFiles, exampleReport, examples, filesChallenge, folderTables, here, root, wasmDir } from './helpers.mjs';
 
 const www = path.join(wasmDir, 'www');
 /** A text with its no-break spaces (French typography) as plain spaces. */
 const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ');
 const out = path.join(here, 'out');
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.csv': 'text/csv; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-let server;
-let browser;
+let chrome;
 let base;
 
-/** A static server of www/ on 127.0.0.1, on a free port. */
-function serve() {
-  return new Promise((resolve) => {
-    const s = createServer((req, res) => {
-      const url = new URL(req.url, 'http://127.0.0.1');
-      const file = path.join(www, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
-      if (!file.startsWith(www) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(res);
-    });
-    s.listen(0, '127.0.0.1', () => resolve(s));
-  });
-}
-
 before(async () => {
-  server = await serve();
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  chrome = await startBrowser();
+  base = chrome.base;
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await chrome?.close();
 });
 
-async function openPage() {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
-  // The page must need nothing but its own origin (no CDN).
-  await page.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
-  await page.goto(base);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
-  return { page, errors };
-}
+const openPage = () => chrome.openPage();
 
 /** The headline and ranking the Rust example prints. */
 function rustExample() {
@@ -315,7 +270,7 @@ test('a challenge the small module leaves out is computed by the every-theme spr
 });
 
 test('the page starts on the small module only', async () => {
-  const page = await browser.newPage();
+  const page = await chrome.newPage();
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(path.basename(new URL(r.url()).pathname)); });
   await page.goto(base);

@@ -19,64 +19,28 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import * as full from 'ecodefi';
 import * as sheetsThemes from 'ecodefi/sheets-themes';
+import { startBrowser } from './browser.mjs';
 import { here, wasmDir } from './helpers.mjs';
 import { number, percent, t } from '../www/i18n.js';
 
-const www = path.join(wasmDir, 'www');
 const out = path.join(here, 'out');
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.csv': 'text/csv; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 const THEMES = ['energy', 'water', 'waste', 'food', 'mobility'];
+/** A code in words, as the page names it: core's catalogue, in French. */
+const label = (code) => full.codeLabel(code, 'fr');
 
-let server;
 let browser;
-let base;
-
-/** A static server of www/ on 127.0.0.1, on a free port. */
-function serve() {
-  return new Promise((resolve) => {
-    const s = createServer((req, res) => {
-      const url = new URL(req.url, 'http://127.0.0.1');
-      const file = path.join(www, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
-      if (!file.startsWith(www) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(res);
-    });
-    s.listen(0, '127.0.0.1', () => resolve(s));
-  });
-}
 
 before(async () => {
   mkdirSync(out, { recursive: true });
-  server = await serve();
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  browser = await startBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
 });
 
 /** Spaces of any kind (the no-break ones of French numbers included) as one. */
@@ -89,12 +53,7 @@ const dense = (s) => s.replace(/[\s\u00a0\u202f]+/g, '');
  * (its JSON download), the PDF's file and its pages' text.
  */
 async function printSample(button, name) {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
-  await page.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
-  await page.goto(base);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  const { page, errors } = await browser.openPage();
   // Headless, the print dialog is replaced by a marker.
   await page.evaluate(() => { window.print = () => { document.body.dataset.printed = 'true'; }; });
   assert.ok(await page.isDisabled('#print-button'), 'no report: nothing to print');
@@ -240,7 +199,7 @@ function checkPdf({ report, pages, built }, { fits = false } = {}) {
       assert.ok(p.includes(flat(t.print.rank(standing.rank, report[k].teams.length))), `${team.name}: rank in ${k}`);
       for (const h of report[k].households.filter((x) => x.team === team.id)) {
         assert.match(p, new RegExp(`(^| )${h.household} ${h.status === 'computed' ? t.counted : t.excluded} `), `${team.name}: ${h.household}`);
-        for (const e of h.exclusions) assert.ok(p.includes(flat(t.exclusions[e.code])), `${team.name}: ${h.household}'s reason`);
+        for (const e of h.exclusions) assert.ok(p.includes(flat(label(e.code))), `${team.name}: ${h.household}'s reason`);
       }
     }
     // No other team's household.
@@ -272,7 +231,7 @@ function checkPdf({ report, pages, built }, { fits = false } = {}) {
         counted ??= firstSheet[n];
       } else {
         assert.ok(p.includes(flat(t.print.notCounted)), `${h.household}: not counted`);
-        for (const e of r.exclusions) assert.ok(p.includes(flat(`${t.exclusions[e.code]}`)) && p.includes(flat(e.detail)), `${h.household}: ${e.code} ${e.detail} in ${p}`);
+        for (const e of r.exclusions) assert.ok(p.includes(flat(label(e.code))) && p.includes(flat(e.detail)), `${h.household}: ${e.code} ${e.detail} in ${p}`);
         excluded ??= firstSheet[n];
         teamOfExcluded ??= teamPages.get(h.team);
       }
@@ -285,7 +244,7 @@ function checkPdf({ report, pages, built }, { fits = false } = {}) {
 test('the energy sample prints its summary, ranking, team pages and certificates on A4', async () => {
   const printed = await printSample('#sample', 'energy');
   const input = readFileSync(path.join(www, 'sample/energy/challenge.json'), 'utf8');
-  assert.deepEqual(printed.report, full.compute(input), 'the report shown is the package\'s');
+  assert.deepEqual(printed.report, full.compute(input, { lang: 'fr' }), 'the report shown is the package\'s');
   // A4 (210 × 297 mm: 595 × 842 points), as asked.
   const info = execFileSync('pdfinfo', [printed.file], { encoding: 'utf8' });
   assert.match(info, /Page size:\s+59[56](\.\d+)? x 84[23](\.\d+)? pts \(A4\)/);
@@ -306,7 +265,7 @@ test('the zero-waste sample prints its kg of waste avoided per household', async
   const printed = await printSample('#sample-zero-dechet', 'zero-dechet');
   const dir = path.join(www, 'sample/zero-dechet');
   const tables = readdirSync(dir).sort().map((name) => ({ name, text: sheetsThemes.decode(readFileSync(path.join(dir, name))) }));
-  assert.deepEqual(printed.report, sheetsThemes.computeSheets(tables).report, 'the report shown is the package\'s');
+  assert.deepEqual(printed.report, sheetsThemes.computeSheets(tables, { lang: 'fr' }).report, 'the report shown is the package\'s');
   const at = checkPdf(printed, { fits: true });
   png(printed.file, 1, 'zero-dechet-summary');
   png(printed.file, 2, 'zero-dechet-ranking');
@@ -319,7 +278,7 @@ test('the Déclics sample (energy, water, waste) prints every theme of every hou
   const printed = await printSample('#sample-declics', 'declics');
   const dir = path.join(www, 'sample/declics');
   const tables = readdirSync(dir).sort().map((name) => ({ name, text: sheetsThemes.decode(readFileSync(path.join(dir, name))) }));
-  assert.deepEqual(printed.report, sheetsThemes.computeSheets(tables).report, 'the report shown is the package\'s');
+  assert.deepEqual(printed.report, sheetsThemes.computeSheets(tables, { lang: 'fr' }).report, 'the report shown is the package\'s');
   assert.deepEqual(THEMES.filter((k) => printed.report[k]), ['energy', 'water', 'waste']);
   const at = checkPdf(printed);
   png(printed.file, at.teamOfExcluded, 'declics-team');

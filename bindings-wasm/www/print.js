@@ -17,7 +17,7 @@
 // the PDF (no library): app.js builds this then calls window.print().
 
 import { date } from './files.js';
-import { number, share, t } from './i18n.js';
+import { codeLabel, number, share, t } from './i18n.js';
 import { DESCRIBE, THEMES, drawTeams, fromTo, pct, place, qty } from './render.js';
 
 const p = t.print;
@@ -234,10 +234,10 @@ function households(section, d, team) {
 function notes(h, tag = 'td') {
   const td = cell(tag, undefined, 'notes');
   for (const e of h.exclusions) {
-    td.append(cell('span', `${t.exclusions[e.code] ?? e.code}${place(e)} — ${e.detail}`, 'reason'));
+    td.append(cell('span', `${codeLabel(e.code)}${place(e)} — ${e.detail}`, 'reason'));
   }
   for (const w of h.warnings) {
-    td.append(cell('span', `${t.warnings[w.code] ?? w.code}${place(w)} — ${w.detail}`, 'warning'));
+    td.append(cell('span', `${codeLabel(w.code)}${place(w)} — ${w.detail}`, 'warning'));
   }
   return td;
 }
