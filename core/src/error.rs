@@ -412,10 +412,15 @@ impl Error {
 
     /// Shorthand for [`Error::InvalidValue`] with no location yet.
     pub fn invalid(what: &'static str, got: impl fmt::Display, why: impl Into<Message>) -> Self {
+        Self::invalid_value(what, got.to_string(), why.into())
+    }
+
+    #[inline(never)]
+    fn invalid_value(what: &'static str, got: String, why: Message) -> Self {
         Error::InvalidValue {
             what,
-            got: got.to_string(),
-            why: why.into(),
+            got,
+            why,
             at: Location::NONE,
         }
     }

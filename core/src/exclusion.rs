@@ -122,7 +122,11 @@ impl PartialEq for Exclusion {
 impl Exclusion {
     /// An exclusion with no meter or item yet, its detail in English.
     pub fn new(code: ExclusionCode, detail: impl Into<Message>) -> Self {
-        let detail = detail.into();
+        Self::of(code, detail.into())
+    }
+
+    #[inline(never)]
+    fn of(code: ExclusionCode, detail: Message) -> Self {
         Exclusion {
             code,
             meter: None,
@@ -188,7 +192,11 @@ impl PartialEq for Warning {
 impl Warning {
     /// A warning with no meter yet, its detail in English.
     pub fn new(code: WarningCode, detail: impl Into<Message>) -> Self {
-        let detail = detail.into();
+        Self::of(code, detail.into())
+    }
+
+    #[inline(never)]
+    fn of(code: WarningCode, detail: Message) -> Self {
         Warning {
             code,
             meter: None,

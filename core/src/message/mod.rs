@@ -255,8 +255,15 @@ impl Message {
 
     /// This message with one more parameter.
     #[must_use]
-    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
-        self.args.push((name, value.into()));
+    pub fn with(self, name: &'static str, value: impl Into<Arg>) -> Message {
+        self.push(name, value.into())
+    }
+
+    // Out of line: `msg!` is at hundreds of call sites, and the small
+    // WebAssembly module pays for every inlined copy.
+    #[inline(never)]
+    fn push(mut self, name: &'static str, arg: Arg) -> Message {
+        self.args.push((name, arg));
         self
     }
 
