@@ -19,7 +19,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as full from 'ecodefi';
 import * as sheetsThemes from 'ecodefi/sheets-themes';
@@ -27,6 +27,7 @@ import { startBrowser } from './browser.mjs';
 import { here, wasmDir } from './helpers.mjs';
 import { number, percent, t } from '../www/i18n.js';
 
+const www = path.join(wasmDir, 'www');
 const out = path.join(here, 'out');
 const THEMES = ['energy', 'water', 'waste', 'food', 'mobility'];
 /** A code in words, as the page names it: core's catalogue, in French. */
