@@ -38,7 +38,7 @@ test('ecodefi/sheets and ecodefi/sheets-themes import in Node, init() resolves a
     await init();
     assert.equal(module.version(), readJson(path.join(wasmDir, 'package.json')).version);
     assert.deepEqual(Object.keys(module).filter((k) => typeof module[k] === 'function' && k !== 'default' && !k.startsWith('init')).sort(),
-      [...extra, 'computeSheets', 'decode', 'tableOf', 'version'].sort());
+      [...extra, 'codeLabel', 'computeSheets', 'decode', 'tableOf', 'version'].sort());
   }
 });
 

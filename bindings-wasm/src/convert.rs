@@ -12,10 +12,10 @@
 //! Everything here compiles on the host too (plain `cargo test` covers the
 //! Rust parts); the functions that call JS only run in WebAssembly.
 
-use ecodefi::{msg, noun};
 use ecodefi::table::Source;
 #[cfg(doc)]
 use ecodefi::table::Tables;
+use ecodefi::{msg, noun};
 use ecodefi::{Error, Report};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -210,7 +210,12 @@ pub fn option_text(key: &str, value: &JsValue) -> Result<Option<String>, Error> 
         return Ok(None);
     }
     value.as_string().map(Some).ok_or_else(|| {
-        Error::invalid(noun!("option"), format!("{value:?}"), msg!("expected a string")).at_path(key)
+        Error::invalid(
+            noun!("option"),
+            format!("{value:?}"),
+            msg!("expected a string"),
+        )
+        .at_path(key)
     })
 }
 

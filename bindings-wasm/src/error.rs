@@ -133,13 +133,16 @@ mod tests {
 
     #[test]
     fn location_fields_are_carried() {
-        let e = Error::invalid("reading value", "-3", ecodefi::msg!("an index cannot be negative")).within(
-            &Location::household("h1").with_meter("gas").with_file(
-                "readings.csv",
-                12,
-                Some("value".into()),
-            ),
-        );
+        let e = Error::invalid(
+            "reading value",
+            "-3",
+            ecodefi::msg!("an index cannot be negative"),
+        )
+        .within(&Location::household("h1").with_meter("gas").with_file(
+            "readings.csv",
+            12,
+            Some("value".into()),
+        ));
         let info = ErrorInfo::from_core(&e, Lang::Fr);
         assert_eq!(info.code, "invalid_value");
         assert_eq!(info.household.as_deref(), Some("h1"));

@@ -147,7 +147,7 @@ extern "C" {
     pub type SheetsSectionsOutput;
     /// The options of a computation (`{ lang }`); absent or `null`: the
     /// defaults.
-    #[wasm_bindgen(typescript_type = "ComputeOptions | null | undefined")]
+    #[wasm_bindgen(typescript_type = "ComputeOptions")]
     pub type ComputeOptionsInput;
 }
 
@@ -227,10 +227,11 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = computeSheets)]
 pub fn compute_sheets(
     files: &TableFilesInput,
-    options: &ComputeOptionsInput,
+    options: Option<ComputeOptionsInput>,
 ) -> Result<SheetsResultOutput, JsValue> {
-    throwing_in(lang_of(options, COMPUTE_OPTIONS), || {
-        let lang = check_compute_options(options)?;
+    let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+    throwing_in(lang_of(&options, COMPUTE_OPTIONS), || {
+        let lang = check_compute_options(&options)?;
         let files = convert::table_files(files)?;
         let data = Tables::from_files(&convert::sources(&files))?.challenge_data_from_tables()?;
         sheets_output(&ecodefi::compute(&data)?, lang)
@@ -319,10 +320,11 @@ pub fn sections_csv(report: &ReportInput) -> Result<SheetsSectionsOutput, JsValu
 #[wasm_bindgen]
 pub fn compute(
     data: &ChallengeDataInput,
-    options: &ComputeOptionsInput,
+    options: Option<ComputeOptionsInput>,
 ) -> Result<ReportOutput, JsValue> {
-    throwing_in(lang_of(options, COMPUTE_OPTIONS), || {
-        let lang = check_compute_options(options)?;
+    let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+    throwing_in(lang_of(&options, COMPUTE_OPTIONS), || {
+        let lang = check_compute_options(&options)?;
         let data = ChallengeData::from_json(&convert::input_text(data)?)?;
         let mut report = ecodefi::compute(&data)?;
         report.localize(lang);
