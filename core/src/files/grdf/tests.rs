@@ -255,7 +255,7 @@ fn a_spreadsheet_with_a_day_as_text_and_no_header_is_refused_or_read() {
         matches!(
             err,
             Error::UnknownName {
-                what: "GRDF table",
+                what: noun!("GRDF table"),
                 ..
             }
         ),

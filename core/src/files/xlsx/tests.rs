@@ -77,7 +77,7 @@ fn damaged_archives_are_refused_with_the_file_named() {
         matches!(
             &err,
             Error::InvalidValue {
-                what: "xlsx (ZIP) structure",
+                what: noun!("xlsx (ZIP) structure"),
                 ..
             }
         ),
