@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use proptest::prelude::*;
 use rust_decimal::{dec, Decimal};
 
+use crate::noun;
+
 use crate::date::{date, date_of, day_number, Date};
 use crate::error::Error;
 use crate::files::meter_file::{Content, MeterFile, LAYOUTS};

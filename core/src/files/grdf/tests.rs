@@ -3,6 +3,8 @@
 
 use rust_decimal::{dec, Decimal};
 
+use crate::noun;
+
 use crate::date::{date, Date};
 use crate::error::Error;
 use crate::files::meter_file::{Content, MeterFile};

@@ -3,6 +3,8 @@
 
 use rust_decimal::{dec, Decimal};
 
+use crate::noun;
+
 use super::{excel_date, first_sheet, Cell};
 use crate::date::{date, date_of, day_number, Date};
 use crate::error::Error;
