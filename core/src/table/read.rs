@@ -421,3 +421,74 @@ pub(super) fn settings(source: Source<'_>) -> Result<(Vec<SettingRow>, Location)
     };
     Ok((out, table))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::message::Lang;
+    use crate::table::{Source, Tables};
+
+    const NBSP: char = '\u{a0}';
+
+    fn households(text: &str) -> crate::Error {
+        Tables::new(Source::new("foyers.csv", text))
+            .read()
+            .unwrap_err()
+    }
+
+    #[test]
+    fn a_bad_cell_is_told_in_french_with_its_file_line_and_column() {
+        let e = households("foyer;equipe;adultes\nF1;t;2\nF2;t;2,5\n");
+        assert_eq!(
+            e.to_string(),
+            "invalid number of adults (got \"2,5\"): a count is a whole number written with \
+             digits at file `foyers.csv`, line 3, column `adultes`"
+        );
+        // By hand: the frame of an invalid value, the noun, the rule, then
+        // the location's parts in parentheses, « … » with no-break spaces.
+        assert_eq!(
+            e.message(Lang::Fr),
+            format!(
+                "valeur invalide pour nombre d’adultes (reçu \"2,5\"){NBSP}: un nombre entier \
+                 s’écrit avec des chiffres seulement (fichier «{NBSP}foyers.csv{NBSP}», ligne 3, \
+                 colonne «{NBSP}adultes{NBSP}»)"
+            )
+        );
+    }
+
+    #[test]
+    fn a_row_too_short_gives_its_counts_in_french() {
+        let e = households("foyer;equipe;adultes\nF1;t\n");
+        assert_eq!(
+            e.message(Lang::Fr),
+            format!(
+                "valeur invalide pour ligne CSV (reçu 2 fields){NBSP}: l’en-tête a 3 colonnes, \
+                 chaque ligne a autant de champs (manque-t-il un séparateur, ou une valeur \
+                 contenant un `;` n’est-elle pas entre guillemets{NBSP}?) (fichier \
+                 «{NBSP}foyers.csv{NBSP}», ligne 2)"
+            )
+        );
+    }
+
+    #[test]
+    fn a_day_in_a_parameter_is_written_in_words_in_french() {
+        let mut t = Tables::new(Source::new("foyers.csv", "foyer;equipe;adultes\nF1;t;2\n"));
+        t.temperatures = Some(Source::new(
+            "temperatures.csv",
+            "date;tn;tx\n01/12/2025;1;5\n03/12/2025;2;6\n",
+        ));
+        let e = t.read().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid temperature date (got 2025-12-03): days are consecutive and in order: \
+             expected the day after 2025-12-01 at file `temperatures.csv`, line 3, column `date`"
+        );
+        assert_eq!(
+            e.message(Lang::Fr),
+            format!(
+                "valeur invalide pour date de température (reçu 2025-12-03){NBSP}: les jours se \
+                 suivent dans l’ordre, et le jour attendu est le lendemain du 1er décembre 2025 \
+                 (fichier «{NBSP}temperatures.csv{NBSP}», ligne 3, colonne «{NBSP}date{NBSP}»)"
+            )
+        );
+    }
+}
