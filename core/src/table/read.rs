@@ -456,6 +456,30 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_error_in_french() {
+        // README, "Errors" of the spreadsheet format: the same text.
+        let e = crate::table::value::decimal("12,3,4", crate::noun!("reading value"))
+            .unwrap_err()
+            .within(&crate::Location::in_file("releves.csv").with_file(
+                "releves.csv",
+                17,
+                Some("valeur".into()),
+            ));
+        assert_eq!(
+            e.message(Lang::Fr),
+            format!(
+                "valeur invalide pour valeur du relevé (reçu \"12,3,4\"){NBSP}: un nombre s’écrit \
+                 avec des chiffres et au plus une marque décimale (`,` ou `.`), les milliers \
+                 éventuellement séparés par des espaces en groupes de trois, par exemple `1 234,5` \
+                 (fichier «{NBSP}releves.csv{NBSP}», ligne 17, colonne «{NBSP}valeur{NBSP}»)"
+            )
+        );
+        let readme = include_str!("../../../README.md");
+        assert!(readme.contains(&e.message(Lang::Fr)), "README");
+        assert!(readme.contains(&e.to_string()), "README");
+    }
+
+    #[test]
     fn a_row_too_short_gives_its_counts_in_french() {
         let e = households("foyer;equipe;adultes\nF1;t\n");
         assert_eq!(
