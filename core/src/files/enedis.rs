@@ -64,8 +64,10 @@ use rust_decimal::Decimal;
 
 use crate::date::{date_of, day_number, Date};
 use crate::error::{quoted, Error, Location, Result};
+use crate::message::Arg;
 use crate::meter::Reading;
 use crate::quantity::{add, div};
+use crate::{msg, noun};
 
 use super::meter_file::{Content, Day, MeterFile, Provider};
 
@@ -146,9 +148,9 @@ fn value(name: &str, line: usize, column: &str, text: &str) -> Result<Option<Dec
     match text.replace(',', ".").parse::<Decimal>() {
         Ok(v) if v >= Decimal::ZERO => Ok(Some(v)),
         _ => Err(Error::InvalidValue {
-            what: "meter value",
+            what: noun!("meter value"),
             got: quoted(text),
-            why: "a measurement is a number ≥ 0".into(),
+            why: msg!("a measurement is a number ≥ 0"),
             at: at(name, line, column),
         }),
     }
@@ -156,7 +158,7 @@ fn value(name: &str, line: usize, column: &str, text: &str) -> Result<Option<Dec
 
 /// Wh to kWh, exactly.
 fn kwh(wh: Decimal) -> Result<Decimal> {
-    div(wh, Decimal::ONE_THOUSAND, "kWh")
+    div(wh, Decimal::ONE_THOUSAND, noun!("kWh"))
 }
 
 /// Reads an Enedis export whose first line is the metadata header.
@@ -174,7 +176,7 @@ pub(crate) fn read(name: &str, text: &str) -> Result<MeterFile> {
         .unwrap_or_default();
     let Some((_, values)) = lines.next() else {
         return Err(Error::InsufficientData {
-            why: "the Enedis header has no values line".into(),
+            why: msg!("the Enedis header has no values line"),
             at: Location::in_file(name).with_file(name, 2, None),
         });
     };
@@ -195,7 +197,7 @@ pub(crate) fn read(name: &str, text: &str) -> Result<MeterFile> {
     let mut lines = lines.skip_while(|(_, l)| l.trim().is_empty());
     let Some((table_line, table)) = lines.next() else {
         return Err(Error::InsufficientData {
-            why: "the Enedis file has no data table after its header".into(),
+            why: msg!("the Enedis file has no data table after its header"),
             at: Location::in_file(name).with_file(name, 3, None),
         });
     };
@@ -209,9 +211,13 @@ pub(crate) fn read(name: &str, text: &str) -> Result<MeterFile> {
             Ok(())
         } else {
             Err(Error::InvalidValue {
-                what: "Enedis unit",
+                what: noun!("Enedis unit"),
                 got: quoted(&unit),
-                why: format!("{} is given in {expected}", quoted(&data_type)).into(),
+                why: msg!(
+                    "{data_type} is given in {expected}",
+                    data_type = Arg::quoted(data_type.as_str()),
+                    expected = expected
+                ),
                 at: Location::in_file(name).with_file(name, 2, Some("Unite".into())),
             })
         }
@@ -236,7 +242,7 @@ pub(crate) fn read(name: &str, text: &str) -> Result<MeterFile> {
         }
         ["Horodate", "Valeur", ..] if lower.contains("puissance") => {
             return Err(Error::UnknownName {
-                what: "Enedis data type",
+                what: noun!("Enedis data type"),
                 got: quoted(&data_type),
                 expected: "a load curve (Courbe de charge, W), a consumption per day (Wh) or an Index (Wh)",
                 at: Location::in_file(name).with_file(name, 2, Some("Type de donnees".into())),
@@ -248,7 +254,7 @@ pub(crate) fn read(name: &str, text: &str) -> Result<MeterFile> {
         }
         _ => {
             return Err(Error::UnknownName {
-                what: "Enedis data table header",
+                what: noun!("Enedis data table header"),
                 got: quoted(table),
                 expected: "Horodate;Valeur or Horodate;Type de releve;EAS F1;…;EAS T",
                 at: Location::in_file(name).with_file(name, table_line, None),
@@ -264,9 +270,9 @@ fn parse_step(name: &str, text: &str) -> Result<u32> {
         .ok()
         .filter(|s| [10, 30, 60].contains(s))
         .ok_or_else(|| Error::InvalidValue {
-            what: "load-curve step",
+            what: noun!("load-curve step"),
             got: quoted(text),
-            why: "Linky steps are 10, 30 or 60 minutes".into(),
+            why: msg!("Linky steps are 10, 30 or 60 minutes"),
             at: Location::in_file(name).with_file(name, 2, Some("Pas en minutes".into())),
         })
 }
@@ -275,10 +281,9 @@ fn parse_step(name: &str, text: &str) -> Result<u32> {
 fn row_stamp(name: &str, line: usize, cells: &[&str]) -> Result<Stamp> {
     let text = cells.first().copied().unwrap_or("");
     stamp(text).ok_or_else(|| Error::InvalidValue {
-        what: "Enedis timestamp",
+        what: noun!("Enedis timestamp"),
         got: quoted(text),
-        why: "expected an ISO 8601 timestamp with its offset, e.g. 2024-01-15T00:30:00+01:00"
-            .into(),
+        why: msg!("expected an ISO 8601 timestamp with its offset, e.g. 2024-01-15T00:30:00+01:00"),
         at: at(name, line, "Horodate"),
     })
 }
@@ -334,7 +339,7 @@ fn finish(file: &mut MeterFile, all: &[Date]) {
 
 fn duplicate(name: &str, line: usize, date: Date) -> Error {
     Error::Duplicate {
-        what: "Enedis day",
+        what: noun!("Enedis day"),
         id: date.to_string(),
         at: at(name, line, "Horodate"),
     }
@@ -354,9 +359,9 @@ fn read_index(file: &mut MeterFile, columns: &[&str], rows: &[(usize, Vec<&str>)
     let (distributor, supplier) = (registers("EAS D"), registers("EAS F"));
     if total.is_none() && distributor.is_empty() && supplier.is_empty() {
         return Err(Error::InvalidValue {
-            what: "Enedis index columns",
+            what: noun!("Enedis index columns"),
             got: quoted(&columns.join(";")),
-            why: "an index file has an `EAS T` column (or `EAS D1`…`EAS D4`, `EAS F1`…)".into(),
+            why: msg!("an index file has an `EAS T` column (or `EAS D1`…`EAS D4`, `EAS F1`…)"),
             at: Location::in_file(&file.name),
         });
     }
@@ -378,7 +383,7 @@ fn read_index(file: &mut MeterFile, columns: &[&str], rows: &[(usize, Vec<&str>)
             if wh.is_none() {
                 for &i in group {
                     if let Some(v) = value(&file.name, *line, columns[i], cell(i))? {
-                        wh = Some(add(wh.unwrap_or(Decimal::ZERO), v, "index")?);
+                        wh = Some(add(wh.unwrap_or(Decimal::ZERO), v, noun!("index"))?);
                     }
                 }
             }
@@ -447,7 +452,7 @@ fn curve_days(
     points.sort_by_key(|(s, _, _)| s.utc());
     if let Some(pair) = points.windows(2).find(|p| p[0].0.utc() == p[1].0.utc()) {
         return Err(Error::Duplicate {
-            what: "curve timestamp",
+            what: noun!("curve timestamp"),
             id: format!("{}+{}min", pair[1].0.date, pair[1].0.minute),
             at: at(&file.name, pair[1].2, "Horodate"),
         });
@@ -458,11 +463,12 @@ fn curve_days(
         (None, Some(g)) if STEPS.contains(&g) => g,
         (None, other) => {
             return Err(Error::InvalidValue {
-                what: "curve step",
+                what: noun!("curve step"),
                 got: other.map_or_else(|| "one point".to_owned(), |g| format!("{g} minutes")),
-                why: "without a step given, the step is the smallest gap between points: \
+                why: msg!(
+                    "without a step given, the step is the smallest gap between points: \
                       5, 10, 15, 30 or 60 minutes"
-                    .into(),
+                ),
                 at: Location::in_file(&file.name),
             })
         }
@@ -480,8 +486,8 @@ fn curve_days(
     };
     for (&date, points) in &by_day {
         if let Some(values) = complete_day(points, i64::from(step)) {
-            let sum = crate::quantity::sum(values, "load curve")?;
-            let kwh = div(sum, per_kwh, "kWh")?;
+            let sum = crate::quantity::sum(values, noun!("load curve"))?;
+            let kwh = div(sum, per_kwh, noun!("kWh"))?;
             file.days.push(Day {
                 date,
                 kwh,

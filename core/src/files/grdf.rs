@@ -50,6 +50,7 @@ use rust_decimal::Decimal;
 use crate::date::{date_of, day_number, Date};
 use crate::error::{quoted, Error, Location, Result};
 use crate::meter::{MeterEvent, Reading};
+use crate::{msg, noun};
 
 use super::meter_file::{Content, Day, MeterFile, Provider};
 use super::xlsx::{self, parse_number, Cell};
@@ -125,13 +126,17 @@ fn day_of(cell: &Cell) -> Option<Result<Date>> {
                 _ => t.parse(),
             };
             Some(parsed.map_err(|_: Error| {
-                Error::invalid("gas day", quoted(t), "expected DD/MM/YYYY or YYYY-MM-DD")
+                Error::invalid(
+                    noun!("gas day"),
+                    quoted(t),
+                    msg!("expected DD/MM/YYYY or YYYY-MM-DD"),
+                )
             }))
         }
         _ => Some(Err(Error::invalid(
-            "gas day",
+            noun!("gas day"),
             quoted(&cell.text()),
-            "expected a date",
+            msg!("expected a date"),
         ))),
     }
 }
@@ -144,11 +149,11 @@ fn number_of(cell: Option<&Cell>, what: &'static str) -> Result<Option<Decimal>>
         Some(Cell::Text(t)) if t.trim().is_empty() => Ok(None),
         Some(Cell::Text(t)) => parse_number(&t.replace(['\u{a0}', ' '], "").replace(',', "."))
             .map(Some)
-            .ok_or_else(|| Error::invalid(what, quoted(t), "expected a number")),
+            .ok_or_else(|| Error::invalid(what, quoted(t), msg!("expected a number"))),
         Some(other) => Err(Error::invalid(
             what,
             quoted(&other.text()),
-            "expected a number",
+            msg!("expected a number"),
         )),
     }
 }
@@ -165,7 +170,7 @@ fn read_table(
         header_columns(&texts).map(|c| (i, c))
     }) else {
         return Err(Error::UnknownName {
-            what: "GRDF table",
+            what: noun!("GRDF table"),
             got: quoted(name),
             expected: super::meter_file::LAYOUTS,
             at: Location::in_file(name),
@@ -177,11 +182,11 @@ fn read_table(
         t.len() == 14 && t.bytes().all(|b| b.is_ascii_digit())
     });
     let names = [
-        "index de début",
-        "index de fin",
-        "volume",
-        "énergie",
-        "coefficient de conversion",
+        noun!("index de début"),
+        noun!("index de fin"),
+        noun!("volume"),
+        noun!("énergie"),
+        noun!("coefficient de conversion"),
     ];
     let mut out = Vec::new();
     for (i, row) in rows.iter().enumerate().skip(header + 1) {
@@ -251,14 +256,14 @@ pub(crate) fn read_csv(name: &str, text: &str) -> Result<MeterFile> {
 pub(crate) fn read_json(name: &str, text: &str) -> Result<MeterFile> {
     use serde_json::Value;
     let json_error = |e: serde_json::Error| Error::InvalidValue {
-        what: "GRDF JSON",
+        what: noun!("GRDF JSON"),
         got: quoted(name),
-        why: e.to_string().into(),
+        why: msg!("{error}", error = e.to_string()),
         at: Location::in_file(name).with_file(name, e.line(), Some(e.column().to_string())),
     };
     let doc: Value = serde_json::from_str(text).map_err(json_error)?;
     let shape = || Error::UnknownName {
-        what: "GRDF JSON shape",
+        what: noun!("GRDF JSON shape"),
         got: quoted(name),
         expected: "{\"<PCE>\": {\"releves\": […]}}, {\"releves\": […]} or […]",
         at: Location::in_file(name),
@@ -278,9 +283,9 @@ pub(crate) fn read_json(name: &str, text: &str) -> Result<MeterFile> {
                     [] => return Err(shape()),
                     _ => {
                         return Err(Error::InvalidValue {
-                            what: "GRDF JSON",
+                            what: noun!("GRDF JSON"),
                             got: format!("{} PCE", with.len()),
-                            why: "one file per meter: this one holds several PCE".into(),
+                            why: msg!("one file per meter: this one holds several PCE"),
                             at: Location::in_file(name),
                         })
                     }
@@ -297,13 +302,13 @@ pub(crate) fn read_json(name: &str, text: &str) -> Result<MeterFile> {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::Number(n)) => parse_number(&n.to_string())
                     .map(Some)
-                    .ok_or_else(|| Error::invalid(field, n, "a number").within(&at(field))),
+                    .ok_or_else(|| Error::invalid(field, n, msg!("a number")).within(&at(field))),
                 Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
                 Some(Value::String(s)) => parse_number(s).map(Some).ok_or_else(|| {
-                    Error::invalid(field, quoted(s), "expected a number").within(&at(field))
+                    Error::invalid(field, quoted(s), msg!("expected a number")).within(&at(field))
                 }),
                 Some(other) => {
-                    Err(Error::invalid(field, other, "expected a number").within(&at(field)))
+                    Err(Error::invalid(field, other, msg!("expected a number")).within(&at(field)))
                 }
             }
         };
@@ -339,23 +344,25 @@ fn build(name: &str, identifier: Option<String>, rows: Vec<GasRow>) -> Result<Me
     let mut by_day: BTreeMap<Date, GasRow> = BTreeMap::new();
     for row in rows {
         for (what, v) in [
-            ("index", row.start),
-            ("index", row.end),
-            ("volume", row.m3),
-            ("energy", row.kwh),
-            ("conversion coefficient", row.coefficient),
+            (noun!("index"), row.start),
+            (noun!("index"), row.end),
+            (noun!("volume"), row.m3),
+            (noun!("energy"), row.kwh),
+            (noun!("conversion coefficient"), row.coefficient),
         ] {
             if v.is_some_and(|v| v < Decimal::ZERO) {
-                return Err(
-                    Error::invalid(what, v.unwrap_or_default(), "a gas quantity is ≥ 0")
-                        .within(&row.at),
-                );
+                return Err(Error::invalid(
+                    what,
+                    v.unwrap_or_default(),
+                    msg!("a gas quantity is ≥ 0"),
+                )
+                .within(&row.at));
             }
         }
         let (date, at) = (row.date, row.at.clone());
         if by_day.insert(date, row).is_some() {
             return Err(Error::Duplicate {
-                what: "gas day",
+                what: noun!("gas day"),
                 id: date.to_string(),
                 at,
             });

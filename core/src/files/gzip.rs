@@ -23,6 +23,8 @@ use miniz_oxide::inflate::core::{decompress as inflate_core, inflate_flags, Deco
 use miniz_oxide::inflate::TINFLStatus;
 
 use crate::error::{Error, Result};
+use crate::message::Message;
+use crate::{msg, noun};
 
 /// The largest decompressed size [`decompress_if_gzip`] accepts: 1 GiB.
 /// A département's hourly file for two years is a few hundred MB
@@ -69,9 +71,9 @@ pub fn decompress(bytes: &[u8], limit: usize) -> Result<Vec<u8>> {
     let mut member = 0usize;
     loop {
         let start = bytes.len() - rest.len();
-        let at = |why: String| {
+        let at = |why: Message| {
             Error::invalid(
-                "gzip data",
+                noun!("gzip data"),
                 format!("member {} at byte {start}", member + 1),
                 why,
             )
@@ -80,27 +82,32 @@ pub fn decompress(bytes: &[u8], limit: usize) -> Result<Vec<u8>> {
         let before = out.len();
         let (consumed, complete) = inflate(body, &mut out, limit).map_err(at)?;
         if !complete {
-            return Err(at(format!(
-                "decompressed data larger than the limit of {limit} bytes"
+            return Err(at(msg!(
+                "decompressed data larger than the limit of {limit} bytes",
+                limit = limit
             )));
         }
         let tail = body.get(consumed..).unwrap_or_default();
         let (Some(crc), Some(size), after) = (le32(tail, 0), le32(tail, 4), tail.get(8..)) else {
-            return Err(at("trailer (CRC-32 and size) cut short".into()));
+            return Err(at(msg!("trailer (CRC-32 and size) cut short")));
         };
         let data = out.get(before..).unwrap_or_default();
         let actual = crc32(data);
         if actual != crc {
-            return Err(at(format!(
-                "CRC-32 of the data is {actual:08x}, the trailer says {crc:08x}: the file is corrupt"
+            return Err(at(msg!(
+                "CRC-32 of the data is {actual}, the trailer says {crc}: the file is corrupt",
+                actual = format!("{actual:08x}"),
+                crc = format!("{crc:08x}")
             )));
         }
         // ISIZE is the size modulo 2^32: truncating is the definition.
         #[allow(clippy::cast_possible_truncation)]
         let isize = data.len() as u32;
         if isize != size {
-            return Err(at(format!(
-                "decompressed size is {isize} bytes (mod 2^32), the trailer says {size}"
+            return Err(at(msg!(
+                "decompressed size is {isize} bytes (mod 2^32), the trailer says {size}",
+                isize = isize,
+                size = size
             )));
         }
         rest = after.unwrap_or_default();
@@ -126,24 +133,28 @@ fn le32(bytes: &[u8], at: usize) -> Option<u32> {
 }
 
 /// The deflate stream after a member's header, the header checked.
-fn header(bytes: &[u8]) -> Result<&[u8], String> {
-    let short = || "header cut short".to_owned();
+fn header(bytes: &[u8]) -> Result<&[u8], Message> {
+    let short = || msg!("header cut short");
     let fixed = bytes.get(..10).ok_or_else(short)?;
     if fixed[0] != 0x1f || fixed[1] != 0x8b {
-        return Err(format!(
-            "not a gzip member: starts with {:02x} {:02x}, not 1f 8b",
-            fixed[0], fixed[1]
+        return Err(msg!(
+            "not a gzip member: starts with {first} {second}, not 1f 8b",
+            first = format!("{:02x}", fixed[0]),
+            second = format!("{:02x}", fixed[1])
         ));
     }
     if fixed[2] != 8 {
-        return Err(format!(
-            "compression method {} (only 8, deflate, exists)",
-            fixed[2]
+        return Err(msg!(
+            "compression method {method} (only 8, deflate, exists)",
+            method = fixed[2]
         ));
     }
     let flags = fixed[3];
     if flags & 0xe0 != 0 {
-        return Err(format!("reserved header flags set ({flags:#04x})"));
+        return Err(msg!(
+            "reserved header flags set ({flags})",
+            flags = format!("{flags:#04x}")
+        ));
     }
     let mut pos = 10usize;
     if flags & 0x04 != 0 {
@@ -168,8 +179,10 @@ fn header(bytes: &[u8]) -> Result<&[u8], String> {
         #[allow(clippy::cast_possible_truncation)]
         let actual = crc32(head) as u16;
         if given != actual {
-            return Err(format!(
-                "header CRC is {actual:04x}, the header says {given:04x}: the file is corrupt"
+            return Err(msg!(
+                "header CRC is {actual}, the header says {given}: the file is corrupt",
+                actual = format!("{actual:04x}"),
+                given = format!("{given:04x}")
             ));
         }
         pos += 2;
@@ -179,7 +192,7 @@ fn header(bytes: &[u8]) -> Result<&[u8], String> {
 
 /// Inflates one raw deflate stream onto `out`, up to `limit` bytes in all:
 /// the input bytes it used and whether the stream ended within the limit.
-fn inflate(input: &[u8], out: &mut Vec<u8>, limit: usize) -> Result<(usize, bool), String> {
+fn inflate(input: &[u8], out: &mut Vec<u8>, limit: usize) -> Result<(usize, bool), Message> {
     let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
     let mut state = Box::<DecompressorOxide>::default();
     let mut pos = out.len();
@@ -216,11 +229,11 @@ fn inflate(input: &[u8], out: &mut Vec<u8>, limit: usize) -> Result<(usize, bool
             }
             TINFLStatus::NeedsMoreInput | TINFLStatus::FailedCannotMakeProgress => {
                 out.truncate(pos);
-                return Err("compressed data cut short".into());
+                return Err(msg!("compressed data cut short"));
             }
             _ => {
                 out.truncate(pos);
-                return Err("compressed data is corrupt (invalid deflate stream)".into());
+                return Err(msg!("compressed data is corrupt (invalid deflate stream)"));
             }
         }
     }

@@ -13,9 +13,11 @@ use rust_decimal::Decimal;
 use crate::date::Date;
 use crate::error::{quoted, Location};
 use crate::error::{Error, Result};
+use crate::message::Arg;
 use crate::meter::{Bill, Carrier, Meter, MeterEvent, Reading, Unit};
 use crate::period::Period;
 use crate::table::encoding::decode;
+use crate::{msg, noun};
 
 use super::{enedis, grdf, xlsx};
 
@@ -193,7 +195,7 @@ impl MeterFile {
         } else {
             let got: String = first.chars().take(80).collect();
             Err(Error::UnknownName {
-                what: "meter export layout",
+                what: noun!("meter export layout"),
                 got: quoted(&got),
                 expected: LAYOUTS,
                 at: Location::in_file(name).with_file(name, 1, None),
@@ -236,9 +238,13 @@ impl MeterFile {
         let at = || Location::in_file(&self.name).with_meter(&meter.id);
         if meter.carrier != self.carrier {
             return Err(Error::InvalidValue {
-                what: "meter carrier",
+                what: noun!("meter carrier"),
                 got: meter.carrier.to_string(),
-                why: format!("the file {} measures {}", quoted(&self.name), self.carrier).into(),
+                why: msg!(
+                    "the file {file} measures {carrier}",
+                    file = Arg::quoted(self.name.as_str()),
+                    carrier = Arg::text(self.carrier)
+                ),
                 at: at(),
             });
         }
@@ -261,17 +267,18 @@ impl MeterFile {
             }
             unit => {
                 return Err(Error::InvalidValue {
-                    what: "meter unit",
+                    what: noun!("meter unit"),
                     got: unit.to_string(),
-                    why: format!(
-                        "the file {} gives {}",
-                        quoted(&self.name),
-                        match self.provider {
-                            Provider::Enedis => "kWh only",
-                            Provider::Grdf => "kWh or m³ only",
-                        }
-                    )
-                    .into(),
+                    why: match self.provider {
+                        Provider::Enedis => msg!(
+                            "the file {file} gives kWh only",
+                            file = Arg::quoted(self.name.as_str())
+                        ),
+                        Provider::Grdf => msg!(
+                            "the file {file} gives kWh or m³ only",
+                            file = Arg::quoted(self.name.as_str())
+                        ),
+                    },
                     at: at(),
                 })
             }
@@ -400,7 +407,7 @@ mod tests {
         assert!(matches!(
             err,
             Error::InvalidValue {
-                what: "meter carrier",
+                what: noun!("meter carrier"),
                 ..
             }
         ));
@@ -419,7 +426,7 @@ mod tests {
         assert!(matches!(
             err,
             Error::InvalidValue {
-                what: "meter unit",
+                what: noun!("meter unit"),
                 ..
             }
         ));

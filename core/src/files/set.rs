@@ -28,9 +28,11 @@ use crate::date::Date;
 use crate::error::{Error, Location, Result};
 use crate::household::Household;
 use crate::id::MeterId;
+use crate::message::Arg;
 use crate::meter::{Carrier, Meter, Unit, Usage};
 use crate::period::Period;
 use crate::table::{encoding, Columns, Inputs, Source, Table, Tables};
+use crate::{msg, noun};
 
 use super::meteo_france::{self, Fill, FilledDay, Station, WeatherFile};
 use super::meter_file::{self, Content, MeterFile, Provider};
@@ -138,7 +140,7 @@ pub fn kind(file: &File<'_>) -> Result<Kind> {
         return Ok(Kind::Meter);
     }
     Err(Error::UnknownName {
-        what: "file",
+        what: noun!("file"),
         got: file.name.to_owned(),
         expected: "a table named as in the README (`foyers.csv`, `equipes.csv`, `compteurs.csv`, \
                    `defi.csv`…), a Météo-France climatological file (`Q_62_…csv.gz`), a Linky \
@@ -192,7 +194,7 @@ pub fn challenge_data(
             Kind::Weather => {
                 if let Some(w) = &weather {
                     return Err(Error::Duplicate {
-                        what: "Météo-France file",
+                        what: noun!("Météo-France file"),
                         id: format!("`{}` and `{}`", w.name(), f.name),
                         at: Location::in_file(f.name),
                     });
@@ -232,7 +234,7 @@ fn temperatures(
     let at = Location::in_file(file.name());
     if inputs.temperatures.is_some() {
         return Err(Error::Duplicate {
-            what: "temperatures",
+            what: noun!("temperatures"),
             id: format!("a temperatures table and `{}`", file.name()),
             at,
         });
@@ -249,15 +251,15 @@ fn temperatures(
                 .iter()
                 .map(|s| format!("{} ({})", s.number, s.name))
                 .collect();
+            let list = list.join(", ");
             return Err(Error::InvalidValue {
-                what: "Météo-France station",
+                what: noun!("Météo-France station"),
                 got: format!("{} stations", several.len()),
-                why: format!(
+                why: msg!(
                     "name the station to take the temperatures from (`station_meteo` in the \
-                     settings table): {}",
-                    list.join(", ")
-                )
-                .into(),
+                     settings table): {stations}",
+                    stations = list
+                ),
                 at,
             });
         }
@@ -297,7 +299,7 @@ fn claimant(
     households: &[Household],
 ) -> Result<Option<(String, Option<String>, &'static str)>> {
     let duplicate = |table: &str, id: &str| Error::Duplicate {
-        what: "delivery point",
+        what: noun!("delivery point"),
         id: format!("{id} (in several rows of the {table} table)"),
         at: Location::in_file(&file.name),
     };
@@ -357,7 +359,7 @@ fn meter_of(
         return match h.meters.iter().position(|x| x.id.as_str() == m) {
             Some(i) => Ok((i, false)),
             None => Err(Error::UnknownReference {
-                what: "meter",
+                what: noun!("meter"),
                 id: m,
                 at: Location {
                     household: Some(h.id.to_string()),
@@ -389,14 +391,14 @@ fn meter_of(
             Ok((h.meters.len() - 1, true))
         }
         _ => Err(Error::InvalidValue {
-            what: "Linky or Gazpar file",
+            what: noun!("Linky or Gazpar file"),
             got: file.name.clone(),
-            why: format!(
-                "household {} has several {} meters: give the meters table an `identifiant` \
-                 column with each meter's delivery point",
-                h.id, file.carrier
-            )
-            .into(),
+            why: msg!(
+                "household {household} has several {carrier} meters: give the meters table an \
+                 `identifiant` column with each meter's delivery point",
+                household = Arg::text(&h.id),
+                carrier = Arg::text(file.carrier)
+            ),
             at: at.clone(),
         }),
     }
@@ -412,22 +414,23 @@ fn attach(
     let at = Location::in_file(&file.name);
     let Some((household, meter, matched_by)) = claimant(file, columns, households)? else {
         return Err(Error::InvalidValue {
-            what: "Linky or Gazpar file",
+            what: noun!("Linky or Gazpar file"),
             got: file
                 .identifier
                 .as_deref()
                 .map_or_else(|| file.name.clone(), |id| format!("delivery point {id}")),
-            why: "no household claims it: give the households table a `prm` (Linky) or `pce` \
+            why: msg!(
+                "no household claims it: give the households table a `prm` (Linky) or `pce` \
                   (Gazpar) column, or the meters table an `identifiant` column, with this \
                   delivery point; or start the file's name with the household's identifier \
                   (`F07_linky.csv`)"
-                .into(),
+            ),
             at,
         });
     };
     let Some(h) = households.iter_mut().find(|h| h.id.as_str() == household) else {
         return Err(Error::UnknownReference {
-            what: "household",
+            what: noun!("household"),
             id: household,
             at,
         });
@@ -435,7 +438,7 @@ fn attach(
     let (index, created) = meter_of(h, meter, file, &at)?;
     let Some(m) = h.meters.get_mut(index) else {
         return Err(Error::UnknownReference {
-            what: "meter",
+            what: noun!("meter"),
             id: String::new(),
             at,
         });

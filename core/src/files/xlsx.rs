@@ -26,6 +26,8 @@ use rust_decimal::Decimal;
 
 use crate::date::{date, day_number, Date};
 use crate::error::{quoted, Error, Location, Result};
+use crate::message::Message;
+use crate::{msg, noun};
 
 /// The largest entry inflated (64 MiB): a GRDF export is a few hundred KB.
 pub const MAX_ENTRY_BYTES: usize = 64 << 20;
@@ -76,24 +78,28 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 /// [`Error::InvalidValue`] for serial 60, a serial below 1 or beyond year
 /// 9999.
 pub fn excel_date(serial: Decimal) -> Result<Date> {
-    let refuse = |why: &'static str| Error::invalid("spreadsheet date", serial, why);
+    let refuse = |why: Message| Error::invalid(noun!("spreadsheet date"), serial, why);
     let whole = serial.trunc();
     let days: i32 = i32::try_from(whole.mantissa() / 10_i128.pow(whole.scale()))
-        .map_err(|_| refuse("out of range"))?;
+        .map_err(|_| refuse(msg!("out of range")))?;
     let base = match days {
         60 => {
-            return Err(refuse(
-                "29 February 1900 does not exist (Excel's 1900 leap-year bug)",
-            ))
+            return Err(refuse(msg!(
+                "29 February 1900 does not exist (Excel's 1900 leap-year bug)"
+            )))
         }
-        i32::MIN..=0 => return Err(refuse("the 1900 date system starts at 1 (1900-01-01)")),
+        i32::MIN..=0 => {
+            return Err(refuse(msg!(
+                "the 1900 date system starts at 1 (1900-01-01)"
+            )))
+        }
         1..=59 => date(1899, 12, 31),
         _ => date(1899, 12, 30),
     };
     Date::from_day_number(
         day_number(base)
             .checked_add(days)
-            .ok_or_else(|| refuse("out of range"))?,
+            .ok_or_else(|| refuse(msg!("out of range")))?,
     )
 }
 
@@ -117,17 +123,17 @@ fn usize_at(b: &[u8], i: usize) -> Option<usize> {
 }
 
 impl<'a> Archive<'a> {
-    fn broken(name: &str, why: impl Into<String>) -> Error {
+    fn broken(name: &str, why: Message) -> Error {
         Error::InvalidValue {
-            what: "xlsx (ZIP) structure",
+            what: noun!("xlsx (ZIP) structure"),
             got: quoted(name),
-            why: why.into().into(),
+            why,
             at: Location::in_file(name),
         }
     }
 
     fn open(name: &'a str, bytes: &'a [u8]) -> Result<Self> {
-        let broken = |why: &str| Self::broken(name, why);
+        let broken = |why: Message| Self::broken(name, why);
         // The end of central directory record is 22 bytes plus a comment of
         // at most 65 535 bytes, at the end of the archive.
         let lowest = bytes.len().saturating_sub(22 + 0xffff);
@@ -135,14 +141,16 @@ impl<'a> Archive<'a> {
             .rev()
             .find(|&i| bytes.get(i..i + 4) == Some(b"PK\x05\x06"))
             .ok_or_else(|| {
-                broken("no end of central directory: the file is cut short or not a ZIP archive")
+                broken(msg!(
+                    "no end of central directory: the file is cut short or not a ZIP archive"
+                ))
             })?;
         let count =
-            usize::from(u16_at(bytes, eocd + 10).ok_or_else(|| broken("short end record"))?);
-        let mut at = usize_at(bytes, eocd + 16).ok_or_else(|| broken("short end record"))?;
+            usize::from(u16_at(bytes, eocd + 10).ok_or_else(|| broken(msg!("short end record")))?);
+        let mut at = usize_at(bytes, eocd + 16).ok_or_else(|| broken(msg!("short end record")))?;
         let mut entries = HashMap::new();
         for _ in 0..count {
-            let header = || broken("a central directory header is cut short or misplaced");
+            let header = || broken(msg!("a central directory header is cut short or misplaced"));
             if bytes.get(at..at.saturating_add(4)) != Some(b"PK\x01\x02") {
                 return Err(header());
             }
@@ -160,17 +168,17 @@ impl<'a> Archive<'a> {
                 .ok_or_else(header)?;
             let entry_name = String::from_utf8_lossy(entry_name).into_owned();
             if flags & 1 == 1 {
-                return Err(broken("an entry is encrypted"));
+                return Err(broken(msg!("an entry is encrypted")));
             }
             if bytes.get(local..local.saturating_add(4)) != Some(b"PK\x03\x04") {
-                return Err(broken("a local header is misplaced"));
+                return Err(broken(msg!("a local header is misplaced")));
             }
             let local_name = usize::from(u16_at(bytes, local + 26).ok_or_else(header)?);
             let local_extra = usize::from(u16_at(bytes, local + 28).ok_or_else(header)?);
             let start = local + 30 + local_name + local_extra;
             let data = bytes
                 .get(start..start.saturating_add(compressed))
-                .ok_or_else(|| broken("an entry runs past the end of the file"))?;
+                .ok_or_else(|| broken(msg!("an entry runs past the end of the file")))?;
             entries.insert(entry_name, (method, data, size, crc));
             at = at.saturating_add(46 + name_len + extra + comment);
         }
@@ -182,26 +190,36 @@ impl<'a> Archive<'a> {
         let Some(&(method, data, size, crc)) = self.entries.get(entry) else {
             return Ok(None);
         };
-        let broken = |why: String| Self::broken(self.name, format!("{entry}: {why}"));
+        let broken = |why: Message| {
+            Self::broken(self.name, msg!("{entry}: {why}", entry = entry, why = why))
+        };
         if size > MAX_ENTRY_BYTES {
-            return Err(broken(format!(
-                "{size} bytes, more than the {MAX_ENTRY_BYTES} read"
+            return Err(broken(msg!(
+                "{size} bytes, more than the {max} read",
+                size = size,
+                max = MAX_ENTRY_BYTES
             )));
         }
         let bytes = match method {
             0 => data.to_vec(),
             8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY_BYTES)
-                .map_err(|e| broken(format!("cannot be inflated ({:?})", e.status)))?,
+                .map_err(|e| {
+                    broken(msg!(
+                        "cannot be inflated ({status})",
+                        status = format!("{:?}", e.status)
+                    ))
+                })?,
             m => {
-                return Err(broken(format!(
-                    "compression method {m} (only stored and deflated are read)"
+                return Err(broken(msg!(
+                    "compression method {m} (only stored and deflated are read)",
+                    m = m
                 )))
             }
         };
         if bytes.len() != size || super::gzip::crc32(&bytes) != crc {
-            return Err(broken(
-                "its size or CRC-32 does not match (the file is damaged)".into(),
-            ));
+            return Err(broken(msg!(
+                "its size or CRC-32 does not match (the file is damaged)"
+            )));
         }
         Ok(Some(bytes))
     }
@@ -447,9 +465,12 @@ fn first_sheet_path(archive: &Archive<'_>) -> Result<String> {
 pub fn first_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
     let archive = Archive::open(name, bytes)?;
     let path = first_sheet_path(&archive)?;
-    let sheet = archive
-        .text(&path)?
-        .ok_or_else(|| Archive::broken(name, format!("the workbook has no sheet {path}")))?;
+    let sheet = archive.text(&path)?.ok_or_else(|| {
+        Archive::broken(
+            name,
+            msg!("the workbook has no sheet {path}", path = path.as_str()),
+        )
+    })?;
     let strings = archive
         .text("xl/sharedStrings.xml")?
         .map(|x| shared_strings(&x))
@@ -460,10 +481,10 @@ pub fn first_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
     let mut kind = String::new();
     let mut reference = String::new();
     let (mut text, mut in_value) = (None::<String>, false);
-    let bad = |reference: &str, got: &str, why: &str| Error::InvalidValue {
-        what: "spreadsheet cell",
+    let bad = |reference: &str, got: &str, why: Message| Error::InvalidValue {
+        what: noun!("spreadsheet cell"),
         got: quoted(got),
-        why: why.to_owned().into(),
+        why,
         at: Location::in_file(name).with_path(reference.to_owned()),
     };
     for event in Xml::new(&sheet) {
@@ -476,7 +497,7 @@ pub fn first_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
                     return Err(bad(
                         &format!("row {row}"),
                         &row.to_string(),
-                        "beyond the 1 048 576 rows of a worksheet",
+                        msg!("beyond the 1 048 576 rows of a worksheet"),
                     ));
                 }
                 col = 0;
@@ -499,19 +520,18 @@ pub fn first_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Vec<Cell>>> {
                         let i: usize = v
                             .trim()
                             .parse()
-                            .map_err(|_| bad(&reference, &v, "a shared-string index"))?;
+                            .map_err(|_| bad(&reference, &v, msg!("a shared-string index")))?;
                         Cell::Text(
-                            strings
-                                .get(i)
-                                .cloned()
-                                .ok_or_else(|| bad(&reference, &v, "no such shared string"))?,
+                            strings.get(i).cloned().ok_or_else(|| {
+                                bad(&reference, &v, msg!("no such shared string"))
+                            })?,
                         )
                     }
                     ("inlineStr" | "str", Some(v)) => Cell::Text(v),
                     ("b", Some(v)) => Cell::Bool(v.trim() == "1"),
                     ("e", Some(v)) => Cell::Error(v),
                     (_, Some(v)) => Cell::Number(
-                        parse_number(&v).ok_or_else(|| bad(&reference, &v, "a number"))?,
+                        parse_number(&v).ok_or_else(|| bad(&reference, &v, msg!("a number")))?,
                     ),
                 };
                 if cell != Cell::Empty && row > 0 {

@@ -14,6 +14,7 @@ use crate::date::day_number;
 use crate::error::{Error, Location, Result};
 use crate::household::{Household, Occupancy, Occupants, PresenceChange};
 use crate::id::{HouseholdId, MeterId, TeamId};
+use crate::message::{Arg, Message};
 use crate::meter::{Bill, Conversion, Delivery, Meter, MeterEvent, Reading, StockEstimate};
 use crate::period::Period;
 use crate::quantity::Ratio;
@@ -26,6 +27,7 @@ use crate::{
     quantity::{Euros, Kg, Km},
     waste::Weighing,
 };
+use crate::{msg, noun};
 
 use super::columns::{Header, Table};
 use super::value::{self, EventKind};
@@ -105,17 +107,20 @@ fn check_lengths(
         if len != n && !(optional && len == 0) {
             let name = table.columns().get(c).map_or("", |c| c.name);
             return Err(Error::InvalidValue {
-                what: "column length",
+                what: noun!("column length"),
                 got: len.to_string(),
-                why: format!(
-                    "the column `{name}` has {len} values, the table `{table}` has {n} rows{}",
-                    if optional {
-                        " (an optional column may also be empty: absent)"
+                why: msg!(
+                    "the column `{name}` has {len} values, the table `{table}` has {n} rows{optional}",
+                    name = name,
+                    len = len,
+                    table = Arg::text(table),
+                    n = n,
+                    optional = if optional {
+                        msg!(" (an optional column may also be empty: absent)")
                     } else {
-                        ""
+                        Message::new("")
                     }
-                )
-                .into(),
+                ),
                 at: Location {
                     column: Some(name.to_owned()),
                     ..origins.table(table)
@@ -180,7 +185,7 @@ impl Assembler<'_> {
             .get(id)
             .copied()
             .ok_or_else(|| Error::UnknownReference {
-                what: "household",
+                what: noun!("household"),
                 id: id.to_owned(),
                 at: self.at(table, row, 0),
             })
@@ -198,7 +203,7 @@ impl Assembler<'_> {
         let h = self.household(table, row, household)?;
         let origins = self.origins;
         let unknown = || Error::UnknownReference {
-            what: "meter",
+            what: noun!("meter"),
             id: meter.to_owned(),
             at: Location {
                 household: Some(household.to_owned()),
@@ -228,9 +233,13 @@ impl Assembler<'_> {
         match self.meter(table, row, household, meter)? {
             AnyMeter::Energy(m) => Ok(m),
             AnyMeter::Water(_) => Err(Error::invalid(
-                "meter",
+                noun!("meter"),
                 meter,
-                format!("a water meter has no {table}: they are for stored fuels"),
+                if table == Table::Stock {
+                    msg!("a water meter has no stock: they are for stored fuels")
+                } else {
+                    msg!("a water meter has no deliveries: they are for stored fuels")
+                },
             )
             .within(&Location {
                 household: Some(household.to_owned()),
@@ -251,7 +260,7 @@ impl Assembler<'_> {
             return Err(Error::InvalidValue {
                 what,
                 got: v.to_string(),
-                why: "cannot be negative".into(),
+                why: msg!("cannot be negative"),
                 at: self.at(table, row, column),
             });
         }
@@ -280,20 +289,27 @@ impl Assembler<'_> {
             let id = HouseholdId::new(h.household[row].as_str()).map_err(|e| e.within(&at(0)))?;
             if self.by_id.contains_key(id.as_str()) {
                 return Err(Error::Duplicate {
-                    what: "household",
+                    what: noun!("household"),
                     id: id.to_string(),
                     at: at(0),
                 });
             }
             let team = TeamId::new(h.team[row].as_str()).map_err(|e| e.within(&at(1)))?;
-            let occupants = occupants(h.adults[row], h.children_ages.get(row), "children ages")
-                .map_err(|(e, c)| e.within(&at(if c { 3 } else { 2 })))?;
+            let occupants = occupants(
+                h.adults[row],
+                h.children_ages.get(row),
+                noun!("children ages"),
+            )
+            .map_err(|(e, c)| e.within(&at(if c { 3 } else { 2 })))?;
             let surface = opt(&h.surface, row).flatten();
             if let Some(s) = surface {
                 if s <= Decimal::ZERO {
-                    return Err(
-                        Error::invalid("surface", s, "a surface is above zero").within(&at(4))
-                    );
+                    return Err(Error::invalid(
+                        noun!("surface"),
+                        s,
+                        msg!("a surface is above zero"),
+                    )
+                    .within(&at(4)));
                 }
             }
             let mut household = Household::new(id, team, occupants);
@@ -336,7 +352,7 @@ impl Assembler<'_> {
             let id = TeamId::new(tc.team[row].as_str()).map_err(|e| e.within(&at(0)))?;
             if teams.iter().any(|u| u.id == id) {
                 return Err(Error::Duplicate {
-                    what: "team",
+                    what: noun!("team"),
                     id: id.to_string(),
                     at: at(0),
                 });
@@ -350,7 +366,7 @@ impl Assembler<'_> {
                     let c = HouseholdId::new(c).map_err(|e| e.within(&at(2)))?;
                     if !self.by_id.contains_key(c.as_str()) {
                         return Err(Error::UnknownReference {
-                            what: "household",
+                            what: noun!("household"),
                             id: c.to_string(),
                             at: at(2),
                         });
@@ -364,7 +380,7 @@ impl Assembler<'_> {
         for (row, h) in self.households.iter().enumerate() {
             if !teams.iter().any(|t| t.id == h.team) {
                 return Err(Error::UnknownReference {
-                    what: "team",
+                    what: noun!("team"),
                     id: h.team.to_string(),
                     at: self.at(Table::Households, row, 1),
                 });
@@ -407,9 +423,12 @@ impl Assembler<'_> {
             let usage = mc.usage.get(row).map_or("", String::as_str);
             if value::trim(usage).is_empty() {
                 return Err(Error::invalid(
-                    "cell",
+                    noun!("cell"),
                     "\"\"",
-                    format!("an energy meter needs its usage: {}", value::USAGE_NAMES),
+                    msg!(
+                        "an energy meter needs its usage: {names}",
+                        names = value::USAGE_NAMES
+                    ),
                 )
                 .within(&at(4)));
             }
@@ -421,9 +440,9 @@ impl Assembler<'_> {
             if let Some(p) = opt(&mc.heating_share, row).flatten() {
                 if p < Decimal::ZERO || p > Decimal::ONE {
                     return Err(Error::invalid(
-                        "heating share",
+                        noun!("heating share"),
                         p,
-                        "a share is between 0 and 1 (0 % and 100 %)",
+                        msg!("a share is between 0 and 1 (0 % and 100 %)"),
                     )
                     .within(&at(7)));
                 }
@@ -437,7 +456,7 @@ impl Assembler<'_> {
                 || household.water_meters.iter().any(|o| o.id == meter.id)
             {
                 return Err(Error::Duplicate {
-                    what: "meter",
+                    what: noun!("meter"),
                     id: meter.id.to_string(),
                     at: Location {
                         household: Some(household.id.to_string()),
@@ -459,7 +478,7 @@ impl Assembler<'_> {
     #[allow(clippy::unused_self)]
     fn water_meter(&mut self, _: &MeterColumns, _: usize) -> Result<()> {
         Err(Error::Unsupported {
-            what: "a water meter",
+            what: noun!("a water meter"),
             feature: "themes",
         })
     }
@@ -488,9 +507,12 @@ impl Assembler<'_> {
         if let Some(&(c, _)) = energy_only.iter().find(|(_, given)| *given) {
             let name = table.columns().get(c).map_or("", |c| c.name);
             return Err(Error::invalid(
-                "water meter",
+                noun!("water meter"),
                 id.as_str(),
-                format!("a water meter has no `{name}`: leave the cell blank"),
+                msg!(
+                    "a water meter has no `{name}`: leave the cell blank",
+                    name = name
+                ),
             )
             .within(&at(c)));
         }
@@ -502,7 +524,7 @@ impl Assembler<'_> {
             || household.water_meters.iter().any(|o| o.id == id)
         {
             return Err(Error::Duplicate {
-                what: "meter",
+                what: noun!("meter"),
                 id: id.to_string(),
                 at: Location {
                     household: Some(household.id.to_string()),
@@ -531,7 +553,7 @@ impl Assembler<'_> {
             ],
         )?;
         for row in 0..n {
-            self.not_negative(t, row, 3, "reading value", r.value[row])?;
+            self.not_negative(t, row, 3, noun!("reading value"), r.value[row])?;
             let reading = Reading {
                 date: r.date[row],
                 value: r.value[row],
@@ -578,9 +600,13 @@ impl Assembler<'_> {
                 if cell(c).is_none() {
                     let name = t.columns().get(c).map_or("", |c| c.name);
                     return Err(Error::invalid(
-                        "meter event",
+                        noun!("meter event"),
                         "\"\"",
-                        format!("a {kind} needs `{name}`"),
+                        msg!(
+                            "a {kind} needs `{name}`",
+                            kind = event_noun(kind),
+                            name = name
+                        ),
                     )
                     .within(&at(c)));
                 }
@@ -589,9 +615,13 @@ impl Assembler<'_> {
                 if let Some(v) = cell(c) {
                     let name = t.columns().get(c).map_or("", |c| c.name);
                     return Err(Error::invalid(
-                        "meter event",
+                        noun!("meter event"),
                         v,
-                        format!("a {kind} has no `{name}`: is the kind right?"),
+                        msg!(
+                            "a {kind} has no `{name}`: is the kind right?",
+                            kind = event_noun(kind),
+                            name = name
+                        ),
                     )
                     .within(&at(c)));
                 }
@@ -601,8 +631,8 @@ impl Assembler<'_> {
                 EventKind::Replacement => {
                     let (old_final, new_initial) =
                         (cell(4).unwrap_or_default(), cell(5).unwrap_or_default());
-                    self.not_negative(t, row, 4, "old meter's last index", old_final)?;
-                    self.not_negative(t, row, 5, "new meter's first index", new_initial)?;
+                    self.not_negative(t, row, 4, noun!("old meter's last index"), old_final)?;
+                    self.not_negative(t, row, 5, noun!("new meter's first index"), new_initial)?;
                     MeterEvent::Replacement {
                         date,
                         old_final,
@@ -612,8 +642,12 @@ impl Assembler<'_> {
                 EventKind::Rollover => {
                     let modulus = cell(6).unwrap_or_default();
                     if modulus <= Decimal::ZERO {
-                        return Err(Error::invalid("rollover modulus", modulus, "is above zero")
-                            .within(&at(6)));
+                        return Err(Error::invalid(
+                            noun!("rollover modulus"),
+                            modulus,
+                            msg!("is above zero"),
+                        )
+                        .within(&at(6)));
                     }
                     MeterEvent::Rollover { date, modulus }
                 }
@@ -643,7 +677,7 @@ impl Assembler<'_> {
         for row in 0..n {
             let period = Period::new(b.first[row], b.last[row])
                 .map_err(|e| e.within(&self.at(t, row, 3)))?;
-            self.not_negative(t, row, 4, "bill quantity", b.quantity[row])?;
+            self.not_negative(t, row, 4, noun!("bill quantity"), b.quantity[row])?;
             let bill = Bill {
                 period,
                 quantity: b.quantity[row],
@@ -675,11 +709,11 @@ impl Assembler<'_> {
         for row in 0..n {
             let (date, quantity) = (q.date[row], q.quantity[row]);
             if t == Table::Deliveries {
-                self.not_negative(t, row, 3, "delivery quantity", quantity)?;
+                self.not_negative(t, row, 3, noun!("delivery quantity"), quantity)?;
                 let m = self.energy_meter(t, row, &q.household[row], &q.meter[row])?;
                 m.deliveries.push(Delivery { date, quantity });
             } else {
-                self.not_negative(t, row, 3, "stock estimate", quantity)?;
+                self.not_negative(t, row, 3, noun!("stock estimate"), quantity)?;
                 let m = self.energy_meter(t, row, &q.household[row], &q.meter[row])?;
                 m.stock.push(StockEstimate { date, quantity });
             }
@@ -706,8 +740,12 @@ impl Assembler<'_> {
         for row in 0..n {
             let at = |c| self.at(t, row, c);
             let h = self.household(t, row, &p.household[row])?;
-            let occupants = occupants(p.adults[row], p.children_ages.get(row), "children ages")
-                .map_err(|(e, c)| e.within(&at(if c { 3 } else { 2 })))?;
+            let occupants = occupants(
+                p.adults[row],
+                p.children_ages.get(row),
+                noun!("children ages"),
+            )
+            .map_err(|(e, c)| e.within(&at(if c { 3 } else { 2 })))?;
             let change = PresenceChange {
                 from: p.from[row],
                 occupants,
@@ -727,7 +765,7 @@ impl Assembler<'_> {
                 if let [(_, a), (row, b)] = w {
                     if a.from == b.from {
                         return Err(Error::Duplicate {
-                            what: "presence change",
+                            what: noun!("presence change"),
                             id: b.from.to_string(),
                             at: Location {
                                 household: Some(h.id.to_string()),
@@ -766,7 +804,7 @@ impl Assembler<'_> {
             let h = self.household(t, row, &w.household[row])?;
             let stream =
                 value::stream(&w.stream[row]).map_err(|e| e.within(&self.at(t, row, 2)))?;
-            self.not_negative(t, row, 3, "weighed mass", w.kg[row])?;
+            self.not_negative(t, row, 3, noun!("weighed mass"), w.kg[row])?;
             if let Some(h) = self.households.get_mut(h) {
                 h.weighings.push(Weighing {
                     date: w.date[row],
@@ -802,7 +840,7 @@ impl Assembler<'_> {
         )?;
         for row in 0..n {
             let h = self.household(t, row, &p.household[row])?;
-            self.not_negative(t, row, 2, "amount paid", p.amount[row])?;
+            self.not_negative(t, row, 2, noun!("amount paid"), p.amount[row])?;
             let channel =
                 value::channel(&p.channel[row]).map_err(|e| e.within(&self.at(t, row, 5)))?;
             if let Some(h) = self.households.get_mut(h) {
@@ -842,11 +880,13 @@ impl Assembler<'_> {
         for row in 0..n {
             let h = self.household(t, row, &tr.household[row])?;
             let mode = value::mode(&tr.mode[row]).map_err(|e| e.within(&self.at(t, row, 2)))?;
-            self.not_negative(t, row, 3, "person-km", tr.km[row])?;
+            self.not_negative(t, row, 3, noun!("person-km"), tr.km[row])?;
             let trips = opt(&tr.trips, row).flatten().unwrap_or(1);
             if trips == 0 {
-                return Err(Error::invalid("number of trips", 0, "at least one trip")
-                    .within(&self.at(t, row, 4)));
+                return Err(
+                    Error::invalid(noun!("number of trips"), 0, msg!("at least one trip"))
+                        .within(&self.at(t, row, 4)),
+                );
             }
             if let Some(h) = self.households.get_mut(h) {
                 h.trips.push(Trip {
@@ -892,9 +932,12 @@ fn conversion(
         (None, None) => None,
         (Some(k), Some(b)) => {
             if k <= Decimal::ZERO {
-                return Err(
-                    Error::invalid("conversion", k, "kWh per unit is above zero").within(&at(5)),
-                );
+                return Err(Error::invalid(
+                    noun!("conversion"),
+                    k,
+                    msg!("kWh per unit is above zero"),
+                )
+                .within(&at(5)));
             }
             let basis = value::basis(&b).map_err(|e| e.within(&at(6)))?;
             Some(Conversion {
@@ -904,20 +947,34 @@ fn conversion(
         }
         (Some(k), None) => {
             return Err(Error::invalid(
-                "basis",
+                noun!("basis"),
                 "\"\"",
-                format!("the conversion coefficient {k} needs its basis, `pci` or `pcs`"),
+                msg!(
+                    "the conversion coefficient {k} needs its basis, `pci` or `pcs`",
+                    k = k
+                ),
             )
             .within(&at(6)))
         }
         (None, Some(b)) => {
             return Err(Error::invalid(
-                "conversion",
+                noun!("conversion"),
                 "\"\"",
-                format!("the basis `{b}` is given without a conversion coefficient"),
+                msg!(
+                    "the basis `{b}` is given without a conversion coefficient",
+                    b = Arg::text(b)
+                ),
             )
             .within(&at(5)))
         }
+    })
+}
+
+/// A meter event's kind as a noun of the catalogue.
+fn event_noun(kind: EventKind) -> Arg {
+    Arg::noun(match kind {
+        EventKind::Replacement => noun!("replacement"),
+        EventKind::Rollover => noun!("rollover"),
     })
 }
 
@@ -954,25 +1011,29 @@ fn temperatures(cols: &Columns, origins: &Origins) -> Result<Option<Temperatures
         let (date, tn, tx) = (tc.date[row], tc.tn[row], tc.tx[row]);
         if row > 0 && day_number(date) != day_number(tc.date[row - 1]) + 1 {
             return Err(Error::invalid(
-                "temperature date",
+                noun!("temperature date"),
                 date,
-                format!(
-                    "days are consecutive and in order: expected the day after {}",
-                    tc.date[row - 1]
+                msg!(
+                    "days are consecutive and in order: expected the day after {day}",
+                    day = tc.date[row - 1]
                 ),
             )
             .within(&at(0)));
         }
         for (c, v) in [(1, tn), (2, tx)] {
             if v.abs() > plausible {
-                return Err(Error::invalid("temperature", v, "beyond ±100 °C").within(&at(c)));
+                return Err(
+                    Error::invalid(noun!("temperature"), v, msg!("beyond ±100 °C")).within(&at(c)),
+                );
             }
         }
         if tn > tx {
-            return Err(
-                Error::invalid("temperature", format!("Tn {tn} > Tx {tx}"), "Tn ≤ Tx")
-                    .within(&at(2)),
-            );
+            return Err(Error::invalid(
+                noun!("temperature"),
+                format!("Tn {tn} > Tx {tx}"),
+                msg!("Tn ≤ Tx"),
+            )
+            .within(&at(2)));
         }
         days.push(DailyTemperature { date, tn, tx });
     }
@@ -1008,7 +1069,7 @@ pub(super) fn assemble(cols: &Columns, origins: &Origins) -> Result<Inputs> {
     #[cfg(not(feature = "themes"))]
     if cols.weighings.is_some() || cols.purchases.is_some() || cols.trips.is_some() {
         return Err(Error::Unsupported {
-            what: "a weighings, purchases or trips table",
+            what: noun!("a weighings, purchases or trips table"),
             feature: "themes",
         });
     }

@@ -9,7 +9,7 @@
 //! blank is ignored, as long as its cells are blank too.
 
 use crate::error::{Error, Location, Result};
-use crate::named_enum;
+use crate::{msg, named_enum, noun};
 
 use super::value::fold;
 
@@ -578,7 +578,7 @@ impl Header {
             }
             let Some(c) = table.column(written) else {
                 return Err(Error::UnknownName {
-                    what: "column",
+                    what: noun!("column"),
                     got: written.to_owned(),
                     expected: table.expected(),
                     at: at(written),
@@ -587,7 +587,7 @@ impl Header {
             if let Some(slot) = found.get_mut(c) {
                 if slot.is_some() {
                     return Err(Error::Duplicate {
-                        what: "column",
+                        what: noun!("column"),
                         id: written.to_owned(),
                         at: at(written),
                     });
@@ -598,17 +598,16 @@ impl Header {
         for (c, slot) in columns.iter().zip(&found) {
             if c.required && slot.is_none() {
                 return Err(Error::InvalidValue {
-                    what: "CSV header",
+                    what: noun!("CSV header"),
                     got: crate::error::quoted(&fields.join(",")),
-                    why: format!(
-                        "the required column `{}` is missing (accepted names: {})",
-                        c.name,
-                        std::iter::once(c.name)
+                    why: msg!(
+                        "the required column `{column}` is missing (accepted names: {names})",
+                        column = c.name,
+                        names = std::iter::once(c.name)
                             .chain(c.aliases.iter().copied())
                             .collect::<Vec<_>>()
                             .join(", ")
-                    )
-                    .into(),
+                    ),
                     at: at(c.name),
                 });
             }

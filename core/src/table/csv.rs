@@ -14,7 +14,7 @@
 //! inside an unquoted field (kept as a character).
 
 use crate::error::{Error, Location, Result};
-use crate::named_enum;
+use crate::{msg, named_enum, noun};
 
 named_enum! {
     /// The character that separates the fields of a record.
@@ -81,11 +81,12 @@ impl Delimiter {
         match winners.as_slice() {
             [one] => Ok(*one),
             _ => Err(Error::InvalidValue {
-                what: "CSV header",
+                what: noun!("CSV header"),
                 got: crate::error::quoted(first_line(text)),
-                why: "the header separates its columns by both `,` and `;` (or tab) as often: \
-                      use one delimiter"
-                    .into(),
+                why: msg!(
+                    "the header separates its columns by both `,` and `;` (or tab) as often: \
+                     use one delimiter"
+                ),
                 at: at_line(1),
             }),
         }
@@ -216,9 +217,9 @@ fn quoted(text: &str, start: usize, delim: u8, line: &mut usize) -> Result<(Stri
             None => {
                 field.push_str(slice(from, j));
                 return Err(Error::InvalidValue {
-                    what: "CSV field",
+                    what: noun!("CSV field"),
                     got: crate::error::quoted(&truncate(&field)),
-                    why: "a quoted field is not closed: a `\"` is missing".into(),
+                    why: msg!("a quoted field is not closed: a `\"` is missing"),
                     at: at_line(quote_line),
                 });
             }
@@ -253,11 +254,12 @@ fn quoted(text: &str, start: usize, delim: u8, line: &mut usize) -> Result<(Stri
         Some(_) => {
             let next = slice(j, bytes.len()).chars().next().unwrap_or(' ');
             Err(Error::InvalidValue {
-                what: "CSV field",
+                what: noun!("CSV field"),
                 got: crate::error::quoted(&truncate(&format!("\"{field}\"{next}"))),
-                why: "a closing quote is followed by a delimiter or a line end \
-                      (write a quote inside a quoted field as `\"\"`)"
-                    .into(),
+                why: msg!(
+                    "a closing quote is followed by a delimiter or a line end \
+                     (write a quote inside a quoted field as `\"\"`)"
+                ),
                 at: at_line(*line),
             })
         }

@@ -68,6 +68,7 @@ use crate::data::ChallengeData;
 use crate::error::Result;
 use crate::household::Household;
 use crate::weather::Temperatures;
+use crate::{msg, noun};
 
 pub use columns::{Column, Header, Table};
 pub use csv::Delimiter;
@@ -181,7 +182,7 @@ impl<'a> Tables<'a> {
         for f in files {
             let Some(table) = Table::of_file(f.name) else {
                 return Err(crate::Error::UnknownName {
-                    what: "table file",
+                    what: noun!("table file"),
                     got: f.name.to_owned(),
                     expected: "households (foyers), teams (equipes), meters (compteurs), readings \
                                (releves), events (evenements), bills (factures), deliveries \
@@ -196,7 +197,7 @@ impl<'a> Tables<'a> {
             if let Some(slot) = found.get_mut(i) {
                 if let Some(first) = slot {
                     return Err(crate::Error::Duplicate {
-                        what: "table file",
+                        what: noun!("table file"),
                         id: format!("{table} (`{}` and `{}`)", first.name, f.name),
                         at: crate::Location::in_file(f.name),
                     });
@@ -208,7 +209,7 @@ impl<'a> Tables<'a> {
             found;
         let Some(households) = households else {
             return Err(crate::Error::InsufficientData {
-                why: "no households file (`households.csv` or `foyers.csv`)".into(),
+                why: msg!("no households file (`households.csv` or `foyers.csv`)"),
                 at: crate::Location::in_file("foyers.csv"),
             });
         };
@@ -278,11 +279,12 @@ impl<'a> Tables<'a> {
     pub fn challenge_data(&self, settings: &str) -> Result<ChallengeData> {
         if let Some(table) = self.settings {
             return Err(crate::Error::InvalidValue {
-                what: "settings",
+                what: noun!("settings"),
                 got: format!("`{}` and JSON settings", table.name),
-                why: "the settings are given twice, as a settings table and as JSON: keep one \
-                      (a settings table goes with `Tables::challenge_data_from_tables`)"
-                    .into(),
+                why: msg!(
+                    "the settings are given twice, as a settings table and as JSON: keep one \
+                     (a settings table goes with `Tables::challenge_data_from_tables`)"
+                ),
                 at: crate::Location::in_file(table.name),
             });
         }
@@ -357,10 +359,11 @@ impl<'a> Tables<'a> {
     pub fn challenge_data_from_tables(&self) -> Result<ChallengeData> {
         let Some(source) = self.settings else {
             return Err(crate::Error::InsufficientData {
-                why: "no settings table: give the challenge's settings in a file named \
-                      `defi.csv`, `parametres.csv` or `settings.csv` (any extension), or \
-                      as JSON with `Tables::challenge_data`"
-                    .into(),
+                why: msg!(
+                    "no settings table: give the challenge's settings in a file named \
+                     `defi.csv`, `parametres.csv` or `settings.csv` (any extension), or \
+                     as JSON with `Tables::challenge_data`"
+                ),
                 at: crate::Location::in_file("defi.csv"),
             });
         };

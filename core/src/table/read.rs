@@ -3,6 +3,7 @@
 //! column (as written in the header).
 
 use crate::error::{Error, Location, Result};
+use crate::{msg, noun};
 
 use super::assemble::{Origin, Origins};
 use super::columns::{Header, Table};
@@ -34,13 +35,12 @@ impl<'a> Rows<'a> {
             .into_iter();
         let Some(first) = records.next() else {
             return Err(Error::InvalidValue {
-                what: "CSV text",
+                what: noun!("CSV text"),
                 got: "\"\"".into(),
-                why: format!(
-                    "the file is empty: it starts with a header line naming the columns ({})",
-                    table.expected()
-                )
-                .into(),
+                why: msg!(
+                    "the file is empty: it starts with a header line naming the columns ({columns})",
+                    columns = table.expected()
+                ),
                 at: Location {
                     line: Some(1),
                     ..file
@@ -61,23 +61,26 @@ impl<'a> Rows<'a> {
                 .is_some_and(|x| x.iter().all(|f| trim(f).is_empty()));
             if r.fields.len() < width || (r.fields.len() > width && !extra_blank) {
                 return Err(Error::InvalidValue {
-                    what: "CSV row",
+                    what: noun!("CSV row"),
                     got: format!("{} fields", r.fields.len()),
-                    why: format!(
+                    why: msg!(
                         "the header has {width} columns, every row has as many fields (is a \
-                         delimiter missing, or a value with a `{}` not quoted?)",
-                        delimiter.as_char()
-                    )
-                    .into(),
+                         delimiter missing, or a value with a `{delimiter}` not quoted?)",
+                        width = width,
+                        delimiter = delimiter.as_char().to_string()
+                    ),
                     at,
                 });
             }
             for &i in header.blank() {
                 if let Some(f) = r.fields.get(i).filter(|f| !trim(f).is_empty()) {
                     return Err(Error::InvalidValue {
-                        what: "cell",
+                        what: noun!("cell"),
                         got: crate::error::quoted(f),
-                        why: format!("the column {} has no name in the header line", i + 1).into(),
+                        why: msg!(
+                            "the column {number} has no name in the header line",
+                            number = i + 1
+                        ),
                         at,
                     });
                 }
@@ -124,9 +127,9 @@ impl<'a> Rows<'a> {
                 let cell = self.cell(r, c);
                 if cell.is_empty() {
                     return Err(Error::invalid(
-                        "cell",
+                        noun!("cell"),
                         "\"\"",
-                        "the cell is empty, and this column needs a value on every row",
+                        msg!("the cell is empty, and this column needs a value on every row"),
                     )
                     .within(&self.at(r, c)));
                 }
@@ -157,7 +160,7 @@ impl<'a> Rows<'a> {
 
     /// A required text column (identifiers, names).
     fn text(&self, c: usize) -> Result<Vec<String>> {
-        self.col(c, text, "text")
+        self.col(c, text, noun!("text"))
     }
 
     /// An optional text column kept as text, blank cells as `""`.
@@ -192,11 +195,11 @@ pub(super) fn tables(t: &Tables<'_>) -> Result<(Columns, Origins)> {
     let households = HouseholdColumns {
         household: rows.text(0)?,
         team: rows.text(1)?,
-        adults: rows.col(2, value::count, "number of adults")?,
+        adults: rows.col(2, value::count, noun!("number of adults"))?,
         children_ages: rows.raw(3),
-        surface: rows.opt(4, value::decimal, "surface")?,
-        prm: rows.opt(5, text, "PRM")?,
-        pce: rows.opt(6, text, "PCE")?,
+        surface: rows.opt(4, value::decimal, noun!("surface"))?,
+        prm: rows.opt(5, text, noun!("PRM"))?,
+        pce: rows.opt(6, text, noun!("PCE"))?,
     };
     keep(&rows, Table::Households);
 
@@ -209,8 +212,8 @@ pub(super) fn tables(t: &Tables<'_>) -> Result<(Columns, Origins)> {
         let rows = Rows::read(src, Table::Teams)?;
         columns.teams = Some(TeamColumns {
             team: rows.text(0)?,
-            name: rows.opt(1, text, "team name")?,
-            captain: rows.opt(2, text, "captain")?,
+            name: rows.opt(1, text, noun!("team name"))?,
+            captain: rows.opt(2, text, noun!("captain"))?,
         });
         keep(&rows, Table::Teams);
     }
@@ -234,10 +237,10 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
             // Blank for a water meter; an energy meter's is checked when
             // assembled.
             usage: rows.raw(4),
-            kwh_per_unit: rows.opt(5, value::decimal, "conversion")?,
-            basis: rows.opt(6, text, "basis")?,
-            heating_share: rows.opt(7, value::ratio, "heating share")?,
-            identifier: rows.opt(8, text, "delivery point")?,
+            kwh_per_unit: rows.opt(5, value::decimal, noun!("conversion"))?,
+            basis: rows.opt(6, text, noun!("basis"))?,
+            heating_share: rows.opt(7, value::ratio, noun!("heating share"))?,
+            identifier: rows.opt(8, text, noun!("delivery point"))?,
         });
         keep(&rows, Table::Meters);
     }
@@ -246,8 +249,8 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
         columns.readings = Some(ReadingColumns {
             household: rows.text(0)?,
             meter: rows.text(1)?,
-            date: rows.col(2, value::date, "reading date")?,
-            value: rows.col(3, value::decimal, "reading value")?,
+            date: rows.col(2, value::date, noun!("reading date"))?,
+            value: rows.col(3, value::decimal, noun!("reading value"))?,
         });
         keep(&rows, Table::Readings);
     }
@@ -256,11 +259,11 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
         columns.events = Some(EventColumns {
             household: rows.text(0)?,
             meter: rows.text(1)?,
-            date: rows.col(2, value::date, "event date")?,
+            date: rows.col(2, value::date, noun!("event date"))?,
             kind: rows.text(3)?,
-            old_final: rows.opt(4, value::decimal, "old meter's last index")?,
-            new_initial: rows.opt(5, value::decimal, "new meter's first index")?,
-            modulus: rows.opt(6, value::decimal, "rollover modulus")?,
+            old_final: rows.opt(4, value::decimal, noun!("old meter's last index"))?,
+            new_initial: rows.opt(5, value::decimal, noun!("new meter's first index"))?,
+            modulus: rows.opt(6, value::decimal, noun!("rollover modulus"))?,
         });
         keep(&rows, Table::Events);
     }
@@ -269,9 +272,9 @@ fn measurements(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
         columns.bills = Some(BillColumns {
             household: rows.text(0)?,
             meter: rows.text(1)?,
-            first: rows.col(2, value::date, "first day billed")?,
-            last: rows.col(3, value::date, "last day billed")?,
-            quantity: rows.col(4, value::decimal, "bill quantity")?,
+            first: rows.col(2, value::date, noun!("first day billed"))?,
+            last: rows.col(3, value::date, noun!("last day billed"))?,
+            quantity: rows.col(4, value::decimal, noun!("bill quantity"))?,
         });
         keep(&rows, Table::Bills);
     }
@@ -285,15 +288,15 @@ fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Resul
         origins.insert(table, rows.origin());
     };
     for (src, table, what) in [
-        (t.deliveries, Table::Deliveries, "delivery quantity"),
-        (t.stock, Table::Stock, "stock estimate"),
+        (t.deliveries, Table::Deliveries, noun!("delivery quantity")),
+        (t.stock, Table::Stock, noun!("stock estimate")),
     ] {
         let Some(src) = src else { continue };
         let rows = Rows::read(src, table)?;
         let q = QuantityColumns {
             household: rows.text(0)?,
             meter: rows.text(1)?,
-            date: rows.col(2, value::date, "date")?,
+            date: rows.col(2, value::date, noun!("date"))?,
             quantity: rows.col(3, value::decimal, what)?,
         };
         if table == Table::Deliveries {
@@ -307,8 +310,8 @@ fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Resul
         let rows = Rows::read(src, Table::Presence)?;
         columns.presence = Some(PresenceColumns {
             household: rows.text(0)?,
-            from: rows.col(1, value::date, "presence date")?,
-            adults: rows.col(2, value::count, "number of adults")?,
+            from: rows.col(1, value::date, noun!("presence date"))?,
+            adults: rows.col(2, value::count, noun!("number of adults"))?,
             children_ages: rows.raw(3),
         });
         keep(&rows, Table::Presence);
@@ -316,9 +319,9 @@ fn others(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) -> Resul
     if let Some(src) = t.temperatures {
         let rows = Rows::read(src, Table::Temperatures)?;
         columns.temperatures = Some(TemperatureColumns {
-            date: rows.col(0, value::date, "temperature date")?,
-            tn: rows.col(1, value::decimal, "minimum temperature")?,
-            tx: rows.col(2, value::decimal, "maximum temperature")?,
+            date: rows.col(0, value::date, noun!("temperature date"))?,
+            tn: rows.col(1, value::decimal, noun!("minimum temperature"))?,
+            tx: rows.col(2, value::decimal, noun!("maximum temperature"))?,
         });
         keep(&rows, Table::Temperatures);
     }
@@ -336,9 +339,9 @@ fn theme_tables(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
         let rows = Rows::read(src, Table::Weighings)?;
         columns.weighings = Some(WeighingColumns {
             household: rows.text(0)?,
-            date: rows.col(1, value::date, "weighing date")?,
+            date: rows.col(1, value::date, noun!("weighing date"))?,
             stream: rows.text(2)?,
-            kg: rows.col(3, value::decimal, "weighed mass")?,
+            kg: rows.col(3, value::decimal, noun!("weighed mass"))?,
         });
         keep(&rows, Table::Weighings);
     }
@@ -346,13 +349,13 @@ fn theme_tables(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
         let rows = Rows::read(src, Table::Purchases)?;
         columns.purchases = Some(PurchaseColumns {
             household: rows.text(0)?,
-            date: rows.col(1, value::date, "purchase date")?,
-            amount: rows.col(2, value::decimal, "amount paid")?,
-            organic: rows.col(3, value::yes_no, "organic")?,
-            local: rows.col(4, value::yes_no, "local")?,
+            date: rows.col(1, value::date, noun!("purchase date"))?,
+            amount: rows.col(2, value::decimal, noun!("amount paid"))?,
+            organic: rows.col(3, value::yes_no, noun!("organic"))?,
+            local: rows.col(4, value::yes_no, noun!("local"))?,
             channel: rows.text(5)?,
-            meals: rows.col(6, value::count32, "number of meals")?,
-            persons: rows.col(7, value::count32, "number of persons")?,
+            meals: rows.col(6, value::count32, noun!("number of meals"))?,
+            persons: rows.col(7, value::count32, noun!("number of persons"))?,
         });
         keep(&rows, Table::Purchases);
     }
@@ -360,10 +363,10 @@ fn theme_tables(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
         let rows = Rows::read(src, Table::Trips)?;
         columns.trips = Some(TripColumns {
             household: rows.text(0)?,
-            date: rows.col(1, value::date, "trip date")?,
+            date: rows.col(1, value::date, noun!("trip date"))?,
             mode: rows.text(2)?,
-            km: rows.col(3, value::decimal, "person-km")?,
-            trips: rows.opt(4, value::count32, "number of trips")?,
+            km: rows.col(3, value::decimal, noun!("person-km"))?,
+            trips: rows.opt(4, value::count32, noun!("number of trips"))?,
         });
         keep(&rows, Table::Trips);
     }
@@ -375,7 +378,7 @@ fn theme_tables(t: &Tables<'_>, columns: &mut Columns, origins: &mut Origins) ->
 fn theme_tables(t: &Tables<'_>, _: &mut Columns, _: &mut Origins) -> Result<()> {
     if t.weighings.is_some() || t.purchases.is_some() || t.trips.is_some() {
         return Err(Error::Unsupported {
-            what: "a weighings, purchases or trips table",
+            what: noun!("a weighings, purchases or trips table"),
             feature: "themes",
         });
     }
@@ -417,4 +420,99 @@ pub(super) fn settings(source: Source<'_>) -> Result<(Vec<SettingRow>, Location)
         ..Location::NONE
     };
     Ok((out, table))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::message::Lang;
+    use crate::table::{Source, Tables};
+
+    const NBSP: char = '\u{a0}';
+
+    fn households(text: &str) -> crate::Error {
+        Tables::new(Source::new("foyers.csv", text))
+            .read()
+            .unwrap_err()
+    }
+
+    #[test]
+    fn a_bad_cell_is_told_in_french_with_its_file_line_and_column() {
+        let e = households("foyer;equipe;adultes\nF1;t;2\nF2;t;2,5\n");
+        assert_eq!(
+            e.to_string(),
+            "invalid number of adults (got \"2,5\"): a count is a whole number written with \
+             digits at file `foyers.csv`, line 3, column `adultes`"
+        );
+        // By hand: the frame of an invalid value, the noun, the rule, then
+        // the location's parts in parentheses, « … » with no-break spaces.
+        assert_eq!(
+            e.message(Lang::Fr),
+            format!(
+                "valeur invalide pour nombre d’adultes (reçu \"2,5\"){NBSP}: un nombre entier \
+                 s’écrit avec des chiffres seulement (fichier «{NBSP}foyers.csv{NBSP}», ligne 3, \
+                 colonne «{NBSP}adultes{NBSP}»)"
+            )
+        );
+    }
+
+    #[test]
+    fn the_readme_error_in_french() {
+        // README, "Errors" of the spreadsheet format: the same text.
+        let e = crate::table::value::decimal("12,3,4", crate::noun!("reading value"))
+            .unwrap_err()
+            .within(&crate::Location::in_file("releves.csv").with_file(
+                "releves.csv",
+                17,
+                Some("valeur".into()),
+            ));
+        assert_eq!(
+            e.message(Lang::Fr),
+            format!(
+                "valeur invalide pour valeur du relevé (reçu \"12,3,4\"){NBSP}: un nombre s’écrit \
+                 avec des chiffres et au plus une marque décimale (`,` ou `.`), les milliers \
+                 éventuellement séparés par des espaces en groupes de trois, par exemple `1 234,5` \
+                 (fichier «{NBSP}releves.csv{NBSP}», ligne 17, colonne «{NBSP}valeur{NBSP}»)"
+            )
+        );
+        let readme = include_str!("../../../README.md");
+        assert!(readme.contains(&e.message(Lang::Fr)), "README");
+        assert!(readme.contains(&e.to_string()), "README");
+    }
+
+    #[test]
+    fn a_row_too_short_gives_its_counts_in_french() {
+        let e = households("foyer;equipe;adultes\nF1;t\n");
+        assert_eq!(
+            e.message(Lang::Fr),
+            format!(
+                "valeur invalide pour ligne CSV (reçu 2 fields){NBSP}: l’en-tête a 3 colonnes, \
+                 chaque ligne a autant de champs (manque-t-il un séparateur, ou une valeur \
+                 contenant un `;` n’est-elle pas entre guillemets{NBSP}?) (fichier \
+                 «{NBSP}foyers.csv{NBSP}», ligne 2)"
+            )
+        );
+    }
+
+    #[test]
+    fn a_day_in_a_parameter_is_written_in_words_in_french() {
+        let mut t = Tables::new(Source::new("foyers.csv", "foyer;equipe;adultes\nF1;t;2\n"));
+        t.temperatures = Some(Source::new(
+            "temperatures.csv",
+            "date;tn;tx\n01/12/2025;1;5\n03/12/2025;2;6\n",
+        ));
+        let e = t.read().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid temperature date (got 2025-12-03): days are consecutive and in order: \
+             expected the day after 2025-12-01 at file `temperatures.csv`, line 3, column `date`"
+        );
+        assert_eq!(
+            e.message(Lang::Fr),
+            format!(
+                "valeur invalide pour date de température (reçu 2025-12-03){NBSP}: les jours se \
+                 suivent dans l’ordre, et le jour attendu est le lendemain du 1er décembre 2025 \
+                 (fichier «{NBSP}temperatures.csv{NBSP}», ligne 3, colonne «{NBSP}date{NBSP}»)"
+            )
+        );
+    }
 }

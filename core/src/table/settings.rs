@@ -12,6 +12,7 @@ use serde_json::Value;
 
 use crate::data::{ChallengeData, SCHEMA_VERSION};
 use crate::error::{Error, Location, Result};
+use crate::{msg, noun};
 
 use super::Inputs;
 
@@ -47,12 +48,21 @@ pub(super) fn challenge_data(
             })
         }
     }
-    for key in ["households", "temperatures"] {
+    for (key, why) in [
+        (
+            "households",
+            msg!("the households come from the tables, not from the settings"),
+        ),
+        (
+            "temperatures",
+            msg!("the temperatures come from the tables, not from the settings"),
+        ),
+    ] {
         if object.contains_key(key) {
             return Err(Error::InvalidValue {
-                what: "settings",
+                what: noun!("settings"),
                 got: format!("`{key}`"),
-                why: format!("the {key} come from the tables, not from the settings").into(),
+                why,
                 at: settings_at,
             });
         }
@@ -65,9 +75,9 @@ pub(super) fn challenge_data(
     match challenge.get("teams") {
         Some(_) if teams_table => {
             return Err(Error::InvalidValue {
-                what: "settings",
+                what: noun!("settings"),
                 got: "`challenge.teams`".into(),
-                why: "teams are given both in the settings and in a teams table: keep one".into(),
+                why: msg!("teams are given both in the settings and in a teams table: keep one"),
                 at: settings_at,
             });
         }

@@ -33,12 +33,13 @@ use crate::challenge::{OrganiserKind, Theme};
 use crate::climate::Correction;
 use crate::error::{Error, Location, Result};
 use crate::food::Channel;
+use crate::message::Message;
 use crate::meter::{Basis, Carrier, Unit, Usage};
 use crate::mobility::Mode;
-use crate::named_enum;
 use crate::waste::Stream;
 use crate::water::WaterUnit;
 use crate::weather::Method;
+use crate::{msg, named_enum, noun};
 
 /// Characters trimmed at both ends of a cell: ASCII white space, no-break
 /// space (U+00A0) and narrow no-break space (U+202F).
@@ -50,9 +51,11 @@ fn is_group_space(c: char) -> bool {
     c == ' ' || c == '\u{a0}' || c == '\u{202f}'
 }
 
-const DECIMAL_RULE: &str = "a number is written with digits and at most one decimal mark \
+const DECIMAL_RULE: Message = msg!(
+    "a number is written with digits and at most one decimal mark \
                             (`.` or `,`), thousands optionally separated by spaces in groups \
-                            of three, e.g. `1 234,5`";
+                            of three, e.g. `1 234,5`"
+);
 
 /// A decimal number (see the module's rules).
 ///
@@ -69,10 +72,10 @@ const DECIMAL_RULE: &str = "a number is written with digits and at most one deci
 /// # Ok::<(), ecodefi::Error>(())
 /// ```
 pub fn decimal(cell: &str, what: &'static str) -> Result<Decimal> {
-    let refuse = |why: &'static str| Error::invalid(what, crate::error::quoted(cell), why);
+    let refuse = |why: Message| Error::invalid(what, crate::error::quoted(cell), why);
     let s = trim(cell);
     if s.is_empty() {
-        return Err(refuse("the cell is empty"));
+        return Err(refuse(msg!("the cell is empty")));
     }
     let (negative, body) = match s.chars().next() {
         Some('-' | '\u{2212}') => (true, &s[s.chars().next().map_or(0, char::len_utf8)..]),
@@ -108,7 +111,9 @@ pub fn decimal(cell: &str, what: &'static str) -> Result<Decimal> {
         digits.push_str(frac);
     }
     Decimal::from_str_exact(&digits).map_err(|_| {
-        refuse("too many digits: a number has at most 28 significant digits and is below 7.9e28")
+        refuse(msg!(
+            "too many digits: a number has at most 28 significant digits and is below 7.9e28"
+        ))
     })
 }
 
@@ -125,18 +130,22 @@ pub fn ratio(cell: &str, what: &'static str) -> Result<Decimal> {
                 Error::invalid(
                     what,
                     crate::error::quoted(cell),
-                    format!("a percentage is a number followed by `%`; {DECIMAL_RULE}"),
+                    msg!(
+                        "a percentage is a number followed by `%`; {rule}",
+                        rule = DECIMAL_RULE
+                    ),
                 )
             })?;
-            v.checked_div(Decimal::ONE_HUNDRED)
-                .ok_or_else(|| Error::invalid(what, crate::error::quoted(cell), "out of range"))
+            v.checked_div(Decimal::ONE_HUNDRED).ok_or_else(|| {
+                Error::invalid(what, crate::error::quoted(cell), msg!("out of range"))
+            })
         }
         None => decimal(s, what),
     }
 }
 
-const DATE_RULE: &str =
-    "a date is written `2025-12-01` (year-month-day) or `01/12/2025` (day/month/year)";
+const DATE_RULE: Message =
+    msg!("a date is written `2025-12-01` (year-month-day) or `01/12/2025` (day/month/year)");
 
 /// A calendar date, ISO `2025-12-01` or French `01/12/2025`.
 ///
@@ -154,7 +163,7 @@ const DATE_RULE: &str =
 /// ```
 pub fn date(cell: &str, what: &'static str) -> Result<Date> {
     let s = trim(cell);
-    let refuse = |why: &'static str| Error::invalid(what, crate::error::quoted(cell), why);
+    let refuse = |why: Message| Error::invalid(what, crate::error::quoted(cell), why);
     let number = |p: &str, min: usize, max: usize| -> Option<i16> {
         if (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) {
             p.parse().ok()
@@ -184,7 +193,7 @@ pub fn date(cell: &str, what: &'static str) -> Result<Date> {
     let (Ok(m), Ok(d)) = (i8::try_from(m), i8::try_from(d)) else {
         return Err(refuse(DATE_RULE));
     };
-    Date::new(y, m, d).map_err(|_| refuse("no such day in the calendar"))
+    Date::new(y, m, d).map_err(|_| refuse(msg!("no such day in the calendar")))
 }
 
 /// A whole number of persons (adults), from 0 to 65 535, digits only.
@@ -192,18 +201,18 @@ pub fn date(cell: &str, what: &'static str) -> Result<Date> {
 /// # Errors
 /// [`Error::InvalidValue`] naming `what`.
 pub fn count(cell: &str, what: &'static str) -> Result<u16> {
-    whole(cell, what, "a count is at most 65535")
+    whole(cell, what, msg!("a count is at most {max}", max = u16::MAX))
 }
 
 /// A whole number written with digits, within its type's range (`beyond`
 /// says which).
-fn whole<T: FromStr>(cell: &str, what: &'static str, beyond: &'static str) -> Result<T> {
+fn whole<T: FromStr>(cell: &str, what: &'static str, beyond: Message) -> Result<T> {
     let s = trim(cell);
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Error::invalid(
             what,
             crate::error::quoted(cell),
-            "a count is a whole number written with digits",
+            msg!("a count is a whole number written with digits"),
         ));
     }
     s.parse()
@@ -216,7 +225,7 @@ fn whole<T: FromStr>(cell: &str, what: &'static str, beyond: &'static str) -> Re
 /// # Errors
 /// [`Error::InvalidValue`].
 pub fn count32(cell: &str, what: &'static str) -> Result<u32> {
-    whole(cell, what, "a count is at most 4294967295")
+    whole(cell, what, msg!("a count is at most {max}", max = u32::MAX))
 }
 
 /// The ages of a household's children: whole numbers separated by spaces,
@@ -239,7 +248,7 @@ pub fn ages(cell: &str, what: &'static str) -> Result<Vec<u8>> {
                 Error::invalid(
                     what,
                     crate::error::quoted(cell),
-                    "ages are whole numbers separated by spaces, e.g. `8 12`",
+                    msg!("ages are whole numbers separated by spaces, e.g. `8 12`"),
                 )
             })
         })
@@ -316,7 +325,7 @@ pub fn carrier(cell: &str) -> Result<Carrier> {
             ("reseau_de_chaleur", Carrier::DistrictHeating),
             ("chauffage_urbain", Carrier::DistrictHeating),
         ],
-        "carrier",
+        noun!("carrier"),
         CARRIER_NAMES,
     )
 }
@@ -339,7 +348,7 @@ pub fn unit(cell: &str) -> Result<Unit> {
             ("tonnes", Unit::T),
             ("steres", Unit::Stere),
         ],
-        "unit",
+        noun!("unit"),
         UNIT_NAMES,
     )
 }
@@ -363,7 +372,7 @@ pub fn water_unit(cell: &str) -> Result<WaterUnit> {
     named(
         cell,
         &[("litre", WaterUnit::L), ("litres", WaterUnit::L)],
-        "water unit",
+        noun!("water unit"),
         "m3 (m³), l (litre, litres)",
     )
 }
@@ -386,7 +395,7 @@ pub fn usage(cell: &str) -> Result<Usage> {
             ("hors_chauffage", Usage::NoHeating),
             ("sans_chauffage", Usage::NoHeating),
         ],
-        "meter usage",
+        noun!("meter usage"),
         USAGE_NAMES,
     )
 }
@@ -399,7 +408,7 @@ pub const BASIS_NAMES: &str = "pci, pcs";
 /// # Errors
 /// [`Error::UnknownName`].
 pub fn basis(cell: &str) -> Result<Basis> {
-    named(cell, &[], "energy basis", BASIS_NAMES)
+    named(cell, &[], noun!("energy basis"), BASIS_NAMES)
 }
 
 named_enum! {
@@ -431,7 +440,7 @@ pub fn event_kind(cell: &str) -> Result<EventKind> {
             ("remise_a_zero", EventKind::Rollover),
             ("tour_de_compteur", EventKind::Rollover),
         ],
-        "meter event",
+        noun!("meter event"),
         EVENT_NAMES,
     )
 }
@@ -489,7 +498,7 @@ pub fn stream(cell: &str) -> Result<Stream> {
             ("autre", Stream::Other),
             ("autres", Stream::Other),
         ],
-        "waste stream",
+        noun!("waste stream"),
         STREAM_NAMES,
     )
 }
@@ -528,7 +537,7 @@ pub fn channel(cell: &str) -> Result<Channel> {
             ("drive", Channel::Online),
             ("autre", Channel::Other),
         ],
-        "channel",
+        noun!("channel"),
         CHANNEL_NAMES,
     )
 }
@@ -571,7 +580,7 @@ pub fn mode(cell: &str) -> Result<Mode> {
             ("avion", Mode::Plane),
             ("autre", Mode::Other),
         ],
-        "travel mode",
+        noun!("travel mode"),
         MODE_NAMES,
     )
 }
@@ -595,7 +604,7 @@ pub fn theme(cell: &str) -> Result<Theme> {
             ("alimentation", Theme::Food),
             ("mobilite", Theme::Mobility),
         ],
-        "theme",
+        noun!("theme"),
         THEME_NAMES,
     )
 }
@@ -621,7 +630,7 @@ pub fn organiser_kind(cell: &str) -> Result<OrganiserKind> {
             ("collectif_citoyen", OrganiserKind::CitizenGroup),
             ("groupe_citoyen", OrganiserKind::CitizenGroup),
         ],
-        "organiser kind",
+        noun!("organiser kind"),
         ORGANISER_NAMES,
     )
 }
@@ -642,7 +651,7 @@ pub fn correction(cell: &str) -> Result<Correction> {
             ("aucune", Correction::None),
             ("sans", Correction::None),
         ],
-        "climate correction",
+        noun!("climate correction"),
         CORRECTION_NAMES,
     )
 }
@@ -656,7 +665,12 @@ pub const DEGREE_DAY_METHOD_NAMES: &str = "meteo_france (météo-france), costic
 /// # Errors
 /// [`Error::UnknownName`].
 pub fn degree_day_method(cell: &str) -> Result<Method> {
-    named(cell, &[], "degree-day method", DEGREE_DAY_METHOD_NAMES)
+    named(
+        cell,
+        &[],
+        noun!("degree-day method"),
+        DEGREE_DAY_METHOD_NAMES,
+    )
 }
 
 /// A yes/no value: `oui`, `vrai`, `true`, `yes`, `1` or `non`, `faux`,
@@ -680,8 +694,10 @@ pub fn yes_no(cell: &str, what: &'static str) -> Result<bool> {
         _ => Err(Error::invalid(
             what,
             crate::error::quoted(cell),
-            "a yes/no value is `oui` or `non` (also `vrai`/`faux`, `true`/`false`, `yes`/`no`, \
-             `1`/`0`)",
+            msg!(
+                "a yes/no value is `oui` or `non` (also `vrai`/`faux`, `true`/`false`, \
+                 `yes`/`no`, `1`/`0`)"
+            ),
         )),
     }
 }

@@ -20,6 +20,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::{quoted, Error, Location, Result};
+use crate::{msg, noun};
 
 use super::{at, curve_days, row_stamp, value, Per, Point};
 use crate::files::meter_file::{Content, MeterFile, Provider};
@@ -44,18 +45,18 @@ fn same_step(name: &str, line: usize, text: &str, step: &mut Option<u32>) -> Res
     let s = step_of(text)
         .filter(|s| super::STEPS.contains(s))
         .ok_or_else(|| Error::InvalidValue {
-            what: "curve step",
+            what: noun!("curve step"),
             got: quoted(text),
-            why: "expected PT5M, PT10M, PT15M, PT30M or PT60M".into(),
+            why: msg!("expected PT5M, PT10M, PT15M, PT30M or PT60M"),
             at: at(name, line, "Pas"),
         })?;
     if *step.get_or_insert(s) == s {
         Ok(())
     } else {
         Err(Error::InvalidValue {
-            what: "curve step",
+            what: noun!("curve step"),
             got: quoted(text),
-            why: "the step changes within the file".into(),
+            why: msg!("the step changes within the file"),
             at: at(name, line, "Pas"),
         })
     }
@@ -78,9 +79,9 @@ pub(super) fn read(name: &str, text: &str) -> Result<MeterFile> {
             .iter()
             .position(|h| h.starts_with(prefix))
             .ok_or_else(|| Error::InvalidValue {
-                what: "Enedis SGE header",
+                what: noun!("Enedis SGE header"),
                 got: quoted(&header.join(";")),
-                why: format!("a column {prefix}… is missing").into(),
+                why: msg!("a column {prefix}… is missing", prefix = prefix),
                 at: Location::in_file(name).with_file(name, 1, None),
             })
     };
@@ -107,25 +108,29 @@ pub(super) fn read(name: &str, text: &str) -> Result<MeterFile> {
         };
         if *kind.get_or_insert(per) != per {
             return Err(Error::InvalidValue {
-                what: "Enedis SGE quantity",
+                what: noun!("Enedis SGE quantity"),
                 got: quoted(cell(physical)),
-                why: "one file, one curve: energy (EA) and power (PA) rows are mixed".into(),
+                why: msg!("one file, one curve: energy (EA) and power (PA) rows are mixed"),
                 at: at(name, line, "Grandeur physique"),
             });
         }
         if cell(unit) != per.1 {
             return Err(Error::InvalidValue {
-                what: "Enedis unit",
+                what: noun!("Enedis unit"),
                 got: quoted(cell(unit)),
-                why: format!("{} is given in {}", cell(physical), per.1).into(),
+                why: msg!(
+                    "{quantity} is given in {unit}",
+                    quantity = cell(physical),
+                    unit = per.1
+                ),
                 at: at(name, line, "Unite"),
             });
         }
         if identifier.get_or_insert_with(|| cell(prm).to_owned()) != cell(prm) {
             return Err(Error::InvalidValue {
-                what: "Enedis SGE file",
+                what: noun!("Enedis SGE file"),
                 got: quoted(cell(prm)),
-                why: "one file per meter: this one holds several PRM".into(),
+                why: msg!("one file per meter: this one holds several PRM"),
                 at: at(name, line, "Identifiant PRM"),
             });
         }
@@ -138,8 +143,9 @@ pub(super) fn read(name: &str, text: &str) -> Result<MeterFile> {
     }
     let Some((per, _)) = kind else {
         return Err(Error::InsufficientData {
-            why: "no active-consumption row (Grandeur metier CONS, Grandeur physique EA or PA)"
-                .into(),
+            why: msg!(
+                "no active-consumption row (Grandeur metier CONS, Grandeur physique EA or PA)"
+            ),
             at: Location::in_file(name),
         });
     };

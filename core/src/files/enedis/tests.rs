@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use proptest::prelude::*;
 use rust_decimal::{dec, Decimal};
 
+use crate::noun;
+
 use crate::date::{date, date_of, day_number, Date};
 use crate::error::Error;
 use crate::files::meter_file::{Content, MeterFile, LAYOUTS};
@@ -184,7 +186,7 @@ fn a_wrong_layout_names_the_layouts_expected() {
     assert!(matches!(
         read(max),
         Err(Error::UnknownName {
-            what: "Enedis data type",
+            what: noun!("Enedis data type"),
             ..
         })
     ));
@@ -212,7 +214,7 @@ fn errors_name_the_file_line_and_column() {
     assert!(matches!(
         read(&wrong_unit),
         Err(Error::InvalidValue {
-            what: "Enedis unit",
+            what: noun!("Enedis unit"),
             ..
         })
     ));
@@ -353,7 +355,7 @@ fn the_sge_layout_reads_energy_or_power_per_point() {
     assert!(matches!(
         read(&sge("EA", "W", |_| "3", |_| 1)),
         Err(Error::InvalidValue {
-            what: "Enedis unit",
+            what: noun!("Enedis unit"),
             ..
         })
     ));

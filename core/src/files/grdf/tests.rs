@@ -3,6 +3,8 @@
 
 use rust_decimal::{dec, Decimal};
 
+use crate::noun;
+
 use crate::date::{date, Date};
 use crate::error::Error;
 use crate::files::meter_file::{Content, MeterFile};
@@ -255,7 +257,7 @@ fn a_spreadsheet_with_a_day_as_text_and_no_header_is_refused_or_read() {
         matches!(
             err,
             Error::UnknownName {
-                what: "GRDF table",
+                what: noun!("GRDF table"),
                 ..
             }
         ),

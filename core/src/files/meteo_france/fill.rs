@@ -22,8 +22,10 @@ use super::{
 };
 use crate::date::{date_of, day_number};
 use crate::error::{Error, Location, Result};
+use crate::message::{Arg, Message};
 use crate::period::Period;
 use crate::weather::{DailyTemperature, Temperatures};
+use crate::{msg, noun};
 
 /// How many days an error lists before saying how many more there are.
 const LISTED: usize = 5;
@@ -39,8 +41,8 @@ fn valid(days: &[Day], day: i32) -> Option<(Decimal, Decimal)> {
 /// Why a day is not valid.
 fn reason(days: &[Day], day: i32) -> &'static str {
     match days.binary_search_by_key(&day, |d| d.number) {
-        Ok(i) => days.get(i).map_or("no row", |d| d.status.reason()),
-        Err(_) => "no row",
+        Ok(i) => days.get(i).map_or(noun!("no row"), |d| d.status.reason()),
+        Err(_) => noun!("no row"),
     }
 }
 
@@ -61,7 +63,7 @@ pub(super) fn temperatures(
         .get(s)
         .cloned()
         .ok_or_else(|| Error::UnknownReference {
-            what: "station",
+            what: noun!("station"),
             id: station.to_owned(),
             at: at.clone(),
         })?;
@@ -82,7 +84,11 @@ pub(super) fn temperatures(
     };
     if own.is_empty() {
         return Err(Error::InsufficientData {
-            why: format!("station `{}` ({}) has no day", info.number, info.name).into(),
+            why: msg!(
+                "station `{number}` ({name}) has no day",
+                number = info.number.as_str(),
+                name = info.name.as_str()
+            ),
             at,
         });
     }
@@ -197,27 +203,32 @@ fn interpolate_runs(
 fn missing_days(info: &Station, own: &[Day], period: Period, missing: &[i32]) -> Error {
     let mut list = Vec::new();
     for &d in missing.iter().take(LISTED) {
-        let day = date_of(d).map_or_else(|_| d.to_string(), |x| x.to_string());
-        list.push(format!("{day} ({})", reason(own, d)));
+        let day = date_of(d).map_or_else(|_| Arg::from(d), Arg::from);
+        list.push(msg!(
+            "{day} ({reason})",
+            day = day,
+            reason = Arg::noun(reason(own, d))
+        ));
     }
     let more = missing.len().saturating_sub(LISTED);
     let tail = if more > 0 {
-        format!(" and {more} more")
+        msg!(" and {more} more", more = more)
     } else {
-        String::new()
+        Message::new("")
     };
     Error::InsufficientData {
-        why: format!(
-            "station `{}` ({}) has {} day(s) without a valid Tn and Tx from {} to {}: {}{tail}; \
-             choose another station or period, or fill them (another station, interpolation)",
-            info.number,
-            info.name,
-            missing.len(),
-            period.first(),
-            period.last(),
-            list.join(", "),
-        )
-        .into(),
+        why: msg!(
+            "station `{number}` ({name}) has {count} day(s) without a valid Tn and Tx from \
+             {first} to {last}: {days}{tail}; choose another station or period, or fill them \
+             (another station, interpolation)",
+            number = info.number.as_str(),
+            name = info.name.as_str(),
+            count = missing.len(),
+            first = period.first(),
+            last = period.last(),
+            days = Arg::List(list),
+            tail = tail
+        ),
         at: Location::NONE,
     }
 }
@@ -225,7 +236,7 @@ fn missing_days(info: &Station, own: &[Day], period: Period, missing: &[i32]) ->
 /// `a + (b − a)·k/n`, rounded to 0.1 (midpoint away from zero).
 fn interpolate(from: Decimal, to: Decimal, step: Decimal, steps: Decimal) -> Result<Decimal> {
     use crate::quantity::{add, div, mul, sub};
-    let what = "an interpolated temperature";
+    let what = noun!("an interpolated temperature");
     let part = div(mul(sub(to, from, what)?, step, what)?, steps, what)?;
     let value = add(from, part, what)?;
     Ok(value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))

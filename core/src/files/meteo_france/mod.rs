@@ -34,6 +34,7 @@ use rust_decimal::Decimal;
 
 use crate::date::Date;
 use crate::error::{Error, Result};
+use crate::noun;
 use crate::period::Period;
 use crate::weather::Temperatures;
 
@@ -166,11 +167,11 @@ enum DayStatus {
 impl DayStatus {
     fn reason(self) -> &'static str {
         match self {
-            DayStatus::Valid => "valid",
-            DayStatus::Empty => "Tn or Tx empty",
-            DayStatus::Doubtful => "doubtful, quality code 2",
-            DayStatus::Inverted => "Tn above Tx",
-            DayStatus::Incomplete => "hours missing",
+            DayStatus::Valid => noun!("valid"),
+            DayStatus::Empty => noun!("Tn or Tx empty"),
+            DayStatus::Doubtful => noun!("doubtful, quality code 2"),
+            DayStatus::Inverted => noun!("Tn above Tx"),
+            DayStatus::Incomplete => noun!("hours missing"),
         }
     }
 }
@@ -252,7 +253,7 @@ impl WeatherFile {
             .iter()
             .find(|s| s.number == station || s.name == station)
             .ok_or_else(|| Error::UnknownReference {
-                what: "station",
+                what: noun!("station"),
                 id: station.to_owned(),
                 at: crate::Location::in_file(&self.name),
             })

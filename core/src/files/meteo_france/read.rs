@@ -43,7 +43,9 @@ use rust_decimal::Decimal;
 use super::{Day, DayStatus, ReadOptions, Resolution, Station};
 use crate::date::{date_of, day_number, Date};
 use crate::error::{Error, Location, Result};
+use crate::message::{Arg, Message};
 use crate::weather::{window_extremes, Observation};
+use crate::{msg, noun};
 
 /// What the header of a recognised file is checked against.
 pub(super) const EXPECTED: &str = "a Météo-France climatological file: a `;`-separated header with `NUM_POSTE` and `AAAAMMJJ` (daily) or `AAAAMMJJHH` (hourly)";
@@ -85,9 +87,9 @@ impl Row<'_> {
     fn cell(&self, column: usize) -> Result<&str> {
         self.cells.get(column).copied().ok_or_else(|| {
             Error::invalid(
-                "row",
+                noun!("row"),
                 format!("{} cells", self.cells.len()),
-                format!("the header has {} columns", self.header.len()),
+                msg!("the header has {count} columns", count = self.header.len()),
             )
             .within(&self.at(None))
         })
@@ -103,7 +105,7 @@ impl Row<'_> {
         )
     }
 
-    fn error(&self, column: usize, what: &'static str, why: &'static str) -> Error {
+    fn error(&self, column: usize, what: &'static str, why: Message) -> Error {
         let got = self.cells.get(column).copied().unwrap_or_default();
         Error::invalid(what, crate::error::quoted(got), why).within(&self.at(Some(column)))
     }
@@ -118,14 +120,14 @@ impl Row<'_> {
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
         match Decimal::from_str(text) {
             Ok(v) if ok => Ok(Some(v)),
-            _ => Err(self.error(column, what, "a number with `.` as decimal point")),
+            _ => Err(self.error(column, what, msg!("a number with `.` as decimal point"))),
         }
     }
 
     fn temperature(&self, column: usize) -> Result<Option<Decimal>> {
-        let v = self.decimal(column, "temperature")?;
+        let v = self.decimal(column, noun!("temperature"))?;
         if v.is_some_and(|v| v.abs() > PLAUSIBLE) {
-            return Err(self.error(column, "temperature", "beyond ±100 °C"));
+            return Err(self.error(column, noun!("temperature"), msg!("beyond ±100 °C")));
         }
         Ok(v)
     }
@@ -137,8 +139,8 @@ impl Row<'_> {
             "2" => Ok(options.accept_doubtful),
             _ => Err(self.error(
                 column,
-                "quality code",
-                "Météo-France quality codes are 0, 1, 2 or 9",
+                noun!("quality code"),
+                msg!("Météo-France quality codes are 0, 1, 2 or 9"),
             )),
         }
     }
@@ -148,11 +150,11 @@ impl Row<'_> {
         if text.len() != len || !text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(self.error(
                 column,
-                "date",
+                noun!("date"),
                 if len == 8 {
-                    "a date written AAAAMMJJ"
+                    msg!("a date written AAAAMMJJ")
                 } else {
-                    "a date and hour written AAAAMMJJHH"
+                    msg!("a date and hour written AAAAMMJJHH")
                 },
             ));
         }
@@ -175,8 +177,8 @@ impl Row<'_> {
         };
         match date {
             Some(date) if hour <= 23 => Ok((date, hour)),
-            Some(_) => Err(self.error(column, "date", "hours are 00 to 23 (UTC)")),
-            None => Err(self.error(column, "date", "not a day of the calendar")),
+            Some(_) => Err(self.error(column, noun!("date"), msg!("hours are 00 to 23 (UTC)"))),
+            None => Err(self.error(column, noun!("date"), msg!("not a day of the calendar"))),
         }
     }
 }
@@ -186,15 +188,19 @@ fn columns<const N: usize>(
     header: &[&str],
     names: [&'static str; N],
     file: &str,
-    kind: &str,
+    kind: &'static str,
 ) -> Result<[usize; N]> {
     let mut out = [0; N];
     for (slot, name) in out.iter_mut().zip(names) {
         *slot = header.iter().position(|h| *h == name).ok_or_else(|| {
             Error::invalid(
-                "Météo-France header",
+                noun!("Météo-France header"),
                 name,
-                format!("the {kind} file has no `{name}` column"),
+                msg!(
+                    "the {kind} file has no `{name}` column",
+                    kind = Arg::noun(kind),
+                    name = name
+                ),
             )
             .within(&Location::NONE.with_file(file, 1, None))
         })?;
@@ -222,18 +228,24 @@ impl Stations {
             i
         } else {
             if number.is_empty() {
-                return Err(row.error(self.meta[0], "station number", "cannot be empty"));
+                return Err(row.error(
+                    self.meta[0],
+                    noun!("station number"),
+                    msg!("cannot be empty"),
+                ));
             }
             let position = |c: usize, what| {
                 row.decimal(c, what)?
-                    .ok_or_else(|| row.error(c, what, "cannot be empty"))
+                    .ok_or_else(|| row.error(c, what, msg!("cannot be empty")))
             };
             let station = Station {
                 number: number.to_owned(),
                 name: row.cell(self.meta[1])?.to_owned(),
-                latitude: position(self.meta[2], "latitude")?,
-                longitude: position(self.meta[3], "longitude")?,
-                altitude: row.decimal(self.meta[4], "altitude")?.unwrap_or_default(),
+                latitude: position(self.meta[2], noun!("latitude"))?,
+                longitude: position(self.meta[3], noun!("longitude"))?,
+                altitude: row
+                    .decimal(self.meta[4], noun!("altitude"))?
+                    .unwrap_or_default(),
                 first: crate::date::date(1, 1, 1),
                 last: crate::date::date(1, 1, 1),
                 complete_days: 0,
@@ -276,7 +288,7 @@ pub(super) fn read(file: &str, text: &str, options: ReadOptions) -> Result<Read>
     let Some(resolution) = resolution_of(header_line) else {
         let got: String = header_line.chars().take(60).collect();
         return Err(Error::UnknownName {
-            what: "file header",
+            what: noun!("file header"),
             got,
             expected: EXPECTED,
             at: Location::NONE.with_file(file, 1, None),
@@ -286,7 +298,7 @@ pub(super) fn read(file: &str, text: &str, options: ReadOptions) -> Result<Read>
         &header,
         ["NUM_POSTE", "NOM_USUEL", "LAT", "LON", "ALTI"],
         file,
-        "Météo-France",
+        noun!("Météo-France"),
     )?;
     let mut stations = Stations {
         meta,
@@ -334,7 +346,7 @@ fn daily<'a>(
         header,
         ["AAAAMMJJ", "TN", "QTN", "TX", "QTX"],
         file,
-        "daily",
+        noun!("daily"),
     )?;
     let mut days: Vec<Vec<Day>> = Vec::new();
     for row in rows {
@@ -366,7 +378,7 @@ fn daily<'a>(
         list.sort_by_key(|d| d.number);
         if let Some(w) = list.windows(2).find(|w| w[0].number == w[1].number) {
             return Err(Error::Duplicate {
-                what: "station day",
+                what: noun!("station day"),
                 id: format!("{} {}", station.number, date_of(w[0].number)?),
                 at: Location::in_file(file),
             });
@@ -385,9 +397,9 @@ fn hourly<'a>(
     file: &str,
     options: ReadOptions,
 ) -> Result<Vec<Vec<Day>>> {
-    let [date, t, qt] = columns(header, ["AAAAMMJJHH", "T", "QT"], file, "hourly")?;
+    let [date, t, qt] = columns(header, ["AAAAMMJJHH", "T", "QT"], file, noun!("hourly"))?;
     // The hour's own extremes, when the file has them.
-    let extremes = columns(header, ["TN", "QTN", "TX", "QTX"], file, "hourly").ok();
+    let extremes = columns(header, ["TN", "QTN", "TX", "QTX"], file, noun!("hourly")).ok();
     // By station: the values for Tn windows and for Tx windows.
     let mut obs: Vec<(Vec<Observation>, Vec<Observation>)> = Vec::new();
     // By station: the days its rows are labelled with (for a station with
@@ -444,7 +456,7 @@ fn hourly<'a>(
                 .find(|w| (w[0].date, w[0].seconds) == (w[1].date, w[1].seconds))
             {
                 return Err(Error::Duplicate {
-                    what: "station hour",
+                    what: noun!("station hour"),
                     id: format!(
                         "{} {} {:02}h UTC",
                         station.number,

@@ -124,6 +124,49 @@ fn missing_days_are_an_error_listing_them_with_their_reason() {
 }
 
 #[test]
+fn missing_days_are_told_in_french_with_their_dates_in_words() {
+    use crate::message::Lang;
+    const NBSP: char = '\u{a0}';
+    let e = tiny()
+        .temperatures("ALPHA", None, &Fill::default())
+        .unwrap_err();
+    // By hand: the same list as in English, each day in words and each
+    // reason from the catalogue; `:` and `;` after a no-break space.
+    assert_eq!(
+        e.message(Lang::Fr),
+        format!(
+            "données insuffisantes{NBSP}: la station «{NBSP}62001001{NBSP}» (ALPHA) a 4 jour(s) \
+             sans Tn ni Tx valides du 1er janvier 2025 au 7 janvier 2025{NBSP}: 2 janvier 2025 \
+             (Tn ou Tx vide), 3 janvier 2025 (valeur douteuse, code qualité 2), 5 janvier 2025 \
+             (aucune ligne), 6 janvier 2025 (Tn supérieure à Tx){NBSP}; choisissez une autre \
+             station ou une autre période, ou complétez-les (autre station, interpolation) \
+             (fichier «{NBSP}Q_test.csv{NBSP}»)"
+        )
+    );
+    let p = Period::new(date(2024, 12, 20), date(2025, 1, 1)).unwrap();
+    let e = tiny()
+        .temperatures("BETA", Some(p), &Fill::default())
+        .unwrap_err();
+    assert!(
+        e.message(Lang::Fr).contains(&format!(
+            "a 12 jour(s) sans Tn ni Tx valides du 20 décembre 2024 au 1er janvier 2025{NBSP}: \
+             20 décembre 2024 (aucune ligne), 21 décembre 2024 (aucune ligne), 22 décembre 2024 \
+             (aucune ligne), 23 décembre 2024 (aucune ligne), 24 décembre 2024 (aucune ligne) et 7 \
+             autres{NBSP};"
+        )),
+        "{}",
+        e.message(Lang::Fr)
+    );
+    // The parameters stay data: the count as a number, the days in ISO.
+    let p = e.params();
+    assert_eq!(p.get("count"), Some(&crate::message::ParamValue::Int(12)));
+    assert_eq!(
+        p.get("first"),
+        Some(&crate::message::ParamValue::Text("2024-12-20".into()))
+    );
+}
+
+#[test]
 fn doubtful_values_are_accepted_on_request() {
     let options = ReadOptions {
         accept_doubtful: true,

@@ -3,6 +3,8 @@
 
 use rust_decimal::{dec, Decimal};
 
+use crate::noun;
+
 use super::{excel_date, first_sheet, Cell};
 use crate::date::{date, date_of, day_number, Date};
 use crate::error::Error;
@@ -77,7 +79,7 @@ fn damaged_archives_are_refused_with_the_file_named() {
         matches!(
             &err,
             Error::InvalidValue {
-                what: "xlsx (ZIP) structure",
+                what: noun!("xlsx (ZIP) structure"),
                 ..
             }
         ),

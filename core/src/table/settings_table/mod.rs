@@ -25,6 +25,7 @@ use crate::energy::EnergyOptions;
 use crate::error::{Error, Location, Result};
 use crate::period::Period;
 use crate::quantity::Ratio;
+use crate::{msg, noun};
 
 use super::read::{self, SettingRow};
 use super::value;
@@ -61,14 +62,13 @@ impl<'r> Found<'r> {
                 .find(|s| s.key == k)
                 .map_or(&[][..], |s| s.names);
             Error::InvalidValue {
-                what: "settings table",
+                what: noun!("settings table"),
                 got: "no such row".into(),
-                why: format!(
-                    "the required setting `{}` is missing (accepted names: {})",
-                    names.first().copied().unwrap_or_default(),
-                    names.join(", ")
-                )
-                .into(),
+                why: msg!(
+                    "the required setting `{setting}` is missing (accepted names: {names})",
+                    setting = names.first().copied().unwrap_or_default(),
+                    names = names.join(", ")
+                ),
                 at: self.table.clone(),
             }
         })
@@ -100,7 +100,7 @@ pub(super) fn read(source: Source<'_>) -> Result<Settings> {
     for r in &rows {
         let Some(spelling) = lookup(&r.key) else {
             return Err(Error::UnknownName {
-                what: "setting",
+                what: noun!("setting"),
                 got: r.key.clone(),
                 expected: KEY_NAMES,
                 at: r.key_at.clone(),
@@ -113,7 +113,7 @@ pub(super) fn read(source: Source<'_>) -> Result<Settings> {
         if let Some(slot) = found.rows.get_mut(i) {
             if let Some(first) = slot {
                 return Err(Error::Duplicate {
-                    what: "setting",
+                    what: noun!("setting"),
                     id: format!(
                         "{} (`{}` on line {} and `{}`)",
                         spelling.names.first().copied().unwrap_or_default(),
@@ -130,23 +130,27 @@ pub(super) fn read(source: Source<'_>) -> Result<Settings> {
     // Every key is known and given once: read the values, in key order.
     let name = found.required(Key::Name)?.value.clone();
     let territory = found.required(Key::Territory)?.value.clone();
-    let organiser_kind = parse(found.required(Key::OrganiserKind)?, kind, "organiser kind")?;
+    let organiser_kind = parse(
+        found.required(Key::OrganiserKind)?,
+        kind,
+        noun!("organiser kind"),
+    )?;
     let themes = match found.get(Key::Themes) {
         Some(r) => themes(r)?,
         None => vec![Theme::Energy],
     };
     let reference_period = period(
         &found,
-        (Key::ReferenceFirst, "reference period's first day"),
-        (Key::ReferenceLast, "reference period's last day"),
+        (Key::ReferenceFirst, noun!("reference period's first day")),
+        (Key::ReferenceLast, noun!("reference period's last day")),
     )?;
     let challenge_period = period(
         &found,
-        (Key::ChallengeFirst, "challenge period's first day"),
-        (Key::ChallengeLast, "challenge period's last day"),
+        (Key::ChallengeFirst, noun!("challenge period's first day")),
+        (Key::ChallengeLast, noun!("challenge period's last day")),
     )?;
     let objective = match found.get(Key::Objective) {
-        Some(r) => share(r, "objective", false)?,
+        Some(r) => share(r, noun!("objective"), false)?,
         None => DEFAULT_OBJECTIVE,
     };
     let mut options = Options {
@@ -177,50 +181,50 @@ fn energy_options(found: &Found<'_>) -> Result<EnergyOptions> {
     degree_days.method = found.or(
         Key::DegreeDayMethod,
         method,
-        "degree-day method",
+        noun!("degree-day method"),
         degree_days.method,
     )?;
     degree_days.base = found.or(
         Key::DegreeDayBase,
         value::decimal,
-        "degree-day base temperature",
+        noun!("degree-day base temperature"),
         degree_days.base,
     )?;
     let mixed_heating_share = match found.get(Key::MixedHeatingShare) {
-        Some(r) => share(r, "mixed heating share", true)?,
+        Some(r) => share(r, noun!("mixed heating share"), true)?,
         None => d.mixed_heating_share,
     };
     Ok(EnergyOptions {
-        basis: found.or(Key::Basis, basis, "energy basis", d.basis)?,
+        basis: found.or(Key::Basis, basis, noun!("energy basis"), d.basis)?,
         correction: found.or(
             Key::Correction,
             correction,
-            "climate correction",
+            noun!("climate correction"),
             d.correction,
         )?,
         mixed_heating_share,
         estimate_share_from_summer: found.or(
             Key::EstimateShareFromSummer,
             value::yes_no,
-            "estimate share from summer",
+            noun!("estimate share from summer"),
             d.estimate_share_from_summer,
         )?,
         min_summer_days: found.or(
             Key::MinSummerDays,
             value::count,
-            "minimum summer days",
+            noun!("minimum summer days"),
             d.min_summer_days,
         )?,
         max_extrapolation_days: found.or(
             Key::MaxExtrapolationDays,
             value::count,
-            "maximum extrapolation days",
+            noun!("maximum extrapolation days"),
             d.max_extrapolation_days,
         )?,
         max_gap_days: found.or(
             Key::MaxGapDays,
             value::count,
-            "maximum gap days",
+            noun!("maximum gap days"),
             d.max_gap_days,
         )?,
         degree_days,
@@ -253,7 +257,7 @@ fn themes(r: &SettingRow) -> Result<Vec<Theme>> {
         let t = value::theme(name).map_err(|e| e.within(&r.value_at))?;
         if out.contains(&t) {
             return Err(Error::Duplicate {
-                what: "theme",
+                what: noun!("theme"),
                 id: t.to_string(),
                 at: r.value_at.clone(),
             });
@@ -262,13 +266,12 @@ fn themes(r: &SettingRow) -> Result<Vec<Theme>> {
     }
     if out.is_empty() {
         return Err(Error::InvalidValue {
-            what: "themes",
+            what: noun!("themes"),
             got: crate::error::quoted(&r.value),
-            why: format!(
-                "themes are names separated by commas or spaces: {}",
-                value::THEME_NAMES
-            )
-            .into(),
+            why: msg!(
+                "themes are names separated by commas or spaces: {names}",
+                names = value::THEME_NAMES
+            ),
             at: r.value_at.clone(),
         });
     }
@@ -290,9 +293,9 @@ fn share(r: &SettingRow, what: &'static str, one_included: bool) -> Result<Ratio
             what,
             got: crate::error::quoted(&r.value),
             why: if one_included {
-                "a share is between 0 and 1 (0 % and 100 %)".into()
+                msg!("a share is between 0 and 1 (0 % and 100 %)")
             } else {
-                "an objective is a fraction in [0, 1) (from 0 % to less than 100 %)".into()
+                msg!("an objective is a fraction in [0, 1) (from 0 % to less than 100 %)")
             },
             at: r.value_at.clone(),
         });
@@ -362,10 +365,12 @@ fn holdable(options: &Options) -> Result<()> {
     ];
     match beyond.iter().find(|(b, _)| *b) {
         Some((_, what)) => Err(Error::invalid(
-            "settings table",
+            noun!("settings table"),
             what,
-            "the settings table holds the challenge, the energy options' values and the \
-             themes' periods and settings; this one needs the JSON settings",
+            msg!(
+                "the settings table holds the challenge, the energy options' values and the \
+                 themes' periods and settings; this one needs the JSON settings"
+            ),
         )),
         None => Ok(()),
     }

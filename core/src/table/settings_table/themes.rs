@@ -6,10 +6,12 @@ use rust_decimal::Decimal;
 use crate::data::Options;
 use crate::error::{Error, Result};
 use crate::food::{FoodOptions, Survey};
+use crate::message::Message;
 use crate::period::Period;
 use crate::water::WaterOptions;
 #[cfg(feature = "themes")]
 use crate::{mobility::MobilityOptions, waste::WasteOptions, water::WaterReference};
+use crate::{msg, noun};
 
 use super::super::value::{self, fold};
 use super::keys::Key;
@@ -32,9 +34,12 @@ fn waste_options(found: &Found<'_>) -> Result<WasteOptions> {
             found,
             (
                 Key::WasteReferenceFirst,
-                "waste reference period's first day",
+                noun!("waste reference period's first day"),
             ),
-            (Key::WasteReferenceLast, "waste reference period's last day"),
+            (
+                Key::WasteReferenceLast,
+                noun!("waste reference period's last day"),
+            ),
         )?)
     } else {
         None
@@ -62,17 +67,23 @@ fn water_options(found: &Found<'_>) -> Result<WaterOptions> {
         found,
         (
             Key::WaterReferenceFirst,
-            "water reference period's first day",
+            noun!("water reference period's first day"),
         ),
-        (Key::WaterReferenceLast, "water reference period's last day"),
+        (
+            Key::WaterReferenceLast,
+            noun!("water reference period's last day"),
+        ),
     )?;
     let challenge_period = optional_period(
         found,
         (
             Key::WaterChallengeFirst,
-            "water challenge period's first day",
+            noun!("water challenge period's first day"),
         ),
-        (Key::WaterChallengeLast, "water challenge period's last day"),
+        (
+            Key::WaterChallengeLast,
+            noun!("water challenge period's last day"),
+        ),
     )?;
     let value_keys = [
         Key::WaterReferenceLitres,
@@ -83,12 +94,12 @@ fn water_options(found: &Found<'_>) -> Result<WaterOptions> {
         let litres = parse(
             found.required(Key::WaterReferenceLitres)?,
             value::decimal,
-            "water reference, litres per person per day",
+            noun!("water reference, litres per person per day"),
         )?;
         let year = parse(
             found.required(Key::WaterReferenceYear)?,
             value::count,
-            "water reference year",
+            noun!("water reference year"),
         )?;
         let source = found.required(Key::WaterReferenceSource)?.value.clone();
         WaterReference {
@@ -106,13 +117,13 @@ fn water_options(found: &Found<'_>) -> Result<WaterOptions> {
         max_extrapolation_days: found.or(
             Key::WaterMaxExtrapolationDays,
             value::count,
-            "water maximum extrapolation days",
+            noun!("water maximum extrapolation days"),
             d.max_extrapolation_days,
         )?,
         max_gap_days: found.or(
             Key::WaterMaxGapDays,
             value::count,
-            "water maximum gap days",
+            noun!("water maximum gap days"),
             d.max_gap_days,
         )?,
     })
@@ -131,7 +142,7 @@ fn food_options(found: &Found<'_>) -> Result<FoodOptions> {
         None => d.surveys,
     };
     let budget_tolerance = match found.get(Key::FoodBudgetTolerance) {
-        Some(r) => share(r, "food budget tolerance", true)?,
+        Some(r) => share(r, noun!("food budget tolerance"), true)?,
         None => d.budget_tolerance,
     };
     Ok(FoodOptions {
@@ -149,22 +160,22 @@ fn mobility_options(found: &Found<'_>) -> Result<MobilityOptions> {
             found,
             (
                 Key::MobilityReferenceFirst,
-                "mobility reference period's first day",
+                noun!("mobility reference period's first day"),
             ),
             (
                 Key::MobilityReferenceLast,
-                "mobility reference period's last day",
+                noun!("mobility reference period's last day"),
             ),
         )?,
         challenge_period: optional_period(
             found,
             (
                 Key::MobilityChallengeFirst,
-                "mobility challenge period's first day",
+                noun!("mobility challenge period's first day"),
             ),
             (
                 Key::MobilityChallengeLast,
-                "mobility challenge period's last day",
+                noun!("mobility challenge period's last day"),
             ),
         )?,
         ..MobilityOptions::default()
@@ -181,13 +192,8 @@ pub(super) fn survey_text(s: &Survey) -> String {
 /// (words) then its first and last days, with the words of
 /// [`PERIOD_WORDS`] between them if wished.
 pub(super) fn surveys(text: &str) -> Result<Vec<Survey>> {
-    let bad = |why: &str| {
-        Error::invalid(
-            "list of surveys",
-            crate::error::quoted(text),
-            why.to_owned(),
-        )
-    };
+    let bad =
+        |why: Message| Error::invalid(noun!("list of surveys"), crate::error::quoted(text), why);
     let mut out = Vec::new();
     for entry in text
         .split([',', ';'])
@@ -201,12 +207,14 @@ pub(super) fn surveys(text: &str) -> Result<Vec<Survey>> {
             .filter(|w| !w.is_empty())
         {
             let filler = PERIOD_WORDS.iter().any(|p| fold(p) == fold(word));
-            if let Ok(day) = value::date(word, "survey day") {
+            if let Ok(day) = value::date(word, noun!("survey day")) {
                 days.push(day);
             } else if days.is_empty() {
                 name.push(word);
             } else if !filler {
-                return Err(bad("a survey is a name, then its first and last days"));
+                return Err(bad(msg!(
+                    "a survey is a name, then its first and last days"
+                )));
             }
         }
         // `début du 01/12/2025…`: the words before the first day, less
@@ -218,14 +226,14 @@ pub(super) fn surveys(text: &str) -> Result<Vec<Survey>> {
             name.pop();
         }
         let [first, last] = days[..] else {
-            return Err(bad(
-                "each survey has a first and a last day: `début du 01/12/2025 au 14/12/2025`",
-            ));
+            return Err(bad(msg!(
+                "each survey has a first and a last day: `début du 01/12/2025 au 14/12/2025`"
+            )));
         };
         if name.is_empty() {
-            return Err(bad(
-                "each survey has a name before its days: `début du 01/12/2025 au 14/12/2025`",
-            ));
+            return Err(bad(msg!(
+                "each survey has a name before its days: `début du 01/12/2025 au 14/12/2025`"
+            )));
         }
         out.push(Survey {
             name: name.join(" "),
@@ -233,7 +241,10 @@ pub(super) fn surveys(text: &str) -> Result<Vec<Survey>> {
         });
     }
     if out.is_empty() {
-        return Err(bad("at least one survey: `début du 01/12/2025 au 14/12/2025, fin du 13/04/2026 au 26/04/2026`"));
+        return Err(bad(msg!(
+            "at least one survey: `début du 01/12/2025 au 14/12/2025, fin du 13/04/2026 au \
+             26/04/2026`"
+        )));
     }
     Ok(out)
 }
@@ -351,21 +362,27 @@ fn periods(text: &str) -> Result<Vec<Period>> {
         .filter(|w| !w.is_empty())
     {
         if !PERIOD_WORDS.iter().any(|p| fold(p) == fold(word)) {
-            days.push(value::date(word, "period day")?);
+            days.push(value::date(word, noun!("period day"))?);
         }
     }
     if days.is_empty() || days.len() % 2 != 0 {
         return Err(Error::invalid(
-            "list of periods",
+            noun!("list of periods"),
             crate::error::quoted(text),
-            "periods are pairs of days, first and last: `01/02/2026 au 28/02/2026, \
-             01/03/2026 au 31/03/2026`",
+            msg!(
+                "periods are pairs of days, first and last: `01/02/2026 au 28/02/2026, \
+                 01/03/2026 au 31/03/2026`"
+            ),
         ));
     }
     days.chunks(2)
         .map(|pair| match *pair {
             [first, last] => Period::new(first, last),
-            _ => Err(Error::invalid("list of periods", text, "pairs of days")),
+            _ => Err(Error::invalid(
+                noun!("list of periods"),
+                text,
+                msg!("pairs of days"),
+            )),
         })
         .collect()
 }
@@ -389,7 +406,7 @@ pub(super) fn theme_options(found: &Found<'_>, _: &mut Options) -> Result<()> {
         .any(|k| found.get(*k).is_some())
     {
         return Err(Error::Unsupported {
-            what: "a water, waste, food or mobility setting",
+            what: noun!("a water, waste, food or mobility setting"),
             feature: "themes",
         });
     }
