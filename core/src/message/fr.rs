@@ -429,7 +429,6 @@ const CATALOGUE: &[(&str, &str)] = &[];
 /// `bindings-wasm/src`).
 const BINDINGS: &[(&str, &str)] = &[
     ("{reason}", "{reason}"),
-    ("cell", "cellule"),
     (
         "expected {expected}, got a value of type `{type}`",
         "attendu\u{a0}: {expected}, reçu une valeur de type «\u{a0}{type}\u{a0}»",
