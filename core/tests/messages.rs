@@ -226,3 +226,44 @@ fn every_code_and_kind_has_its_french() {
         assert!(label.is_some_and(|l| l != *kind), "error kind {kind}");
     }
 }
+
+/// The French table's entries between `const {name}` and its end, read from
+/// the source of `fr.rs`.
+fn table_part(name: &str) -> Vec<String> {
+    let fr = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/message/fr.rs");
+    let source = std::fs::read_to_string(fr).unwrap();
+    let start = source.find(&format!("const {name}: ")).unwrap();
+    let end = start + source[start..].find("\n];").unwrap();
+    let mut out = Vec::new();
+    let mut rest = &source[start..end];
+    while let Some(at) = rest.find("(\n        \"").or_else(|| rest.find("(\"")) {
+        let from = rest[at + 1..].trim_start();
+        let (text, _) = literal(from).unwrap();
+        out.push(text);
+        let consumed = rest.len() - from.len();
+        rest = &rest[consumed + 1..];
+        // Skip the French of this entry.
+        if let Some(comma) = rest.find("\"),") {
+            rest = &rest[comma..];
+        }
+        let Some(next) = rest.find("),") else { break };
+        rest = &rest[next + 2..];
+    }
+    out
+}
+
+#[test]
+fn the_file_readers_table_holds_only_their_texts() {
+    // Builds without the `files` feature (the page's small module) leave
+    // that table out: each of its texts must be used by the readers only.
+    let texts = catalogue_texts();
+    let files = table_part("FILES");
+    assert!(files.len() > 50, "{}", files.len());
+    for text in files {
+        let used = texts.get(&text).cloned().unwrap_or_default();
+        assert!(
+            used.iter().all(|at| at.starts_with("core/src/files/")),
+            "{text:?} is also used outside the file readers: {used:?}; move it to another table"
+        );
+    }
+}

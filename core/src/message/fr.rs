@@ -14,9 +14,17 @@
 //! that every `msg!` and `noun!` of the sources is here once, with the same
 //! placeholders, and that nothing here is unused.
 
-/// Every table, searched in order.
+/// Every table, searched in order. The file readers' table is left out of
+/// builds without them (the page's small WebAssembly module pays for every
+/// byte); `core/tests/messages.rs` checks that its texts are the readers'
+/// own.
+#[cfg(feature = "files")]
 pub(super) const TABLES: &[&[(&str, &str)]] = &[
     ERRORS, LABELS, INPUTS, ENERGY, THEMES, REGRESSION, TABLE, FILES, CATALOGUE, BINDINGS,
+];
+#[cfg(not(feature = "files"))]
+pub(super) const TABLES: &[&[(&str, &str)]] = &[
+    ERRORS, LABELS, INPUTS, ENERGY, THEMES, REGRESSION, TABLE, CATALOGUE, BINDINGS,
 ];
 
 /// `error.rs`: the frame of each kind of error, and the parts of a
@@ -290,6 +298,7 @@ const TABLE: &[(&str, &str)] = &[
 ];
 
 /// Files as people have them: `files/`.
+#[cfg(feature = "files")]
 const FILES: &[(&str, &str)] = &[
     (" and {more} more", " et {more} autres"),
     ("29 February 1900 does not exist (Excel's 1900 leap-year bug)", "le 29 février 1900 n’existe pas (erreur d’année bissextile 1900 d’Excel)"),
