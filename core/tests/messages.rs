@@ -122,12 +122,12 @@ fn source_files() -> Vec<(String, String)> {
     files
         .iter()
         .map(|f| {
-            let source = std::fs::read_to_string(f).unwrap();
-            let code = match source.find("#[cfg(test)]\nmod tests") {
-                Some(at) => source[..at].to_owned(),
-                None => source,
+            let text = std::fs::read_to_string(f).unwrap();
+            let without_tests = match text.find("#[cfg(test)]\nmod tests") {
+                Some(at) => text[..at].to_owned(),
+                None => text,
             };
-            (f.strip_prefix(workspace).unwrap().display().to_string(), code)
+            (f.strip_prefix(workspace).unwrap().display().to_string(), without_tests)
         })
         .collect()
 }
