@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
+use crate::msg;
 
 macro_rules! identifier {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {
@@ -26,7 +27,7 @@ macro_rules! identifier {
                     return Err(Error::invalid(
                         $what,
                         crate::error::quoted(&id),
-                        "an identifier is non-empty, without white space at either end",
+                        msg!("an identifier is non-empty, without white space at either end"),
                     ));
                 }
                 Ok($name(id))
