@@ -331,6 +331,9 @@ impl Series {
     /// # Errors
     /// [`Problem::Excluded`] ([`ExclusionCode::PeriodNotCovered`]) when the
     /// period is not covered; [`Problem::Error`] on overflow.
+    // One pass over the intervals; its messages, with their parameters
+    // named, take the few lines beyond clippy's limit.
+    #[allow(clippy::too_many_lines)]
     pub fn over(
         &self,
         period: Period,

@@ -2,6 +2,7 @@
 //! them: each expected text is written by hand from the catalogue's French
 //! (`core/src/message/fr.rs`) and the input, and the values the text quotes
 //! are kept as data (`params`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use ecodefi::message::{Lang, ParamValue};
 use ecodefi::outcome::HouseholdResult;
