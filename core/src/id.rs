@@ -6,10 +6,10 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::msg;
+use crate::{msg, noun};
 
 macro_rules! identifier {
-    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+    ($(#[$doc:meta])* $name:ident, $what:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         #[serde(try_from = "String", into = "String")]
@@ -70,17 +70,17 @@ macro_rules! identifier {
 identifier!(
     /// Identifies a household (*foyer*) within a challenge.
     HouseholdId,
-    "household id"
+    noun!("household id")
 );
 identifier!(
     /// Identifies a team (*équipe*) within a challenge.
     TeamId,
-    "team id"
+    noun!("team id")
 );
 identifier!(
     /// Identifies a meter within a household.
     MeterId,
-    "meter id"
+    noun!("meter id")
 );
 
 #[cfg(test)]
