@@ -18,6 +18,11 @@ const NBSP: char = '\u{a0}';
 /// - `F3` is computed, with readings 155 days apart (more than the 45
 ///   days advised).
 fn challenge() -> String {
+    challenge_with_f1_end("2025-12-13")
+}
+
+/// [`challenge`], with `F1`'s last reading on `f1_end`.
+fn challenge_with_f1_end(f1_end: &str) -> String {
     let meter = |readings: &[(&str, &str)]| {
         let readings: Vec<String> = readings
             .iter()
@@ -43,7 +48,7 @@ fn challenge() -> String {
                 ("2024-11-28", "1000"),
                 ("2025-05-02", "3000"),
                 ("2025-11-28", "3500"),
-                ("2025-12-13", "3700"),
+                (f1_end, "3700"),
             ],
         ),
         household(
@@ -85,7 +90,11 @@ fn challenge() -> String {
 }
 
 fn report_fr() -> ecodefi::Report {
-    let data = ChallengeData::from_json(&challenge()).unwrap();
+    report_fr_of(&challenge())
+}
+
+fn report_fr_of(json: &str) -> ecodefi::Report {
+    let data = ChallengeData::from_json(json).unwrap();
     let mut report = ecodefi::compute(&data).unwrap();
     report.localize(Lang::Fr);
     report
@@ -240,4 +249,34 @@ fn a_date_that_does_not_exist_in_french() {
              ce jour n’existe pas dans le calendrier (années -9999 à 9999)"
         )
     );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    // Whatever day `F1`'s readings stop, more than the 7 days that may be
+    // extrapolated before the challenge period ends: its exclusion quotes
+    // the days from the day after the last reading to the end, as data
+    // and in both languages.
+    #[test]
+    fn the_days_not_covered_are_data_and_text(days in 8i32..=150) {
+        let end = ecodefi::date::date(2026, 5, 1);
+        let last = end.add_days(-days).unwrap();
+        let report = report_fr_of(&challenge_with_f1_end(&last.to_string()));
+        let energy = report.energy.as_ref().unwrap();
+        let f1 = household(&energy.households, "F1");
+        let e = &f1.exclusions[0];
+        proptest::prop_assert_eq!(e.params.get("days"), Some(&ParamValue::Int(days.into())));
+        proptest::prop_assert_eq!(
+            &e.detail,
+            &format!(
+                "période du 1er décembre 2025 au 30 avril 2026{NBSP}: \
+                 les mesures s’arrêtent {days} jours avant sa fin"
+            )
+        );
+        proptest::prop_assert_eq!(
+            e.message.as_ref().unwrap().render(Lang::En),
+            format!("2025-12-01 to 2026-04-30: the measurements end {days} days before it does")
+        );
+    }
 }
