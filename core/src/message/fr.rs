@@ -120,7 +120,8 @@ const LABELS: &[(&str, &str)] = &[
 
 /// Inputs: `challenge`, `data`, `date`, `period`, `id`, `household`,
 /// `meter`, `quantity`, `exclusion`, `outcome`, `report`, `section`,
-/// `synthetic`.
+/// `synthetic`. A text these share with `table/` (`household`, `meter`,
+/// `cannot be negative`…) is in [`TABLE`], once.
 const INPUTS: &[(&str, &str)] = &[
     (
         "`{carrier}` is measured in `{unit}`, `kg` or `kwh`",
@@ -142,36 +143,25 @@ const INPUTS: &[(&str, &str)] = &[
         "un compteur a des relevés, ou des factures, ou des livraisons, pas plusieurs sortes à la fois",
     ),
     ("a share is between 0 and 1", "une part est comprise entre 0 et 1"),
-    ("a surface is above zero", "une surface est supérieure à zéro"),
     (
         "an identifier is non-empty, without white space at either end",
         "un identifiant n’est pas vide et ne commence ni ne finit par une espace",
     ),
     ("an objective is a fraction in [0, 1)", "un objectif est une fraction dans [0, 1["),
-    ("bill quantity", "quantité facturée"),
-    ("cannot be negative", "ne peut pas être négatif"),
     ("captain household", "foyer capitaine"),
     ("carrier", "énergie"),
     ("child age", "âge d’un enfant"),
-    ("conversion", "coefficient de conversion"),
-    ("date", "date"),
     ("day number", "numéro de jour"),
-    ("delivery quantity", "quantité livrée"),
     ("energy basis", "base énergétique (PCI ou PCS)"),
     ("exclusion code", "code d’exclusion"),
     ("generate at least one household", "générez au moins un foyer"),
-    ("heating share", "part chauffage"),
-    ("household", "foyer"),
     ("household id", "identifiant de foyer"),
     ("household result", "résultat d’un foyer"),
     ("households", "foyers"),
-    ("is above zero", "est supérieur à zéro"),
     ("kWh per kg", "kWh par kg"),
     ("kWh per unit", "kWh par unité"),
-    ("kWh per unit is above zero", "le nombre de kWh par unité est supérieur à zéro"),
     ("mean consumption units", "unités de consommation moyennes"),
     ("mean persons", "nombre moyen de personnes"),
-    ("meter", "compteur"),
     ("meter id", "identifiant de compteur"),
     ("meter measurements", "mesures du compteur"),
     ("meter usage", "usage du compteur"),
@@ -181,37 +171,26 @@ const INPUTS: &[(&str, &str)] = &[
         "no such day in the calendar (years -9999 to 9999)",
         "ce jour n’existe pas dans le calendrier (années -9999 à 9999)",
     ),
-    ("number of adults", "nombre d’adultes"),
-    ("objective", "objectif"),
     ("organiser kind", "type d’organisateur"),
     ("out of the calendar range", "hors du calendrier"),
     ("out of the calendar range (years -9999 to 9999)", "hors du calendrier (années -9999 à 9999)"),
     ("period", "période"),
     ("person-days", "jours-personnes"),
-    ("presence change", "changement de présence"),
     (
         "presence changes are in strictly increasing order of day",
         "les changements de présence sont dans l’ordre strictement croissant des jours",
     ),
-    ("reading value", "valeur du relevé"),
     ("replacement index", "index du changement de compteur"),
-    ("rollover modulus", "valeur de passage à zéro du compteur"),
-    ("stock estimate", "estimation du stock"),
-    ("surface", "surface"),
-    ("team", "équipe"),
     ("team id", "identifiant d’équipe"),
     ("the last day is before the first day", "le dernier jour est avant le premier"),
     ("theme", "thème"),
-    ("themes", "thèmes"),
     ("unit", "unité"),
     ("warning code", "code d’avertissement"),
-    ("water meter", "compteur d’eau"),
     ("year -0 is written 0000", "l’année -0 s’écrit 0000"),
 ];
 
 /// Energy: `energy/`, `consumption`, `climate`, `weather/`, `aggregate`.
 const ENERGY: &[(&str, &str)] = &[
-    ("beyond ±100 °C", "au-delà de ±100\u{a0}°C"),
     ("change", "variation"),
     (
         "change {change} % is beyond the median {median} % ± 3 interquartile ranges",
@@ -248,7 +227,6 @@ const ENERGY: &[(&str, &str)] = &[
     ("hours are 0 to 23, minutes 0 to 59", "les heures vont de 0 à 23, les minutes de 0 à 59"),
     ("household saving", "économie du foyer"),
     ("median", "médiane"),
-    ("mixed heating share", "part chauffage des compteurs mixtes"),
     ("no bill", "aucune facture"),
     ("no daily temperature", "aucune température journalière"),
     (
@@ -289,8 +267,6 @@ const ENERGY: &[(&str, &str)] = &[
         "le bilan stock {start} + livraisons {delivered} − stock {end} est négatif",
     ),
     ("summer base load", "consommation de base de l’été"),
-    ("temperature", "température"),
-    ("temperature date", "date de température"),
     (
         "the bill for {period} overlaps the previous one",
         "la facture du {period} chevauche la précédente",
@@ -329,7 +305,6 @@ const ENERGY: &[(&str, &str)] = &[
         "les températures ne couvrent pas la période du {period}",
     ),
     ("time of day", "heure"),
-    ("Tn ≤ Tx", "Tn ≤ Tx"),
     ("totals", "totaux"),
     ("two readings on {date}", "deux relevés le {date}"),
     (
@@ -568,7 +543,6 @@ const CATALOGUE: &[(&str, &str)] = &[
     ("status", "statut"),
     ("teams", "équipes"),
     ("territory kind", "type de territoire"),
-    ("text", "texte"),
     ("total unit", "unité du total"),
     ("weighted change", "évolution pondérée"),
 ];
