@@ -199,23 +199,33 @@ fn a_long_gap_in_french_with_its_days_as_data() {
 }
 
 #[test]
-fn a_negative_reading_in_french_names_household_meter_and_item() {
-    let json = challenge().replacen(r#""value": "3700""#, r#""value": "-3""#, 1);
+fn a_unit_the_carrier_is_not_measured_in_names_household_and_meter() {
+    let json = challenge().replacen(
+        r#""carrier": "district_heating", "unit": "kwh""#,
+        r#""carrier": "natural_gas", "unit": "l""#,
+        1,
+    );
     let err = ChallengeData::from_json(&json).unwrap_err();
     assert_eq!(err.code(), "invalid_value");
     assert_eq!(
         err.message(Lang::Fr),
         format!(
-            "valeur invalide pour valeur du relevé (reçu -3){NBSP}: ne peut pas être négatif \
-             (foyer «{NBSP}F1{NBSP}», compteur «{NBSP}chauffage{NBSP}», \
-             élément d’indice 3 (à partir de 0))"
+            "valeur invalide pour unité (reçu l){NBSP}: «{NBSP}natural_gas{NBSP}» se mesure en \
+             «{NBSP}m3{NBSP}», «{NBSP}kg{NBSP}» ou «{NBSP}kwh{NBSP}» \
+             (foyer «{NBSP}F1{NBSP}», compteur «{NBSP}chauffage{NBSP}»)"
         )
     );
     assert_eq!(
         err.to_string(),
-        "invalid reading value (got -3): cannot be negative \
-         at household `F1`, meter `chauffage`, item 3"
+        "invalid unit (got l): `natural_gas` is measured in `m3`, `kg` or `kwh` \
+         at household `F1`, meter `chauffage`"
     );
+    let p = err.params();
+    assert_eq!(
+        p.get("carrier"),
+        Some(&ParamValue::Text("natural_gas".into()))
+    );
+    assert_eq!(p.get("unit"), Some(&ParamValue::Text("m3".into())));
 }
 
 #[test]
