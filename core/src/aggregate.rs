@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Result;
 use crate::exclusion::ExclusionCode;
+use crate::noun;
 use crate::quantity::{add, div, sub, Ratio};
 
 /// One household's figures for aggregation.
@@ -81,7 +82,7 @@ pub struct Totals {
 /// # Errors
 /// [`crate::Error::Overflow`] when the reference is zero.
 pub fn change(reference: Decimal, actual: Decimal) -> Result<Ratio> {
-    const W: &str = "change";
+    const W: &str = noun!("change");
     Ok(Ratio::new(sub(
         div(actual, reference, W)?,
         Decimal::ONE,
@@ -101,9 +102,11 @@ pub fn median(values: &mut [Decimal]) -> Result<Option<Decimal>> {
     }
     let mid = n / 2;
     match (values.get(mid.wrapping_sub(1)), values.get(mid)) {
-        (Some(a), Some(b)) if n % 2 == 0 => {
-            Ok(Some(div(add(*a, *b, "median")?, Decimal::TWO, "median")?))
-        }
+        (Some(a), Some(b)) if n % 2 == 0 => Ok(Some(div(
+            add(*a, *b, noun!("median"))?,
+            Decimal::TWO,
+            noun!("median"),
+        )?)),
         (_, Some(b)) => Ok(Some(*b)),
         _ => Ok(None),
     }
@@ -116,7 +119,7 @@ pub fn median(values: &mut [Decimal]) -> Result<Option<Decimal>> {
 /// # Errors
 /// [`crate::Error::Overflow`] beyond the decimal range.
 pub fn quantile(sorted: &[Decimal], q: Decimal) -> Result<Option<Decimal>> {
-    const W: &str = "quantile";
+    const W: &str = noun!("quantile");
     let Some(last) = sorted.len().checked_sub(1) else {
         return Ok(None);
     };
@@ -163,7 +166,7 @@ pub fn totals(entries: impl IntoIterator<Item = Entry>) -> Result<Totals> {
 }
 
 fn totals_of(entries: &mut dyn Iterator<Item = Entry>) -> Result<Totals> {
-    const W: &str = "totals";
+    const W: &str = noun!("totals");
     let mut reference = Decimal::ZERO;
     let mut actual = Decimal::ZERO;
     let mut changes = Vec::new();

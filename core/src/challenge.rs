@@ -8,6 +8,7 @@ use crate::id::{HouseholdId, TeamId};
 use crate::named_enum;
 use crate::period::Period;
 use crate::quantity::Ratio;
+use crate::{msg, noun};
 
 named_enum! {
     /// A theme of a challenge: what households commit to reduce or change.
@@ -105,7 +106,7 @@ impl Challenge {
         for (i, t) in self.teams.iter().enumerate() {
             if !seen.insert(&t.id) {
                 return Err(Error::Duplicate {
-                    what: "team",
+                    what: noun!("team"),
                     id: t.id.to_string(),
                     at: crate::error::Location::at_path("challenge.teams").with_index(i),
                 });
@@ -114,15 +115,17 @@ impl Challenge {
         // Every household appears in each theme's section: with no theme,
         // the report would list none.
         if self.themes.is_empty() {
-            return Err(
-                Error::invalid("themes", "[]", "a challenge covers at least one theme")
-                    .at_path("challenge.themes"),
-            );
+            return Err(Error::invalid(
+                noun!("themes"),
+                "[]",
+                msg!("a challenge covers at least one theme"),
+            )
+            .at_path("challenge.themes"));
         }
         for (i, t) in self.themes.iter().enumerate() {
             if self.themes[..i].contains(t) {
                 return Err(Error::Duplicate {
-                    what: "theme",
+                    what: noun!("theme"),
                     id: t.to_string(),
                     at: crate::error::Location::at_path("challenge.themes").with_index(i),
                 });
@@ -130,10 +133,12 @@ impl Challenge {
         }
         let o = self.objective.fraction();
         if o < Decimal::ZERO || o >= Decimal::ONE {
-            return Err(
-                Error::invalid("objective", o, "an objective is a fraction in [0, 1)")
-                    .at_path("challenge.objective"),
-            );
+            return Err(Error::invalid(
+                noun!("objective"),
+                o,
+                msg!("an objective is a fraction in [0, 1)"),
+            )
+            .at_path("challenge.objective"));
         }
         Ok(())
     }

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Result;
 use crate::named_enum;
+use crate::noun;
 use crate::quantity::{add, div, mul, sub};
 
 named_enum! {
@@ -59,7 +60,7 @@ pub fn correct(
     dj_from: Decimal,
     dj_to: Decimal,
 ) -> Result<Decimal> {
-    const W: &str = "climate correction";
+    const W: &str = noun!("climate correction");
     if dj_from.is_zero() {
         return Ok(energy);
     }

@@ -22,6 +22,7 @@ use crate::meter::{Bill, Meter, MeterEvent, Reading};
 use crate::period::Period;
 use crate::quantity::{add, div, mul, sub};
 use crate::weather::DegreeDays;
+use crate::{msg, noun};
 
 /// Why a quantity could not be computed: a data problem that excludes the
 /// household, or an error that stops the computation.
@@ -136,7 +137,10 @@ impl Series {
         if readings.len() < 2 {
             return Err(Exclusion::new(
                 ExclusionCode::TooFewReadings,
-                format!("{} reading(s); at least 2 are needed", readings.len()),
+                msg!(
+                    "{count} reading(s); at least 2 are needed",
+                    count = readings.len()
+                ),
             )
             .into());
         }
@@ -159,7 +163,7 @@ impl Series {
             if a.date == b.date {
                 return Err(Exclusion::new(
                     ExclusionCode::DuplicateReading,
-                    format!("two readings on {}", b.date),
+                    msg!("two readings on {date}", date = b.date),
                 )
                 .at_index(*j)
                 .into());
@@ -177,38 +181,41 @@ impl Series {
                     new_initial,
                     ..
                 }) => {
-                    let before = sub(*old_final, a.value, "consumption")?;
-                    let after = sub(b.value, *new_initial, "consumption")?;
+                    let before = sub(*old_final, a.value, noun!("consumption"))?;
+                    let after = sub(b.value, *new_initial, noun!("consumption"))?;
                     if before < Decimal::ZERO || after < Decimal::ZERO {
                         return Err(Exclusion::new(
                             ExclusionCode::DecreasingIndex,
-                            format!(
-                                "the replacement on {} does not fit the readings {} ({}) and {} ({})",
-                                event.map_or(b.date, MeterEvent::date),
-                                a.date,
-                                a.value,
-                                b.date,
-                                b.value
+                            msg!(
+                                "the replacement on {date} does not fit the readings {from_value} ({from_date}) and {to_value} ({to_date})",
+                                date = event.map_or(b.date, MeterEvent::date),
+                                from_date = a.date,
+                                from_value = a.value,
+                                to_date = b.date,
+                                to_value = b.value
                             ),
                         )
                         .at_index(*j)
                         .into());
                     }
-                    add(before, after, "consumption")?
+                    add(before, after, noun!("consumption"))?
                 }
                 Some(MeterEvent::Rollover { modulus, .. }) if b.value < a.value => add(
-                    sub(b.value, a.value, "consumption")?,
+                    sub(b.value, a.value, noun!("consumption"))?,
                     *modulus,
-                    "consumption",
+                    noun!("consumption"),
                 )?,
-                _ => sub(b.value, a.value, "consumption")?,
+                _ => sub(b.value, a.value, noun!("consumption"))?,
             };
             if quantity.is_sign_negative() && !quantity.is_zero() {
                 return Err(Exclusion::new(
                     ExclusionCode::DecreasingIndex,
-                    format!(
-                        "the index goes down from {} on {} to {} on {} with no replacement or rollover declared",
-                        a.value, a.date, b.value, b.date
+                    msg!(
+                        "the index goes down from {from_value} on {from_date} to {to_value} on {to_date} with no replacement or rollover declared",
+                        from_value = a.value,
+                        from_date = a.date,
+                        to_value = b.value,
+                        to_date = b.date
                     ),
                 )
                 .at_index(*j)
@@ -231,7 +238,7 @@ impl Series {
     /// [`Problem::Excluded`] when two bills overlap or there is none.
     pub fn from_bills(bills: &[Bill]) -> Result<Series, Problem> {
         if bills.is_empty() {
-            return Err(Exclusion::new(ExclusionCode::NoData, "no bill").into());
+            return Err(Exclusion::new(ExclusionCode::NoData, msg!("no bill")).into());
         }
         let first = |i: usize| bills.get(i).map(|b| b.period.first());
         let order = crate::sort::stable_order(bills.len(), &|a, b| first(a).cmp(&first(b)));
@@ -246,7 +253,10 @@ impl Series {
             if intervals.last().is_some_and(|last| last.end > next.start) {
                 return Err(Exclusion::new(
                     ExclusionCode::OverlappingBills,
-                    format!("the bill for {} overlaps the previous one", b.period),
+                    msg!(
+                        "the bill for {period} overlaps the previous one",
+                        period = b.period
+                    ),
                 )
                 .at_index(i)
                 .into());
@@ -281,7 +291,7 @@ impl Series {
         end: i32,
         weighting: &Weighting<'_>,
     ) -> Result<(Decimal, bool), Error> {
-        const W: &str = "prorated consumption";
+        const W: &str = noun!("prorated consumption");
         let quantity = interval.quantity;
         let days = Decimal::from(end - start);
         let length = Decimal::from(interval.days());
@@ -321,20 +331,27 @@ impl Series {
     /// # Errors
     /// [`Problem::Excluded`] ([`ExclusionCode::PeriodNotCovered`]) when the
     /// period is not covered; [`Problem::Error`] on overflow.
+    // One pass over the intervals; its messages, with their parameters
+    // named, take the few lines beyond clippy's limit.
+    #[allow(clippy::too_many_lines)]
     pub fn over(
         &self,
         period: Period,
         w: &Weighting<'_>,
         limits: Limits,
     ) -> Result<Consumption, Problem> {
-        const W: &str = "prorated consumption";
+        const W: &str = noun!("prorated consumption");
         let max_extrapolation_days = limits.max_extrapolation_days;
         let (a, b) = (period.start_day(), period.end_day());
         let (Some(first), Some(last)) = (self.intervals.first(), self.intervals.last()) else {
-            return Err(Exclusion::new(ExclusionCode::NoData, "no measurement").into());
+            return Err(Exclusion::new(ExclusionCode::NoData, msg!("no measurement")).into());
         };
-        let not_covered = |why: String| -> Problem {
-            Exclusion::new(ExclusionCode::PeriodNotCovered, format!("{period}: {why}")).into()
+        let not_covered = |why: crate::message::Message| -> Problem {
+            Exclusion::new(
+                ExclusionCode::PeriodNotCovered,
+                msg!("{period}: {why}", period = period, why = why),
+            )
+            .into()
         };
         let mut warnings = Vec::new();
         let mut days_only = false;
@@ -346,8 +363,9 @@ impl Series {
         if a < first.start {
             let gap = first.start - a;
             if gap > max_extrapolation_days {
-                return Err(not_covered(format!(
-                    "the measurements start {gap} days after it does"
+                return Err(not_covered(msg!(
+                    "the measurements start {days} days after it does",
+                    days = gap
                 )));
             }
             let (start, end) = (a, first.start.min(b));
@@ -356,9 +374,9 @@ impl Series {
             partial = add(partial, q, W)?;
             warnings.push(Warning::new(
                 WarningCode::Extrapolated,
-                format!(
-                    "{} day(s) before the first measurement extrapolated",
-                    end - start
+                msg!(
+                    "{days} day(s) before the first measurement extrapolated",
+                    days = end - start
                 ),
             ));
         }
@@ -366,8 +384,9 @@ impl Series {
         if b > last.end {
             let gap = b - last.end;
             if gap > max_extrapolation_days {
-                return Err(not_covered(format!(
-                    "the measurements end {gap} days before it does"
+                return Err(not_covered(msg!(
+                    "the measurements end {days} days before it does",
+                    days = gap
                 )));
             }
             let (start, end) = (last.end.max(a), b);
@@ -376,9 +395,9 @@ impl Series {
             partial = add(partial, q, W)?;
             warnings.push(Warning::new(
                 WarningCode::Extrapolated,
-                format!(
-                    "{} day(s) after the last measurement extrapolated",
-                    end - start
+                msg!(
+                    "{days} day(s) after the last measurement extrapolated",
+                    days = end - start
                 ),
             ));
         }
@@ -387,10 +406,10 @@ impl Series {
         let mut covered_to = a.max(first.start);
         for interval in self.intervals.iter().skip(from).take_while(|i| i.start < b) {
             if interval.start > covered_to {
-                return Err(not_covered(format!(
-                    "no measurement from {} to {}",
-                    date_of(covered_to)?,
-                    date_of(interval.start - 1)?
+                return Err(not_covered(msg!(
+                    "no measurement from {first} to {last}",
+                    first = date_of(covered_to)?,
+                    last = date_of(interval.start - 1)?
                 )));
             }
             let (start, end) = (interval.start.max(a), interval.end.min(b));
@@ -405,25 +424,25 @@ impl Series {
             if interval.days() > limits.max_gap_days {
                 warnings.push(Warning::new(
                     WarningCode::LongGap,
-                    format!(
-                        "{} days between the measurements of {} and {}",
-                        interval.days(),
-                        date_of(interval.start)?,
-                        date_of(interval.end)?
+                    msg!(
+                        "{days} days between the measurements of {first} and {last}",
+                        days = interval.days(),
+                        first = date_of(interval.start)?,
+                        last = date_of(interval.end)?
                     ),
                 ));
             }
         }
         if covered_to < b.min(last.end) {
-            return Err(not_covered(format!(
-                "no measurement after {}",
-                date_of(covered_to - 1)?
+            return Err(not_covered(msg!(
+                "no measurement after {date}",
+                date = date_of(covered_to - 1)?
             )));
         }
         if days_only {
             warnings.push(Warning::new(
                 WarningCode::ProratedByDays,
-                "the temperatures do not cover every interval: prorated by days only",
+                msg!("the temperatures do not cover every interval: prorated by days only"),
             ));
         }
         Ok(Consumption {
@@ -450,20 +469,20 @@ impl Series {
                 let day = |m, d| {
                     crate::date::Date::new(y, m, d)
                         .map(day_number)
-                        .map_err(|e| Error::invalid("year", y, e.to_string()))
+                        .map_err(|e| Error::invalid(noun!("year"), y, e.to_message()))
                 };
                 year = (day(1, 1)?, day(12, 31)? + 1);
                 summer = (day(6, 1)?, day(8, 31)? + 1);
             }
             if summer.0 <= i.start && i.end <= summer.1 {
-                quantity = add(quantity, i.quantity, "summer base load")?;
+                quantity = add(quantity, i.quantity, noun!("summer base load"))?;
                 days += i.days();
             }
         }
         if days < min_days || days == 0 {
             return Ok(None);
         }
-        div(quantity, Decimal::from(days), "summer base load").map(Some)
+        div(quantity, Decimal::from(days), noun!("summer base load")).map(Some)
     }
 }
 
@@ -482,7 +501,7 @@ pub fn deliveries_over(
     w: &Weighting<'_>,
     limits: Limits,
 ) -> Result<Consumption, Problem> {
-    const W: &str = "deliveries";
+    const W: &str = noun!("deliveries");
     let max_extrapolation_days = limits.max_extrapolation_days;
     let (a, b) = (period.start_day(), period.end_day());
     if meter.stock.is_empty() {
@@ -495,7 +514,10 @@ pub fn deliveries_over(
             quantity,
             warnings: vec![Warning::new(
                 WarningCode::DeliveriesWithoutStock,
-                format!("deliveries in {period} taken as consumption: no stock estimate"),
+                msg!(
+                    "deliveries in {period} taken as consumption: no stock estimate",
+                    period = period
+                ),
             )],
         });
     }
@@ -510,8 +532,10 @@ pub fn deliveries_over(
     let (Some((s0, q0)), Some((s1, q1))) = (nearest(a), nearest(b)) else {
         return Err(Exclusion::new(
             ExclusionCode::PeriodNotCovered,
-            format!(
-                "no stock estimate within {max_extrapolation_days} days of both ends of {period}"
+            msg!(
+                "no stock estimate within {days} days of both ends of {period}",
+                days = max_extrapolation_days,
+                period = period
             ),
         )
         .into());
@@ -519,7 +543,7 @@ pub fn deliveries_over(
     if s1 <= s0 {
         return Err(Exclusion::new(
             ExclusionCode::PeriodNotCovered,
-            format!("the stock estimates do not span {period}"),
+            msg!("the stock estimates do not span {period}", period = period),
         )
         .into());
     }
@@ -533,7 +557,12 @@ pub fn deliveries_over(
     if balance < Decimal::ZERO {
         return Err(Exclusion::new(
             ExclusionCode::NegativeConsumption,
-            format!("stock {q0} + deliveries {delivered} − stock {q1} is negative"),
+            msg!(
+                "stock {start} + deliveries {delivered} − stock {end} is negative",
+                start = q0,
+                delivered = delivered,
+                end = q1
+            ),
         )
         .into());
     }

@@ -11,6 +11,7 @@ use crate::food::FoodOptions;
 use crate::household::Household;
 use crate::id::TeamId;
 use crate::mobility::MobilityOptions;
+use crate::noun;
 use crate::waste::WasteOptions;
 use crate::water::WaterOptions;
 use crate::weather::Temperatures;
@@ -124,14 +125,14 @@ impl ChallengeData {
             let at = || Location::household(&h.id).with_index(i);
             if !ids.insert(&h.id) {
                 return Err(Error::Duplicate {
-                    what: "household",
+                    what: noun!("household"),
                     id: h.id.to_string(),
                     at: at(),
                 });
             }
             if !teams.contains(&h.team) {
                 return Err(Error::UnknownReference {
-                    what: "team",
+                    what: noun!("team"),
                     id: h.team.to_string(),
                     at: at(),
                 });
@@ -142,7 +143,7 @@ impl ChallengeData {
             if let Some(c) = &t.captain {
                 if !ids.contains(c) {
                     return Err(Error::UnknownReference {
-                        what: "captain household",
+                        what: noun!("captain household"),
                         id: c.to_string(),
                         at: Location::at_path("challenge.teams").with_index(i),
                     });

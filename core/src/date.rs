@@ -15,6 +15,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{Error, Result};
+use crate::{msg, noun};
 
 /// The first supported year (as `jiff` and ISO 8601's expanded years).
 pub const MIN_YEAR: i16 = -9999;
@@ -123,9 +124,9 @@ impl Date {
             Ok(date(year, month, day))
         } else {
             Err(Error::invalid(
-                "date",
+                noun!("date"),
                 format!("{year}-{month:02}-{day:02}"),
-                "no such day in the calendar (years -9999 to 9999)",
+                msg!("no such day in the calendar (years -9999 to 9999)"),
             ))
         }
     }
@@ -140,9 +141,9 @@ impl Date {
             Ok(Date { day })
         } else {
             Err(Error::invalid(
-                "day number",
+                noun!("day number"),
                 day,
-                "out of the calendar range (years -9999 to 9999)",
+                msg!("out of the calendar range (years -9999 to 9999)"),
             ))
         }
     }
@@ -160,7 +161,13 @@ impl Date {
     pub fn add_days(self, days: i32) -> Result<Date> {
         self.day
             .checked_add(days)
-            .ok_or_else(|| Error::invalid("day number", self.day, "out of the calendar range"))
+            .ok_or_else(|| {
+                Error::invalid(
+                    noun!("day number"),
+                    self.day,
+                    msg!("out of the calendar range"),
+                )
+            })
             .and_then(Date::from_day_number)
     }
 
@@ -220,8 +227,8 @@ impl FromStr for Date {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Date> {
-        let refuse = |why: &'static str| Error::invalid("date", text, why);
-        let shape = "a date is written YYYY-MM-DD (ISO 8601)";
+        let refuse = |why: crate::message::Message| Error::invalid(noun!("date"), text, why);
+        let shape = || msg!("a date is written YYYY-MM-DD (ISO 8601)");
         let (sign, rest) = match text.as_bytes().first() {
             Some(b'-') => (-1, &text[1..]),
             Some(b'+') => (1, &text[1..]),
@@ -231,17 +238,17 @@ impl FromStr for Date {
         let (Some(y), Some(m), Some(d), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
         else {
-            return Err(refuse(shape));
+            return Err(refuse(shape()));
         };
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
         let year_digits = if sign == 0 { 4 } else { 6 };
         if !(digits(y, year_digits) && digits(m, 2) && digits(d, 2)) {
-            return Err(refuse(shape));
+            return Err(refuse(shape()));
         }
         let number = |s: &str| s.bytes().fold(0i32, |n, b| n * 10 + i32::from(b - b'0'));
         let year = if sign < 0 { -number(y) } else { number(y) };
         if sign < 0 && year == 0 {
-            return Err(refuse("year -0 is written 0000"));
+            return Err(refuse(msg!("year -0 is written 0000")));
         }
         match (
             i16::try_from(year),
@@ -249,7 +256,9 @@ impl FromStr for Date {
             i8::try_from(number(d)),
         ) {
             (Ok(y), Ok(m), Ok(d)) if is_valid(y, m, d) => Ok(date(y, m, d)),
-            _ => Err(refuse("no such day in the calendar (years -9999 to 9999)")),
+            _ => Err(refuse(msg!(
+                "no such day in the calendar (years -9999 to 9999)"
+            ))),
         }
     }
 }

@@ -20,6 +20,7 @@ use crate::period::Period;
 use crate::quantity::{add, div, mul};
 use crate::waste::Weighing;
 use crate::water::WaterMeter;
+use crate::{msg, noun};
 
 /// Age from which a child counts as an adult on the INSEE/OECD-modified
 /// scale (14 years).
@@ -82,16 +83,16 @@ impl Occupants {
     pub fn new(adults: u16, children: Vec<u8>) -> Result<Self> {
         if adults == 0 {
             return Err(Error::invalid(
-                "number of adults",
+                noun!("number of adults"),
                 0,
-                "a household has at least one adult",
+                msg!("a household has at least one adult"),
             ));
         }
         if let Some(age) = children.iter().find(|&&a| a >= 18) {
             return Err(Error::invalid(
-                "child age",
+                noun!("child age"),
                 age,
-                "a child is under 18; count older persons as adults",
+                msg!("a child is under 18; count older persons as adults"),
             ));
         }
         Ok(Occupants { adults, children })
@@ -190,9 +191,9 @@ impl Occupancy {
     pub fn new(initial: Occupants, changes: Vec<PresenceChange>) -> Result<Self> {
         if let Some(i) = changes.windows(2).position(|w| w[0].from >= w[1].from) {
             return Err(Error::InvalidValue {
-                what: "presence change",
+                what: noun!("presence change"),
                 got: changes[i + 1].from.to_string(),
-                why: "presence changes are in strictly increasing order of day".into(),
+                why: msg!("presence changes are in strictly increasing order of day"),
                 at: crate::error::Location::NONE.with_index(i + 1),
             });
         }
@@ -234,12 +235,20 @@ impl Occupancy {
                 break;
             }
             let days = Decimal::from(d - seg_start);
-            total = add(total, mul(days, f(current), "person-days")?, "person-days")?;
+            total = add(
+                total,
+                mul(days, f(current), noun!("person-days"))?,
+                noun!("person-days"),
+            )?;
             seg_start = d;
             current = &change.occupants;
         }
         let days = Decimal::from(end - seg_start);
-        add(total, mul(days, f(current), "person-days")?, "person-days")
+        add(
+            total,
+            mul(days, f(current), noun!("person-days"))?,
+            noun!("person-days"),
+        )
     }
 
     /// Σ persons × days of presence over the period.
@@ -267,7 +276,7 @@ impl Occupancy {
         div(
             self.person_days(period)?,
             Decimal::from(period.days()),
-            "mean persons",
+            noun!("mean persons"),
         )
     }
 
@@ -279,7 +288,7 @@ impl Occupancy {
         div(
             self.unit_days(period)?,
             Decimal::from(period.days()),
-            "mean consumption units",
+            noun!("mean consumption units"),
         )
     }
 }
@@ -395,14 +404,17 @@ impl Household {
         let at = || Location::household(&self.id);
         if let Some(s) = self.surface_m2 {
             if s <= Decimal::ZERO {
-                return Err(Error::invalid("surface", s, "a surface is above zero").within(&at()));
+                return Err(
+                    Error::invalid(noun!("surface"), s, msg!("a surface is above zero"))
+                        .within(&at()),
+                );
             }
         }
         for (i, m) in self.meters.iter().enumerate() {
             m.validate().map_err(|e| e.within(&at()))?;
             if self.meters[..i].iter().any(|o| o.id == m.id) {
                 return Err(Error::Duplicate {
-                    what: "meter",
+                    what: noun!("meter"),
                     id: m.id.to_string(),
                     at: at().with_meter(&m.id),
                 });
@@ -412,7 +424,7 @@ impl Household {
             m.validate().map_err(|e| e.within(&at()))?;
             if self.water_meters[..i].iter().any(|o| o.id == m.id) {
                 return Err(Error::Duplicate {
-                    what: "water meter",
+                    what: noun!("water meter"),
                     id: m.id.to_string(),
                     at: at().with_meter(&m.id),
                 });

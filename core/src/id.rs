@@ -6,9 +6,10 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
+use crate::{msg, noun};
 
 macro_rules! identifier {
-    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+    ($(#[$doc:meta])* $name:ident, $what:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         #[serde(try_from = "String", into = "String")]
@@ -26,7 +27,7 @@ macro_rules! identifier {
                     return Err(Error::invalid(
                         $what,
                         crate::error::quoted(&id),
-                        "an identifier is non-empty, without white space at either end",
+                        msg!("an identifier is non-empty, without white space at either end"),
                     ));
                 }
                 Ok($name(id))
@@ -69,17 +70,17 @@ macro_rules! identifier {
 identifier!(
     /// Identifies a household (*foyer*) within a challenge.
     HouseholdId,
-    "household id"
+    noun!("household id")
 );
 identifier!(
     /// Identifies a team (*équipe*) within a challenge.
     TeamId,
-    "team id"
+    noun!("team id")
 );
 identifier!(
     /// Identifies a meter within a household.
     MeterId,
-    "meter id"
+    noun!("meter id")
 );
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 
 use crate::exclusion::{Exclusion, Warning};
 use crate::id::{HouseholdId, TeamId};
+use crate::{msg, noun};
 
 /// What a theme's computation found for one household: its figures, or why
 /// there are none (the first reason found; [`HouseholdResult::excluded`]
@@ -94,15 +95,16 @@ impl<T> TryFrom<HouseholdResultRepr<T>> for HouseholdResult<T> {
         };
         if !consistent {
             return Err(crate::Error::InvalidValue {
-                what: "household result",
+                what: noun!("household result"),
                 got: match r.status {
                     Status::Computed => "computed",
                     Status::Excluded => "excluded",
                 }
                 .into(),
-                why: "a computed result has figures and no exclusion, an excluded one \
-                      has exclusions and no figures"
-                    .into(),
+                why: msg!(
+                    "a computed result has figures and no exclusion, an excluded one \
+                     has exclusions and no figures"
+                ),
                 at: crate::Location::household(&r.household),
             });
         }
@@ -160,7 +162,7 @@ impl<T> HouseholdResult<T> {
         if exclusions.is_empty() {
             exclusions.push(Exclusion::new(
                 crate::exclusion::ExclusionCode::NoData,
-                "no figures and no reason given",
+                msg!("no figures and no reason given"),
             ));
         }
         HouseholdResult {

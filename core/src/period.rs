@@ -10,6 +10,7 @@ use std::fmt;
 use crate::date::{day_number, Date};
 
 use crate::error::{Error, Result};
+use crate::{msg, noun};
 
 /// Whole days from `first` to `last`, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -59,9 +60,9 @@ impl Period {
     pub fn new(first: Date, last: Date) -> Result<Self> {
         if last < first {
             return Err(Error::invalid(
-                "period",
+                noun!("period"),
                 format!("{first} to {last}"),
-                "the last day is before the first day",
+                msg!("the last day is before the first day"),
             ));
         }
         Ok(Period { first, last })

@@ -17,6 +17,7 @@ use crate::error::{Error, Location, Result};
 use crate::household::Occupancy;
 use crate::period::Period;
 use crate::quantity::{add, div, mul, sub, Ratio};
+use crate::{msg, noun};
 
 /// Days in a week.
 pub const DAYS_PER_WEEK: Decimal = dec!(7);
@@ -43,8 +44,16 @@ impl Presence {
     pub fn over(occupancy: &Occupancy, periods: &[Period]) -> Result<Self> {
         let mut p = Presence::default();
         for &period in periods {
-            p.person_days = add(p.person_days, occupancy.person_days(period)?, "person-days")?;
-            p.unit_days = add(p.unit_days, occupancy.unit_days(period)?, "unit-days")?;
+            p.person_days = add(
+                p.person_days,
+                occupancy.person_days(period)?,
+                noun!("person-days"),
+            )?;
+            p.unit_days = add(
+                p.unit_days,
+                occupancy.unit_days(period)?,
+                noun!("unit-days"),
+            )?;
         }
         Ok(p)
     }
@@ -54,7 +63,7 @@ impl Presence {
     /// # Errors
     /// [`crate::Error::Overflow`] when there is no person-day.
     pub fn per_person_day(&self, quantity: Decimal) -> Result<Decimal> {
-        div(quantity, self.person_days, "rate per person-day")
+        div(quantity, self.person_days, noun!("rate per person-day"))
     }
 
     /// `quantity` per person and per week of presence (× 7).
@@ -78,7 +87,7 @@ impl Presence {
     /// # Errors
     /// As [`Presence::per_person_day`].
     pub fn per_unit_day(&self, quantity: Decimal) -> Result<Decimal> {
-        div(quantity, self.unit_days, "rate per unit-day")
+        div(quantity, self.unit_days, noun!("rate per unit-day"))
     }
 
     /// `quantity` per consumption unit and per week (× 7).
@@ -101,7 +110,11 @@ impl Presence {
 /// `quantity × days ÷ denominator`, multiplying first so that exact rates
 /// stay exact.
 fn scaled(quantity: Decimal, days: Decimal, denominator: Decimal) -> Result<Decimal> {
-    div(mul(quantity, days, "rate")?, denominator, "rate")
+    div(
+        mul(quantity, days, noun!("rate"))?,
+        denominator,
+        noun!("rate"),
+    )
 }
 
 /// The relative change from `reference` to `current`:
@@ -123,8 +136,12 @@ pub fn relative_change(reference: Decimal, current: Decimal) -> Result<Option<Ra
     if reference <= Decimal::ZERO {
         return Ok(None);
     }
-    let r = div(current, reference, "relative change")?;
-    Ok(Some(Ratio::new(sub(r, Decimal::ONE, "relative change")?)))
+    let r = div(current, reference, noun!("relative change"))?;
+    Ok(Some(Ratio::new(sub(
+        r,
+        Decimal::ONE,
+        noun!("relative change"),
+    )?)))
 }
 
 /// What a household would have produced over its challenge presence at its
@@ -144,10 +161,10 @@ pub fn expected(
         mul(
             reference_quantity,
             challenge.person_days,
-            "expected quantity",
+            noun!("expected quantity"),
         )?,
         reference.person_days,
-        "expected quantity",
+        noun!("expected quantity"),
     )
 }
 
@@ -164,9 +181,12 @@ pub(crate) fn check_disjoint(reference: Period, others: &[Period]) -> Result<()>
     for (i, p) in all.iter().enumerate() {
         if let Some(q) = all[..i].iter().find(|q| q.intersection(*p).is_some()) {
             return Err(Error::InvalidValue {
-                what: "period",
+                what: noun!("period"),
                 got: p.to_string(),
-                why: format!("it overlaps the period {q}; a day belongs to one period only").into(),
+                why: msg!(
+                    "it overlaps the period {period}; a day belongs to one period only",
+                    period = q
+                ),
                 at: Location::NONE.with_index(i),
             });
         }

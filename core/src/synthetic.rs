@@ -25,6 +25,7 @@ use crate::id::{HouseholdId, MeterId, TeamId};
 use crate::meter::{Carrier, Delivery, Meter, MeterEvent, Reading, StockEstimate, Unit, Usage};
 use crate::period::Period;
 use crate::weather::{DailyTemperature, Temperatures};
+use crate::{msg, noun};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,9 +211,9 @@ fn readings(
 pub fn generate(options: SyntheticOptions) -> Result<ChallengeData> {
     if options.households == 0 {
         return Err(Error::invalid(
-            "households",
+            noun!("households"),
             0,
-            "generate at least one household",
+            msg!("generate at least one household"),
         ));
     }
     let mut rng = Rng(options.seed);
@@ -258,7 +259,7 @@ pub fn generate(options: SyntheticOptions) -> Result<ChallengeData> {
             let team = teams
                 .get(t)
                 .map(|t| t.id.clone())
-                .ok_or_else(|| Error::invalid("team", t, "missing"))?;
+                .ok_or_else(|| Error::invalid(noun!("team"), t, msg!("missing")))?;
             let adults = u16::try_from(rng.int(1, 2)).unwrap_or(1);
             let children: Vec<u8> = (0..rng.int(0, 3))
                 .map(|_| u8::try_from(rng.int(0, 17)).unwrap_or(8))

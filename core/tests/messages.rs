@@ -123,7 +123,7 @@ fn source_files() -> Vec<(String, String)> {
         .iter()
         .map(|f| {
             let text = std::fs::read_to_string(f).unwrap();
-            let without_tests = match text.find("#[cfg(test)]\nmod tests") {
+            let without_tests = match text.find("#[cfg(test)]\nmod tests {") {
                 Some(at) => text[..at].to_owned(),
                 None => text,
             };

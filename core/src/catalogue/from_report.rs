@@ -15,6 +15,7 @@ use super::record::{CatalogueRecord, Organiser, Partner, Provenance, Status, Yea
 use super::result::{Indicator, Results, ThemeResult, TotalUnit, Totals};
 use super::territory::{Territory, TerritoryKind};
 use super::text::Text;
+use crate::{msg, noun};
 
 /// What a catalogue record needs beyond its [`Report`].
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -40,7 +41,8 @@ pub struct ReportContext {
 }
 
 fn year(d: Date) -> Result<u16> {
-    u16::try_from(d.year()).map_err(|_| Error::invalid("year", d.year(), "a year is positive"))
+    u16::try_from(d.year())
+        .map_err(|_| Error::invalid(noun!("year"), d.year(), msg!("a year is positive")))
 }
 
 impl CatalogueRecord {
@@ -108,7 +110,9 @@ impl CatalogueRecord {
             years,
             period: Some(period),
             themes: Fact::Known(c.themes.clone()),
-            teams: Fact::Known(u32::try_from(c.teams.len()).map_err(|_| Error::overflow("teams"))?),
+            teams: Fact::Known(
+                u32::try_from(c.teams.len()).map_err(|_| Error::overflow(noun!("teams")))?,
+            ),
             households: Fact::Known(report.households),
             results: Results::Published(results),
             status: context.status,

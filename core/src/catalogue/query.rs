@@ -31,6 +31,7 @@ use super::document::Catalogue;
 use super::record::{CatalogueRecord, RecordRef, Status};
 use super::result::{Indicator, ThemeResult, TotalUnit, Totals};
 use super::territory::{group_territories, TerritoryKind};
+use crate::{msg, noun};
 
 /// Decimals kept in a combined change (of the fraction: 6 decimals are
 /// 0.0001 %). (design choice) Enough to compare with any published figure, and the
@@ -317,7 +318,8 @@ impl Catalogue {
             match r.households.known() {
                 Some(&h) => {
                     households.known = households.known.checked_add(h).ok_or_else(|| {
-                        Error::overflow("households").at_path(format!("records[{i}].households"))
+                        Error::overflow(noun!("households"))
+                            .at_path(format!("records[{i}].households"))
                     })?;
                 }
                 None => households.records_unknown += 1,
@@ -342,7 +344,8 @@ impl Catalogue {
             .collect::<Result<_>>()?;
         Ok(Group {
             key,
-            challenges: u32::try_from(records.len()).map_err(|_| Error::overflow("challenges"))?,
+            challenges: u32::try_from(records.len())
+                .map_err(|_| Error::overflow(noun!("challenges")))?,
             records,
             households,
             results,
@@ -367,27 +370,31 @@ impl Catalogue {
                 Some(n) => {
                     households = households
                         .checked_add(n)
-                        .ok_or_else(|| at(Error::overflow("households"), ""))?;
-                    weighted = mul(Decimal::from(n), res.change.fraction(), "weighted change")
-                        .and_then(|w| add(weighted, w, "weighted change"))
-                        .map_err(|e| at(e, ".change"))?;
+                        .ok_or_else(|| at(Error::overflow(noun!("households")), ""))?;
+                    weighted = mul(
+                        Decimal::from(n),
+                        res.change.fraction(),
+                        noun!("weighted change"),
+                    )
+                    .and_then(|w| add(weighted, w, noun!("weighted change")))
+                    .map_err(|e| at(e, ".change"))?;
                 }
                 None => without += 1,
             }
             let saved = |t: Totals| {
                 t.challenge
                     .checked_sub(t.reference)
-                    .ok_or_else(|| at(Error::overflow("pooled change"), ".totals"))
+                    .ok_or_else(|| at(Error::overflow(noun!("pooled change")), ".totals"))
             };
             match (res.totals, pooled) {
                 (Some(t), None) if all_totals => {
                     pooled = Some((t.unit, t.reference, saved(t)?));
                 }
                 (Some(t), Some((unit, reference, change))) if t.unit == unit => {
-                    let reference = add(reference, t.reference, "pooled reference")
+                    let reference = add(reference, t.reference, noun!("pooled reference"))
                         .map_err(|e| at(e, ".totals"))?;
-                    let change =
-                        add(change, saved(t)?, "pooled change").map_err(|e| at(e, ".totals"))?;
+                    let change = add(change, saved(t)?, noun!("pooled change"))
+                        .map_err(|e| at(e, ".totals"))?;
                     pooled = Some((unit, reference, change));
                 }
                 _ => all_totals = false,
@@ -403,14 +410,16 @@ impl Catalogue {
             .first()
             .map(|&(i, k, r)| (i, k, r.theme, r.indicator))
             .ok_or_else(|| Error::InsufficientData {
-                why: "no result to aggregate".to_owned().into(),
+                why: msg!("no result to aggregate"),
                 at: crate::error::Location::NONE,
             })?;
         let household_weighted_change = if without == 0 && households > 0 {
-            let change =
-                div(weighted, Decimal::from(households), "weighted change").map_err(|e| {
-                    e.at_path(format!("records[{first}].results[{first_result}].change"))
-                })?;
+            let change = div(
+                weighted,
+                Decimal::from(households),
+                noun!("weighted change"),
+            )
+            .map_err(|e| e.at_path(format!("records[{first}].results[{first_result}].change")))?;
             Some(round(change))
         } else {
             None
@@ -419,7 +428,7 @@ impl Catalogue {
             Some((_, reference, saved)) if all_totals && reference > Decimal::ZERO => {
                 // Σ saved / Σ reference overflows only with tiny references;
                 // the group is named by its first result's totals.
-                let change = div(saved, reference, "pooled change").map_err(|e| {
+                let change = div(saved, reference, noun!("pooled change")).map_err(|e| {
                     e.at_path(format!("records[{first}].results[{first_result}].totals"))
                 })?;
                 Some(round(change))

@@ -12,6 +12,7 @@ use super::fact::Fact;
 use super::result::{Results, ThemeResult};
 use super::territory::Territory;
 use super::text::Text;
+use crate::{msg, noun};
 
 /// The first year a record may mention. (design choice) Eco-citizen challenges
 /// started in France with *Familles à Énergie Positive* in 2008 (DOMAIN.md
@@ -80,9 +81,13 @@ impl YearSpan {
         for y in [first, last] {
             if !(FIRST_YEAR..=LAST_YEAR).contains(&y) {
                 return Err(Error::invalid(
-                    "year",
+                    noun!("year"),
                     y,
-                    format!("a year is from {FIRST_YEAR} to {LAST_YEAR}"),
+                    msg!(
+                        "a year is from {first} to {last}",
+                        first = crate::message::Arg::text(FIRST_YEAR),
+                        last = crate::message::Arg::text(LAST_YEAR)
+                    ),
                 ));
             }
         }

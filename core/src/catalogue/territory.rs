@@ -22,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::named_enum;
 
 use super::text::Text;
+use crate::noun;
 
 named_enum! {
     /// The kind of territory a challenge runs on.
@@ -47,15 +48,15 @@ impl TerritoryKind {
     pub const fn code_shape(self) -> &'static str {
         match self {
             TerritoryKind::Commune => {
-                "a commune code is 5 characters: 2 digits (or 2A, 2B) then 3 digits"
+                noun!("a commune code is 5 characters: 2 digits (or 2A, 2B) then 3 digits")
             }
             TerritoryKind::Epci | TerritoryKind::Scot => {
-                "an EPCI or SCoT is coded by a SIREN: 9 digits with a valid Luhn check digit"
+                noun!("an EPCI or SCoT is coded by a SIREN: 9 digits with a valid Luhn check digit")
             }
             TerritoryKind::Department => {
-                "a department code is 2 digits, 2A, 2B, or 3 digits from 971 to 976"
+                noun!("a department code is 2 digits, 2A, 2B, or 3 digits from 971 to 976")
             }
-            TerritoryKind::Region => "a region code is 2 digits",
+            TerritoryKind::Region => noun!("a region code is 2 digits"),
         }
     }
 }
@@ -161,9 +162,9 @@ impl Territory {
         if let Some(code) = &insee_code {
             if !code_has_shape(kind, code) {
                 return Err(Error::invalid(
-                    "INSEE code",
+                    noun!("INSEE code"),
                     format!("{} for {kind} `{name}`", crate::error::quoted(code)),
-                    kind.code_shape(),
+                    crate::message::Message::new(kind.code_shape()),
                 ));
             }
         }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::error::{Error, Result};
+use crate::{msg, noun};
 
 /// A name or label (a challenge's name, an edition, an organiser…): non-empty,
 /// without white space at either end. Checked when built and when read from
@@ -23,9 +24,9 @@ impl Text {
         let text = text.into();
         if text.is_empty() || text.trim() != text {
             return Err(Error::invalid(
-                "text",
+                noun!("text"),
                 crate::error::quoted(&text),
-                "a name or label is non-empty, without white space at either end",
+                msg!("a name or label is non-empty, without white space at either end"),
             ));
         }
         Ok(Text(text))

@@ -6,6 +6,7 @@ use rust_decimal::{dec, Decimal};
 use crate::error::{Error, Result};
 use crate::meter::{Basis, Carrier, Conversion, Unit};
 use crate::quantity::{div, mul};
+use crate::{msg, noun};
 
 /// A factor per unit of a carrier: `value` per `unit` (on `basis` when the
 /// unit is kWh of a fuel).
@@ -133,15 +134,18 @@ impl FactorTable {
             let at = crate::error::Location::NONE.with_index(i);
             if self.factors[..i].iter().any(|g| g.carrier == f.carrier) {
                 return Err(Error::Duplicate {
-                    what: "factor carrier",
+                    what: noun!("factor carrier"),
                     id: f.carrier.to_string(),
                     at,
                 });
             }
             if f.value < Decimal::ZERO {
-                return Err(
-                    Error::invalid("factor value", f.value, "cannot be negative").within(&at),
-                );
+                return Err(Error::invalid(
+                    noun!("factor value"),
+                    f.value,
+                    msg!("cannot be negative"),
+                )
+                .within(&at));
             }
             Conversion::official(f.carrier, f.unit, Basis::Pci).map_err(|e| e.within(&at))?;
         }
@@ -172,14 +176,18 @@ impl FactorTable {
                     kwh_per_unit: Decimal::ONE,
                     basis,
                 };
-                mul(kwh, one.on(b, carrier)?.kwh_per_unit, "factor conversion")?
+                mul(
+                    kwh,
+                    one.on(b, carrier)?.kwh_per_unit,
+                    noun!("factor conversion"),
+                )?
             }
             None => kwh,
         };
         let per_unit =
             Conversion::official(carrier, f.unit, f.basis.unwrap_or(basis))?.kwh_per_unit;
-        let units = div(kwh_on_factor_basis, per_unit, "factor conversion")?;
-        mul(units, f.value, "factor value").map(Some)
+        let units = div(kwh_on_factor_basis, per_unit, noun!("factor conversion"))?;
+        mul(units, f.value, noun!("factor value")).map(Some)
     }
 }
 

@@ -30,6 +30,7 @@ use crate::household::Household;
 use crate::id::TeamId;
 use crate::quantity::{add, mul, sub, Euros, KgCo2e, Ratio};
 use crate::weather::{DegreeDays, Temperatures};
+use crate::{msg, noun};
 
 /// How far from the median a household's change is an outlier, in
 /// interquartile ranges: 3 (**\[design\]**, the rule CalTRACK uses for
@@ -54,12 +55,12 @@ pub fn compute(
     let (reference, period) = (challenge.reference_period, challenge.challenge_period);
     if reference.days() < period.days() {
         return Err(Error::invalid(
-            "reference period",
+            noun!("reference period"),
             reference,
-            format!(
-                "the reference period ({} days) must cover at least the challenge period ({} days)",
-                reference.days(),
-                period.days()
+            msg!(
+                "the reference period ({reference_days} days) must cover at least the challenge period ({challenge_days} days)",
+                reference_days = reference.days(),
+                challenge_days = period.days()
             ),
         )
         .at_path("challenge.reference_period"));
@@ -148,8 +149,9 @@ fn degree_days(
     match (options.correction, temperatures) {
         (Correction::None, _) => Ok(None),
         (_, None) => Err(Error::InsufficientData {
-            why: "climate correction needs daily temperatures (or set the correction to `none`)"
-                .into(),
+            why: msg!(
+                "climate correction needs daily temperatures (or set the correction to `none`)"
+            ),
             at: Location::at_path("options.energy.correction"),
         }),
         (_, Some(t)) => {
@@ -182,8 +184,8 @@ fn group(members: &[&HouseholdResult]) -> Result<(Totals, KgCo2e, Euros)> {
     let mut co2e = Decimal::ZERO;
     let mut euros = Decimal::ZERO;
     for s in members.iter().filter_map(|r| r.figures()) {
-        co2e = add(co2e, s.co2e_saved.value(), "CO2e saved")?;
-        euros = add(euros, s.euros_saved.value(), "euros saved")?;
+        co2e = add(co2e, s.co2e_saved.value(), noun!("CO2e saved"))?;
+        euros = add(euros, s.euros_saved.value(), noun!("euros saved"))?;
     }
     Ok((
         totals(members.iter().map(entry))?,
@@ -195,7 +197,7 @@ fn group(members: &[&HouseholdResult]) -> Result<(Totals, KgCo2e, Euros)> {
 /// Warns the households whose change is further than [`OUTLIER_IQRS`]
 /// interquartile ranges from the median (with at least four counted).
 fn warn_outliers(results: &mut [HouseholdResult]) -> Result<()> {
-    const W: &str = "outliers";
+    const W: &str = noun!("outliers");
     let mut changes: Vec<Decimal> = results
         .iter()
         .filter_map(|r| r.figures().map(|s| s.change.fraction()))
@@ -218,10 +220,10 @@ fn warn_outliers(results: &mut [HouseholdResult]) -> Result<()> {
             if c.fraction() < low || c.fraction() > high {
                 r.warnings.push(Warning::new(
                     WarningCode::Outlier,
-                    format!(
-                        "change {} is beyond the median {} ± 3 interquartile ranges",
-                        c,
-                        Ratio::new(med)
+                    msg!(
+                        "change {change} % is beyond the median {median} % ± 3 interquartile ranges",
+                        change = c.percent().round_dp(2),
+                        median = Ratio::new(med).percent().round_dp(2)
                     ),
                 ));
             }

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::meter::{Basis, DEFAULT_HEATING_SHARE};
 use crate::quantity::Ratio;
 use crate::weather::DegreeDayOptions;
+use crate::{msg, noun};
 
 /// How an energy challenge is computed. Every field has a documented
 /// default; build with [`EnergyOptions::default`] and the setters.
@@ -123,14 +124,16 @@ impl EnergyOptions {
     pub fn validate(&self) -> Result<()> {
         let p = self.mixed_heating_share.fraction();
         if p.is_sign_negative() || p > rust_decimal::Decimal::ONE {
-            return Err(
-                Error::invalid("mixed heating share", p, "a share is between 0 and 1")
-                    .at_path("options.energy.mixed_heating_share"),
-            );
+            return Err(Error::invalid(
+                noun!("mixed heating share"),
+                p,
+                msg!("a share is between 0 and 1"),
+            )
+            .at_path("options.energy.mixed_heating_share"));
         }
         if self.regression_baseline && !cfg!(feature = "regression") {
             return Err(Error::Unsupported {
-                what: "weather-regression baselines (`regression_baseline`)",
+                what: noun!("weather-regression baselines (`regression_baseline`)"),
                 feature: "regression",
             });
         }

@@ -26,6 +26,7 @@ use crate::named_enum;
 use crate::period::Period;
 use crate::quantity::{div, mul, sub, Kwh, Ratio};
 use crate::weather::{DegreeDays, Temperatures};
+use crate::{msg, noun};
 
 named_enum! {
     /// Where a meter's climate-sensitive share comes from.
@@ -133,7 +134,7 @@ fn measured(meter: &Meter) -> Result<Measured, Problem> {
     } else if !meter.deliveries.is_empty() {
         Ok(Measured::Deliveries)
     } else {
-        Err(Exclusion::new(ExclusionCode::NoData, "no reading, bill or delivery").into())
+        Err(Exclusion::new(ExclusionCode::NoData, msg!("no reading, bill or delivery")).into())
     }
 }
 
@@ -204,7 +205,7 @@ pub fn meter_result(
     meter: &Meter,
     ctx: &Context<'_>,
 ) -> Result<(MeterResult, Vec<Warning>), Problem> {
-    const W: &str = "reference";
+    const W: &str = noun!("reference");
     let on_meter = |p: Problem| match p {
         Problem::Excluded(e) => Problem::Excluded(e.on_meter(&meter.id)),
         Problem::Error(e) => Problem::Error(e.within(&crate::Location::NONE.with_meter(&meter.id))),
@@ -234,9 +235,9 @@ pub fn meter_result(
                 warnings.push(
                     Warning::new(
                         WarningCode::HeatingShareEstimated,
-                        format!(
-                            "heating share {} estimated from the summer base load",
-                            Ratio::new(p)
+                        msg!(
+                            "heating share {share} % estimated from the summer base load",
+                            share = Ratio::new(p).percent().round_dp(2)
                         ),
                     )
                     .on_meter(&meter.id),
@@ -285,7 +286,7 @@ pub fn meter_result(
             None => warnings.push(
                 Warning::new(
                     WarningCode::RegressionUnusable,
-                    "no usable weather-regression baseline: the reconstructed winter is used",
+                    msg!("no usable weather-regression baseline: the reconstructed winter is used"),
                 )
                 .on_meter(&meter.id),
             ),

@@ -16,6 +16,7 @@ use crate::error::Result;
 use crate::exclusion::{Exclusion, ExclusionCode, Warning, WarningCode};
 use crate::household::Household;
 use crate::quantity::{add, div, sub, Euros, KgCo2e, Kwh, Ratio};
+use crate::{msg, noun};
 
 /// A household's saving, when it could be computed: the figures of its
 /// energy result.
@@ -64,7 +65,7 @@ pub fn household_result(
     ctx: &Context<'_>,
     objective: Ratio,
 ) -> Result<HouseholdResult> {
-    const W: &str = "household saving";
+    const W: &str = noun!("household saving");
     let at = || crate::Location::household(&h.id);
     let persons = h
         .occupancy
@@ -84,7 +85,7 @@ pub fn household_result(
     };
     let mut warnings = Vec::new();
     if h.meters.is_empty() {
-        let e = Exclusion::new(ExclusionCode::NoMeter, "no energy meter");
+        let e = Exclusion::new(ExclusionCode::NoMeter, msg!("no energy meter"));
         return excluded(vec![e], warnings);
     }
     let mut meters = Vec::with_capacity(h.meters.len());
@@ -113,7 +114,7 @@ pub fn household_result(
     if corrected <= Decimal::ZERO {
         let e = Exclusion::new(
             ExclusionCode::ZeroReference,
-            format!("the corrected reference is {corrected} kWh"),
+            msg!("the corrected reference is {kwh} kWh", kwh = corrected),
         );
         return excluded(vec![e], warnings);
     }
@@ -151,7 +152,7 @@ fn impacts(
     ctx: &Context<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Result<(KgCo2e, Euros)> {
-    const W: &str = "household saving";
+    const W: &str = noun!("household saving");
     let mut co2e = Decimal::ZERO;
     let mut euros = Decimal::ZERO;
     let factors = &ctx.options.factors;
@@ -162,7 +163,10 @@ fn impacts(
             None => warnings.push(
                 Warning::new(
                     WarningCode::MissingCo2eFactor,
-                    format!("no emission factor for `{}`", m.carrier),
+                    msg!(
+                        "no emission factor for `{carrier}`",
+                        carrier = crate::message::Arg::text(m.carrier)
+                    ),
                 )
                 .on_meter(&m.meter),
             ),
@@ -172,7 +176,10 @@ fn impacts(
             None => warnings.push(
                 Warning::new(
                     WarningCode::MissingPrice,
-                    format!("no price for `{}`", m.carrier),
+                    msg!(
+                        "no price for `{carrier}`",
+                        carrier = crate::message::Arg::text(m.carrier)
+                    ),
                 )
                 .on_meter(&m.meter),
             ),

@@ -14,6 +14,7 @@ use crate::quantity::{add, sub, Euros, Ratio};
 use crate::rate::{relative_change, Presence};
 
 use super::input::{Channel, Survey};
+use crate::{msg, noun};
 
 /// Sums of one survey's purchases, for a household or a group.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,23 +32,23 @@ impl SurveySums {
     /// Adds `other` into `self`.
     pub(crate) fn merge(&mut self, other: &SurveySums) -> Result<()> {
         self.purchases = self.purchases.saturating_add(other.purchases);
-        self.spending = add(self.spending, other.spending, "spending")?;
-        self.organic = add(self.organic, other.organic, "spending")?;
-        self.local = add(self.local, other.local, "spending")?;
-        self.person_meals = add(self.person_meals, other.person_meals, "person-meals")?;
+        self.spending = add(self.spending, other.spending, noun!("spending"))?;
+        self.organic = add(self.organic, other.organic, noun!("spending"))?;
+        self.local = add(self.local, other.local, noun!("spending"))?;
+        self.person_meals = add(self.person_meals, other.person_meals, noun!("person-meals"))?;
         self.presence.person_days = add(
             self.presence.person_days,
             other.presence.person_days,
-            "person-days",
+            noun!("person-days"),
         )?;
         self.presence.unit_days = add(
             self.presence.unit_days,
             other.presence.unit_days,
-            "unit-days",
+            noun!("unit-days"),
         )?;
         for (&c, &v) in &other.channels {
             let e = self.channels.entry(c).or_default();
-            *e = add(*e, v, "spending")?;
+            *e = add(*e, v, noun!("spending"))?;
         }
         Ok(())
     }
@@ -100,8 +101,8 @@ impl SurveyFigures {
             survey: survey.to_owned(),
             purchases: s.purchases,
             spending: Euros::new(s.spending),
-            organic_share: Ratio::of(s.organic, s.spending, "organic share")?,
-            local_share: Ratio::of(s.local, s.spending, "local share")?,
+            organic_share: Ratio::of(s.organic, s.spending, noun!("organic share"))?,
+            local_share: Ratio::of(s.local, s.spending, noun!("local share"))?,
             person_meals: s.person_meals,
             cost_per_person_meal: if s.person_meals.is_zero() {
                 None
@@ -121,7 +122,7 @@ impl SurveyFigures {
                     Ok(ChannelSpending {
                         channel,
                         amount: Euros::new(amount),
-                        share: Ratio::of(amount, s.spending, "channel share")?,
+                        share: Ratio::of(amount, s.spending, noun!("channel share"))?,
                     })
                 })
                 .collect::<Result<_>>()?,
@@ -162,7 +163,7 @@ impl FoodChange {
         tolerance: Ratio,
     ) -> Result<Self> {
         let pts = |a: Ratio, b: Ratio| {
-            sub(b.fraction(), a.fraction(), "change in points").map(Ratio::new)
+            sub(b.fraction(), a.fraction(), noun!("change in points")).map(Ratio::new)
         };
         let cost = match (first.cost_per_person_meal, last.cost_per_person_meal) {
             (Some(a), Some(b)) => relative_change(a.value(), b.value())?,
@@ -236,16 +237,16 @@ pub(crate) fn survey_sums(
         let s = slot.get_or_insert_with(SurveySums::default);
         let amount = p.amount.value();
         s.purchases += 1;
-        s.spending = add(s.spending, amount, "spending")?;
+        s.spending = add(s.spending, amount, noun!("spending"))?;
         if p.organic {
-            s.organic = add(s.organic, amount, "spending")?;
+            s.organic = add(s.organic, amount, noun!("spending"))?;
         }
         if p.local {
-            s.local = add(s.local, amount, "spending")?;
+            s.local = add(s.local, amount, noun!("spending"))?;
         }
-        s.person_meals = add(s.person_meals, p.person_meals(), "person-meals")?;
+        s.person_meals = add(s.person_meals, p.person_meals(), noun!("person-meals"))?;
         let c = s.channels.entry(p.channel).or_default();
-        *c = add(*c, amount, "spending")?;
+        *c = add(*c, amount, noun!("spending"))?;
     }
     for (slot, survey) in sums.iter_mut().zip(surveys) {
         if let Some(s) = slot {
@@ -276,16 +277,17 @@ pub fn household_food(
         if household.food_purchases.is_empty() {
             return Ok(Outcome::Excluded(Exclusion::new(
                 ExclusionCode::NoData,
-                "no purchase",
+                msg!("no purchase"),
             )));
         }
         let (sums, outside) = survey_sums(household, surveys)?;
         if let Some(first) = outside.first() {
             warnings.push(Warning::new(
                 WarningCode::OutsidePeriods,
-                format!(
-                    "{} purchase(s) dated outside every survey, not counted (first: item {first})",
-                    outside.len()
+                msg!(
+                    "{count} purchase(s) dated outside every survey, not counted (first: item {first})",
+                    count = outside.len(),
+                    first = *first
                 ),
             ));
         }
@@ -298,13 +300,13 @@ pub fn household_food(
                 None => {
                     return Ok(Outcome::Excluded(Exclusion::new(
                         ExclusionCode::PeriodNotCovered,
-                        format!("no purchase in the survey `{name}`"),
+                        msg!("no purchase in the survey `{survey}`", survey = name),
                     )))
                 }
                 Some(s) if s.spending <= Decimal::ZERO => {
                     return Ok(Outcome::Excluded(Exclusion::new(
                         ExclusionCode::ZeroReference,
-                        format!("nothing spent in the survey `{name}`"),
+                        msg!("nothing spent in the survey `{survey}`", survey = name),
                     )))
                 }
                 Some(_) => {}
@@ -321,7 +323,7 @@ pub fn household_food(
         let (Some(first), Some(last)) = (figures.first(), figures.last()) else {
             return Ok(Outcome::Excluded(Exclusion::new(
                 ExclusionCode::NoData,
-                "no survey with spending",
+                msg!("no survey with spending"),
             )));
         };
         let change = FoodChange::between(first, last, tolerance)?;

@@ -8,6 +8,7 @@ use crate::error::{Error, Location, Result};
 use crate::named_enum;
 use crate::period::Period;
 use crate::quantity::{Euros, Ratio};
+use crate::{msg, noun};
 
 named_enum! {
     /// Where food was bought.
@@ -63,9 +64,9 @@ impl Purchase {
     pub fn validate(&self) -> Result<()> {
         if self.amount.value() < Decimal::ZERO {
             return Err(Error::invalid(
-                "purchase amount",
+                noun!("purchase amount"),
                 self.amount.value(),
-                "an amount cannot be negative",
+                msg!("an amount cannot be negative"),
             ));
         }
         Ok(())
@@ -139,16 +140,16 @@ impl FoodOptions {
         };
         if surveys.len() < 2 {
             return Err(Error::invalid(
-                "food surveys",
+                noun!("food surveys"),
                 surveys.len(),
-                "a change needs at least two surveys",
+                msg!("a change needs at least two surveys"),
             ));
         }
         for (i, s) in surveys.iter().enumerate() {
             let at = Location::NONE.with_index(i);
             if surveys[..i].iter().any(|t| t.name == s.name) {
                 return Err(Error::Duplicate {
-                    what: "survey",
+                    what: noun!("survey"),
                     id: s.name.clone(),
                     at,
                 });
@@ -156,13 +157,12 @@ impl FoodOptions {
             if let Some(prev) = i.checked_sub(1).and_then(|j| surveys.get(j)) {
                 if prev.period.last() >= s.period.first() {
                     return Err(Error::InvalidValue {
-                        what: "survey period",
+                        what: noun!("survey period"),
                         got: s.period.to_string(),
-                        why: format!(
-                            "surveys are in order and do not overlap (previous: {})",
-                            prev.period
-                        )
-                        .into(),
+                        why: msg!(
+                            "surveys are in order and do not overlap (previous: {previous})",
+                            previous = prev.period
+                        ),
                         at,
                     });
                 }
@@ -170,9 +170,9 @@ impl FoodOptions {
         }
         if self.budget_tolerance.fraction() < Decimal::ZERO {
             return Err(Error::invalid(
-                "budget tolerance",
+                noun!("budget tolerance"),
                 self.budget_tolerance.fraction(),
-                "a tolerance cannot be negative",
+                msg!("a tolerance cannot be negative"),
             ));
         }
         Ok(surveys)

@@ -16,6 +16,7 @@ use super::household::{
     household_food, steps, survey_sums, FoodChange, FoodIndicators, SurveyFigures, SurveySums,
 };
 use super::input::{FoodOptions, Survey};
+use crate::noun;
 
 /// A group's (team or challenge) food statistics. Survey figures pool the
 /// counted households' purchases (shares of the group's spending, cost per
@@ -91,11 +92,11 @@ fn mean(values: &[Decimal]) -> Result<Option<Ratio>> {
     }
     let s = values
         .iter()
-        .try_fold(Decimal::ZERO, |acc, v| add(acc, *v, "mean"))?;
+        .try_fold(Decimal::ZERO, |acc, v| add(acc, *v, noun!("mean")))?;
     Ok(Some(Ratio::new(div(
         s,
         Decimal::from(values.len()),
-        "mean",
+        noun!("mean"),
     )?)))
 }
 
@@ -256,7 +257,7 @@ fn ranking_gain(c: &super::household::FoodChange) -> Result<Ratio> {
     add(
         c.organic_share_change.fraction(),
         c.local_share_change.fraction(),
-        "gain",
+        noun!("gain"),
     )
     .map(Ratio::new)
 }

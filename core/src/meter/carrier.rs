@@ -6,6 +6,7 @@ use rust_decimal::{dec, Decimal};
 use crate::error::{Error, Result};
 use crate::named_enum;
 use crate::quantity::{div, mul};
+use crate::{msg, noun};
 
 named_enum! {
     /// An energy carrier (*vecteur énergétique*) a meter measures.
@@ -159,11 +160,12 @@ impl Conversion {
     pub fn official(carrier: Carrier, unit: Unit, basis: Basis) -> Result<Self> {
         if !carrier.accepts(unit) {
             return Err(Error::invalid(
-                "unit",
+                noun!("unit"),
                 unit,
-                format!(
-                    "`{carrier}` is measured in `{}`, `kg` or `kwh`",
-                    carrier.table_unit()
+                msg!(
+                    "`{carrier}` is measured in `{unit}`, `kg` or `kwh`",
+                    carrier = crate::message::Arg::text(carrier),
+                    unit = crate::message::Arg::text(carrier.table_unit())
                 ),
             ));
         }
@@ -177,7 +179,7 @@ impl Conversion {
             Unit::Kwh => Decimal::ONE,
             u if u == row.unit => per_table_unit,
             // kg of a carrier tabled per tonne.
-            _ => div(per_table_unit, dec!(1000), "kWh per kg")?,
+            _ => div(per_table_unit, dec!(1000), noun!("kWh per kg"))?,
         };
         Ok(Conversion {
             kwh_per_unit,
@@ -205,9 +207,9 @@ impl Conversion {
             Basis::Pci => (row.pci, row.pcs),
         };
         let kwh_per_unit = div(
-            mul(self.kwh_per_unit, num, "kWh per unit")?,
+            mul(self.kwh_per_unit, num, noun!("kWh per unit"))?,
             den,
-            "kWh per unit",
+            noun!("kWh per unit"),
         )?;
         Ok(Conversion {
             kwh_per_unit,

@@ -17,6 +17,7 @@ use crate::error::{Error, Location, Result};
 use crate::id::MeterId;
 use crate::named_enum;
 use crate::quantity::Ratio;
+use crate::{msg, noun};
 
 named_enum! {
     /// What a meter's energy is used for, which sets the share of its
@@ -125,18 +126,18 @@ impl Meter {
         ];
         if kinds.iter().filter(|&&k| k).count() > 1 {
             return Err(Error::InvalidValue {
-                what: "meter measurements",
+                what: noun!("meter measurements"),
                 got: "several kinds".into(),
-                why: "a meter has readings, or bills, or deliveries, not several kinds".into(),
+                why: msg!("a meter has readings, or bills, or deliveries, not several kinds"),
                 at: at(),
             });
         }
         if let Some(c) = self.conversion {
             if c.kwh_per_unit <= Decimal::ZERO {
                 return Err(Error::invalid(
-                    "conversion",
+                    noun!("conversion"),
                     c.kwh_per_unit,
-                    "kWh per unit is above zero",
+                    msg!("kWh per unit is above zero"),
                 )
                 .within(&at()));
             }
@@ -144,48 +145,56 @@ impl Meter {
         if let Some(p) = self.heating_share {
             if p.fraction() < Decimal::ZERO || p.fraction() > Decimal::ONE {
                 return Err(Error::invalid(
-                    "heating share",
+                    noun!("heating share"),
                     p.fraction(),
-                    "a share is between 0 and 1",
+                    msg!("a share is between 0 and 1"),
                 )
                 .within(&at()));
             }
         }
         let negative = |what: &'static str, i: usize, v: Decimal| {
-            Error::invalid(what, v, "cannot be negative").within(&at().with_index(i))
+            Error::invalid(what, v, msg!("cannot be negative")).within(&at().with_index(i))
         };
         for (i, r) in self.readings.iter().enumerate() {
             if r.value < Decimal::ZERO {
-                return Err(negative("reading value", i, r.value));
+                return Err(negative(noun!("reading value"), i, r.value));
             }
         }
         for (i, b) in self.bills.iter().enumerate() {
             if b.quantity < Decimal::ZERO {
-                return Err(negative("bill quantity", i, b.quantity));
+                return Err(negative(noun!("bill quantity"), i, b.quantity));
             }
         }
         for (i, d) in self.deliveries.iter().enumerate() {
             if d.quantity < Decimal::ZERO {
-                return Err(negative("delivery quantity", i, d.quantity));
+                return Err(negative(noun!("delivery quantity"), i, d.quantity));
             }
         }
         for (i, s) in self.stock.iter().enumerate() {
             if s.quantity < Decimal::ZERO {
-                return Err(negative("stock estimate", i, s.quantity));
+                return Err(negative(noun!("stock estimate"), i, s.quantity));
             }
         }
         for (i, e) in self.events.iter().enumerate() {
             match *e {
                 MeterEvent::Rollover { modulus, .. } if modulus <= Decimal::ZERO => {
-                    return Err(Error::invalid("rollover modulus", modulus, "is above zero")
-                        .within(&at().with_index(i)));
+                    return Err(Error::invalid(
+                        noun!("rollover modulus"),
+                        modulus,
+                        msg!("is above zero"),
+                    )
+                    .within(&at().with_index(i)));
                 }
                 MeterEvent::Replacement {
                     old_final,
                     new_initial,
                     ..
                 } if old_final < Decimal::ZERO || new_initial < Decimal::ZERO => {
-                    return Err(negative("replacement index", i, old_final.min(new_initial)));
+                    return Err(negative(
+                        noun!("replacement index"),
+                        i,
+                        old_final.min(new_initial),
+                    ));
                 }
                 _ => {}
             }

@@ -15,6 +15,7 @@ use crate::quantity::{add, mul, sub, KgCo2e, Km, Ratio};
 use crate::rate::{expected, relative_change, Presence};
 
 use super::input::{Mode, ModeFactors};
+use crate::{msg, noun};
 
 /// One mode's figures in one period.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -106,7 +107,7 @@ fn points(from: Option<Ratio>, to: Option<Ratio>) -> Result<Option<Ratio>> {
         (Some(a), Some(b)) => Ok(Some(Ratio::new(sub(
             b.fraction(),
             a.fraction(),
-            "change in points",
+            noun!("change in points"),
         )?))),
         _ => Ok(None),
     }
@@ -126,17 +127,17 @@ pub(crate) fn period_figures(
     let (mut trips, mut car_trips) = (0u64, 0u64);
     for (&mode, &(m_km, m_trips)) in sums {
         let m_co2e = match factors.get(mode) {
-            Some(f) => Some(mul(m_km, f, "kgCO2e")?),
+            Some(f) => Some(mul(m_km, f, noun!("kgCO2e"))?),
             None => None,
         };
-        km = add(km, m_km, "km")?;
+        km = add(km, m_km, noun!("km"))?;
         trips = trips.saturating_add(m_trips);
         if mode.is_car() {
-            car_km = add(car_km, m_km, "km")?;
+            car_km = add(car_km, m_km, noun!("km"))?;
             car_trips = car_trips.saturating_add(m_trips);
         }
         if let Some(c) = m_co2e {
-            co2e = add(co2e, c, "kgCO2e")?;
+            co2e = add(co2e, c, noun!("kgCO2e"))?;
         }
         modes.push(ModeFigures {
             mode,
@@ -150,7 +151,7 @@ pub(crate) fn period_figures(
         if whole.is_zero() {
             Ok(None)
         } else {
-            Ratio::of(part, whole, "car share").map(Some)
+            Ratio::of(part, whole, noun!("car share")).map(Some)
         }
     };
     Ok(PeriodMobility {
@@ -194,7 +195,7 @@ pub(crate) fn indicators_of(
         car_share_of_km_change: points(reference.car_share_of_km, challenge.car_share_of_km)?,
         expected_km: Km::new(expected_km),
         expected_co2e: KgCo2e::new(expected_co2e),
-        avoided_co2e: KgCo2e::new(sub(expected_co2e, challenge.co2e.value(), "kgCO2e")?),
+        avoided_co2e: KgCo2e::new(sub(expected_co2e, challenge.co2e.value(), noun!("kgCO2e"))?),
         reference,
         challenge,
     })
@@ -214,7 +215,7 @@ fn sums_of(
     warnings: &mut Vec<Warning>,
 ) -> Result<std::result::Result<HouseholdSums, Exclusion>> {
     if household.trips.is_empty() {
-        return Ok(Err(Exclusion::new(ExclusionCode::NoData, "no trip")));
+        return Ok(Err(Exclusion::new(ExclusionCode::NoData, msg!("no trip"))));
     }
     let mut s = HouseholdSums {
         reference: Sums::new(),
@@ -231,28 +232,35 @@ fn sums_of(
             continue;
         };
         let e = target.entry(t.mode).or_default();
-        e.0 = add(e.0, t.km.value(), "km")?;
+        e.0 = add(e.0, t.km.value(), noun!("km"))?;
         e.1 = e.1.saturating_add(u64::from(t.trips));
     }
     if let Some(first) = outside.first() {
         warnings.push(Warning::new(
             WarningCode::OutsidePeriods,
-            format!(
-                "{} trip(s) dated outside the reference and challenge periods, not counted (first: item {first})",
-                outside.len()
+            msg!(
+                "{count} trip(s) dated outside the reference and challenge periods, not counted (first: item {first})",
+                count = outside.len(),
+                first = *first
             ),
         ));
     }
     if s.reference.is_empty() {
         return Ok(Err(Exclusion::new(
             ExclusionCode::PeriodNotCovered,
-            format!("no trip in the reference period {reference}"),
+            msg!(
+                "no trip in the reference period {period}",
+                period = reference
+            ),
         )));
     }
     if s.challenge.is_empty() {
         return Ok(Err(Exclusion::new(
             ExclusionCode::PeriodNotCovered,
-            format!("no trip in the challenge period {challenge}"),
+            msg!(
+                "no trip in the challenge period {period}",
+                period = challenge
+            ),
         )));
     }
     Ok(Ok(s))
@@ -292,7 +300,10 @@ pub fn household_mobility(
         for mode in missing {
             warnings.push(Warning::new(
                 WarningCode::MissingCo2eFactor,
-                format!("no emission factor for mode `{mode}`: its km carry no CO2e"),
+                msg!(
+                    "no emission factor for mode `{mode}`: its km carry no CO2e",
+                    mode = crate::message::Arg::text(mode)
+                ),
             ));
         }
         let pr = Presence::over(&household.occupancy, &[reference])?;
@@ -322,7 +333,7 @@ pub(crate) fn household_sums(
 pub(crate) fn merge(into: &mut Sums, other: &Sums) -> Result<()> {
     for (&mode, &(km, trips)) in other {
         let e = into.entry(mode).or_default();
-        e.0 = add(e.0, km, "km")?;
+        e.0 = add(e.0, km, noun!("km"))?;
         e.1 = e.1.saturating_add(trips);
     }
     Ok(())

@@ -8,6 +8,7 @@ use crate::error::{Error, Location, Result};
 use crate::named_enum;
 use crate::period::Period;
 use crate::quantity::Km;
+use crate::{msg, noun};
 
 named_enum! {
     /// A way of travelling.
@@ -84,16 +85,16 @@ impl Trip {
     pub fn validate(&self) -> Result<()> {
         if self.km.value() < Decimal::ZERO {
             return Err(Error::invalid(
-                "trip km",
+                noun!("trip km"),
                 self.km.value(),
-                "km cannot be negative",
+                msg!("km cannot be negative"),
             ));
         }
         if self.trips == 0 {
             return Err(Error::invalid(
-                "trip count",
+                noun!("trip count"),
                 0,
-                "a line stands for at least one trip",
+                msg!("a line stands for at least one trip"),
             ));
         }
         Ok(())
@@ -185,16 +186,18 @@ impl ModeFactors {
             let at = Location::NONE.with_index(i);
             if self.factors[..i].iter().any(|g| g.mode == f.mode) {
                 return Err(Error::Duplicate {
-                    what: "mode factor",
+                    what: noun!("mode factor"),
                     id: f.mode.to_string(),
                     at,
                 });
             }
             if f.kg_co2e_per_km < Decimal::ZERO {
-                return Err(
-                    Error::invalid("mode factor", f.kg_co2e_per_km, "cannot be negative")
-                        .within(&at),
-                );
+                return Err(Error::invalid(
+                    noun!("mode factor"),
+                    f.kg_co2e_per_km,
+                    msg!("cannot be negative"),
+                )
+                .within(&at));
             }
         }
         Ok(())

@@ -19,6 +19,7 @@ use super::household::{
     household_mobility, household_sums, merge, period_figures, MobilityIndicators, PeriodMobility,
 };
 use super::input::{MobilityOptions, ModeFactors};
+use crate::noun;
 
 /// A group's (team or challenge) mobility statistics. `co2e` and `km` are
 /// [`Totals`] whose `reference` is Σ of what the households would have
@@ -87,7 +88,7 @@ fn points(a: Option<Ratio>, b: Option<Ratio>) -> Result<Option<Ratio>> {
         (Some(a), Some(b)) => Ok(Some(Ratio::new(sub(
             b.fraction(),
             a.fraction(),
-            "change in points",
+            noun!("change in points"),
         )?))),
         _ => Ok(None),
     }
@@ -137,8 +138,8 @@ fn group_totals(
         merge(&mut sr, &s.reference)?;
         merge(&mut sc, &s.challenge)?;
         for (into, from) in [(&mut pr, &m.reference), (&mut pc, &m.challenge)] {
-            into.person_days = add(into.person_days, from.person_days, "person-days")?;
-            into.unit_days = add(into.unit_days, from.unit_days, "unit-days")?;
+            into.person_days = add(into.person_days, from.person_days, noun!("person-days"))?;
+            into.unit_days = add(into.unit_days, from.unit_days, noun!("unit-days"))?;
         }
     }
     let (reference, challenge) = if any {

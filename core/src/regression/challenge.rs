@@ -26,6 +26,7 @@ use super::data::to_f64;
 use super::{
     fit, BillingPeriod, DailyTemperature, DailyUsage, FittedModel, RegressionOptions, UsageData,
 };
+use crate::noun;
 
 /// The daily mean temperatures (°C) of `period`, or `None` when a day is
 /// missing.
@@ -40,8 +41,8 @@ fn means(temperatures: &Temperatures, period: Period) -> Result<Option<Vec<f64>>
             return Ok(None);
         };
         out.push(f64::midpoint(
-            to_f64(tn, "temperature")?,
-            to_f64(tx, "temperature")?,
+            to_f64(tn, noun!("temperature"))?,
+            to_f64(tx, noun!("temperature"))?,
         ));
     }
     Ok(Some(out))
@@ -139,5 +140,5 @@ pub(crate) fn counterfactual(
     let total: f64 = temps.iter().map(|&t| model.predict_total(t)).sum();
     Decimal::try_from(total)
         .map(|d| Some(d.round_dp(6)))
-        .map_err(|_| crate::Error::overflow("regression counterfactual"))
+        .map_err(|_| crate::Error::overflow(noun!("regression counterfactual")))
 }

@@ -18,6 +18,7 @@ use crate::date::day_number;
 use crate::error::{Error, Location, Result};
 use crate::period::Period;
 use crate::quantity::Kwh;
+use crate::{msg, noun};
 
 /// Converts a temperature from degrees Fahrenheit to degrees Celsius:
 /// `(F − 32) / 1.8`.
@@ -144,9 +145,9 @@ pub(crate) struct Coverage {
 #[cold]
 fn bad_temperature(t: f64, index: usize) -> Error {
     Error::InvalidValue {
-        what: "temperature",
+        what: noun!("temperature"),
         got: t.to_string(),
-        why: "a temperature must be a finite number of °C".into(),
+        why: msg!("a temperature must be a finite number of °C"),
         at: Location::NONE.with_index(index),
     }
 }
@@ -204,7 +205,7 @@ pub(crate) enum Total {
 fn add_total(total: &mut Decimal, value: Decimal, need: Total, index: usize) -> Result<()> {
     if need == Total::Needed {
         *total = total.checked_add(value).ok_or_else(|| {
-            Error::overflow("total usage").within(&Location::NONE.with_index(index))
+            Error::overflow(noun!("total usage")).within(&Location::NONE.with_index(index))
         })?;
     }
     Ok(())
@@ -213,7 +214,7 @@ fn add_total(total: &mut Decimal, value: Decimal, need: Total, index: usize) -> 
 /// `to_f64` of the usage of input item `index`, located.
 #[inline]
 fn usage_f64(value: Decimal, index: usize) -> Result<f64> {
-    to_f64(value, "usage").map_err(|e| e.within(&Location::NONE.with_index(index)))
+    to_f64(value, noun!("usage")).map_err(|e| e.within(&Location::NONE.with_index(index)))
 }
 
 /// Turns the input into observations in date order.
@@ -282,7 +283,7 @@ fn prepare_daily(
         if !in_order {
             if previous == Some(day.date) {
                 return Err(Error::Duplicate {
-                    what: "day",
+                    what: noun!("day"),
                     id: day.date.to_string(),
                     at: Location::NONE.with_index(i),
                 });
@@ -345,7 +346,7 @@ fn prepare_billing(
         check_temperature(t.temperature_c, i)?;
         if by_day.insert(day_number(t.date), t.temperature_c).is_some() {
             return Err(Error::Duplicate {
-                what: "temperature day",
+                what: noun!("temperature day"),
                 id: t.date.to_string(),
                 at: Location::NONE.with_index(i),
             });
@@ -364,9 +365,9 @@ fn prepare_billing(
         let (start, end) = (bill.period.start_day(), bill.period.end_day());
         if previous_end.is_some_and(|e| start < e) {
             return Err(Error::InvalidValue {
-                what: "billing period",
+                what: noun!("billing period"),
                 got: format!("{} to {}", bill.period.first(), bill.period.last()),
-                why: "billing periods must not overlap".into(),
+                why: msg!("billing periods must not overlap"),
                 at: Location::NONE.with_index(i),
             });
         }

@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::named_enum;
 
 use super::data::fahrenheit_to_celsius;
+use crate::{msg, noun};
 
 /// The most points a grid may have (a 2 001-point grid already means two
 /// million candidate pairs).
@@ -59,18 +60,18 @@ impl Default for BalancePointGrid {
 fn steps(min: f64, max: f64, step: f64) -> Result<Vec<f64>> {
     if !(min.is_finite() && max.is_finite() && step.is_finite()) || step <= 0.0 || max < min {
         return Err(Error::invalid(
-            "balance-point grid",
+            noun!("balance-point grid"),
             format!("{min} to {max} step {step}"),
-            "the bounds must be finite with min ≤ max and the step positive",
+            msg!("the bounds must be finite with min ≤ max and the step positive"),
         ));
     }
     // Count with a little tolerance so that 30..90 step 1 has 61 points.
     let count = ((max - min) / step + 1e-9).floor() + 1.0;
     if count > 2_001.0 {
         return Err(Error::invalid(
-            "balance-point grid",
+            noun!("balance-point grid"),
             format!("{min} to {max} step {step}"),
-            format!("more than {MAX_GRID_POINTS} points"),
+            msg!("more than {max} points", max = MAX_GRID_POINTS),
         ));
     }
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -139,10 +140,11 @@ impl BalancePointGrid {
             || points_c.iter().any(|p| !p.is_finite())
         {
             return Err(Error::invalid(
-                "balance-point grid",
+                noun!("balance-point grid"),
                 format!("{} points", points_c.len()),
-                format!(
-                    "1 to {MAX_GRID_POINTS} finite balance points in strictly increasing order"
+                msg!(
+                    "1 to {max} finite balance points in strictly increasing order",
+                    max = MAX_GRID_POINTS
                 ),
             ));
         }

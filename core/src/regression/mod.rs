@@ -69,6 +69,7 @@
 )]
 
 use crate::named_enum;
+use crate::{msg, noun};
 #[cfg(feature = "regression")]
 pub(crate) mod challenge;
 mod data;
@@ -279,48 +280,48 @@ impl RegressionOptions {
     /// Checks every option; an error names the option by its path
     /// (`options.baseline_days`…).
     fn validate(&self) -> Result<()> {
-        let bad = |what, got: String, why: &'static str, path: &str| {
+        let bad = |what, got: String, why: crate::message::Message, path: &str| {
             Err(Error::invalid(what, got, why).at_path(format!("options.{path}")))
         };
         if !(1..=MAX_BASELINE_DAYS).contains(&self.baseline_days) {
             return bad(
-                "baseline days",
+                noun!("baseline days"),
                 self.baseline_days.to_string(),
-                "must be between 1 and 36525",
+                msg!("must be between 1 and 36525"),
                 "baseline_days",
             );
         }
         if !(self.min_total_degree_days_c.is_finite() && self.min_total_degree_days_c >= 0.0) {
             return bad(
-                "minimum total degree-days",
+                noun!("minimum total degree-days"),
                 self.min_total_degree_days_c.to_string(),
-                "must be a finite number ≥ 0",
+                msg!("must be a finite number ≥ 0"),
                 "min_total_degree_days_c",
             );
         }
         if let Some(p) = self.max_p_value {
             if !(p > 0.0 && p <= 1.0) {
                 return bad(
-                    "maximum p-value",
+                    noun!("maximum p-value"),
                     p.to_string(),
-                    "must be in (0, 1]",
+                    msg!("must be in (0, 1]"),
                     "max_p_value",
                 );
             }
         }
         if !(0.0..=1.0).contains(&self.min_valid_fraction) {
             return bad(
-                "minimum share of valid days",
+                noun!("minimum share of valid days"),
                 self.min_valid_fraction.to_string(),
-                "must be in [0, 1]",
+                msg!("must be in [0, 1]"),
                 "min_valid_fraction",
             );
         }
         if !(self.outlier_iqr_factor.is_finite() && self.outlier_iqr_factor >= 0.0) {
             return bad(
-                "outlier IQR factor",
+                noun!("outlier IQR factor"),
                 self.outlier_iqr_factor.to_string(),
-                "must be a finite number ≥ 0",
+                msg!("must be a finite number ≥ 0"),
                 "outlier_iqr_factor",
             );
         }

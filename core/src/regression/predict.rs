@@ -17,6 +17,7 @@ use crate::quantity::Kwh;
 use super::data::{prepare, to_f64, DailyTemperature, Interval, Total, UsageData};
 use super::uncertainty::{error_bands, ErrorBands};
 use super::FittedModel;
+use crate::{msg, noun};
 
 /// Predicted usage over some days, in the usage's unit, split by cause.
 /// `f64`: a model estimate, not a measurement.
@@ -103,17 +104,17 @@ impl SavingsOptions {
     fn validate(&self) -> Result<()> {
         if !(0..=36_525).contains(&self.min_reporting_days) {
             return Err(Error::invalid(
-                "minimum reporting days",
+                noun!("minimum reporting days"),
                 self.min_reporting_days,
-                "must be between 0 and 36525",
+                msg!("must be between 0 and 36525"),
             )
             .at_path("options.min_reporting_days"));
         }
         if !(0.0..=1.0).contains(&self.max_extrapolated_share) {
             return Err(Error::invalid(
-                "maximum extrapolated share",
+                noun!("maximum extrapolated share"),
                 self.max_extrapolated_share,
-                "must be in [0, 1]",
+                msg!("must be in [0, 1]"),
             )
             .at_path("options.max_extrapolated_share"));
         }
@@ -254,9 +255,9 @@ impl FittedModel {
         for (i, d) in days.iter().enumerate() {
             if !d.temperature_c.is_finite() {
                 return Err(Error::invalid(
-                    "temperature",
+                    noun!("temperature"),
                     d.temperature_c,
-                    "a temperature must be a finite number of °C",
+                    msg!("a temperature must be a finite number of °C"),
                 )
                 .within(&Location::NONE.with_index(i)));
             }
@@ -308,15 +309,15 @@ impl FittedModel {
     pub fn normalised_annual_consumption(&self, normal_year_c: &[f64]) -> Result<Prediction> {
         if normal_year_c.is_empty() {
             return Err(Error::InsufficientData {
-                why: "a normal year needs at least one daily temperature".into(),
+                why: msg!("a normal year needs at least one daily temperature"),
                 at: crate::error::Location::NONE,
             });
         }
         if let Some(i) = normal_year_c.iter().position(|t| !t.is_finite()) {
             return Err(Error::invalid(
-                "temperature",
+                noun!("temperature"),
                 normal_year_c[i],
-                "a temperature must be a finite number of °C",
+                msg!("a temperature must be a finite number of °C"),
             )
             .within(&Location::NONE.with_index(i)));
         }
@@ -397,9 +398,9 @@ impl FittedModel {
     ) -> Result<Savings> {
         if !(confidence_level > 0.0 && confidence_level < 1.0) {
             return Err(Error::invalid(
-                "confidence level",
+                noun!("confidence level"),
                 confidence_level,
-                "must be strictly between 0 and 1",
+                msg!("must be strictly between 0 and 1"),
             )
             .at_path("confidence_level"));
         }
@@ -407,9 +408,9 @@ impl FittedModel {
         let (interval, obs, coverage) = prepare(reporting, Total::Needed, None)?;
         if let Some(&i) = coverage.negative.first() {
             return Err(Error::invalid(
-                "usage",
+                noun!("usage"),
                 "a negative value",
-                "metered usage cannot be negative (net metering is not supported)",
+                msg!("metered usage cannot be negative (net metering is not supported)"),
             )
             .within(&Location::NONE.with_index(i)));
         }
@@ -426,7 +427,7 @@ impl FittedModel {
             observed_sum += obs.usage_per_day.get(i).copied().unwrap_or(0.0) * days;
         }
         let observed = obs.total_usage;
-        let observed_f64 = to_f64(observed, "observed usage")?;
+        let observed_f64 = to_f64(observed, noun!("observed usage"))?;
         let (colder, warmer, extrapolated_share, warnings) =
             self.reporting_warnings(&obs.temperatures, coverage.span_days, options);
         let savings = counterfactual.total - observed_f64;

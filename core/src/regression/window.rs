@@ -28,6 +28,7 @@ use crate::date::{date_of, Date};
 use crate::error::{Error, Result};
 use crate::named_enum;
 use crate::period::Period;
+use crate::{msg, noun};
 
 /// How many missing ranges a [`super::SufficiencyReport`] lists (all of
 /// them are counted in `missing_ranges`): enough to see a pattern, small
@@ -103,9 +104,9 @@ pub(crate) fn resolve(
         (Some(s), Some(e), _) => {
             if e < s {
                 return Err(Error::invalid(
-                    "baseline end",
+                    noun!("baseline end"),
                     e,
-                    "must not be before `baseline_start`",
+                    msg!("must not be before `baseline_start`"),
                 )
                 .at_path("options.baseline_end"));
             }
@@ -140,9 +141,9 @@ pub(crate) fn resolve(
     if let (Some((w, _)), Some(r)) = (found, reporting_start) {
         if r <= w.end {
             return Err(Error::invalid(
-                "reporting start",
+                noun!("reporting start"),
                 r,
-                "must be after the baseline window's last day",
+                msg!("must be after the baseline window's last day"),
             )
             .at_path("options.reporting_start"));
         }

@@ -15,6 +15,7 @@ use crate::quantity::{add, sub, Kg, Ratio};
 use crate::rate::{expected, relative_change, Presence};
 
 use super::input::Stream;
+use crate::{msg, noun};
 
 /// A quantity of waste (one stream, the residual stream or all streams)
 /// over the reference and the challenge, for one household or a group.
@@ -76,7 +77,7 @@ impl Flow {
             reference_per_unit_year: Kg::new(reference.per_unit_year(reference_kg)?),
             challenge_per_unit_year: Kg::new(challenge.per_unit_year(challenge_kg)?),
             expected_kg: Kg::new(expected_kg),
-            avoided_kg: Kg::new(sub(expected_kg, challenge_kg, "avoided kg")?),
+            avoided_kg: Kg::new(sub(expected_kg, challenge_kg, noun!("avoided kg"))?),
             // (kg_c ÷ pd_c) ÷ (kg_r ÷ pd_r) − 1 = kg_c ÷ expected − 1: the
             // same figure the team and challenge statistics average.
             change: relative_change(expected_kg, challenge_kg)?,
@@ -153,7 +154,7 @@ fn indicators(
     if household.weighings.is_empty() {
         return Ok(Outcome::Excluded(Exclusion::new(
             ExclusionCode::NoData,
-            "no weighing",
+            msg!("no weighing"),
         )));
     }
     let mut sums = Sums::new();
@@ -162,11 +163,11 @@ fn indicators(
     for (i, w) in household.weighings.iter().enumerate() {
         if reference.contains(w.date) {
             let entry = sums.entry(w.stream).or_default();
-            entry.0 = add(entry.0, w.kg.value(), "kg weighed")?;
+            entry.0 = add(entry.0, w.kg.value(), noun!("kg weighed"))?;
             in_reference += 1;
         } else if challenge.iter().any(|p| p.contains(w.date)) {
             let entry = sums.entry(w.stream).or_default();
-            entry.1 = add(entry.1, w.kg.value(), "kg weighed")?;
+            entry.1 = add(entry.1, w.kg.value(), noun!("kg weighed"))?;
             in_challenge += 1;
         } else {
             outside.push(i);
@@ -175,32 +176,36 @@ fn indicators(
     if let Some(first) = outside.first() {
         warnings.push(Warning::new(
             WarningCode::OutsidePeriods,
-            format!(
-                "{} weighing(s) dated outside the reference and challenge periods, not counted (first: item {first})",
-                outside.len()
+            msg!(
+                "{count} weighing(s) dated outside the reference and challenge periods, not counted (first: item {first})",
+                count = outside.len(),
+                first = *first
             ),
         ));
     }
     if in_reference == 0 {
         return Ok(Outcome::Excluded(Exclusion::new(
             ExclusionCode::PeriodNotCovered,
-            format!("no weighing in the reference period {reference}"),
+            msg!(
+                "no weighing in the reference period {period}",
+                period = reference
+            ),
         )));
     }
     if in_challenge == 0 {
         return Ok(Outcome::Excluded(Exclusion::new(
             ExclusionCode::PeriodNotCovered,
-            "no weighing in the challenge periods",
+            msg!("no weighing in the challenge periods"),
         )));
     }
-    let total_reference = crate::quantity::sum(sums.values().map(|s| s.0), "kg weighed")?;
+    let total_reference = crate::quantity::sum(sums.values().map(|s| s.0), noun!("kg weighed"))?;
     if total_reference <= Decimal::ZERO {
         return Ok(Outcome::Excluded(Exclusion::new(
             ExclusionCode::ZeroReference,
-            "the reference weighings add up to 0 kg",
+            msg!("the reference weighings add up to 0 kg"),
         )));
     }
-    let total_challenge = crate::quantity::sum(sums.values().map(|s| s.1), "kg weighed")?;
+    let total_challenge = crate::quantity::sum(sums.values().map(|s| s.1), noun!("kg weighed"))?;
     let pr = Presence::over(&household.occupancy, &[reference])?;
     let pc = Presence::over(&household.occupancy, challenge)?;
     let residual = match sums.get(&Stream::Residual) {

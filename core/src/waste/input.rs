@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::named_enum;
 use crate::period::Period;
 use crate::quantity::Kg;
+use crate::{msg, noun};
 
 named_enum! {
     /// A waste stream (*flux*). "Déchets non recyclables" is the residual
@@ -60,9 +61,9 @@ impl Weighing {
     pub fn validate(&self) -> Result<()> {
         if self.kg.value() < Decimal::ZERO {
             return Err(Error::invalid(
-                "weighing",
+                noun!("weighing"),
                 self.kg.value(),
-                "a mass cannot be negative",
+                msg!("a mass cannot be negative"),
             ));
         }
         Ok(())

@@ -14,6 +14,7 @@ use crate::quantity::{add, mul, sub, Litres, Ratio};
 use crate::rate::{expected, relative_change, Presence};
 
 use super::input::{WaterMeter, WaterReference};
+use crate::{msg, noun};
 
 /// A household's water indicators.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -74,7 +75,7 @@ fn meter_litres(
             warnings.push(w);
         }
     }
-    Ok(mul(c.quantity, meter.unit.litres(), "litres")?)
+    Ok(mul(c.quantity, meter.unit.litres(), noun!("litres"))?)
 }
 
 /// A household's water result over `reference` and `challenge`, compared
@@ -101,7 +102,7 @@ pub fn household_water(
         if household.water_meters.is_empty() {
             return Ok(Outcome::Excluded(Exclusion::new(
                 ExclusionCode::NoMeter,
-                "no water meter",
+                msg!("no water meter"),
             )));
         }
         let (mut lr, mut lc) = (Decimal::ZERO, Decimal::ZERO);
@@ -113,7 +114,7 @@ pub fn household_water(
             };
             for (period, total) in [(reference, &mut lr), (challenge, &mut lc)] {
                 match meter_litres(m, &s, period, limits, &mut warnings) {
-                    Ok(l) => *total = add(*total, l, "litres")?,
+                    Ok(l) => *total = add(*total, l, noun!("litres"))?,
                     Err(Problem::Excluded(e)) => {
                         return Ok(Outcome::Excluded(e.on_meter(&m.id)));
                     }
@@ -126,7 +127,10 @@ pub fn household_water(
         if lr <= Decimal::ZERO {
             return Ok(Outcome::Excluded(Exclusion::new(
                 ExclusionCode::ZeroReference,
-                format!("no water used in the reference period {reference}"),
+                msg!(
+                    "no water used in the reference period {period}",
+                    period = reference
+                ),
             )));
         }
         let pr = Presence::over(&household.occupancy, &[reference])?;
@@ -144,7 +148,7 @@ pub fn household_water(
             reference_per_unit_day: Litres::new(pr.per_unit_day(lr)?),
             challenge_per_unit_day: Litres::new(pc.per_unit_day(lc)?),
             expected_litres: Litres::new(exp),
-            saved_litres: Litres::new(sub(exp, lc, "litres saved")?),
+            saved_litres: Litres::new(sub(exp, lc, noun!("litres saved"))?),
             // The rate's change, as actual ÷ expected − 1.
             change: relative_change(exp, lc)?,
             versus_reference_value: relative_change(

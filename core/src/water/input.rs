@@ -8,6 +8,7 @@ use crate::meter::{Bill, MeterEvent, Reading};
 use crate::named_enum;
 use crate::period::Period;
 use crate::quantity::Litres;
+use crate::{msg, noun};
 
 named_enum! {
     /// The unit of a water meter's readings or bills.
@@ -70,37 +71,45 @@ impl WaterMeter {
         let at = Location::NONE.with_meter(&self.id);
         if !self.readings.is_empty() && !self.bills.is_empty() {
             return Err(Error::InvalidValue {
-                what: "water meter measurements",
+                what: noun!("water meter measurements"),
                 got: "readings and bills".into(),
-                why: "a meter has readings or bills, not both".into(),
+                why: msg!("a meter has readings or bills, not both"),
                 at,
             });
         }
         let negative = |what: &'static str, i: usize, v: Decimal| {
-            Error::invalid(what, v, "cannot be negative").within(&at.clone().with_index(i))
+            Error::invalid(what, v, msg!("cannot be negative")).within(&at.clone().with_index(i))
         };
         for (i, r) in self.readings.iter().enumerate() {
             if r.value < Decimal::ZERO {
-                return Err(negative("reading value", i, r.value));
+                return Err(negative(noun!("reading value"), i, r.value));
             }
         }
         for (i, b) in self.bills.iter().enumerate() {
             if b.quantity < Decimal::ZERO {
-                return Err(negative("bill quantity", i, b.quantity));
+                return Err(negative(noun!("bill quantity"), i, b.quantity));
             }
         }
         for (i, e) in self.events.iter().enumerate() {
             match *e {
                 MeterEvent::Rollover { modulus, .. } if modulus <= Decimal::ZERO => {
-                    return Err(Error::invalid("rollover modulus", modulus, "is above zero")
-                        .within(&at.clone().with_index(i)));
+                    return Err(Error::invalid(
+                        noun!("rollover modulus"),
+                        modulus,
+                        msg!("is above zero"),
+                    )
+                    .within(&at.clone().with_index(i)));
                 }
                 MeterEvent::Replacement {
                     old_final,
                     new_initial,
                     ..
                 } if old_final < Decimal::ZERO || new_initial < Decimal::ZERO => {
-                    return Err(negative("replacement index", i, old_final.min(new_initial)));
+                    return Err(negative(
+                        noun!("replacement index"),
+                        i,
+                        old_final.min(new_initial),
+                    ));
                 }
                 _ => {}
             }
@@ -203,9 +212,9 @@ impl WaterOptions {
         let v = self.reference_value.litres_per_person_day.value();
         if v <= Decimal::ZERO {
             return Err(Error::invalid(
-                "water reference value",
+                noun!("water reference value"),
                 v,
-                "litres per person per day are above zero",
+                msg!("litres per person per day are above zero"),
             ));
         }
         Ok(())

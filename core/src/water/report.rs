@@ -16,6 +16,7 @@ use crate::rate::relative_change;
 
 use super::household::{household_water, WaterIndicators};
 use super::input::{WaterOptions, WaterReference};
+use crate::noun;
 
 /// A group's (team or challenge) water statistics. In `totals`,
 /// `reference` is Σ of the litres the households would have used over the
@@ -90,16 +91,16 @@ fn group<'a>(
     let (mut lr, mut lc, mut pr, mut pc) =
         (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for w in results.filter_map(|r| r.figures()) {
-        lr = add(lr, w.reference_litres.value(), "litres")?;
-        lc = add(lc, w.challenge_litres.value(), "litres")?;
-        pr = add(pr, w.reference_person_days, "person-days")?;
-        pc = add(pc, w.challenge_person_days, "person-days")?;
+        lr = add(lr, w.reference_litres.value(), noun!("litres"))?;
+        lc = add(lc, w.challenge_litres.value(), noun!("litres"))?;
+        pr = add(pr, w.reference_person_days, noun!("person-days"))?;
+        pc = add(pc, w.challenge_person_days, noun!("person-days"))?;
     }
     let rate = |l, p: Decimal| -> Result<Option<Decimal>> {
         if p.is_zero() {
             Ok(None)
         } else {
-            div(l, p, "litres per person-day").map(Some)
+            div(l, p, noun!("litres per person-day")).map(Some)
         }
     };
     let (rr, rc) = (rate(lr, pr)?, rate(lc, pc)?);

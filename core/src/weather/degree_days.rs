@@ -9,6 +9,7 @@ use crate::named_enum;
 use crate::period::Period;
 use crate::quantity::{add, div, mul, sub};
 use crate::weather::Temperatures;
+use crate::{msg, noun};
 
 named_enum! {
     /// How a day's degree-days are computed from its Tn and Tx.
@@ -125,7 +126,7 @@ pub fn heating_degree_days(
     tn: Decimal,
     tx: Decimal,
 ) -> Result<Decimal> {
-    const W: &str = "degree-days";
+    const W: &str = noun!("degree-days");
     let mean = div(add(tn, tx, W)?, Decimal::TWO, W)?;
     match method {
         Method::MeteoFrance => Ok(sub(s, mean, W)?.max(Decimal::ZERO)),
@@ -189,7 +190,7 @@ impl DegreeDays {
         for (i, &(tn, tx)) in temperatures.values().iter().enumerate() {
             let dj = degree_days(options, tn, tx)
                 .map_err(|e| e.within(&Location::NONE.with_index(i)))?;
-            total = add(total, dj, "degree-days")?;
+            total = add(total, dj, noun!("degree-days"))?;
             prefix.push(total);
         }
         Ok(DegreeDays {
@@ -234,7 +235,7 @@ impl DegreeDays {
     pub fn sum(&self, period: Period) -> Result<Decimal> {
         self.sum_days(period.start_day(), period.end_day())
             .ok_or_else(|| Error::InsufficientData {
-                why: format!("the temperatures do not cover {period}").into(),
+                why: msg!("the temperatures do not cover {period}", period = period),
                 at: Location::NONE,
             })
     }

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::date::{date_of, day_number, Date};
 use crate::error::{Error, Location, Result};
 use crate::period::Period;
+use crate::{msg, noun};
 
 /// One day's minimum (Tn) and maximum (Tx) temperature in °C.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -46,9 +47,9 @@ impl Observation {
     pub fn at(date: Date, hour: u32, minute: u32, celsius: Decimal) -> Result<Self> {
         if hour > 23 || minute > 59 {
             return Err(Error::invalid(
-                "time of day",
+                noun!("time of day"),
                 format!("{hour}:{minute:02}"),
-                "hours are 0 to 23, minutes 0 to 59",
+                msg!("hours are 0 to 23, minutes 0 to 59"),
             ));
         }
         Ok(Observation {
@@ -95,7 +96,7 @@ impl Temperatures {
             Some(d) => day_number(d.date),
             None => {
                 return Err(Error::InsufficientData {
-                    why: "no daily temperature".into(),
+                    why: msg!("no daily temperature"),
                     at: Location::NONE,
                 })
             }
@@ -106,25 +107,27 @@ impl Temperatures {
             let expected = first_day + i32::try_from(i).unwrap_or(i32::MAX);
             if day_number(d.date) != expected {
                 return Err(Error::invalid(
-                    "temperature date",
+                    noun!("temperature date"),
                     d.date,
-                    format!(
-                        "days are consecutive, in order, without gap: expected {}",
-                        date_of(expected)?
+                    msg!(
+                        "days are consecutive, in order, without gap: expected {date}",
+                        date = date_of(expected)?
                     ),
                 )
                 .within(&at));
             }
             if d.tn > d.tx {
                 return Err(Error::invalid(
-                    "temperature",
+                    noun!("temperature"),
                     format!("Tn {} > Tx {}", d.tn, d.tx),
-                    "Tn ≤ Tx",
+                    msg!("Tn ≤ Tx"),
                 )
                 .within(&at));
             }
             if d.tn.abs() > PLAUSIBLE || d.tx.abs() > PLAUSIBLE {
-                return Err(Error::invalid("temperature", d.tx, "beyond ±100 °C").within(&at));
+                return Err(
+                    Error::invalid(noun!("temperature"), d.tx, msg!("beyond ±100 °C")).within(&at),
+                );
             }
             out.push((d.tn, d.tx));
         }
@@ -178,7 +181,7 @@ impl Temperatures {
             .min(maxima.keys().next_back().copied());
         let (Some(first), Some(last)) = (first, last) else {
             return Err(Error::InsufficientData {
-                why: "no day has observations in both its Tn and Tx windows".into(),
+                why: msg!("no day has observations in both its Tn and Tx windows"),
                 at: Location::NONE,
             });
         };
@@ -186,7 +189,10 @@ impl Temperatures {
         for d in first..=last {
             let (Some(&n), Some(&x)) = (minima.get(&d), maxima.get(&d)) else {
                 return Err(Error::InsufficientData {
-                    why: format!("no observation in the Tn or Tx window of {}", date_of(d)?).into(),
+                    why: msg!(
+                        "no observation in the Tn or Tx window of {date}",
+                        date = date_of(d)?
+                    ),
                     at: Location::NONE,
                 });
             };
@@ -258,9 +264,9 @@ pub(crate) fn window_extremes(
     let check = |o: &Observation| {
         if o.seconds >= 86_400 {
             Err(Error::invalid(
-                "observation time",
+                noun!("observation time"),
                 o.seconds,
-                "seconds after midnight are 0 to 86 399",
+                msg!("seconds after midnight are 0 to 86 399"),
             ))
         } else {
             Ok(())
