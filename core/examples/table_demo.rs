@@ -55,10 +55,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let settings =
                     std::fs::read_to_string(dir.join("challenge.json")).map_err(|e| {
                         ecodefi::Error::InsufficientData {
-                            why: format!(
-                                "no settings table and no readable `challenge.json` ({e})"
-                            )
-                            .into(),
+                            why: ecodefi::msg!(
+                                "no settings table and no readable `challenge.json` ({reason})",
+                                reason = e.to_string()
+                            ),
                             at: ecodefi::Location::NONE,
                         }
                     })?;

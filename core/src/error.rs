@@ -556,7 +556,7 @@ mod tests {
             "arithmetic overflow while computing team totals at team `T1`"
         );
         // An inner location keeps what it knows; the outer fills the rest.
-        let e = Error::invalid("share", 2, "a share is between 0 and 1")
+        let e = Error::invalid("share", 2, msg!("a share is between 0 and 1"))
             .at_path("options.energy.mixed_heating_share")
             .at_path("options");
         assert_eq!(
@@ -578,7 +578,7 @@ mod tests {
 
     #[test]
     fn message_names_the_place() {
-        let e = Error::invalid("reading value", "-3", "an index cannot be negative")
+        let e = Error::invalid("reading value", "-3", msg!("an index cannot be negative"))
             .within(&Location::household("h1").with_meter("gas").with_index(4));
         assert_eq!(
             e.to_string(),
@@ -589,7 +589,7 @@ mod tests {
 
     #[test]
     fn an_option_error_names_its_path() {
-        let e = Error::invalid("gap limit", -1, "cannot be negative")
+        let e = Error::invalid("gap limit", -1, msg!("cannot be negative"))
             .at_path("options.energy.gap_days");
         assert_eq!(
             e.to_string(),
@@ -603,7 +603,7 @@ mod tests {
 
     #[test]
     fn inner_location_wins() {
-        let e = Error::invalid("x", 1, "bad")
+        let e = Error::invalid("x", 1, msg!("bad"))
             .within(&Location::NONE.with_index(2))
             .within(&Location::household("h").with_index(9));
         assert_eq!(e.location().and_then(|l| l.index), Some(2));

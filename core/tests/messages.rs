@@ -116,7 +116,7 @@ fn source_files() -> Vec<(String, String)> {
     let core = Path::new(env!("CARGO_MANIFEST_DIR"));
     let workspace = core.parent().unwrap();
     let mut files = Vec::new();
-    for dir in ["core/src", "bindings-python/src", "bindings-wasm/src"] {
+    for dir in ["core/src", "core/examples", "bindings-python/src", "bindings-wasm/src"] {
         sources(&workspace.join(dir), &mut files);
     }
     files

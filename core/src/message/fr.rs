@@ -839,8 +839,12 @@ const CATALOGUE: &[(&str, &str)] = &[
 ];
 
 /// The bindings' own texts, on values they read (`bindings-python/src`,
-/// `bindings-wasm/src`).
+/// `bindings-wasm/src`), and the examples' (`core/examples`).
 const BINDINGS: &[(&str, &str)] = &[
+    (
+        "no settings table and no readable `challenge.json` ({reason})",
+        "ni tableau des réglages, ni fichier «\u{a0}challenge.json\u{a0}» lisible ({reason})",
+    ),
     ("{reason}", "{reason}"),
     (
         "expected {expected}, got a value of type `{type}`",

@@ -316,20 +316,6 @@ impl std::fmt::Display for Message {
     }
 }
 
-// TEMPORARY bridges while call sites move to `msg!`: a literal or a
-// string becomes an untranslated message. Removed once every call site
-// builds its message with `msg!` (the compiler then finds any left).
-impl From<&'static str> for Message {
-    fn from(text: &'static str) -> Message {
-        Message::new(text)
-    }
-}
-impl From<String> for Message {
-    fn from(text: String) -> Message {
-        Message::new("{text}").with("text", Arg::Text(text))
-    }
-}
-
 /// `template` with each `{name}` replaced by `value(name)`; a placeholder
 /// with no value stays as it is.
 fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
