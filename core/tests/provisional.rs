@@ -2,6 +2,8 @@
 //! the same challenge whose period ends that day and whose measurements
 //! stop that day, marked provisional.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use ecodefi::date::{date, Date};
 use ecodefi::exclusion::ExclusionCode;
 use ecodefi::provisional::{last_data_day, AsOf};
@@ -159,7 +161,10 @@ fn a_household_without_data_yet_is_listed_with_its_reason() {
     assert_eq!(f1.exclusions.len(), 1, "{:?}", f1.exclusions);
     let x = &f1.exclusions[0];
     assert_eq!(x.code, ExclusionCode::PeriodNotCovered);
-    assert_eq!(x.meter.as_ref().map(|m| m.as_str()), Some("chauffage"));
+    assert_eq!(
+        x.meter.as_ref().map(ecodefi::MeterId::as_str),
+        Some("chauffage")
+    );
     // The readings end at the start of 14 January; the elapsed period at
     // the end of 15 February: 33 days (17 in January, 16 in February).
     // (The detail's text is being moved to the catalogue by another
