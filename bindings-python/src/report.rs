@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use ecodefi::{ChallengeData, Report, SCHEMA_VERSION};
+use ecodefi::{AsOf, ChallengeData, Report, SCHEMA_VERSION};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
@@ -222,9 +222,12 @@ impl PyChallengeData {
         self.0.households.len()
     }
 
-    /// Computes the challenge's results (``ecodefi.compute(self)``).
-    fn compute(&self, py: Python<'_>) -> PyResult<PyReport> {
-        compute_data(py, &self.0)
+    /// Computes the challenge's results (``ecodefi.compute(self)``);
+    /// provisional results as of a day with ``as_of`` (a ``datetime.date``,
+    /// an ISO date ``str`` or ``"last_data"``).
+    #[pyo3(signature = (*, as_of = None))]
+    fn compute(&self, py: Python<'_>, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<PyReport> {
+        compute_data(py, &self.0, as_of_arg(as_of)?)
     }
 
     fn __repr__(&self) -> String {
@@ -236,21 +239,47 @@ impl PyChallengeData {
     }
 }
 
-fn compute_data(py: Python<'_>, data: &ChallengeData) -> PyResult<PyReport> {
+fn compute_data(py: Python<'_>, data: &ChallengeData, as_of: Option<AsOf>) -> PyResult<PyReport> {
     // The computation holds no Python object: other threads may run.
-    core(py.detach(|| ecodefi::compute(data))).map(PyReport)
+    core(py.detach(|| match as_of {
+        None => ecodefi::compute(data),
+        Some(a) => ecodefi::compute_as_of(data, a),
+    }))
+    .map(PyReport)
+}
+
+/// The ``as_of`` argument: ``None``, ``"last_data"``, an ISO date ``str``
+/// or a ``datetime.date`` (read by the core, [`AsOf`]).
+fn as_of_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<AsOf>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(text) = obj.extract::<String>() {
+        return core(text.parse::<AsOf>()).map(Some);
+    }
+    let day: Wrap<ecodefi::Date> = obj.extract()?;
+    Ok(Some(AsOf::Day(day.0)))
 }
 
 /// Computes a challenge's results from its ``ChallengeData`` (or a dict in
 /// the document's shape): every household appears in the report, with its
-/// result or the reasons it was excluded.
+/// result or the reasons it was excluded. With ``as_of`` (a
+/// ``datetime.date``, an ISO date ``str`` or ``"last_data"``), the
+/// provisional results of the part of the challenge period elapsed that day
+/// (``Report.provisional``).
 #[pyfunction]
-pub fn compute(py: Python<'_>, data: &Bound<'_, PyAny>) -> PyResult<PyReport> {
+#[pyo3(signature = (data, *, as_of = None))]
+pub fn compute(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    as_of: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyReport> {
+    let as_of = as_of_arg(as_of)?;
     if let Ok(d) = data.cast::<PyChallengeData>() {
-        return compute_data(py, &d.get().0);
+        return compute_data(py, &d.get().0, as_of);
     }
     let d = PyChallengeData::from_dict(data)?;
-    compute_data(py, &d.0)
+    compute_data(py, &d.0, as_of)
 }
 
 /// The results of a challenge (``ecodefi::Report``): a section per theme
@@ -341,6 +370,14 @@ impl PyReport {
     #[getter]
     fn mobility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         section(py, "MobilityReport", self.0.mobility.as_ref())
+    }
+
+    /// When the results are provisional (computed with ``as_of``), the day
+    /// and the elapsed and total days (``ecodefi.results.Provisional``);
+    /// ``None`` for final results.
+    #[getter]
+    fn provisional<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        section(py, "Provisional", self.0.provisional.as_ref())
     }
 
     /// The report as a dict: ``Decimal`` quantities, ``datetime.date``

@@ -184,8 +184,8 @@ class ChallengeData:
     @property
     def households(self) -> int:
         """The number of households."""
-    def compute(self) -> Report:
-        """Computes the challenge's results."""
+    def compute(self, *, as_of: Union[datetime.date, str, None] = None) -> Report:
+        """Computes the challenge's results; provisional as of ``as_of`` (a date, an ISO date or ``"last_data"``)."""
 
 @final
 class Report:
@@ -218,6 +218,9 @@ class Report:
     @property
     def mobility(self) -> Optional[results.MobilityReport]:
         """The mobility section as typed objects, or ``None``."""
+    @property
+    def provisional(self) -> Optional[results.Provisional]:
+        """When provisional (``as_of``): the day, the elapsed and total days; ``None`` for final results."""
     def to_dict(self) -> Dict[str, Any]:
         """The report as a dict: ``Decimal`` quantities, ``datetime.date`` days."""
     def to_json(self) -> str:
@@ -257,8 +260,12 @@ class Catalogue:
     def to_pandas(self, decimals: str = "decimal") -> Dict[str, Any]:
         """The catalogue as tidy DataFrames: ``records`` and ``results``."""
 
-def compute(data: Union[ChallengeData, Mapping[str, Any]]) -> Report:
-    """Computes a challenge's results from its ``ChallengeData`` (or a dict)."""
+def compute(
+    data: Union[ChallengeData, Mapping[str, Any]],
+    *,
+    as_of: Union[datetime.date, str, None] = None,
+) -> Report:
+    """Computes a challenge's results from its ``ChallengeData`` (or a dict); provisional as of ``as_of`` (a date, an ISO date or ``"last_data"``)."""
 
 def synthetic_challenge(households: int = 190, *, seed: int = 2026, problems: bool = True) -> ChallengeData:
     """A synthetic challenge from the core's generator."""
