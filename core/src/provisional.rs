@@ -195,6 +195,20 @@ pub fn latest_data_day(data: &ChallengeData) -> Option<Date> {
         .max()
 }
 
+/// The as-of day to show by default: the last day of data
+/// ([`last_data_day`]) while the challenge is still running, i.e. while no
+/// household's data reach the last day of the challenge period
+/// ([`latest_data_day`]); `None` (final results) once some do, or when no
+/// household has data in the challenge period yet. The page's date picker
+/// starts on it.
+pub fn default_as_of(data: &ChallengeData) -> Option<Date> {
+    let period = data.challenge.challenge_period;
+    match latest_data_day(data) {
+        Some(latest) if latest < period.last() => last_data_day(data).ok(),
+        _ => None,
+    }
+}
+
 /// The day before `d` (the day a start-of-day measurement closes).
 fn before(d: Date) -> Option<Date> {
     d.add_days(-1).ok()

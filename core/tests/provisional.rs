@@ -254,6 +254,23 @@ fn last_data_is_the_last_day_every_household_covers() {
 }
 
 #[test]
+fn the_default_day_is_last_data_while_the_challenge_runs() {
+    use ecodefi::provisional::{default_as_of, latest_data_day};
+    // The sample's data reach 3 May 2026 (readings of 4 May): final results.
+    let data = energy_sample();
+    assert_eq!(latest_data_day(&data), Some(date(2026, 5, 3)));
+    assert_eq!(default_as_of(&data), None);
+    // Data that stop on 15 February: the last day every household covers.
+    let mut running = energy_sample();
+    running
+        .households
+        .retain(|h| !["F00008", "F00146"].contains(&h.id.as_str()));
+    stop_data(&mut running, date(2026, 2, 15));
+    assert_eq!(latest_data_day(&running), Some(date(2026, 2, 15)));
+    assert_eq!(default_as_of(&running), Some(date(2026, 1, 15)));
+}
+
+#[test]
 fn days_outside_the_challenge_period_are_refused() {
     let data = energy_sample();
     let before = compute_as_of(&data, AsOf::Day(date(2025, 11, 30))).unwrap_err();
