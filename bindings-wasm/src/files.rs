@@ -271,7 +271,7 @@ pub fn read_meter_file(bytes: &[u8], name: &str) -> Result<MeterFileOutput, JsVa
 }
 
 /// The keys of `computeFiles`'s options.
-const FILES_OPTIONS: &[&str] = &["station", "fillStation", "interpolateMaxDays"];
+const FILES_OPTIONS: &[&str] = &["station", "fillStation", "interpolateMaxDays", "asOf"];
 
 /// Computes a challenge from all its files at once (core
 /// [`set::challenge_data`], then [`ecodefi::compute`]): the spreadsheet
@@ -280,7 +280,8 @@ const FILES_OPTIONS: &[&str] = &["station", "fillStation", "interpolateMaxDays"]
 /// file, each `{ name, bytes }`. `options`: the Météo-France `station`
 /// (its number or name; absent: the settings table's `station_meteo`,
 /// else the file's only station), and how missing days are filled
-/// (`fillStation`, `interpolateMaxDays`). Returns what `computeSheets`
+/// (`fillStation`, `interpolateMaxDays`), and `asOf` as `computeSheets`'s
+/// (provisional results). Returns what `computeSheets`
 /// returns and `imported`: the station used with its filled days, and
 /// where each Linky or Gazpar file went.
 ///
@@ -296,12 +297,14 @@ pub fn compute_files(
 ) -> Result<FilesResultOutput, JsValue> {
     crate::throwing(|| {
         let mut file_options = FileOptions::default();
+        let mut as_of = None;
         for (key, value) in convert::option_bag(
             options,
             FILES_OPTIONS,
-            "station, fillStation, interpolateMaxDays",
+            "station, fillStation, interpolateMaxDays, asOf",
         )? {
             match key.as_str() {
+                "asOf" => as_of = crate::as_of_option(&key, &value)?,
                 "station" => file_options.station = convert::option_text(&key, &value)?,
                 "fillStation" => file_options.fill.station = convert::option_text(&key, &value)?,
                 _ => {
@@ -319,7 +322,7 @@ pub fn compute_files(
             })
             .collect();
         let (data, imported) = set::challenge_data(&files, &file_options)?;
-        let result = crate::sheets_output(&ecodefi::compute(&data)?)?;
+        let result = crate::sheets_output(&crate::compute_as_of(&data, as_of)?, &data)?;
         convert::with_property(&result, "imported", &output(&imported)?)?;
         Ok(result)
     })

@@ -20,8 +20,8 @@
 //!
 //! | JS | core |
 //! |---|---|
-//! | `computeSheets(files)` | [`Tables::from_files`], [`Tables::challenge_data_from_tables`], [`ecodefi::compute`], [`write::energy_households`], [`write::energy_teams`], [`write::section_teams`], [`write::section_households`] |
-//! | `compute(data)` | [`ChallengeData::from_json`], [`ecodefi::compute`] |
+//! | `computeSheets(files, options?)` | [`Tables::from_files`], [`Tables::challenge_data_from_tables`], [`ecodefi::compute`], [`write::energy_households`], [`write::energy_teams`], [`write::section_teams`], [`write::section_households`] |
+//! | `compute(data, options?)` | [`ChallengeData::from_json`], [`ecodefi::compute`] or [`ecodefi::compute_as_of`] |
 //! | `readTables(files, settings)` | [`Tables::from_files`], [`Tables::challenge_data`] |
 //! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
 //! | `decode(bytes)` | [`ecodefi::table::encoding::decode`] |
@@ -138,6 +138,9 @@ extern "C" {
     /// Metered savings (core `regression::Savings`).
     #[wasm_bindgen(typescript_type = "Savings")]
     pub type SavingsOutput;
+    /// The options of `compute` and `computeSheets`.
+    #[wasm_bindgen(typescript_type = "ComputeOptions | null | undefined")]
+    pub type ComputeOptionsInput;
     /// A report with its results as CSV.
     #[wasm_bindgen(typescript_type = "SheetsResult")]
     pub type SheetsResultOutput;
@@ -178,18 +181,64 @@ pub fn version() -> String {
 /// An `EcodefiError` naming the file, line and column of a table's
 /// problem, or core's error of the computation (`unsupported` in
 /// `ecodefi/sheets` for a theme other than energy).
+///
+/// `options`: `{ asOf }`, provisional results as of a day of the challenge
+/// period (an ISO date `"2026-02-15"` or `"last_data"`; core
+/// [`ecodefi::compute_as_of`]); absent or `null`: final results. The result
+/// also has `asOfDefault`: the day the page shows by default while the
+/// challenge runs, or `null` (core
+/// [`ecodefi::provisional::default_as_of`]).
 #[wasm_bindgen(js_name = computeSheets)]
-pub fn compute_sheets(files: &TableFilesInput) -> Result<SheetsResultOutput, JsValue> {
+pub fn compute_sheets(
+    files: &TableFilesInput,
+    options: &ComputeOptionsInput,
+) -> Result<SheetsResultOutput, JsValue> {
     throwing(|| {
+        let as_of = compute_options(options)?;
         let files = convert::table_files(files)?;
         let data = Tables::from_files(&convert::sources(&files))?.challenge_data_from_tables()?;
-        sheets_output(&ecodefi::compute(&data)?)
+        sheets_output(&compute_as_of(&data, as_of)?, &data)
     })
 }
 
-/// `{ report, householdsCsv, teamsCsv, sections }` of a report, as
-/// `computeSheets` returns it (and `computeFiles`, which adds `imported`).
-fn sheets_output(report: &ecodefi::Report) -> ecodefi::Result<JsValue> {
+/// The keys of `compute`'s and `computeSheets`'s options.
+const COMPUTE_OPTIONS: &[&str] = &["asOf"];
+
+/// The `asOf` of `compute`'s and `computeSheets`'s options.
+fn compute_options(options: &JsValue) -> ecodefi::Result<Option<ecodefi::AsOf>> {
+    let mut as_of = None;
+    for (key, value) in convert::option_bag(options, COMPUTE_OPTIONS, "asOf")? {
+        as_of = as_of_option(&key, &value)?;
+    }
+    Ok(as_of)
+}
+
+/// An `asOf` option: an ISO date or `"last_data"` (core
+/// [`ecodefi::AsOf`]), `null`: none.
+pub(crate) fn as_of_option(key: &str, value: &JsValue) -> ecodefi::Result<Option<ecodefi::AsOf>> {
+    convert::option_text(key, value)?
+        .map(|t| t.parse().map_err(|e: ecodefi::Error| e.at_path(key)))
+        .transpose()
+}
+
+/// The final report, or the provisional one with an as-of day.
+pub(crate) fn compute_as_of(
+    data: &ecodefi::ChallengeData,
+    as_of: Option<ecodefi::AsOf>,
+) -> ecodefi::Result<ecodefi::Report> {
+    match as_of {
+        None => ecodefi::compute(data),
+        Some(a) => ecodefi::compute_as_of(data, a),
+    }
+}
+
+/// `{ report, householdsCsv, teamsCsv, sections, asOfDefault }` of a
+/// report, as `computeSheets` returns it (and `computeFiles`, which adds
+/// `imported`).
+fn sheets_output(
+    report: &ecodefi::Report,
+    data: &ecodefi::ChallengeData,
+) -> ecodefi::Result<JsValue> {
     let style = write::CsvStyle::FRENCH;
     let energy = report.energy.as_ref().map(|e| {
         (
@@ -197,11 +246,15 @@ fn sheets_output(report: &ecodefi::Report) -> ecodefi::Result<JsValue> {
             write::energy_teams(e, style),
         )
     });
-    convert::sheets_result(
+    let result = convert::sheets_result(
         &report.to_json()?,
         energy.as_ref().map(|(h, t)| (h.as_str(), t.as_str())),
         &section_csvs(report),
-    )
+    )?;
+    let default = ecodefi::provisional::default_as_of(data)
+        .map_or(JsValue::NULL, |d| JsValue::from_str(&d.to_string()));
+    convert::with_property(&result, "asOfDefault", &default)?;
+    Ok(result)
 }
 
 /// The table a spreadsheet file holds, by its name (core
@@ -251,15 +304,25 @@ pub fn sections_csv(report: &ReportInput) -> Result<SheetsSectionsOutput, JsValu
 
 /// Computes a challenge's report (core [`ecodefi::compute`]) from its
 /// document (core [`ChallengeData::from_json`], which checks it).
+/// `options`: `{ asOf }`, provisional results as of a day of the challenge
+/// period (an ISO date or `"last_data"`; core [`ecodefi::compute_as_of`]:
+/// the report then has `provisional` and every headline starts with
+/// « Résultats provisoires au … »).
 ///
 /// # Errors
-/// An `EcodefiError` with core's code and location.
+/// An `EcodefiError` with core's code and location; `invalid_value` at
+/// `asOf` for a day that is no date, at `challenge.challenge_period` for a
+/// day outside the challenge period.
 #[cfg(feature = "full")]
 #[wasm_bindgen]
-pub fn compute(data: &ChallengeDataInput) -> Result<ReportOutput, JsValue> {
+pub fn compute(
+    data: &ChallengeDataInput,
+    options: &ComputeOptionsInput,
+) -> Result<ReportOutput, JsValue> {
     throwing(|| {
+        let as_of = compute_options(options)?;
         let data = ChallengeData::from_json(&convert::input_text(data)?)?;
-        convert::output_value(&ecodefi::compute(&data)?.to_json()?)
+        convert::output_value(&compute_as_of(&data, as_of)?.to_json()?)
     })
 }
 
