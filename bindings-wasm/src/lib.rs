@@ -139,7 +139,7 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "Savings")]
     pub type SavingsOutput;
     /// The options of `compute` and `computeSheets`.
-    #[wasm_bindgen(typescript_type = "ComputeOptions | null | undefined")]
+    #[wasm_bindgen(typescript_type = "ComputeOptions")]
     pub type ComputeOptionsInput;
     /// A report with its results as CSV.
     #[wasm_bindgen(typescript_type = "SheetsResult")]
@@ -191,7 +191,7 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = computeSheets)]
 pub fn compute_sheets(
     files: &TableFilesInput,
-    options: &ComputeOptionsInput,
+    options: Option<ComputeOptionsInput>,
 ) -> Result<SheetsResultOutput, JsValue> {
     throwing(|| {
         let as_of = compute_options(options)?;
@@ -205,9 +205,10 @@ pub fn compute_sheets(
 const COMPUTE_OPTIONS: &[&str] = &["asOf"];
 
 /// The `asOf` of `compute`'s and `computeSheets`'s options.
-fn compute_options(options: &JsValue) -> ecodefi::Result<Option<ecodefi::AsOf>> {
+fn compute_options(options: Option<ComputeOptionsInput>) -> ecodefi::Result<Option<ecodefi::AsOf>> {
+    let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
     let mut as_of = None;
-    for (key, value) in convert::option_bag(options, COMPUTE_OPTIONS, "asOf")? {
+    for (key, value) in convert::option_bag(&options, COMPUTE_OPTIONS, "asOf")? {
         as_of = as_of_option(&key, &value)?;
     }
     Ok(as_of)
@@ -317,7 +318,7 @@ pub fn sections_csv(report: &ReportInput) -> Result<SheetsSectionsOutput, JsValu
 #[wasm_bindgen]
 pub fn compute(
     data: &ChallengeDataInput,
-    options: &ComputeOptionsInput,
+    options: Option<ComputeOptionsInput>,
 ) -> Result<ReportOutput, JsValue> {
     throwing(|| {
         let as_of = compute_options(options)?;

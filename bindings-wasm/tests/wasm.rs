@@ -84,10 +84,9 @@ fn tables_to_report_as_objects_with_decimal_strings() {
     .unwrap();
     let households = path(&data, &["households"]);
     assert_eq!(js_sys::Array::from(&households).length(), 3);
-    let report: JsValue =
-        ecodefi_wasm::compute(data.unchecked_ref(), JsValue::UNDEFINED.unchecked_ref())
-            .unwrap()
-            .into();
+    let report: JsValue = ecodefi_wasm::compute(data.unchecked_ref(), None)
+        .unwrap()
+        .into();
     let headline = path(&report, &["energy", "headline"]).as_string().unwrap();
     assert!(headline.starts_with("3 foyers"), "{headline}");
     // Decimals are strings, never numbers.
@@ -95,12 +94,9 @@ fn tables_to_report_as_objects_with_decimal_strings() {
     assert!(saved.is_string(), "{saved:?}");
     // The same document as JSON text gives the same report.
     let text = js_sys::JSON::stringify(&data).unwrap().as_string().unwrap();
-    let again: JsValue = ecodefi_wasm::compute(
-        js(&text).unchecked_ref(),
-        JsValue::UNDEFINED.unchecked_ref(),
-    )
-    .unwrap()
-    .into();
+    let again: JsValue = ecodefi_wasm::compute(js(&text).unchecked_ref(), None)
+        .unwrap()
+        .into();
     assert_eq!(
         js_sys::JSON::stringify(&again).unwrap(),
         js_sys::JSON::stringify(&report).unwrap()
@@ -134,17 +130,17 @@ fn errors_are_error_objects_with_code_and_location() {
 fn values_json_cannot_hold_are_json_errors() {
     let err = thrown(ecodefi_wasm::compute(
         JsValue::UNDEFINED.unchecked_ref(),
-        JsValue::UNDEFINED.unchecked_ref(),
+        None,
     ));
     assert_eq!(get(&err, "code"), "json");
     let err = thrown(ecodefi_wasm::compute(
         JsValue::bigint_from_str("1").unchecked_ref(),
-        JsValue::UNDEFINED.unchecked_ref(),
+        None,
     ));
     assert_eq!(get(&err, "code"), "json");
     let err = thrown(ecodefi_wasm::compute(
         js(r#"{"schema_version": 9}"#).unchecked_ref(),
-        JsValue::UNDEFINED.unchecked_ref(),
+        None,
     ));
     assert_eq!(get(&err, "code"), "schema_version");
 }
@@ -162,20 +158,18 @@ fn sheets_compute_from_their_settings_table() {
     Reflect::set(&table, &js("name"), &js("defi.csv")).unwrap();
     Reflect::set(&table, &js("text"), &js(&demo!("table-demo", "defi.csv"))).unwrap();
     files.push(&table);
-    let result: JsValue =
-        ecodefi_wasm::compute_sheets(files.unchecked_ref(), JsValue::UNDEFINED.unchecked_ref())
-            .unwrap()
-            .into();
+    let result: JsValue = ecodefi_wasm::compute_sheets(files.unchecked_ref(), None)
+        .unwrap()
+        .into();
     // The report of the same tables with the JSON settings.
     let data = ecodefi_wasm::read_tables(
         demo_tables(false).unchecked_ref(),
         js(SETTINGS).unchecked_ref(),
     )
     .unwrap();
-    let expected: JsValue =
-        ecodefi_wasm::compute(data.unchecked_ref(), JsValue::UNDEFINED.unchecked_ref())
-            .unwrap()
-            .into();
+    let expected: JsValue = ecodefi_wasm::compute(data.unchecked_ref(), None)
+        .unwrap()
+        .into();
     assert_eq!(
         js_sys::JSON::stringify(&get(&result, "report")).unwrap(),
         js_sys::JSON::stringify(&expected).unwrap()
@@ -188,7 +182,7 @@ fn sheets_compute_from_their_settings_table() {
     // Without it, core's error.
     let err = thrown(ecodefi_wasm::compute_sheets(
         demo_tables(false).unchecked_ref(),
-        JsValue::UNDEFINED.unchecked_ref(),
+        None,
     ));
     assert_eq!(get(&err, "name"), "EcodefiError");
 }
@@ -209,10 +203,9 @@ fn sheets_compute_a_challenge_without_energy() {
         Reflect::set(&f, &js("text"), &js(&text)).unwrap();
         files.push(&f);
     }
-    let result: JsValue =
-        ecodefi_wasm::compute_sheets(files.unchecked_ref(), JsValue::UNDEFINED.unchecked_ref())
-            .unwrap()
-            .into();
+    let result: JsValue = ecodefi_wasm::compute_sheets(files.unchecked_ref(), None)
+        .unwrap()
+        .into();
     // No energy: its CSV are null; one section, waste's, with its CSV.
     assert!(get(&result, "householdsCsv").is_null());
     assert!(get(&result, "teamsCsv").is_null());
@@ -223,10 +216,9 @@ fn sheets_compute_a_challenge_without_energy() {
     let json = js(include_str!(
         "../../core/examples/data/waste/challenge.json"
     ));
-    let expected: JsValue =
-        ecodefi_wasm::compute(json.unchecked_ref(), JsValue::UNDEFINED.unchecked_ref())
-            .unwrap()
-            .into();
+    let expected: JsValue = ecodefi_wasm::compute(json.unchecked_ref(), None)
+        .unwrap()
+        .into();
     assert_eq!(
         get(&waste, "headline"),
         path(&expected, &["waste", "headline"])
