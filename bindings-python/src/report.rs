@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use ecodefi::message::Lang;
-use ecodefi::{ChallengeData, Report, SCHEMA_VERSION};
+use ecodefi::{AsOf, ChallengeData, Report, SCHEMA_VERSION};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
@@ -230,12 +230,18 @@ impl PyChallengeData {
         self.0.households.len()
     }
 
-    /// Computes the challenge's results (``ecodefi.compute(self, lang=lang)``):
-    /// exclusion details, warnings and error messages in ``lang``
-    /// (``"en"`` or ``"fr"``).
-    #[pyo3(signature = (*, lang = "en"))]
-    fn compute(&self, py: Python<'_>, lang: &str) -> PyResult<PyReport> {
-        compute_data(py, &self.0, parse_lang(lang)?)
+    /// Computes the challenge's results (``ecodefi.compute(self, ...)``):
+    /// exclusion details, warnings and error messages in ``lang`` (``"en"``
+    /// or ``"fr"``); provisional results as of a day with ``as_of`` (a
+    /// ``datetime.date``, an ISO date ``str`` or ``"last_data"``).
+    #[pyo3(signature = (*, as_of = None, lang = "en"))]
+    fn compute(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        lang: &str,
+    ) -> PyResult<PyReport> {
+        compute_data(py, &self.0, as_of_arg(as_of)?, parse_lang(lang)?)
     }
 
     fn __repr__(&self) -> String {
@@ -252,10 +258,19 @@ pub(crate) fn parse_lang(lang: &str) -> PyResult<Lang> {
     core(lang.parse())
 }
 
-fn compute_data(py: Python<'_>, data: &ChallengeData, lang: Lang) -> PyResult<PyReport> {
+fn compute_data(
+    py: Python<'_>,
+    data: &ChallengeData,
+    as_of: Option<AsOf>,
+    lang: Lang,
+) -> PyResult<PyReport> {
     // The computation holds no Python object: other threads may run.
     let computed = py.detach(|| {
-        ecodefi::compute(data).map(|mut report| {
+        match as_of {
+            None => ecodefi::compute(data),
+            Some(a) => ecodefi::compute_as_of(data, a),
+        }
+        .map(|mut report| {
             report.localize(lang);
             report
         })
@@ -265,20 +280,42 @@ fn compute_data(py: Python<'_>, data: &ChallengeData, lang: Lang) -> PyResult<Py
         .map_err(|e| crate::error::to_pyerr_in(&e, lang))
 }
 
+/// The ``as_of`` argument: ``None``, ``"last_data"``, an ISO date ``str``
+/// or a ``datetime.date`` (read by the core, [`AsOf`]).
+fn as_of_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<AsOf>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(text) = obj.extract::<String>() {
+        return core(text.parse::<AsOf>()).map(Some);
+    }
+    let day: Wrap<ecodefi::Date> = obj.extract()?;
+    Ok(Some(AsOf::Day(day.0)))
+}
+
 /// Computes a challenge's results from its ``ChallengeData`` (or a dict in
 /// the document's shape): every household appears in the report, with its
 /// result or the reasons it was excluded. Exclusion details, warnings and
 /// error messages are in ``lang``: ``"en"`` (the default) or ``"fr"``; their
-/// codes and parameters are the same in both.
+/// codes and parameters are the same in both. With ``as_of`` (a
+/// ``datetime.date``, an ISO date ``str`` or ``"last_data"``), the
+/// provisional results of the part of the challenge period elapsed that day
+/// (``Report.provisional``).
 #[pyfunction]
-#[pyo3(signature = (data, *, lang = "en"))]
-pub fn compute(py: Python<'_>, data: &Bound<'_, PyAny>, lang: &str) -> PyResult<PyReport> {
+#[pyo3(signature = (data, *, as_of = None, lang = "en"))]
+pub fn compute(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    as_of: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+) -> PyResult<PyReport> {
+    let as_of = as_of_arg(as_of)?;
     let lang = parse_lang(lang)?;
     if let Ok(d) = data.cast::<PyChallengeData>() {
-        return compute_data(py, &d.get().0, lang);
+        return compute_data(py, &d.get().0, as_of, lang);
     }
     let d = read_dict(data, lang)?;
-    compute_data(py, &d.0, lang)
+    compute_data(py, &d.0, as_of, lang)
 }
 
 /// The results of a challenge (``ecodefi::Report``): a section per theme
@@ -369,6 +406,14 @@ impl PyReport {
     #[getter]
     fn mobility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         section(py, "MobilityReport", self.0.mobility.as_ref())
+    }
+
+    /// When the results are provisional (computed with ``as_of``), the day
+    /// and the elapsed and total days (``ecodefi.results.Provisional``);
+    /// ``None`` for final results.
+    #[getter]
+    fn provisional<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        section(py, "Provisional", self.0.provisional.as_ref())
     }
 
     /// The report as a dict: ``Decimal`` quantities, ``datetime.date``

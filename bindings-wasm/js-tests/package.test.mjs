@@ -184,7 +184,7 @@ test('package.json: ESM, types, Node 20, the files it ships exist', async () => 
   }
   for (const f of pkg.files) assert.ok(readFileSync(path.join(wasmDir, f)).length > 0, f);
   const dts = readFileSync(path.join(wasmDir, exp.types), 'utf8');
-  for (const t of ['interface ChallengeData', 'interface Report', 'interface EcodefiError', 'export function compute(data: ChallengeData | string): Report;']) {
+  for (const t of ['interface ChallengeData', 'interface Report', 'interface EcodefiError', 'export function compute(data: ChallengeData | string, options?: ComputeOptions | null): Report;']) {
     assert.ok(dts.includes(t), t);
   }
 });

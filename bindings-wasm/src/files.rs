@@ -272,7 +272,13 @@ pub fn read_meter_file(bytes: &[u8], name: &str) -> Result<MeterFileOutput, JsVa
 }
 
 /// The keys of `computeFiles`'s options.
-const FILES_OPTIONS: &[&str] = &["station", "fillStation", "interpolateMaxDays", "lang"];
+const FILES_OPTIONS: &[&str] = &[
+    "station",
+    "fillStation",
+    "interpolateMaxDays",
+    "asOf",
+    "lang",
+];
 
 /// Computes a challenge from all its files at once (core
 /// [`set::challenge_data`], then [`ecodefi::compute`]): the spreadsheet
@@ -281,7 +287,8 @@ const FILES_OPTIONS: &[&str] = &["station", "fillStation", "interpolateMaxDays",
 /// file, each `{ name, bytes }`. `options`: the Météo-France `station`
 /// (its number or name; absent: the settings table's `station_meteo`,
 /// else the file's only station), and how missing days are filled
-/// (`fillStation`, `interpolateMaxDays`). Returns what `computeSheets`
+/// (`fillStation`, `interpolateMaxDays`), and `asOf` as `computeSheets`'s
+/// (provisional results). Returns what `computeSheets`
 /// returns and `imported`: the station used with its filled days, and
 /// where each Linky or Gazpar file went.
 ///
@@ -297,20 +304,20 @@ pub fn compute_files(
 ) -> Result<FilesResultOutput, JsValue> {
     crate::throwing_in(crate::lang_of(options, FILES_OPTIONS), || {
         let mut file_options = FileOptions::default();
-        let mut lang = Lang::default();
+        let mut compute = crate::Compute {
+            as_of: None,
+            lang: Lang::default(),
+        };
         for (key, value) in convert::option_bag(
             options,
             FILES_OPTIONS,
-            "station, fillStation, interpolateMaxDays, lang",
+            "station, fillStation, interpolateMaxDays, asOf, lang",
         )? {
             match key.as_str() {
+                "asOf" => compute.as_of = crate::as_of_option(&key, &value)?,
                 "station" => file_options.station = convert::option_text(&key, &value)?,
                 "fillStation" => file_options.fill.station = convert::option_text(&key, &value)?,
-                "lang" => {
-                    if let Some(text) = convert::option_text(&key, &value)? {
-                        lang = text.parse().map_err(|e: ecodefi::Error| e.at_path(key))?;
-                    }
-                }
+                "lang" => compute.lang = crate::lang_option(&key, &value)?,
                 _ => {
                     file_options.fill.interpolate_max_days =
                         convert::option_count(&key, &value)?.unwrap_or(0);
@@ -326,7 +333,7 @@ pub fn compute_files(
             })
             .collect();
         let (data, imported) = set::challenge_data(&files, &file_options)?;
-        let result = crate::sheets_output(&ecodefi::compute(&data)?, lang)?;
+        let result = crate::sheets_output(&crate::compute_report(&data, &compute)?, &data)?;
         convert::with_property(&result, "imported", &output(&imported)?)?;
         Ok(result)
     })

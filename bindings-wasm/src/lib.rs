@@ -20,8 +20,8 @@
 //!
 //! | JS | core |
 //! |---|---|
-//! | `computeSheets(files)` | [`Tables::from_files`], [`Tables::challenge_data_from_tables`], [`ecodefi::compute`], [`write::energy_households`], [`write::energy_teams`], [`write::section_teams`], [`write::section_households`] |
-//! | `compute(data)` | [`ChallengeData::from_json`], [`ecodefi::compute`] |
+//! | `computeSheets(files, options?)` | [`Tables::from_files`], [`Tables::challenge_data_from_tables`], [`ecodefi::compute`], [`write::energy_households`], [`write::energy_teams`], [`write::section_teams`], [`write::section_households`] |
+//! | `compute(data, options?)` | [`ChallengeData::from_json`], [`ecodefi::compute`] or [`ecodefi::compute_as_of`] |
 //! | `readTables(files, settings)` | [`Tables::from_files`], [`Tables::challenge_data`] |
 //! | `householdsCsv(report)`, `teamsCsv(report)` | [`write::energy_households`], [`write::energy_teams`] |
 //! | `decode(bytes)` | [`ecodefi::table::encoding::decode`] |
@@ -145,14 +145,14 @@ extern "C" {
     /// Every section's results as CSV.
     #[wasm_bindgen(typescript_type = "SheetsSection[]")]
     pub type SheetsSectionsOutput;
-    /// The options of a computation (`{ lang }`); absent or `null`: the
-    /// defaults.
+    /// The options of a computation (`{ asOf, lang }`); absent or `null`:
+    /// the defaults.
     #[wasm_bindgen(typescript_type = "ComputeOptions")]
     pub type ComputeOptionsInput;
 }
 
 /// The keys of `compute`'s and `computeSheets`'s options.
-const COMPUTE_OPTIONS: &[&str] = &["lang"];
+const COMPUTE_OPTIONS: &[&str] = &["asOf", "lang"];
 
 /// The language the `lang` option of `options` asks for (`"en"`, the
 /// default, or `"fr"`), to write a thrown error in it; English when the
@@ -164,18 +164,6 @@ pub(crate) fn lang_of(options: &JsValue, allowed: &'static [&'static str]) -> La
         .and_then(|(_, v)| v.as_string())
         .and_then(|l| l.parse().ok())
         .unwrap_or_default()
-}
-
-/// The options of a computation, checked: an unknown key or language is
-/// an error, as core names it.
-fn check_compute_options(options: &JsValue) -> ecodefi::Result<Lang> {
-    let mut lang = Lang::default();
-    for (key, value) in convert::option_bag(options, COMPUTE_OPTIONS, "lang")? {
-        if let Some(text) = convert::option_text(&key, &value)? {
-            lang = text.parse().map_err(|e: ecodefi::Error| e.at_path(key))?;
-        }
-    }
-    Ok(lang)
 }
 
 /// [`throwing`], the thrown error's `message` in `lang`.
@@ -224,6 +212,13 @@ pub fn version() -> String {
 /// An `EcodefiError` naming the file, line and column of a table's
 /// problem, or core's error of the computation (`unsupported` in
 /// `ecodefi/sheets` for a theme other than energy).
+///
+/// `options`: `{ asOf }`, provisional results as of a day of the challenge
+/// period (an ISO date `"2026-02-15"` or `"last_data"`; core
+/// [`ecodefi::compute_as_of`]); absent or `null`: final results. The result
+/// also has `asOfDefault`: the day the page shows by default while the
+/// challenge runs, or `null` (core
+/// [`ecodefi::provisional::default_as_of`]).
 #[wasm_bindgen(js_name = computeSheets)]
 pub fn compute_sheets(
     files: &TableFilesInput,
@@ -231,25 +226,74 @@ pub fn compute_sheets(
 ) -> Result<SheetsResultOutput, JsValue> {
     let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
     throwing_in(lang_of(&options, COMPUTE_OPTIONS), || {
-        let lang = check_compute_options(&options)?;
+        let options = compute_options(&options)?;
         let files = convert::table_files(files)?;
         let data = Tables::from_files(&convert::sources(&files))?.challenge_data_from_tables()?;
-        sheets_output(&ecodefi::compute(&data)?, lang)
+        sheets_output(&compute_report(&data, &options)?, &data)
     })
 }
 
-/// `{ report, householdsCsv, teamsCsv, sections }` of a report, its texts
-/// in `lang`, as `computeSheets` returns it (and `computeFiles`, which adds
-/// `imported`).
-fn sheets_output(report: &ecodefi::Report, lang: Lang) -> ecodefi::Result<JsValue> {
-    let mut localized;
-    let report = if lang == Lang::En {
-        report
-    } else {
-        localized = report.clone();
-        localized.localize(lang);
-        &localized
+/// What `compute`'s and `computeSheets`'s options ask for.
+pub(crate) struct Compute {
+    /// Provisional results as of that day.
+    pub as_of: Option<ecodefi::AsOf>,
+    /// The language of the texts.
+    pub lang: Lang,
+}
+
+/// The options of a computation, checked: an unknown key, language or day
+/// is an error, as core names it.
+fn compute_options(options: &JsValue) -> ecodefi::Result<Compute> {
+    let mut out = Compute {
+        as_of: None,
+        lang: Lang::default(),
     };
+    for (key, value) in convert::option_bag(options, COMPUTE_OPTIONS, "asOf, lang")? {
+        match key.as_str() {
+            "asOf" => out.as_of = as_of_option(&key, &value)?,
+            _ => out.lang = lang_option(&key, &value)?,
+        }
+    }
+    Ok(out)
+}
+
+/// An `asOf` option: an ISO date or `"last_data"` (core
+/// [`ecodefi::AsOf`]), `null`: none.
+pub(crate) fn as_of_option(key: &str, value: &JsValue) -> ecodefi::Result<Option<ecodefi::AsOf>> {
+    convert::option_text(key, value)?
+        .map(|t| t.parse().map_err(|e: ecodefi::Error| e.at_path(key)))
+        .transpose()
+}
+
+/// A `lang` option: `"en"` or `"fr"`, `null`: English.
+pub(crate) fn lang_option(key: &str, value: &JsValue) -> ecodefi::Result<Lang> {
+    convert::option_text(key, value)?
+        .map(|t| t.parse().map_err(|e: ecodefi::Error| e.at_path(key)))
+        .transpose()
+        .map(Option::unwrap_or_default)
+}
+
+/// The final report, or the provisional one with an as-of day, its texts
+/// in the language asked for.
+pub(crate) fn compute_report(
+    data: &ecodefi::ChallengeData,
+    options: &Compute,
+) -> ecodefi::Result<ecodefi::Report> {
+    let mut report = match options.as_of {
+        None => ecodefi::compute(data),
+        Some(a) => ecodefi::compute_as_of(data, a),
+    }?;
+    report.localize(options.lang);
+    Ok(report)
+}
+
+/// `{ report, householdsCsv, teamsCsv, sections, asOfDefault }` of a
+/// report, as `computeSheets` returns it (and `computeFiles`, which adds
+/// `imported`).
+fn sheets_output(
+    report: &ecodefi::Report,
+    data: &ecodefi::ChallengeData,
+) -> ecodefi::Result<JsValue> {
     let style = write::CsvStyle::FRENCH;
     let energy = report.energy.as_ref().map(|e| {
         (
@@ -257,11 +301,15 @@ fn sheets_output(report: &ecodefi::Report, lang: Lang) -> ecodefi::Result<JsValu
             write::energy_teams(e, style),
         )
     });
-    convert::sheets_result(
+    let result = convert::sheets_result(
         &report.to_json()?,
         energy.as_ref().map(|(h, t)| (h.as_str(), t.as_str())),
         &section_csvs(report),
-    )
+    )?;
+    let default = ecodefi::provisional::default_as_of(data)
+        .map_or(JsValue::NULL, |d| JsValue::from_str(&d.to_string()));
+    convert::with_property(&result, "asOfDefault", &default)?;
+    Ok(result)
 }
 
 /// The table a spreadsheet file holds, by its name (core
@@ -311,11 +359,17 @@ pub fn sections_csv(report: &ReportInput) -> Result<SheetsSectionsOutput, JsValu
 
 /// Computes a challenge's report (core [`ecodefi::compute`]) from its
 /// document (core [`ChallengeData::from_json`], which checks it).
-/// `options.lang` (`"en"`, the default, or `"fr"`): the language of the
-/// details and of a thrown error's `message`.
+/// `options`: `{ asOf, lang }`: provisional results as of a day of the
+/// challenge period (an ISO date or `"last_data"`; core
+/// [`ecodefi::compute_as_of`]: the report then has `provisional` and every
+/// headline starts with « Résultats provisoires au … »), and the language
+/// (`"en"`, the default, or `"fr"`) of the details and of a thrown error's
+/// `message`.
 ///
 /// # Errors
-/// An `EcodefiError` with core's code and location.
+/// An `EcodefiError` with core's code and location; `invalid_value` at
+/// `asOf` for a day that is no date, at `challenge.challenge_period` for a
+/// day outside the challenge period.
 #[cfg(feature = "full")]
 #[wasm_bindgen]
 pub fn compute(
@@ -324,11 +378,9 @@ pub fn compute(
 ) -> Result<ReportOutput, JsValue> {
     let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
     throwing_in(lang_of(&options, COMPUTE_OPTIONS), || {
-        let lang = check_compute_options(&options)?;
+        let options = compute_options(&options)?;
         let data = ChallengeData::from_json(&convert::input_text(data)?)?;
-        let mut report = ecodefi::compute(&data)?;
-        report.localize(lang);
-        convert::output_value(&report.to_json()?)
+        convert::output_value(&compute_report(&data, &options)?.to_json()?)
     })
 }
 

@@ -163,11 +163,6 @@ export interface DailyTemperature { date: DateString; tn: DecimalString; tx: Dec
 
 /** A language of core's message catalogue (core `message::Lang`). */
 export type Lang = "en" | "fr";
-/** The options of `compute` and `computeSheets` (`computeFiles` takes `lang` among its own). */
-export interface ComputeOptions {
-  /** The language of the exclusions' and warnings' details, of the CSV files and of a thrown error's `message`; default `"en"`. */
-  lang?: Lang;
-}
 /** The values a message quotes, as data (core `message::Params`): whole numbers as numbers; decimals, dates (ISO 8601) and text as strings. */
 export type MessageParams = { [name: string]: number | string };
 /** core `exclusion::Exclusion`: why a household has no result; `detail` in the language asked for, `params` the values it quotes. */
@@ -293,6 +288,35 @@ export interface SheetsResult {
   householdsCsv: string | null;
   teamsCsv: string | null;
   sections: SheetsSection[];
+  /** The as-of day to show by default: the last day of data while the
+   * challenge runs (no household's data reach the end of its period yet),
+   * else `null` (core `provisional::default_as_of`). */
+  asOfDefault: DateString | null;
+}
+
+/** The options of `compute` and `computeSheets`. */
+export interface ComputeOptions {
+  /** Provisional results as of this day of the challenge period (ISO
+   * date), or `"last_data"`: the last day covered by every household with
+   * data in the period (core `provisional::AsOf`); absent or `null`: final
+   * results. */
+  asOf?: DateString | "last_data" | null;
+  /** The language of the exclusions' and warnings' details, of the CSV files and of a thrown error's `message`; default `"en"` (`computeFiles` takes it among its own options). */
+  lang?: Lang | null;
+}
+
+/** core `provisional::Provisional`: what makes a report provisional. */
+export interface Provisional {
+  /** The last day counted (included). */
+  as_of: DateString;
+  /** Whether `as_of` was chosen as the last day of data (`"last_data"`). */
+  last_data: boolean;
+  /** Days of the challenge period up to `as_of`. */
+  elapsed_days: number;
+  /** Days of the whole challenge period. */
+  total_days: number;
+  /** The whole challenge period (the report's `challenge` has the elapsed part). */
+  challenge_period: Period;
 }
 
 /** core `aggregate::ExclusionCount`. */
@@ -641,6 +665,9 @@ export interface Report {
   waste?: WasteReport;
   food?: FoodReport;
   mobility?: MobilityReport;
+  /** Present when the results are provisional (`asOf`): every headline
+   * then starts with « Résultats provisoires au … ». */
+  provisional?: Provisional;
 }
 
 /** core `Error::code()`. */
@@ -1034,6 +1061,8 @@ export interface WeatherTemperaturesOptions {
   fillStation?: string | null;
   /** Linear interpolation over gaps of at most this many consecutive days (0, the default: none). */
   interpolateMaxDays?: number | null;
+  /** Provisional results as of this day, as `ComputeOptions.asOf`. */
+  asOf?: DateString | "last_data" | null;
 }
 /** core `files::meteo_france::StationTemperatures`. */
 export interface StationTemperatures { station: WeatherStation; temperatures: Temperatures; filled: FilledDay[] }

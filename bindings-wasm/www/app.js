@@ -168,7 +168,7 @@ function fileOf(err, files, json, stage) {
 /** Computes new files with core's choices (station, no filling). */
 function run(files) {
   given.weather?.parsed.free();
-  Object.assign(given, { files, station: null, fill: { fillStation: null, interpolateMaxDays: 0 }, weather: null });
+  Object.assign(given, { files, station: null, fill: { fillStation: null, interpolateMaxDays: 0 }, weather: null, asOf: undefined });
   return compute();
 }
 
@@ -180,6 +180,13 @@ async function compute() {
   document.body.dataset.busy = 'true';
   try {
     await computeNow();
+    // Provisional results: while the challenge runs (core's `asOfDefault`),
+    // the page starts on the last day of data; an empty day is final.
+    if (given.asOf === undefined && state.asOfDefault && !$('results').hidden) {
+      given.asOf = state.asOfDefault;
+      await computeNow();
+    }
+    given.asOf ??= '';
   } finally {
     delete document.body.dataset.busy;
   }
@@ -217,7 +224,7 @@ async function computeNow() {
       const start = performance.now();
       const data = document ? json.text : ecodefi.readTables(tables, json.text);
       stage = 'compute';
-      const report = ecodefi.compute(data, { lang: LANG });
+      const report = ecodefi.compute(data, { ...asOfOption(), lang: LANG });
       ms = performance.now() - start;
       // The full module's `compute` gives the report; its CSV files are
       // core's writers on that report: energy's detailed ones when the
@@ -231,7 +238,7 @@ async function computeNow() {
     } else {
       let start = performance.now();
       try {
-        result = sheets.computeSheets(tables, { lang: LANG });
+        result = sheets.computeSheets(tables, { ...asOfOption(), lang: LANG });
         module = 'sheets';
       } catch (err) {
         // What the small module leaves out (another theme) the
@@ -239,7 +246,7 @@ async function computeNow() {
         if (err?.code !== 'unsupported') throw err;
         const themes = await sheetsThemes();
         start = performance.now();
-        result = themes.computeSheets(tables, { lang: LANG });
+        result = themes.computeSheets(tables, { ...asOfOption(), lang: LANG });
         module = 'sheets-themes';
       }
       ms = performance.now() - start;
@@ -251,10 +258,25 @@ async function computeNow() {
   }
 }
 
+/** The `asOf` option of a computation: the day chosen ("Résultats au"). */
+function asOfOption() {
+  return given.asOf ? { asOf: given.asOf } : {};
+}
+
+/** The "Résultats au" date picker: within the challenge period, on the
+ * as-of day of provisional results, empty for final results. */
+function showAsOf(report) {
+  const picker = $('as-of');
+  const period = report.provisional?.challenge_period ?? report.challenge.challenge_period;
+  Object.assign(picker, { min: period.first, max: period.last, value: report.provisional?.as_of ?? '' });
+}
+
 /** Shows a computed result (`computeSheets`'s, `compute`'s or `computeFiles`'s). */
 function show(result, ms, module) {
   Object.assign(state, result);
+  state.asOfDefault = result.asOfDefault ?? null;
   const { report } = result;
+  showAsOf(report);
   render(report, { ms, sections: result.sections });
   $('timing').textContent += ` ${t.computedBy(t.modules[module])}`;
   // Energy's detailed CSV files (core's writers): offered with energy only.
@@ -310,7 +332,7 @@ async function computeFiles(files, { direct }) {
   else $('weather').hidden = true;
   await new Promise((r) => setTimeout(r, 0));
   const bytes = files.map(({ name, bytes: b }) => ({ name, bytes: b }));
-  const options = () => ({ ...given.fill, ...(given.station ? { station: given.station } : {}), lang: LANG });
+  const options = () => ({ ...given.fill, ...(given.station ? { station: given.station } : {}), ...asOfOption(), lang: LANG });
   const start = performance.now();
   let result;
   try {
@@ -484,6 +506,11 @@ function wire() {
   $('sample-declics').addEventListener('click', async () => run(await loadSample('declics')));
   $('sample-linky-gazpar').addEventListener('click', async () => run(await loadSample('linky-gazpar')));
   // The station and the fill options: computed again with the same files.
+  $('as-of').addEventListener('change', (e) => {
+    if (!given.files.length) return;
+    given.asOf = e.target.value;
+    compute();
+  });
   $('stations').addEventListener('change', (e) => {
     if (e.target.name !== 'station') return;
     given.station = e.target.value;

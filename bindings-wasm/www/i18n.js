@@ -22,6 +22,9 @@ export const messages = {
     sampleDeclics: 'Défi Déclics énergie, eau, déchets (tableur)',
     sampleLinkyGazpar: 'Défi énergie — fichiers Linky, Gazpar et Météo-France',
     resultsTitle: 'Résultats',
+    // Provisional results as of a day of the challenge period.
+    asOf: 'Résultats au',
+    asOfHint: '(vide : résultats définitifs ; une date : résultats provisoires de la période écoulée)',
     downloadCsv: 'Énergie : résultats détaillés par foyer (CSV)',
     downloadTeamsCsv: 'Énergie : résultats détaillés par équipe (CSV)',
     // Each theme section's own CSV files (core's writers, French style).

@@ -48,6 +48,7 @@ pub mod mobility;
 mod names;
 pub mod outcome;
 pub mod period;
+pub mod provisional;
 pub mod quantity;
 pub mod rate;
 pub mod regression;
@@ -67,8 +68,9 @@ pub use error::{Error, Location, Result};
 pub use household::{Household, Occupancy, Occupants};
 pub use id::{HouseholdId, MeterId, TeamId};
 pub use period::Period;
+pub use provisional::AsOf;
 pub use quantity::{Euros, Kg, KgCo2e, Km, Kwh, Litres, Ratio};
-pub use report::{compute, Report, REPORT_SCHEMA_VERSION};
+pub use report::{compute, compute_as_of, Report, REPORT_SCHEMA_VERSION};
 
 /// Re-exported so that callers use the same decimal type.
 pub use rust_decimal::Decimal;

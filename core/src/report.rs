@@ -8,6 +8,7 @@ use crate::challenge::{Challenge, Theme};
 use crate::data::ChallengeData;
 use crate::energy::{self, EnergyReport};
 use crate::error::Result;
+use crate::provisional::{AsOf, Provisional};
 use crate::section::Section;
 #[cfg(feature = "themes")]
 use crate::{food::FoodReport, mobility::MobilityReport};
@@ -53,6 +54,10 @@ pub struct Report {
     #[cfg(feature = "themes")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobility: Option<MobilityReport>,
+    /// Set when the results are provisional: computed as of a day of the
+    /// challenge period ([`compute_as_of`]); absent for final results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<Provisional>,
 }
 
 impl Report {
@@ -190,6 +195,7 @@ pub fn compute(data: &ChallengeData) -> Result<Report> {
             mobility: has(Theme::Mobility)
                 .then(|| mobility_report(c, hs, &o.mobility))
                 .transpose()?,
+            provisional: None,
         })
     }
     #[cfg(not(feature = "themes"))]
@@ -212,7 +218,72 @@ pub fn compute(data: &ChallengeData) -> Result<Report> {
             challenge: c.clone(),
             households: u32::try_from(data.households.len()).unwrap_or(u32::MAX),
             energy,
+            provisional: None,
         })
+    }
+}
+
+/// Computes provisional results: the report of the part of the challenge
+/// period elapsed on the as-of day, the same as [`compute`]'s for the
+/// challenge whose period ends that day and whose later measurements are
+/// removed ([`crate::provisional::truncate`]). The report's `challenge`
+/// has the elapsed period, its `provisional` says the day, the elapsed and
+/// total days, and every headline starts with
+/// « Résultats provisoires au 15 février 2026 : ».
+///
+/// # Errors
+/// Any error of [`compute`]; [`crate::Error::InvalidValue`] naming the
+/// as-of day when it is outside the challenge period, or for
+/// [`AsOf::LastData`] when no household has measurements in it
+/// ([`crate::provisional::resolve`]).
+///
+/// # Example
+/// ```
+/// use ecodefi::provisional::AsOf;
+/// let json = std::fs::read_to_string(concat!(
+///     env!("CARGO_MANIFEST_DIR"),
+///     "/examples/data/energy/challenge.json"
+/// ))?;
+/// let data = ecodefi::ChallengeData::from_json(&json)?;
+/// let day = ecodefi::date::date(2026, 2, 15);
+/// let report = ecodefi::report::compute_as_of(&data, AsOf::Day(day))?;
+/// assert_eq!(report.provisional.as_ref().map(|p| p.elapsed_days), Some(77));
+/// assert!(report.headline().starts_with("Résultats provisoires au 15 février 2026\u{a0}: "));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn compute_as_of(data: &ChallengeData, as_of: AsOf) -> Result<Report> {
+    data.validate()?;
+    let day = crate::provisional::resolve(data, as_of)?;
+    let truncated = crate::provisional::truncate(data, day)?;
+    let mut report = compute(&truncated)?;
+    let provisional = crate::provisional::provisional(data, day, matches!(as_of, AsOf::LastData));
+    let mark = provisional.mark();
+    report.for_each_headline(|h| h.insert_str(0, &mark));
+    report.provisional = Some(provisional);
+    Ok(report)
+}
+
+impl Report {
+    /// Calls `f` on every section's stored headline.
+    fn for_each_headline(&mut self, mut f: impl FnMut(&mut String)) {
+        if let Some(e) = &mut self.energy {
+            f(&mut e.headline);
+        }
+        #[cfg(feature = "themes")]
+        {
+            if let Some(w) = &mut self.water {
+                f(&mut w.headline);
+            }
+            if let Some(w) = &mut self.waste {
+                f(&mut w.headline);
+            }
+            if let Some(x) = &mut self.food {
+                f(&mut x.headline);
+            }
+            if let Some(m) = &mut self.mobility {
+                f(&mut m.headline);
+            }
+        }
     }
 }
 

@@ -185,8 +185,8 @@ class ChallengeData:
     @property
     def households(self) -> int:
         """The number of households."""
-    def compute(self, *, lang: str = "en") -> Report:
-        """Computes the challenge's results, its texts in ``lang`` (``"en"`` or ``"fr"``)."""
+    def compute(self, *, as_of: Union[datetime.date, str, None] = None, lang: str = "en") -> Report:
+        """Computes the challenge's results, its texts in ``lang`` (``"en"`` or ``"fr"``); provisional as of ``as_of`` (a date, an ISO date or ``"last_data"``)."""
 
 @final
 class Report:
@@ -219,6 +219,9 @@ class Report:
     @property
     def mobility(self) -> Optional[results.MobilityReport]:
         """The mobility section as typed objects, or ``None``."""
+    @property
+    def provisional(self) -> Optional[results.Provisional]:
+        """When provisional (``as_of``): the day, the elapsed and total days; ``None`` for final results."""
     def to_dict(self) -> Dict[str, Any]:
         """The report as a dict: ``Decimal`` quantities, ``datetime.date`` days."""
     def to_json(self) -> str:
@@ -261,8 +264,13 @@ class Catalogue:
 def code_label(code: str, lang: str = "en") -> Optional[str]:
     """A code (exclusion, warning, error kind) in words, in ``lang``, from the core's catalogue."""
 
-def compute(data: Union[ChallengeData, Mapping[str, Any]], *, lang: str = "en") -> Report:
-    """Computes a challenge's results from its ``ChallengeData`` (or a dict), its texts in ``lang``."""
+def compute(
+    data: Union[ChallengeData, Mapping[str, Any]],
+    *,
+    as_of: Union[datetime.date, str, None] = None,
+    lang: str = "en",
+) -> Report:
+    """Computes a challenge's results from its ``ChallengeData`` (or a dict), its texts in ``lang``; provisional as of ``as_of`` (a date, an ISO date or ``"last_data"``)."""
 
 def synthetic_challenge(households: int = 190, *, seed: int = 2026, problems: bool = True) -> ChallengeData:
     """A synthetic challenge from the core's generator."""

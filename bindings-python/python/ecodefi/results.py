@@ -43,6 +43,7 @@ import dataclasses
 import keyword
 import typing
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Dict, FrozenSet, Generic, List, Mapping, Optional, Tuple, Type, TypeVar, Union
 
@@ -52,6 +53,7 @@ else:
     from ecodefi._ecodefi import Period
 
 __all__ = [
+    "Provisional",
     "Exclusion",
     "Warning",
     "ExclusionCount",
@@ -758,3 +760,21 @@ class MobilityReport(_FromDict):
     teams: List[MobilityTeam]
     totals: MobilityTotals
     headline: str
+
+
+# ---------------------------------------------------------------- provisional
+
+
+@dataclass(frozen=True)
+class Provisional(_FromDict):
+    """What makes a report provisional (``compute(..., as_of=...)``): the
+    day ``as_of`` (included), whether it was chosen as the last day of data
+    (``last_data``), the ``elapsed_days`` of the challenge period up to it,
+    its ``total_days`` and the whole ``challenge_period`` (the report's
+    ``challenge`` has the elapsed part)."""
+
+    as_of: date
+    last_data: bool
+    elapsed_days: int
+    total_days: int
+    challenge_period: Period

@@ -195,6 +195,36 @@ const INPUTS: &[(&str, &str)] = &[
     ("unit", "unité"),
     ("warning code", "code d’avertissement"),
     ("year -0 is written 0000", "l’année -0 s’écrit 0000"),
+    // provisional.rs
+    ("as-of day", "date des résultats provisoires"),
+    (
+        "an as-of day is a date written YYYY-MM-DD, or last_data",
+        "une date de résultats provisoires s’écrit AAAA-MM-JJ, ou last_data",
+    ),
+    (
+        "no household has measurements in the challenge period {period}",
+        "aucun foyer n’a de mesures sur la période du défi, du {period}",
+    ),
+    (
+        "the as-of day is before the challenge period, which starts on {first}",
+        "cette date précède la période du défi, qui commence le {first}",
+    ),
+    (
+        "the as-of day is after the challenge period, which ends on {last}",
+        "cette date est après la période du défi, qui se termine le {last}",
+    ),
+    (
+        "the theme's challenge period starts after the as-of day",
+        "la période du défi de ce thème commence après cette date",
+    ),
+    (
+        "fewer than two food surveys have started by the as-of day",
+        "moins de deux relevés d’achats ont commencé à cette date",
+    ),
+    (
+        "Provisional results as of {day}: ",
+        "Résultats provisoires au {day}\u{a0}: ",
+    ),
 ];
 
 /// Energy: `energy/`, `consumption`, `climate`, `weather/`, `aggregate`.
