@@ -50,6 +50,7 @@ pub mod outcome;
 pub mod period;
 pub mod quantity;
 pub mod rate;
+pub mod references;
 pub mod regression;
 pub mod report;
 pub mod section;

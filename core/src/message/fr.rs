@@ -129,7 +129,16 @@ const ENERGY: &[(&str, &str)] = &[(
 )];
 
 /// The per-person themes: `water/`, `waste/`, `food/`, `mobility/`, `rate`.
-const THEMES: &[(&str, &str)] = &[];
+const THEMES: &[(&str, &str)] = &[
+    // references.rs
+    ("national reference value", "valeur du repère national"),
+    ("national reference unit", "unité du repère national"),
+    (
+        "a national reference is above zero",
+        "un repère national est supérieur à zéro",
+    ),
+    ("this figure is in {unit}", "ce repère s’exprime en {unit}"),
+];
 
 /// Weather-regression baselines: `regression/`.
 const REGRESSION: &[(&str, &str)] = &[];
