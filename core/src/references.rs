@@ -373,7 +373,10 @@ impl crate::water::WaterReport {
     /// # Errors
     /// [`Error::Overflow`] beyond the decimal range.
     pub fn compare_with(&mut self, references: &NationalReferences) -> Result<()> {
-        let litres = self.totals.challenge_per_person_day.map(|l| l.value());
+        let litres = self
+            .totals
+            .challenge_per_person_day
+            .map(crate::quantity::Litres::value);
         self.national = Some(NationalComparison::new(&references.water, litres)?);
         Ok(())
     }
@@ -495,6 +498,14 @@ mod tests {
         use crate::waste::{Stream, Weighing};
         use crate::water::{WaterMeter, WaterUnit};
 
+        type Spec<'a> = (
+            &'a str,
+            u16,
+            Decimal,
+            Decimal,
+            &'a [(Stream, Decimal, Decimal)],
+        );
+
         /// Water and waste over March 2025 (reference) and March 2026
         /// (challenge), 31 days each.
         fn data() -> ChallengeData {
@@ -514,7 +525,7 @@ mod tests {
                 weather_station: None,
             };
             // (id, adults, m³ before, m³ after, [(stream, kg before, kg after)])
-            let spec: [(&str, u16, Decimal, Decimal, &[(Stream, Decimal, Decimal)]); 2] = [
+            let spec: [Spec; 2] = [
                 (
                     "H1",
                     1,
@@ -553,7 +564,7 @@ mod tests {
                         r(2026, 4, 1, dec!(500) + *after),
                     ];
                     h.water_meters = vec![m];
-                    for &(stream, b, a) in kg.iter() {
+                    for &(stream, b, a) in *kg {
                         h.weighings.push(Weighing {
                             date: date(2025, 3, 10),
                             stream,
