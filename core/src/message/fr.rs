@@ -133,6 +133,7 @@ const THEMES: &[(&str, &str)] = &[
     // references.rs
     ("national reference value", "valeur du repère national"),
     ("national reference unit", "unité du repère national"),
+    ("reference unit", "unité de repère"),
     (
         "a national reference is above zero",
         "un repère national est supérieur à zéro",
