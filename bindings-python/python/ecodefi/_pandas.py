@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from ecodefi import Report
@@ -164,7 +164,7 @@ def _challenge_row(report: Mapping[str, Any], theme: str, section: Mapping[str, 
 
 #: Each section's comparisons: (the key under ``national``, or ``None`` for
 #: the comparison itself; the figure's name).
-_NATIONAL = {
+_NATIONAL: Dict[str, List[Tuple[Optional[str], str]]] = {
     "energy": [(None, "energy")],
     "water": [(None, "water")],
     "waste": [("residual", "residual_waste"), ("total", "household_waste")],
@@ -172,11 +172,11 @@ _NATIONAL = {
 
 
 def _national_rows(theme: str, section: Mapping[str, Any]) -> list:
-    national = section.get("national")
+    national: Mapping[str, Any] = section.get("national") or {}
     rows = []
     for key, figure in _NATIONAL.get(theme, []) if national else []:
-        c = national if key is None else national[key]
-        r = c["reference"]
+        c: Mapping[str, Any] = national if key is None else national[key]
+        r: Mapping[str, Any] = c["reference"]
         rows.append({
             "theme": theme,
             "figure": figure,
