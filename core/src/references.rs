@@ -484,6 +484,23 @@ mod tests {
         assert_eq!(energy_comparison(&r, [], 182).unwrap().challenge, None);
     }
 
+    proptest::proptest! {
+        /// The challenge is the national figure × (1 + versus), and
+        /// pooling households gives a rate between their own rates.
+        #[test]
+        fn versus_and_pooling(v in 1u32..1_000_000, c in 0u32..1_000_000, k1 in 0u32..100_000, p1 in 1u32..10_000, k2 in 0u32..100_000, p2 in 1u32..10_000) {
+            let figure = NationalFigure { value: Decimal::new(i64::from(v), 2), ..default_water() };
+            let challenge = Decimal::new(i64::from(c), 2);
+            let cmp = NationalComparison::new(&figure, Some(challenge)).unwrap();
+            let back = (cmp.versus.unwrap().fraction() + Decimal::ONE) * figure.value;
+            proptest::prop_assert!((back - challenge).abs() < dec!(0.000000001));
+            let (k1, p1, k2, p2) = (Decimal::from(k1), Decimal::from(p1), Decimal::from(k2), Decimal::from(p2));
+            let pooled = per_person_year([(k1, p1), (k2, p2)]).unwrap().unwrap();
+            let (a, b) = (k1 * dec!(365) / p1, k2 * dec!(365) / p2);
+            proptest::prop_assert!(pooled >= a.min(b) - dec!(0.000000001) && pooled <= a.max(b) + dec!(0.000000001));
+        }
+    }
+
     #[cfg(feature = "themes")]
     mod in_a_report {
         use super::*;
