@@ -172,7 +172,7 @@ pub fn default_energy() -> NationalFigure {
         value: dec!(17503.15),
         unit: ReferenceUnit::KwhPerHouseholdYear,
         year: 2012,
-        source: "CGDD, SOeS (enquête Phébus)".into(),
+        source: "CGDD, SOeS, enquête Phébus".into(),
         title: "Chiffres & Statistiques n° 645, Consommations énergétiques des ménages en 2012"
             .into(),
     }
