@@ -429,7 +429,8 @@ impl PyReport {
 
     /// Tidy pandas DataFrames: ``{"households": one row per household and
     /// theme, "meters": one row per energy meter, "teams": one row per
-    /// team and theme, "challenge": one row per theme}`` and, per theme
+    /// team and theme, "challenge": one row per theme, "national": one row
+    /// per comparison with a national reference}`` and, per theme
     /// computed (``"energy"``, ``"water"``…), one row per household with
     /// its status, exclusions and every figure. ``decimals`` is
     /// ``"decimal"`` (exact ``Decimal`` values in object columns, the

@@ -228,6 +228,41 @@ export interface MobilityOptions {
   /** Default: ADEME Impact CO2, 2023. */
   factors?: ModeFactors;
 }
+/** core `references::ReferenceUnit`. */
+export type ReferenceUnit = 'litres_per_person_day' | 'kg_per_person_year' | 'kwh_per_household_year';
+/** core `references::NationalFigure`: a sourced national figure. */
+export interface NationalFigure {
+  value: DecimalString;
+  unit: ReferenceUnit;
+  /** The year the figure is for. */
+  year: number;
+  /** Its publisher, short (e.g. `OFB, SISPEA`). */
+  source: string;
+  /** The document it comes from (absent when none was given). */
+  title?: string;
+}
+/** core `references::NationalReferences`: every field has core's sourced default. */
+export interface NationalReferences {
+  edition?: string;
+  /** Default: 148 L per person and day (OFB, SISPEA, 2020). */
+  water?: NationalFigure;
+  /** Default: 245 kg of residual household waste (OMR) per inhabitant (Insee, ADEME, 2021). */
+  residual_waste?: NationalFigure;
+  /** Default: 615 kg of household and similar waste (DMA) per inhabitant (Insee, ADEME, 2021). */
+  household_waste?: NationalFigure;
+  /** Default: 17 503.15 kWh per household and year (1.505 tep; CGDD, SOeS, Phébus, 2012). */
+  energy?: NationalFigure;
+}
+/** core `references::NationalComparison`: the challenge beside a national figure. */
+export interface NationalComparison {
+  reference: NationalFigure;
+  /** The challenge's figure in the same unit (absent when no household has one). */
+  challenge?: DecimalString;
+  /** challenge ÷ national − 1. */
+  versus?: DecimalString;
+}
+/** core `references::WasteComparison`: residual waste beside OMR, all streams beside DMA. */
+export interface WasteComparison { residual: NationalComparison; total: NationalComparison }
 /** core `data::Options`. */
 export interface Options {
   energy?: EnergyOptions;
@@ -235,6 +270,8 @@ export interface Options {
   waste?: WasteOptions;
   food?: FoodOptions;
   mobility?: MobilityOptions;
+  /** The national figures the reports set the challenge beside. */
+  references?: NationalReferences;
 }
 
 /** core `ChallengeData`: the one input document (`schema_version` 1). */
@@ -437,6 +474,8 @@ export interface EnergyReport {
   totals: EnergyTotals;
   /** In the published French style. */
   headline: string;
+  /** The challenge beside the national figure (set by `compute`). */
+  national?: NationalComparison;
 }
 
 // ---- Water (core `water`) ----
@@ -484,6 +523,8 @@ export interface WaterReport {
   teams: WaterTeam[];
   totals: WaterTotals;
   headline: string;
+  /** The challenge beside the national figure (set by `compute`). */
+  national?: NationalComparison;
 }
 
 // ---- Waste (core `waste`) ----
@@ -530,6 +571,8 @@ export interface WasteReport {
   teams: WasteTeam[];
   totals: WasteTotals;
   headline: string;
+  /** kg per person and year beside OMR and DMA (set by `compute`). */
+  national?: WasteComparison;
 }
 
 // ---- Food (core `food`) ----

@@ -171,6 +171,30 @@ export const messages = {
       carShareOfTrips: 'Part de la voiture dans les trajets (référence → défi)',
       carShareOfTripsChange: 'Évolution de la part de la voiture dans les trajets',
     },
+    // The national references (core's `national` in a theme's section).
+    national: {
+      units: {
+        litres_per_person_day: 'L par personne et par jour',
+        kg_per_person_year: 'kg par habitant et par an',
+        kwh_per_household_year: 'kWh par foyer et par an',
+      },
+      energy: {
+        reference: 'Repère national',
+        challenge: 'Consommation moyenne des foyers (référence, ramenée à l’année)',
+        versus: 'Écart au repère national',
+      },
+      water: { reference: 'Repère national', versus: 'Écart au repère national' },
+      residual: {
+        reference: 'Repère national, ordures ménagères résiduelles',
+        challenge: 'Ordures résiduelles du défi, par habitant et par an',
+        versus: 'Écart au repère national des ordures ménagères résiduelles',
+      },
+      total: {
+        reference: 'Repère national, déchets ménagers et assimilés',
+        challenge: 'Tous les déchets pesés du défi, par habitant et par an',
+        versus: 'Écart au repère national des déchets ménagers et assimilés',
+      },
+    },
     footer: 'ecodefi : chaque formule cite sa source ; chaque foyer figure dans le résultat, avec son économie ou la raison de son exclusion.',
     loading: 'Chargement du moteur de calcul…',
     ready: 'Prêt.',

@@ -226,13 +226,35 @@ function drawTheme(key, section, csv) {
     cell('p', section.headline, 'theme-headline'),
     drawDownloads(key, csv),
     cell('h4', t.figuresTitle),
-    drawFigures(d.figures(section)),
+    drawFigures(d.figures(section).concat(nationalFigures(key, section))),
     cell('h4', t.teamsTitle),
     drawTeams(key, section, d),
     cell('h4', t.householdsTitle),
     drawHouseholds(section, d),
   );
   return s;
+}
+
+/**
+ * The theme's national references (core's `national`), as key figures:
+ * « Repère national : 148 L par personne et par jour (OFB, SISPEA, 2020) »,
+ * the challenge's figure in the same unit (water's is already above) and
+ * the gap core computed.
+ */
+function nationalFigures(key, section) {
+  const n = section.national;
+  if (!n) return [];
+  const parts = key === 'waste' ? [['residual', n.residual], ['total', n.total]] : [[key, n]];
+  return parts.flatMap(([what, cmp]) => {
+    const r = cmp.reference;
+    const unit = t.national.units[r.unit] ?? r.unit;
+    const label = t.national[what];
+    return [
+      [label.reference, `${number(r.value, 0)}\u00a0${unit} (${r.source}, ${r.year})`],
+      ...(label.challenge ? [[label.challenge, qty(cmp.challenge, 0, unit)]] : []),
+      [label.versus, pct(cmp.versus)],
+    ];
+  });
 }
 
 function drawFigures(pairs) {

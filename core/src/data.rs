@@ -12,6 +12,7 @@ use crate::household::Household;
 use crate::id::TeamId;
 use crate::mobility::MobilityOptions;
 use crate::noun;
+use crate::references::NationalReferences;
 use crate::waste::WasteOptions;
 use crate::water::WaterOptions;
 use crate::weather::Temperatures;
@@ -34,6 +35,11 @@ pub struct Options {
     pub food: FoodOptions,
     /// Mobility options.
     pub mobility: MobilityOptions,
+    /// The national figures each theme's report is set beside (default
+    /// [`NationalReferences::default`]: the sourced figures); a document
+    /// may give only some of them, or none.
+    #[serde(skip_serializing_if = "NationalReferences::is_default")]
+    pub references: NationalReferences,
 }
 
 /// Everything needed to compute a challenge's results.
@@ -151,6 +157,7 @@ impl ChallengeData {
             }
         }
         self.options.energy.validate()?;
+        self.options.references.validate()?;
         self.validate_theme_options()
     }
 

@@ -51,6 +51,7 @@ pub mod period;
 pub mod provisional;
 pub mod quantity;
 pub mod rate;
+pub mod references;
 pub mod regression;
 pub mod report;
 pub mod section;

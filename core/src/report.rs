@@ -162,13 +162,16 @@ impl Report {
 pub fn compute(data: &ChallengeData) -> Result<Report> {
     data.validate()?;
     let c = &data.challenge;
+    let references = &data.options.references;
     let energy = if c.themes.contains(&Theme::Energy) {
-        Some(energy::compute(
+        let mut e = energy::compute(
             c,
             &data.households,
             data.temperatures.as_ref(),
             &data.options.energy,
-        )?)
+        )?;
+        e.compare_with(references, c.reference_period.days())?;
+        Some(e)
     } else {
         None
     };
@@ -184,10 +187,16 @@ pub fn compute(data: &ChallengeData) -> Result<Report> {
             households: u32::try_from(hs.len()).unwrap_or(u32::MAX),
             energy,
             water: has(Theme::Water)
-                .then(|| water_report(c, hs, &o.water))
+                .then(|| {
+                    let mut w = water_report(c, hs, &o.water)?;
+                    w.compare_with(references).map(|()| w)
+                })
                 .transpose()?,
             waste: has(Theme::Waste)
-                .then(|| waste_report(c, hs, &o.waste))
+                .then(|| {
+                    let mut w = waste_report(c, hs, &o.waste)?;
+                    w.compare_with(references).map(|()| w)
+                })
                 .transpose()?,
             food: has(Theme::Food)
                 .then(|| food_report(c, hs, &o.food))

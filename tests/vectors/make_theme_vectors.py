@@ -28,6 +28,20 @@ HERE = Path(__file__).parent
 NBSP, MINUS = "\u00a0", "\u2212"
 
 
+# The national references' default figures (ecodefi's `references.rs`,
+# edition 2026-12), as their sources give them: OFB/SISPEA 2020 drinking
+# water, Insee Première n° 2055 (2021) residual waste (OMR) and household
+# and similar waste (DMA). A report sets the challenge beside them.
+NATIONAL = {"water": (D(148), 2020), "residual_waste": (D(245), 2021), "household_waste": (D(615), 2021)}
+
+
+def national_checks(prefix, value, year, challenge):
+    """The checks of one national comparison: the figure, the challenge's
+    figure and challenge ÷ national − 1."""
+    return {f"{prefix}/reference/value": s(value), f"{prefix}/reference/year": year,
+            f"{prefix}/challenge": s(challenge), f"{prefix}/versus": s(challenge / value - 1)}
+
+
 def s(x):
     """An expected decimal, rounded half away from zero to PLACES."""
     return format(D(x).quantize(D(1).scaleb(-PLACES), rounding=ROUND_HALF_UP).normalize(), "f")
@@ -246,7 +260,7 @@ def water_expectations(households, ref_value=D(148)):
     return results
 
 
-def water_checks(households, offset=0, only=None):
+def water_checks(households, offset=0, only=None, national=NATIONAL["water"]):
     res = water_expectations(households)
     checks = {}
     for i, (h, r) in enumerate(zip(households, res)):
@@ -270,6 +284,8 @@ def water_checks(households, offset=0, only=None):
     rate = sum(r["lc"] for r in counted) / sum(r["pc"] for r in counted)
     checks["/totals/challenge_per_person_day"] = s(rate)
     checks["/totals/versus_reference_value"] = s(rate / 148 - 1)
+    # The same litres per person and day beside the national figure.
+    checks.update(national_checks("/national", *national, rate))
     teams = []
     for t in ("T1", "T2"):
         es = [e for e, h in zip(entries, households) if h["team"] == t]
@@ -348,7 +364,7 @@ def waste_expectations(households):
             if any(x["stream"] == st for x in ref + ch):
                 streams[st] = flow(kr, kc)
         total = flow(sum((D(x["kg"]) for x in ref), D(0)), sum((D(x["kg"]) for x in ch), D(0)))
-        results.append({"status": "computed", "streams": streams, "total": total,
+        results.append({"status": "computed", "streams": streams, "total": total, "pc": pc,
                         "residual": streams.get("residual"),
                         "warnings": len(ws) - len(ref) - len(ch)})
     return results
@@ -402,6 +418,13 @@ def waste_checks(households, only=None):
     checks.update(team_checks(["T1", "T2"], team_changes))
     t = group_totals(residual)
     checks["/headline"] = f"{foyers(t['households'])}, {fr_percent(t['change'])} de production de déchets non recyclables"
+    # kg per person and year over the challenge periods of the households
+    # counted in each total (Σ kg × 365 ÷ Σ person-days), beside OMR and DMA.
+    for part, pick, figure in (("residual", lambda r: r["residual"], "residual_waste"),
+                               ("total", lambda r: r["total"], "household_waste")):
+        counted = [r for r in res if not isinstance(entry(r, pick), str)]
+        year_kg = sum(pick(r)["challenge_kg"] for r in counted) * 365 / sum(r["pc"] for r in counted)
+        checks.update(national_checks(f"/national/{part}", *NATIONAL[figure], year_kg))
     return checks
 
 
@@ -720,8 +743,13 @@ def write(theme, cases, source):
 
 
 wh, dh, fh, mh = water_households(), waste_households(), food_households(), mobility_households()
+local = {"value": "109.5", "unit": "litres_per_person_day", "year": 2022, "source": "SISPEA, Nord-Pas-de-Calais"}
 write("water", [("five households, readings in m³ and L, bills, a presence change, two exclusions",
-                 doc(challenge("Défi eau", ["water"], *WATER_PERIODS), wh, {}), water_checks(wh))],
+                 doc(challenge("Défi eau", ["water"], *WATER_PERIODS), wh, {}), water_checks(wh)),
+                ("the same, with another national figure in options.references",
+                 doc(challenge("Défi eau", ["water"], *WATER_PERIODS), wh,
+                     {"references": {"edition": "local", "water": local}}),
+                 water_checks(wh, national=(D(local["value"]), local["year"])))],
       "independent computation (DOMAIN.md §4: L ÷ person-days, prorated by days; Cieau/SOeS 148 L)")
 waste_options = {"waste": {"reference_period": period(*WASTE_REF),
                            "challenge_periods": [period(*p) for p in WASTE_PARTS]}}

@@ -227,7 +227,7 @@ class Report:
     def to_json(self) -> str:
         """The report as JSON text (decimals as strings)."""
     def to_pandas(self, decimals: str = "decimal") -> Dict[str, Any]:
-        """Tidy DataFrames: ``households``, ``meters``, ``teams``, ``challenge`` and one per theme computed (``energy``, ``water``, ``waste``, ``food``, ``mobility``)."""
+        """Tidy DataFrames: ``households``, ``meters``, ``teams``, ``challenge``, ``national`` (the challenge beside the national references) and one per theme computed (``energy``, ``water``, ``waste``, ``food``, ``mobility``)."""
     def _repr_html_(self) -> str:
         """The notebook view: the headline and the team ranking."""
 

@@ -18,6 +18,12 @@ excluded). The frames:
   ``excluded_<code>`` count column per exclusion code.
 - ``challenge``: one row per theme, with the challenge's identity,
   periods, totals and headline.
+- ``national``: one row per national comparison of the report (energy,
+  water, waste's residual and total): ``theme``, ``figure``
+  (``energy``, ``water``, ``residual_waste``, ``household_waste``), the
+  national ``value``, ``unit``, ``year``, ``source``, ``title``, the
+  challenge's figure ``challenge`` and ``versus`` (challenge ÷ national
+  − 1); the ``challenge`` frame has the same as ``national_…`` columns.
 - one frame per theme computed, named after it (``energy``, ``water``,
   ``waste``, ``food``, ``mobility``): one row per household of the input,
   in input order: ``household``, ``team``, ``status``, ``excluded``, the
@@ -36,7 +42,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Tuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from ecodefi import Report
@@ -145,13 +151,44 @@ def _challenge_row(report: Mapping[str, Any], theme: str, section: Mapping[str, 
         "challenge_last": c["challenge_period"]["last"],
         "teams": len(c["teams"]),
     }
-    rest = {k: v for k, v in section.items() if k not in ("households", "teams")}
+    rest = {k: v for k, v in section.items() if k not in ("households", "teams", "national")}
     _flat(rest, row)
+    if section.get("national"):
+        _paths(section["national"], row, "national_")
     totals = (section.get("totals") or {}).get("totals") or section.get("totals") or {}
     counts = {e["code"]: e["households"] for e in totals.get("exclusions", [])}
     for code in codes:
         row[f"excluded_{code}"] = counts.get(code, 0)
     return row
+
+
+#: Each section's comparisons: (the key under ``national``, or ``None`` for
+#: the comparison itself; the figure's name).
+_NATIONAL: Dict[str, List[Tuple[Optional[str], str]]] = {
+    "energy": [(None, "energy")],
+    "water": [(None, "water")],
+    "waste": [("residual", "residual_waste"), ("total", "household_waste")],
+}
+
+
+def _national_rows(theme: str, section: Mapping[str, Any]) -> list:
+    national: Mapping[str, Any] = section.get("national") or {}
+    rows = []
+    for key, figure in _NATIONAL.get(theme, []) if national else []:
+        c: Mapping[str, Any] = national if key is None else national[key]
+        r: Mapping[str, Any] = c["reference"]
+        rows.append({
+            "theme": theme,
+            "figure": figure,
+            "value": r["value"],
+            "unit": r["unit"],
+            "year": r["year"],
+            "source": r["source"],
+            "title": r.get("title"),
+            "challenge": c.get("challenge"),
+            "versus": c.get("versus"),
+        })
+    return rows
 
 
 def _missing(v: Any) -> bool:
@@ -174,6 +211,15 @@ def _frame(rows: list, decimals: str) -> Any:
     return df
 
 
+_NATIONAL_COLUMNS = ["theme", "figure", "value", "unit", "year", "source", "title", "challenge", "versus"]
+
+
+def _frame_of(columns: List[str]) -> Any:
+    import pandas as pd
+
+    return pd.DataFrame(columns=columns)
+
+
 def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, Any]:
     """The report's tidy DataFrames (see the module's documentation)."""
     if decimals not in ("decimal", "float"):
@@ -186,6 +232,7 @@ def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, Any]
     meters: list = []
     teams: list = []
     challenge: list = []
+    national: list = []
     themes: Dict[str, Any] = {}
     for theme, section in d.items():
         if theme in _NOT_THEMES or not isinstance(section, dict):
@@ -195,12 +242,14 @@ def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, Any]
         meters += m
         teams += _team_rows(theme, section, codes)
         challenge.append(_challenge_row(d, theme, section, codes))
+        national += _national_rows(theme, section)
         themes[theme] = _frame(own, decimals)
     return {
         "households": _frame(households, decimals),
         "meters": _frame(meters, decimals),
         "teams": _frame(teams, decimals),
         "challenge": _frame(challenge, decimals),
+        "national": _frame(national, decimals) if national else _frame_of(_NATIONAL_COLUMNS),
         **themes,
     }
 

@@ -31,6 +31,12 @@ excluded). Each theme has its subclass with typed figures:
   :class:`MobilityIndicators` (:class:`PeriodMobility`,
   :class:`ModeFigures`), :class:`MobilityTeam`, :class:`MobilityTotals`.
 
+Each of the energy, water and waste sections also has ``national``: the
+challenge set beside a sourced national figure (:class:`NationalComparison`
+with its :class:`NationalFigure`; waste's :class:`WasteComparison` holds
+two, residual waste against OMR and all streams against DMA), ``None`` in a
+report written before they existed.
+
 Build them from the report (``report.water``) or from the matching part of
 ``report.to_dict()`` with ``from_dict`` (``WaterReport.from_dict(
 report.to_dict()["water"])``); an unknown key is a ``TypeError``. The
@@ -60,6 +66,9 @@ __all__ = [
     "Totals",
     "HouseholdResult",
     "DegreeDayOptions",
+    "NationalFigure",
+    "NationalComparison",
+    "WasteComparison",
     "MeterResult",
     "Saving",
     "EnergyHouseholdResult",
@@ -262,6 +271,42 @@ class HouseholdResult(_FromDict, Generic[F]):
 
 
 
+@dataclass(frozen=True)
+class NationalFigure(_FromDict):
+    """A sourced national figure (``options.references``): its exact
+    ``value``, its ``unit`` (``litres_per_person_day``,
+    ``kg_per_person_year`` or ``kwh_per_household_year``), the ``year`` it
+    is for, its ``source`` (publisher) and the document's ``title``
+    (``None`` when none was given)."""
+
+    value: Decimal
+    unit: str
+    year: int
+    source: str
+    title: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class NationalComparison(_FromDict):
+    """The challenge beside a national figure: the ``reference``, the
+    challenge's figure in the same unit (``None`` when no household has
+    one) and ``versus``, challenge ÷ national − 1 (``-0.1`` is 10 % below)."""
+
+    reference: NationalFigure
+    challenge: Optional[Decimal]
+    versus: Optional[Decimal]
+
+
+@dataclass(frozen=True)
+class WasteComparison(_FromDict):
+    """The waste section's comparisons: kg per person and year of residual
+    waste against OMR (``residual``) and of all streams weighed against DMA
+    (``total``)."""
+
+    residual: NationalComparison
+    total: NationalComparison
+
+
 # ---------------------------------------------------------------- energy
 
 
@@ -366,6 +411,8 @@ class EnergyReport(_FromDict):
     teams: List[TeamResult]
     totals: EnergyTotals
     headline: str
+    #: The challenge beside the national figure (``None`` in an older report).
+    national: Optional[NationalComparison] = None
 
 
 # ---------------------------------------------------------------- water
@@ -443,6 +490,8 @@ class WaterReport(_FromDict):
     teams: List[WaterTeam]
     totals: WaterTotals
     headline: str
+    #: The challenge beside the national figure (``None`` in an older report).
+    national: Optional[NationalComparison] = None
 
 
 # ---------------------------------------------------------------- waste
@@ -535,6 +584,8 @@ class WasteReport(_FromDict):
     teams: List[WasteTeam]
     totals: WasteTotals
     headline: str
+    #: The challenge beside the national figure (``None`` in an older report).
+    national: Optional[WasteComparison] = None
 
 
 # ---------------------------------------------------------------- food

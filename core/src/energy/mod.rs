@@ -136,6 +136,7 @@ pub fn compute(
         households: results,
         teams,
         totals: energy_totals,
+        national: None,
     })
 }
 

@@ -73,6 +73,13 @@ pub struct EnergyReport {
     pub totals: EnergyTotals,
     /// The headline, in the published French style.
     pub headline: String,
+    /// The counted households' mean reference consumption, annualised,
+    /// next to the national household figure
+    /// ([`crate::references::energy_comparison`]); set by
+    /// [`crate::compute`] from `options.references`, `None` when the
+    /// section is computed alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national: Option<crate::references::NationalComparison>,
 }
 
 /// The headline, e.g. "189 foyers, −11,3 % de consommation d'énergie

@@ -480,6 +480,15 @@ const THEMES: &[(&str, &str)] = &[
         "{count} weighing(s) dated outside the reference and challenge periods, not counted (first: item {first})",
         "{count}\u{a0}pesée(s) datée(s) hors des périodes de référence et du défi, non comptée(s) (la première\u{a0}: élément d’indice {first})",
     ),
+    // references.rs
+    ("national reference value", "valeur du repère national"),
+    ("national reference unit", "unité du repère national"),
+    ("reference unit", "unité de repère"),
+    (
+        "a national reference is above zero",
+        "un repère national est supérieur à zéro",
+    ),
+    ("this figure is in {unit}", "ce repère s’exprime en {unit}"),
 ];
 
 /// Weather-regression baselines: `regression/`.

@@ -77,6 +77,11 @@ pub struct WasteReport {
     /// The published-style result, e.g. "60 foyers, −26 % de production de
     /// déchets non recyclables".
     pub headline: String,
+    /// The challenge's kg per person and year next to the national figure ([`crate::references`]); set
+    /// by [`crate::compute`] from `options.references`, `None` when the
+    /// section is computed alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national: Option<crate::references::WasteComparison>,
 }
 
 fn entry(
@@ -208,6 +213,7 @@ pub fn waste_report(
         teams,
         totals: all,
         headline,
+        national: None,
     })
 }
 

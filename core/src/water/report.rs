@@ -75,6 +75,11 @@ pub struct WaterReport {
     /// consommation d'eau (132 L par personne et par jour ; référence
     /// 148 L)".
     pub headline: String,
+    /// The challenge's litres per person and day next to the national figure ([`crate::references`]); set
+    /// by [`crate::compute`] from `options.references`, `None` when the
+    /// section is computed alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national: Option<crate::references::NationalComparison>,
 }
 
 fn group<'a>(
@@ -173,6 +178,7 @@ pub fn water_report(
         teams,
         totals: all,
         headline,
+        national: None,
     })
 }
 
