@@ -15,9 +15,9 @@
 
 use std::fmt;
 
+use ecodefi::msg;
 use ecodefi::{Date, Decimal};
 use pyo3::exceptions::PyTypeError;
-use ecodefi::msg;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{
@@ -168,14 +168,13 @@ fn from_text<T: serde::de::DeserializeOwned>(
         .ok_or_else(|| {
             PyTypeError::new_err(format!("expected {expected}, got `{}`", type_name(obj)))
         })?;
-    T::deserialize(de::value::StrDeserializer::<de::value::Error>::new(&text))
-        .map_err(|e| {
-            crate::error::to_pyerr(ecodefi::Error::invalid(
-                what,
-                &text,
-                msg!("{reason}", reason = e.to_string()),
-            ))
-        })
+    T::deserialize(de::value::StrDeserializer::<de::value::Error>::new(&text)).map_err(|e| {
+        crate::error::to_pyerr(ecodefi::Error::invalid(
+            what,
+            &text,
+            msg!("{reason}", reason = e.to_string()),
+        ))
+    })
 }
 
 impl FromPyObject<'_, '_> for Wrap<Decimal> {

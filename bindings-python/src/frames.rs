@@ -17,8 +17,8 @@ use ecodefi::table::{
     PresenceColumns, PurchaseColumns, QuantityColumns, ReadingColumns, Table, TeamColumns,
     TemperatureColumns, TripColumns, WeighingColumns,
 };
-use ecodefi::{Date, Decimal, Error, Location};
 use ecodefi::{msg, noun};
+use ecodefi::{Date, Decimal, Error, Location};
 use pyo3::prelude::*;
 use pyo3::types::{
     PyBool, PyDate, PyDateAccess, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString,
@@ -68,7 +68,10 @@ fn missing(table: Table, row: usize, column: &str) -> Error {
     Error::InvalidValue {
         what: noun!("cell"),
         got: "a missing value".to_owned(),
-        why: msg!("the column `{column}` is required in every row", column = column),
+        why: msg!(
+            "the column `{column}` is required in every row",
+            column = column
+        ),
         at: at(table, row, column),
     }
 }

@@ -3,12 +3,12 @@
 //! `ecodefi/_regression.py`, read by the core's serde types, and every check
 //! is the core's.
 
+use ecodefi::message::Arg;
+use ecodefi::msg;
 use ecodefi::regression::{
     self, BillingPeriod, DailyTemperature, DailyUsage, Interval, RegressionOptions, SavingsOptions,
     UsageData,
 };
-use ecodefi::message::Arg;
-use ecodefi::msg;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -131,7 +131,10 @@ pub struct PyBaseline(pub regression::Baseline);
 impl PyBaseline {
     fn fitted(&self) -> PyResult<&regression::FittedModel> {
         let why = match self.0.no_model_reason {
-            Some(r) => msg!("the baseline has no model ({reason})", reason = Arg::text(r)),
+            Some(r) => msg!(
+                "the baseline has no model ({reason})",
+                reason = Arg::text(r)
+            ),
             None => msg!("the baseline has no model"),
         };
         self.0.model.as_ref().ok_or_else(|| {

@@ -116,7 +116,12 @@ fn source_files() -> Vec<(String, String)> {
     let core = Path::new(env!("CARGO_MANIFEST_DIR"));
     let workspace = core.parent().unwrap();
     let mut files = Vec::new();
-    for dir in ["core/src", "core/examples", "bindings-python/src", "bindings-wasm/src"] {
+    for dir in [
+        "core/src",
+        "core/examples",
+        "bindings-python/src",
+        "bindings-wasm/src",
+    ] {
         sources(&workspace.join(dir), &mut files);
     }
     files
@@ -127,7 +132,10 @@ fn source_files() -> Vec<(String, String)> {
                 Some(at) => text[..at].to_owned(),
                 None => text,
             };
-            (f.strip_prefix(workspace).unwrap().display().to_string(), without_tests)
+            (
+                f.strip_prefix(workspace).unwrap().display().to_string(),
+                without_tests,
+            )
         })
         .collect()
 }
