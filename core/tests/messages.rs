@@ -235,43 +235,66 @@ fn every_code_and_kind_has_its_french() {
     }
 }
 
-/// The French table's entries between `const {name}` and its end, read from
-/// the source of `fr.rs`.
+/// The English of each entry of the French table `name`, read from the
+/// source of `fr.rs` (an entry is `    ("english", "français"),` or the same
+/// over several lines).
 fn table_part(name: &str) -> Vec<String> {
     let fr = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/message/fr.rs");
     let source = std::fs::read_to_string(fr).unwrap();
-    let start = source.find(&format!("const {name}: ")).unwrap();
+    let start = source
+        .find(&format!("const {name}: &[(&str, &str)] = &[\n"))
+        .unwrap();
     let end = start + source[start..].find("\n];").unwrap();
+    let lines: Vec<&str> = source[start..end].lines().collect();
     let mut out = Vec::new();
-    let mut rest = &source[start..end];
-    while let Some(at) = rest.find("(\n        \"").or_else(|| rest.find("(\"")) {
-        let from = rest[at + 1..].trim_start();
-        let (text, _) = literal(from).unwrap();
-        out.push(text);
-        let consumed = rest.len() - from.len();
-        rest = &rest[consumed + 1..];
-        // Skip the French of this entry.
-        if let Some(comma) = rest.find("\"),") {
-            rest = &rest[comma..];
+    for (i, line) in lines.iter().enumerate() {
+        let english = if let Some(rest) = line.strip_prefix("    (\"") {
+            Some(format!("\"{rest}"))
+        } else if *line == "    (" {
+            lines.get(i + 1).map(|l| l.trim_start().to_owned())
+        } else {
+            None
+        };
+        if let Some(text) = english.and_then(|e| literal(&e)) {
+            out.push(text.0);
         }
-        let Some(next) = rest.find("),") else { break };
-        rest = &rest[next + 2..];
     }
     out
 }
 
 #[test]
-fn the_file_readers_table_holds_only_their_texts() {
-    // Builds without the `files` feature (the page's small module) leave
-    // that table out: each of its texts must be used by the readers only.
+fn the_optional_parts_tables_hold_only_their_texts() {
+    // Builds without a part (the page's small module has no themes, no
+    // regression, no file readers) leave its table out: each of its texts
+    // must be used by that part's code only.
     let texts = catalogue_texts();
-    let files = table_part("FILES");
-    assert!(files.len() > 50, "{}", files.len());
-    for text in files {
-        let used = texts.get(&text).cloned().unwrap_or_default();
-        assert!(
-            used.iter().all(|at| at.starts_with("core/src/files/")),
-            "{text:?} is also used outside the file readers: {used:?}; move it to another table"
-        );
+    for (table, folders) in [
+        ("FILES", &["core/src/files/"][..]),
+        (
+            "REGRESSION",
+            &["core/src/regression/", "bindings-python/src/regression.rs"][..],
+        ),
+        (
+            "THEMES",
+            &[
+                "core/src/water/",
+                "core/src/waste/",
+                "core/src/food/",
+                "core/src/mobility/",
+                "core/src/references.rs",
+                "core/src/rate.rs",
+            ][..],
+        ),
+    ] {
+        let entries = table_part(table);
+        assert!(entries.len() > 20, "{table}: {}", entries.len());
+        for text in entries {
+            let used = texts.get(&text).cloned().unwrap_or_default();
+            assert!(
+                used.iter()
+                    .all(|at| folders.iter().any(|f| at.starts_with(f))),
+                "{table}: {text:?} is also used elsewhere: {used:?}; move it to another table"
+            );
+        }
     }
 }

@@ -14,17 +14,13 @@
 //! that every `msg!` and `noun!` of the sources is here once, with the same
 //! placeholders, and that nothing here is unused.
 
-/// Every table, searched in order. The file readers' table is left out of
-/// builds without them (the page's small WebAssembly module pays for every
-/// byte); `core/tests/messages.rs` checks that its texts are the readers'
-/// own.
-#[cfg(feature = "files")]
+/// Every table, searched in order. The tables of the themes, of the
+/// weather regression and of the file readers are empty in builds without
+/// them (the page's small WebAssembly module pays for every byte);
+/// `core/tests/messages.rs` checks that their texts are used by that code
+/// alone.
 pub(super) const TABLES: &[&[(&str, &str)]] = &[
     ERRORS, LABELS, INPUTS, ENERGY, THEMES, REGRESSION, TABLE, FILES, CATALOGUE, BINDINGS,
-];
-#[cfg(not(feature = "files"))]
-pub(super) const TABLES: &[&[(&str, &str)]] = &[
-    ERRORS, LABELS, INPUTS, ENERGY, THEMES, REGRESSION, TABLE, CATALOGUE, BINDINGS,
 ];
 
 /// `error.rs`: the frame of each kind of error, and the parts of a
@@ -370,6 +366,9 @@ const ENERGY: &[(&str, &str)] = &[
 ];
 
 /// The per-person themes: `water/`, `waste/`, `food/`, `mobility/`, `rate`.
+#[cfg(not(feature = "themes"))]
+const THEMES: &[(&str, &str)] = &[];
+#[cfg(feature = "themes")]
 const THEMES: &[(&str, &str)] = &[
     ("a change needs at least two surveys", "une évolution demande au moins deux relevés d’achats"),
     ("a line stands for at least one trip", "une ligne compte au moins un trajet"),
@@ -459,14 +458,11 @@ const THEMES: &[(&str, &str)] = &[
         "the reference weighings add up to 0 kg",
         "les pesées de la période de référence totalisent 0\u{a0}kg",
     ),
-    ("travel mode", "mode de déplacement"),
     ("trip count", "nombre de trajets"),
     ("trip km", "km du déplacement"),
     ("unit-days", "jours-unités de consommation"),
-    ("waste stream", "flux de déchets"),
     ("water meter measurements", "mesures du compteur d’eau"),
     ("water reference value", "valeur de référence de l’eau"),
-    ("water unit", "unité d’eau"),
     ("weighing", "pesée"),
     (
         "{count} purchase(s) dated outside every survey, not counted (first: item {first})",
@@ -492,6 +488,9 @@ const THEMES: &[(&str, &str)] = &[
 ];
 
 /// Weather-regression baselines: `regression/`.
+#[cfg(not(feature = "regression"))]
+const REGRESSION: &[(&str, &str)] = &[];
+#[cfg(feature = "regression")]
 const REGRESSION: &[(&str, &str)] = &[
     (
         "1 to {max} finite balance points in strictly increasing order",
@@ -705,9 +704,14 @@ const TABLE: &[(&str, &str)] = &[
     ("water reference, litres per person per day", "référence eau, en litres par personne et par jour"),
     ("weighed mass", "masse pesée"),
     ("weighing date", "date de pesée"),
+    ("travel mode", "mode de déplacement"),
+    ("waste stream", "flux de déchets"),
+    ("water unit", "unité d’eau"),
 ];
 
 /// Files as people have them: `files/`.
+#[cfg(not(feature = "files"))]
+const FILES: &[(&str, &str)] = &[];
 #[cfg(feature = "files")]
 const FILES: &[(&str, &str)] = &[
     (" and {more} more", " et {more} autres"),
