@@ -217,9 +217,6 @@ fn names(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     Ok(d)
 }
 
-/// Reads a challenge's tables, given as pandas DataFrames (or dicts of
-/// columns), with the core's columnar input: ``{"households": [...],
-/// "teams": [...], "temperatures": [...] or None}`` in the document's form.
 /// A machine-readable code (an exclusion's, a warning's or an error's
 /// ``code``) in words, in ``lang`` (``"en"`` or ``"fr"``), from the core's
 /// message catalogue: ``code_label("no_meter", "fr")`` is
@@ -233,6 +230,9 @@ fn code_label(code: &str, lang: &str) -> PyResult<Option<&'static str>> {
     ))
 }
 
+/// Reads a challenge's tables, given as pandas DataFrames (or dicts of
+/// columns), with the core's columnar input: ``{"households": [...],
+/// "teams": [...], "temperatures": [...] or None}`` in the document's form.
 #[pyfunction]
 #[pyo3(signature = (households, *, teams = None, meters = None, readings = None, events = None, bills = None, deliveries = None, stock = None, presence = None, temperatures = None, weighings = None, purchases = None, trips = None))]
 #[allow(clippy::too_many_arguments)]

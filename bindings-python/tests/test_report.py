@@ -43,8 +43,9 @@ def test_to_dict_is_to_json_with_python_types(report: ecodefi.Report) -> None:
             assert v.isoformat() == j, path
         else:
             assert v == j, path
-            # Every decimal of the JSON is a Decimal in the dict.
-            if isinstance(j, str) and path.rsplit(".", 1)[-1] in {"reference", "saved", "change", "challenge"}:
+            # Every decimal of the JSON is a Decimal in the dict (a message's
+            # parameters are data as the message quotes them: text).
+            if isinstance(j, str) and ".params." not in path and path.rsplit(".", 1)[-1] in {"reference", "saved", "change", "challenge"}:
                 pytest.fail(f"{path} is a str in to_dict")
     assert decimals > 1000
 

@@ -283,7 +283,7 @@ class NationalFigure(_FromDict):
     unit: str
     year: int
     source: str
-    title: Optional[str] = None
+    title: Optional[str]
 
 
 @dataclass(frozen=True)
@@ -412,7 +412,7 @@ class EnergyReport(_FromDict):
     totals: EnergyTotals
     headline: str
     #: The challenge beside the national figure (``None`` in an older report).
-    national: Optional[NationalComparison] = None
+    national: Optional[NationalComparison]
 
 
 # ---------------------------------------------------------------- water
@@ -491,7 +491,7 @@ class WaterReport(_FromDict):
     totals: WaterTotals
     headline: str
     #: The challenge beside the national figure (``None`` in an older report).
-    national: Optional[NationalComparison] = None
+    national: Optional[NationalComparison]
 
 
 # ---------------------------------------------------------------- waste
@@ -585,7 +585,7 @@ class WasteReport(_FromDict):
     totals: WasteTotals
     headline: str
     #: The challenge beside the national figure (``None`` in an older report).
-    national: Optional[WasteComparison] = None
+    national: Optional[WasteComparison]
 
 
 # ---------------------------------------------------------------- food
