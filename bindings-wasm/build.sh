@@ -85,8 +85,11 @@ import json, os
 print(json.dumps({d: sorted(os.listdir(d)) for d in sorted(os.listdir(".")) if os.path.isdir(d)}))
 ' > index.json)
 
-# Issue 5's budget: the page's module at most 300 KB after wasm-opt -Oz
-# (ECODEFI_WASM_MAX_BYTES to change it). The full module is reported, with
+# Issue 5's budget: the page's module at most 300 KB after wasm-opt -Oz;
+# issue 13 made it speak French from core's message catalogue (its texts,
+# their parameters as data, the provisional results and the national
+# references): 298 854 → 369 002 bytes, so 375 KB until issue 15 brings it
+# down (ECODEFI_WASM_MAX_BYTES to change it). The full module is reported, with
 # a ceiling against growth (ECODEFI_FULL_WASM_MAX_BYTES).
 check() { # $1: label, $2: file, $3: ceiling in bytes
     local size gz
@@ -99,16 +102,19 @@ check() { # $1: label, $2: file, $3: ceiling in bytes
     fi
 }
 check "ecodefi/sheets (the page's module)" "$out/sheets/ecodefi_sheets_bg.wasm" \
-    "${ECODEFI_WASM_MAX_BYTES:-340000}"
+    "${ECODEFI_WASM_MAX_BYTES:-375000}"
 # Issue 11's budget: every theme from spreadsheets, at most 450 KB after
 # wasm-opt -Oz; issue 12 added the files read directly (Météo-France,
 # Linky, Gazpar: 443 256 → 670 253 bytes; the full module grew by 145 KB
 # only: the other 82 KB is code it already had, chiefly serde_json's
 # deserialiser, which the Gazpar JSON export brings here), so 690 KB: what
-# is needed and a 3 % margin
+# is needed and a 3 % margin; issue 13's catalogue (French of every text,
+# the file readers' included), provisional results and national
+# references: 754 011 bytes, so 760 KB
 # (ECODEFI_THEMES_WASM_MAX_BYTES to change it).
 check "ecodefi/sheets-themes (every theme from spreadsheets, and the files read directly)" \
-    "$out/sheets-themes/ecodefi_sheets_themes_bg.wasm" "${ECODEFI_THEMES_WASM_MAX_BYTES:-730000}"
+    "$out/sheets-themes/ecodefi_sheets_themes_bg.wasm" "${ECODEFI_THEMES_WASM_MAX_BYTES:-760000}"
 # The whole npm module (not what the page starts on): 1 183 357 bytes after
-# the catalogue groups of issue 14, 1 328 467 with the files of issue 12.
-check "ecodefi (every export)" "$out/ecodefi_wasm_bg.wasm" "${ECODEFI_FULL_WASM_MAX_BYTES:-1400000}"
+# the catalogue groups of issue 14, 1 328 467 with the files of issue 12,
+# 1 432 585 with issue 13's messages in French and English.
+check "ecodefi (every export)" "$out/ecodefi_wasm_bg.wasm" "${ECODEFI_FULL_WASM_MAX_BYTES:-1440000}"
