@@ -297,7 +297,7 @@ test('the linky-gazpar challenge computes from its files as files_challenge prin
   // The full module computes the same.
   assert.deepEqual(full.computeFiles(files), result);
   // computeSheets's own fields, as it gives them for a report.
-  assert.deepEqual(Object.keys(result), ['report', 'householdsCsv', 'teamsCsv', 'sections', 'imported']);
+  assert.deepEqual(Object.keys(result), ['report', 'householdsCsv', 'teamsCsv', 'sections', 'asOfDefault', 'imported']);
 });
 
 test('a broken Linky file: its error names the file, the line and the column', { skip: !existsSync(dirs.challenge) && 'no sample yet' }, () => {

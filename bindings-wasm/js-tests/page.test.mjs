@@ -116,7 +116,8 @@ test('the bundled multi-theme sample is the themes vector\'s first input', () =>
 test('the multi-theme sample shows one section per theme, with core\'s headline and ranking', async () => {
   const input = themesVector.cases[0].input;
   // What the package computes from the same document, in Node.
-  const expected = full.compute(JSON.stringify(input));
+  // The page asks for French: core's details in French.
+  const expected = full.compute(JSON.stringify(input), { lang: 'fr' });
   const themes = Object.keys(THEME_LABELS).filter((k) => expected[k]);
   assert.deepEqual([...themes].sort(), [...input.challenge.themes].sort());
   assert.ok(themes.length > 1);
@@ -480,7 +481,7 @@ test('the Déclics sample shows energy, water and waste as table_demo prints the
   const dir = path.join(examples, 'declics');
   const expected = tableDemo(dir);
   // What the package computes from the same files, in Node.
-  const inNode = sheetsThemes.computeSheets(readdirSync(dir).sort().map((name) => ({ name, text: full.decode(readFileSync(path.join(dir, name))) })));
+  const inNode = sheetsThemes.computeSheets(readdirSync(dir).sort().map((name) => ({ name, text: full.decode(readFileSync(path.join(dir, name))) })), { lang: 'fr' });
   const { page, errors } = await openPage();
   const wasm = wasmRequests(page);
   await page.click('#sample-declics');
@@ -515,7 +516,7 @@ test('the Linky, Gazpar and Météo-France files of a challenge: station, import
   const [energy] = expected.sections;
   // What the package computes and reads from the same files, in Node.
   const files = byteFiles(dir);
-  const inNode = sheetsThemes.computeFiles(files);
+  const inNode = sheetsThemes.computeFiles(files, { lang: 'fr' });
   const weatherFile = files.find((f) => !full.tableOf(f.name) && sheetsThemes.fileKind(f.name, f.bytes).kind === 'weather');
   const { stations } = sheetsThemes.readWeatherFile(weatherFile.bytes, weatherFile.name);
   assert.ok(stations.length > 1, 'a file of several stations');
@@ -644,7 +645,7 @@ test('without station_meteo, the page takes the most complete station; the bundl
   const { stations } = sheetsThemes.readWeatherFile(weatherFile.bytes, weatherFile.name);
   const most = Math.max(...stations.map((s) => s.complete_days));
   const best = stations.find((s) => s.complete_days === most); // the first of the most complete
-  const expected = sheetsThemes.computeFiles(bytes, { station: best.number });
+  const expected = sheetsThemes.computeFiles(bytes, { station: best.number, lang: 'fr' });
   const { page, errors } = await openPage();
   await page.setInputFiles('#picker', files);
   await page.waitForSelector('#results:not([hidden])', { timeout: 120_000 });
