@@ -5,59 +5,19 @@
 // 2026 : … »); an empty day shows the final results again.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createReadStream, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import * as full from 'ecodefi';
-import { examples, readJson, wasmDir } from './helpers.mjs';
+import { startBrowser } from './browser.mjs';
+import { examples, readJson } from './helpers.mjs';
 
-const www = path.join(wasmDir, 'www');
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.csv': 'text/csv; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-let server;
 let browser;
-let base;
-
-/** A static server of www/ on 127.0.0.1, on a free port. */
-function serve() {
-  return new Promise((resolve) => {
-    const s = createServer((req, res) => {
-      const url = new URL(req.url, 'http://127.0.0.1');
-      const file = path.join(www, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
-      if (!file.startsWith(www) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(res);
-    });
-    s.listen(0, '127.0.0.1', () => resolve(s));
-  });
-}
 
 before(async () => {
-  server = await serve();
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  browser = await startBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
 });
 
 test('a day picked shows the provisional results, an empty day the final ones', async () => {
@@ -66,12 +26,7 @@ test('a day picked shows the provisional results, an empty day the final ones', 
   const final = full.compute(sample).energy.headline;
   assert.ok(provisional.startsWith('Résultats provisoires au 15 février 2026\u00a0: '), provisional);
 
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
-  await page.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
-  await page.goto(base);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  const { page, errors } = await browser.openPage();
   assert.equal(await page.textContent('label[for="as-of"]'), 'Résultats au');
 
   await page.click('#sample');

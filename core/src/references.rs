@@ -4,7 +4,7 @@
 //! household and similar waste (DMA) per inhabitant and year, and the
 //! average household's energy consumption in kWh per year.
 //!
-//! Like the impact factors ([`crate::energy::ImpactFactors`]) they are
+//! Like the impact factors ([`crate::energy::factors::ImpactFactors`]) they are
 //! versioned data: each figure carries its year, its publisher and the
 //! document it comes from, the set has an edition, and the caller can
 //! replace any of them (`options.references` in the input document).

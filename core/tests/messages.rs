@@ -236,10 +236,12 @@ fn every_code_and_kind_has_its_french() {
 }
 
 /// The English of each entry of the French table `name`, read from the
-/// source of `fr.rs` (an entry is `    ("english", "français"),` or the same
+/// source of `message/fr/` (an entry is `    ("english", "français"),` or the same
 /// over several lines).
 fn table_part(name: &str) -> Vec<String> {
-    let fr = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/message/fr.rs");
+    let fr = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src/message/fr")
+        .join(format!("{}.rs", name.to_lowercase()));
     let source = std::fs::read_to_string(fr).unwrap();
     let start = source
         .find(&format!("const {name}: &[(&str, &str)] = &[\n"))

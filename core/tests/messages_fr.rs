@@ -1,6 +1,6 @@
 //! The core's exclusions, warnings and errors in French, as organisers read
 //! them: each expected text is written by hand from the catalogue's French
-//! (`core/src/message/fr.rs`) and the input, and the values the text quotes
+//! (`core/src/message/fr/`) and the input, and the values the text quotes
 //! are kept as data (`params`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -7,7 +7,7 @@
 //! parameters as data (days, dates, values, identifiers…). The English
 //! template is the message's identifier, as in GNU gettext's `msgid`: the
 //! code reads as it prints, and a language is one table from English
-//! templates to its own ([`fr`]). Adding a language is adding such a table
+//! templates to its own (`message/fr/`). Adding a language is adding such a table
 //! and a [`Lang`] variant.
 //!
 //! Nouns that are parameters of other messages (what an error is about:
