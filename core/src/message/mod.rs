@@ -394,22 +394,6 @@ pub fn table(lang: Lang) -> Vec<(&'static str, &'static str)> {
     }
 }
 
-/// Renders an English template, found again from its text, with parameters
-/// read back as data (a report read from JSON): `None` when the catalogue
-/// does not know the template.
-pub fn render_params(template: &str, params: &Params, lang: Lang) -> Option<String> {
-    let known = match lang {
-        Lang::En => template.to_owned(),
-        Lang::Fr => lookup(fr::TABLES, template)?.to_owned(),
-    };
-    Some(fill(&known, |name| {
-        params.get(name).map(|v| match v {
-            ParamValue::Int(n) => Arg::Int(*n).render(lang),
-            ParamValue::Text(t) => t.clone(),
-        })
-    }))
-}
-
 /// The name of each machine-readable code (exclusion, warning, error kind)
 /// in words, in English; [`code_label`] translates it.
 const CODE_LABELS: &[(&str, &str)] = &[
@@ -552,10 +536,10 @@ mod tests {
         );
         let p = m.params();
         assert_eq!(p.get("days"), Some(&ParamValue::Int(139)));
-        assert_eq!(
-            render_params(m.template(), &p, Lang::Fr).as_deref(),
-            Some("les mesures s’arrêtent 139 jours avant sa fin")
-        );
+        assert_eq!(m.template(), "the measurements end {days} days before it does");
+        // A message inside another gives its parameters too.
+        let outer = crate::msg!("{period}: {why}", period = "x", why = m);
+        assert_eq!(outer.params().get("days"), Some(&ParamValue::Int(139)));
     }
 
     #[test]
