@@ -536,7 +536,10 @@ mod tests {
         );
         let p = m.params();
         assert_eq!(p.get("days"), Some(&ParamValue::Int(139)));
-        assert_eq!(m.template(), "the measurements end {days} days before it does");
+        assert_eq!(
+            m.template(),
+            "the measurements end {days} days before it does"
+        );
         // A message inside another gives its parameters too.
         let outer = crate::msg!("{period}: {why}", period = "x", why = m);
         assert_eq!(outer.params().get("days"), Some(&ParamValue::Int(139)));
