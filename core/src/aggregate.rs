@@ -95,7 +95,7 @@ pub fn change(reference: Decimal, actual: Decimal) -> Result<Ratio> {
 /// # Errors
 /// [`crate::Error::Overflow`] beyond the decimal range.
 pub fn median(values: &mut [Decimal]) -> Result<Option<Decimal>> {
-    values.sort_unstable();
+    crate::sort::sort_decimals(values);
     let n = values.len();
     if n == 0 {
         return Ok(None);
