@@ -80,6 +80,12 @@ pub struct Meter {
     pub stock: Vec<StockEstimate>,
 }
 
+/// `v < 0`, without the comparison's rescaling (a meter's readings are
+/// checked one by one).
+fn below_zero(v: Decimal) -> bool {
+    v.is_sign_negative() && !v.is_zero()
+}
+
 impl Meter {
     /// A meter with no measurement yet.
     pub fn new(id: MeterId, carrier: Carrier, unit: Unit, usage: Usage) -> Self {
@@ -156,22 +162,22 @@ impl Meter {
             Error::invalid(what, v, msg!("cannot be negative")).within(&at().with_index(i))
         };
         for (i, r) in self.readings.iter().enumerate() {
-            if r.value < Decimal::ZERO {
+            if below_zero(r.value) {
                 return Err(negative(noun!("reading value"), i, r.value));
             }
         }
         for (i, b) in self.bills.iter().enumerate() {
-            if b.quantity < Decimal::ZERO {
+            if below_zero(b.quantity) {
                 return Err(negative(noun!("bill quantity"), i, b.quantity));
             }
         }
         for (i, d) in self.deliveries.iter().enumerate() {
-            if d.quantity < Decimal::ZERO {
+            if below_zero(d.quantity) {
                 return Err(negative(noun!("delivery quantity"), i, d.quantity));
             }
         }
         for (i, s) in self.stock.iter().enumerate() {
-            if s.quantity < Decimal::ZERO {
+            if below_zero(s.quantity) {
                 return Err(negative(noun!("stock estimate"), i, s.quantity));
             }
         }
