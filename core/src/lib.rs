@@ -47,6 +47,7 @@ pub mod meter;
 pub mod mobility;
 mod names;
 pub mod outcome;
+pub mod parallel;
 pub mod period;
 pub mod provisional;
 pub mod quantity;

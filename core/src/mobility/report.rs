@@ -185,10 +185,9 @@ pub fn mobility_report(
         reference,
         challenge: period,
     };
-    let results = households
-        .iter()
-        .map(|h| household_mobility(h, periods.reference, periods.challenge, &options.factors))
-        .collect::<Result<Vec<_>>>()?;
+    let results = crate::parallel::map(households, &|h| {
+        household_mobility(h, periods.reference, periods.challenge, &options.factors)
+    })?;
     let pairs: Vec<_> = households.iter().zip(&results).collect();
     let teams = challenge
         .teams

@@ -169,10 +169,7 @@ pub fn waste_report(
     options: &WasteOptions,
 ) -> Result<WasteReport> {
     let (reference, periods) = options.periods(challenge)?;
-    let results = households
-        .iter()
-        .map(|h| household_waste(h, reference, &periods))
-        .collect::<Result<Vec<_>>>()?;
+    let results = crate::parallel::map(households, &|h| household_waste(h, reference, &periods))?;
     let teams = challenge
         .teams
         .iter()

@@ -138,10 +138,9 @@ pub fn water_report(
         max_gap_days: i32::from(options.max_gap_days),
     };
     let value = &options.reference_value;
-    let results = households
-        .iter()
-        .map(|h| household_water(h, reference, period, value, limits))
-        .collect::<Result<Vec<_>>>()?;
+    let results = crate::parallel::map(households, &|h| {
+        household_water(h, reference, period, value, limits)
+    })?;
     let teams = challenge
         .teams
         .iter()

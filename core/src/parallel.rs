@@ -1,0 +1,141 @@
+//! The per-household step of every theme, on every core.
+//!
+//! Households are independent until their results are summed by team: each
+//! theme maps its households to results with [`map`], which cuts them into
+//! one contiguous run per thread (`std::thread::scope`) and joins the runs
+//! in input order. The results are the same, value for value and in the same
+//! order, as a plain sequential map, and so is the error returned: the first
+//! in input order (a later run's error is only seen when every earlier run
+//! succeeded). `core/tests/parallel.rs` checks it on whole reports.
+//!
+//! How many threads: [`threads`]. WebAssembly builds (one thread in the
+//! browser) and small inputs run sequentially.
+
+use crate::error::Result;
+
+/// Below this many items per thread, a thread's start costs more than it
+/// saves: a household takes a few microseconds, a thread's start tens of
+/// them (measured: `benches/benches/energy.rs`, the 190-household sample is
+/// no faster on two threads).
+const MIN_ITEMS_PER_THREAD: usize = 1_000;
+
+/// The number of threads the per-household steps may use: the
+/// `ECODEFI_THREADS` environment variable when it holds a whole number
+/// above zero (`1` computes on the calling thread only), otherwise what the
+/// system says is available (`std::thread::available_parallelism`), read
+/// once per process.
+pub fn threads() -> usize {
+    #[cfg(target_arch = "wasm32")]
+    {
+        1
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+        *THREADS.get_or_init(|| {
+            std::env::var("ECODEFI_THREADS")
+                .ok()
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .filter(|&n| n > 0)
+                .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+                .unwrap_or(1)
+        })
+    }
+}
+
+/// `items.iter().map(f).collect::<Result<Vec<_>>>()`, on up to
+/// [`threads`] threads.
+///
+/// # Errors
+/// The first error of `f` in input order.
+pub(crate) fn map<T: Sync, R: Send>(
+    items: &[T],
+    f: &(dyn Fn(&T) -> Result<R> + Sync),
+) -> Result<Vec<R>> {
+    map_on(threads(), items, f)
+}
+
+/// [`map`] on at most `threads` threads.
+pub(crate) fn map_on<T: Sync, R: Send>(
+    threads: usize,
+    items: &[T],
+    f: &(dyn Fn(&T) -> Result<R> + Sync),
+) -> Result<Vec<R>> {
+    let threads = threads.min(items.len() / MIN_ITEMS_PER_THREAD).max(1);
+    if threads == 1 || cfg!(target_arch = "wasm32") {
+        return items.iter().map(f).collect();
+    }
+    let run = items.len().div_ceil(threads);
+    let runs: Vec<Result<Vec<R>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(run)
+            .skip(1)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect()))
+            .collect();
+        // The first run on the calling thread, while the others go on.
+        let first = items
+            .chunks(run)
+            .next()
+            .map_or_else(|| Ok(Vec::new()), |chunk| chunk.iter().map(f).collect());
+        std::iter::once(first)
+            .chain(handles.into_iter().map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }))
+            .collect()
+    });
+    let mut all = Vec::with_capacity(items.len());
+    for run in runs {
+        all.extend(run?);
+    }
+    Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+    use crate::noun;
+    use proptest::prelude::*;
+
+    /// Doubles a number, and fails on multiples of `bad` naming the number.
+    fn double(bad: u32) -> impl Fn(&u32) -> Result<u64> + Sync {
+        move |&x| {
+            if bad > 0 && x % bad == 0 {
+                Err(Error::overflow(noun!("consumption")).at_path(format!("n{x}")))
+            } else {
+                Ok(u64::from(x) * 2)
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        // The same values, order and first error as the sequential map,
+        // whatever the number of threads.
+        #[test]
+        fn same_as_sequential(len in 0usize..5_000, bad in 0u32..4_000, threads in 1usize..6) {
+            let items: Vec<u32> = (1..=u32::try_from(len).unwrap()).collect();
+            let f = double(bad);
+            let sequential: Result<Vec<u64>> = items.iter().map(&f).collect();
+            prop_assert_eq!(map_on(threads, &items, &f), sequential);
+        }
+    }
+
+    #[test]
+    fn the_first_error_in_input_order() {
+        // 4 000 items on 4 threads: runs of 1 000; the errors at 1 500
+        // (second run) and 3 000 (third): the second run's is returned.
+        let items: Vec<u32> = (1..=4_000).collect();
+        let f = |&x: &u32| -> Result<u32> {
+            if x == 1_500 || x == 3_000 {
+                Err(Error::overflow(noun!("consumption")).at_path(format!("n{x}")))
+            } else {
+                Ok(x)
+            }
+        };
+        let e = map_on(4, &items, &f).unwrap_err();
+        assert!(e.to_string().contains("n1500"), "{e}");
+    }
+}
