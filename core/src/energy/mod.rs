@@ -66,17 +66,24 @@ pub fn compute(
         .at_path("challenge.reference_period"));
     }
     let degree_days = degree_days(challenge, temperatures, options)?;
+    let (reference_degree_days, challenge_degree_days) = match &degree_days {
+        Some(d) => (Some(d.sum(reference)?), Some(d.sum(period)?)),
+        None => (None, None),
+    };
     let ctx = reference::Context {
         reference,
         challenge: period,
         degree_days: degree_days.as_ref(),
+        period_degree_days: (
+            reference_degree_days.unwrap_or_default(),
+            challenge_degree_days.unwrap_or_default(),
+        ),
         temperatures,
         options,
     };
-    let mut results = households
-        .iter()
-        .map(|h| savings::household_result(h, &ctx, challenge.objective))
-        .collect::<Result<Vec<_>>>()?;
+    let mut results = crate::parallel::map(households, &|h| {
+        savings::household_result(h, &ctx, challenge.objective)
+    })?;
     warn_outliers(&mut results).map_err(|e| e.at_path(CHALLENGE))?;
 
     // Households by team, in one pass.
@@ -130,8 +137,8 @@ pub fn compute(
         basis: options.basis,
         correction: options.correction,
         degree_days: options.degree_days,
-        reference_degree_days: degree_days.as_ref().map(|d| d.sum(reference)).transpose()?,
-        challenge_degree_days: degree_days.as_ref().map(|d| d.sum(period)).transpose()?,
+        reference_degree_days,
+        challenge_degree_days,
         headline: report::headline(&energy_totals, options.correction != Correction::None),
         households: results,
         teams,
@@ -206,7 +213,7 @@ fn warn_outliers(results: &mut [HouseholdResult]) -> Result<()> {
     if changes.len() < 4 {
         return Ok(());
     }
-    changes.sort_unstable();
+    crate::sort::sort_decimals(&mut changes);
     let (Some(q1), Some(med), Some(q3)) = (
         quantile(&changes, dec!(0.25))?,
         quantile(&changes, dec!(0.5))?,

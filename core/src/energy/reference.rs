@@ -114,6 +114,10 @@ pub struct Context<'a> {
     pub challenge: Period,
     /// Degree-days, when the challenge corrects for climate.
     pub degree_days: Option<&'a DegreeDays>,
+    /// Σ DJ over the reference and over the challenge period, computed
+    /// once for every meter; zero when the challenge does not correct for
+    /// climate.
+    pub period_degree_days: (Decimal, Decimal),
     /// Daily temperatures, when given (for regression baselines).
     pub temperatures: Option<&'a Temperatures>,
     /// The options.
@@ -260,10 +264,7 @@ pub fn meter_result(
 
     // Degree-days of both periods (the caller checked they are covered when
     // correcting).
-    let (dj_r, dj_c) = match (options.correction, ctx.degree_days) {
-        (Correction::None, _) | (_, None) => (Decimal::ZERO, Decimal::ZERO),
-        (_, Some(dd)) => (dd.sum(ctx.reference)?, dd.sum(ctx.challenge)?),
-    };
+    let (dj_r, dj_c) = ctx.period_degree_days;
     // Bring the reference to the challenge's number of days, then climate.
     let (days_r, days_c) = (ctx.reference.days(), ctx.challenge.days());
     let (e, dj) = if days_r == days_c {
