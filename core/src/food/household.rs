@@ -271,8 +271,20 @@ pub fn household_food(
     surveys: &[Survey],
     tolerance: Ratio,
 ) -> Result<HouseholdResult<FoodIndicators>> {
+    household_food_and_sums(household, surveys, tolerance).map(|(result, _)| result)
+}
+
+/// [`household_food`], and the household's sums per survey when it is
+/// counted (empty otherwise): the report pools them by team and for the
+/// challenge without reading the purchases again.
+pub(crate) fn household_food_and_sums(
+    household: &Household,
+    surveys: &[Survey],
+    tolerance: Ratio,
+) -> Result<(HouseholdResult<FoodIndicators>, Vec<Option<SurveySums>>)> {
     let at = Location::household(&household.id);
     let mut warnings = Vec::new();
+    let mut counted_sums = Vec::new();
     let outcome = (|| -> Result<Outcome<FoodIndicators>> {
         if household.food_purchases.is_empty() {
             return Ok(Outcome::Excluded(Exclusion::new(
@@ -328,6 +340,7 @@ pub fn household_food(
         };
         let change = FoodChange::between(first, last, tolerance)?;
         let steps = steps(&figures, tolerance)?;
+        counted_sums = sums;
         Ok(Outcome::Computed(FoodIndicators {
             surveys: figures,
             change,
@@ -335,12 +348,13 @@ pub fn household_food(
         }))
     })()
     .map_err(|e| e.within(&at))?;
-    Ok(HouseholdResult::new(
+    let result = HouseholdResult::new(
         household.id.clone(),
         household.team.clone(),
         outcome,
         warnings,
-    ))
+    );
+    Ok((result, counted_sums))
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::outcome::HouseholdResult;
 use crate::quantity::{add, div, Ratio};
 
 use super::household::{
-    household_food, steps, survey_sums, FoodChange, FoodIndicators, SurveyFigures, SurveySums,
+    household_food_and_sums, steps, FoodChange, FoodIndicators, SurveyFigures, SurveySums,
 };
 use super::input::{FoodOptions, Survey};
 use crate::noun;
@@ -100,8 +100,10 @@ fn mean(values: &[Decimal]) -> Result<Option<Ratio>> {
     )?)))
 }
 
+/// A group's totals from its members' results and sums per survey (as
+/// [`household_food_and_sums`] gives them).
 fn group_totals(
-    members: &[(&Household, &HouseholdResult<FoodIndicators>)],
+    members: &[(&HouseholdResult<FoodIndicators>, &[Option<SurveySums>])],
     surveys: &[Survey],
     tolerance: Ratio,
 ) -> Result<FoodTotals> {
@@ -109,7 +111,7 @@ fn group_totals(
     let mut by_code = vec![0u32; ExclusionCode::ALL.len()];
     let (mut counted, mut goal) = (0u32, 0u32);
     let (mut organic, mut local) = (Vec::new(), Vec::new());
-    for (h, r) in members {
+    for (r, sums) in members {
         match r.result() {
             Err(e) => {
                 if let Some(slot) = ExclusionCode::ALL
@@ -127,10 +129,9 @@ fn group_totals(
                 }
                 organic.push(ind.change.organic_share_change.fraction());
                 local.push(ind.change.local_share_change.fraction());
-                let (sums, _) = survey_sums(h, surveys)?;
-                for (slot, s) in pooled.iter_mut().zip(sums) {
+                for (slot, s) in pooled.iter_mut().zip(sums.iter()) {
                     if let Some(s) = s {
-                        slot.get_or_insert_with(SurveySums::default).merge(&s)?;
+                        slot.get_or_insert_with(SurveySums::default).merge(s)?;
                     }
                 }
             }
@@ -179,11 +180,16 @@ pub fn food_report(
 ) -> Result<FoodReport> {
     let surveys = options.surveys(challenge)?;
     let tolerance = options.budget_tolerance;
-    let results = households
+    let (results, sums): (Vec<_>, Vec<_>) = crate::parallel::map(households, &|h| {
+        household_food_and_sums(h, &surveys, tolerance)
+    })?
+    .into_iter()
+    .unzip();
+    let pairs: Vec<_> = results
         .iter()
-        .map(|h| household_food(h, &surveys, tolerance))
-        .collect::<Result<Vec<_>>>()?;
-    let pairs: Vec<_> = households.iter().zip(&results).collect();
+        .zip(&sums)
+        .map(|(r, s)| (r, s.as_slice()))
+        .collect();
     let teams = challenge
         .teams
         .iter()
@@ -191,7 +197,7 @@ pub fn food_report(
             let members: Vec<_> = pairs
                 .iter()
                 .copied()
-                .filter(|(h, _)| h.team == t.id)
+                .filter(|(r, _)| r.team == t.id)
                 .collect();
             Ok(FoodTeam {
                 team: t.id.clone(),
