@@ -7,29 +7,9 @@
 //! Run: `cargo bench -p ecodefi-benches --bench themes`
 #![allow(clippy::expect_used)] // a benchmark on shipped, valid data
 
-use std::hint::black_box;
-use std::path::Path;
-
 use criterion::{criterion_group, criterion_main, Criterion};
-use ecodefi::{ChallengeData, HouseholdId};
-
-fn scaled(theme: &str, copies: usize) -> ChallengeData {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../core/examples/data")
-        .join(theme)
-        .join("challenge.json");
-    let json = std::fs::read_to_string(path).expect("the sample is shipped");
-    let mut data = ChallengeData::from_json(&json).expect("the sample is valid");
-    let one = std::mem::take(&mut data.households);
-    for k in 0..copies {
-        for h in &one {
-            let mut h = h.clone();
-            h.id = HouseholdId::new(format!("{}-{k}", h.id)).expect("a valid id");
-            data.households.push(h);
-        }
-    }
-    data
-}
+use ecodefi_benches::scaled_sample as scaled;
+use std::hint::black_box;
 
 fn themes(c: &mut Criterion) {
     let mut group = c.benchmark_group("themes");
