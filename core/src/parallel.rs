@@ -8,8 +8,9 @@
 //! in input order (a later run's error is only seen when every earlier run
 //! succeeded). `core/tests/parallel.rs` checks it on whole reports.
 //!
-//! How many threads: [`threads`]. WebAssembly builds (one thread in the
-//! browser) and small inputs run sequentially.
+//! How many threads: [`threads`], chosen for a computation with
+//! [`with_threads`]. WebAssembly builds (one thread in the browser) and
+//! small inputs run sequentially.
 
 use crate::error::Result;
 
@@ -19,9 +20,10 @@ use crate::error::Result;
 /// no faster on two threads).
 const MIN_ITEMS_PER_THREAD: usize = 1_000;
 
-/// The number of threads the per-household steps may use: the
+/// The number of threads the per-household steps may use: the number given
+/// to an enclosing [`with_threads`] on this thread; else the
 /// `ECODEFI_THREADS` environment variable when it holds a whole number
-/// above zero (`1` computes on the calling thread only), otherwise what the
+/// above zero (`1` computes on the calling thread only); else what the
 /// system says is available (`std::thread::available_parallelism`), read
 /// once per process.
 pub fn threads() -> usize {
@@ -31,16 +33,45 @@ pub fn threads() -> usize {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-        *THREADS.get_or_init(|| {
-            std::env::var("ECODEFI_THREADS")
-                .ok()
-                .and_then(|v| v.trim().parse::<usize>().ok())
-                .filter(|&n| n > 0)
-                .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
-                .unwrap_or(1)
+        static DEFAULT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+        CHOSEN.with(std::cell::Cell::get).unwrap_or_else(|| {
+            *DEFAULT.get_or_init(|| {
+                std::env::var("ECODEFI_THREADS")
+                    .ok()
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .filter(|&n| n > 0)
+                    .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+                    .unwrap_or(1)
+            })
         })
     }
+}
+
+thread_local! {
+    /// The number of threads chosen by [`with_threads`] on this thread.
+    static CHOSEN: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with the per-household steps it starts on this thread using at
+/// most `threads` threads (at least one), then restores the previous
+/// choice:
+///
+/// ```
+/// # let data = ecodefi::synthetic::generate(Default::default())?;
+/// let sequential = ecodefi::parallel::with_threads(1, || ecodefi::compute(&data))?;
+/// assert_eq!(sequential, ecodefi::compute(&data)?);
+/// # Ok::<(), ecodefi::Error>(())
+/// ```
+pub fn with_threads<R>(threads: usize, f: impl FnOnce() -> R) -> R {
+    /// Puts the previous choice back, also when `f` panics.
+    struct Restore(Option<usize>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            CHOSEN.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(CHOSEN.with(|c| c.replace(Some(threads.max(1)))));
+    f()
 }
 
 /// `items.iter().map(f).collect::<Result<Vec<_>>>()`, on up to
