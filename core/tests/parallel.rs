@@ -4,6 +4,8 @@
 //! (1 000 households per thread) so that 1, 2 and 3 threads really differ
 //! in how the households are cut.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use ecodefi::parallel::with_threads;
 use ecodefi::synthetic::{generate, SyntheticOptions};
 use ecodefi::{compute, ChallengeData, HouseholdId};
