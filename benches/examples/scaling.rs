@@ -10,6 +10,8 @@
 //! cargo run --release -p ecodefi-benches --example scaling -- 1000 10000 100000
 //! ```
 
+#![allow(clippy::print_stdout)] // the example prints its measurements
+
 use std::time::{Duration, Instant};
 
 use ecodefi::parallel::{threads, with_threads};
