@@ -43,8 +43,8 @@ pub(crate) fn sort_decimals(values: &mut [Decimal]) {
     let tie = |d: &Decimal| (d.scale(), !d.is_sign_negative());
     let common = values.iter().map(Decimal::scale).max().unwrap_or(0);
     let key = |d: &Decimal| -> Option<Key> {
-        let up = common.checked_sub(d.scale())?;
-        Some((d.mantissa().checked_mul(10i128.checked_pow(up)?)?, tie(d)))
+        let up = usize::try_from(common.checked_sub(d.scale())?).ok()?;
+        Some((d.mantissa().checked_mul(*POWERS_OF_TEN.get(up)?)?, tie(d)))
     };
     let keyed: Option<Vec<(Key, Decimal)>> = values.iter().map(|d| Some((key(d)?, *d))).collect();
     match keyed {
@@ -57,6 +57,17 @@ pub(crate) fn sort_decimals(values: &mut [Decimal]) {
         None => values.sort_unstable_by(|a, b| a.cmp(b).then_with(|| tie(a).cmp(&tie(b)))),
     }
 }
+
+/// 10⁰ to 10²⁸, the scales a decimal may have.
+const POWERS_OF_TEN: [i128; 29] = {
+    let mut p = [1i128; 29];
+    let mut i = 1;
+    while i < p.len() {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
 
 /// A decimal's sort key: its value at the common scale, then its scale and
 /// whether it is not negative.
