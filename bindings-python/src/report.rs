@@ -440,6 +440,16 @@ impl PyReport {
         helper(slf.py(), "ecodefi._pandas", "report_frames")?.call1((slf, decimals))
     }
 
+    /// The same tables as :meth:`to_pandas` as Arrow tables
+    /// (``ecodefi.ArrowTable``, read by ``pyarrow.table(t)`` or
+    /// ``polars.from_arrow(t)``): the same columns, exact ``Decimal128``
+    /// decimals (``decimals="decimal"``) or ``Float64``, ``Date32`` days.
+    /// Needs the ``arrow`` feature (in the published wheels), not pandas.
+    #[pyo3(signature = (decimals = "decimal"))]
+    fn to_arrow<'py>(slf: &Bound<'py, Self>, decimals: &str) -> PyResult<Bound<'py, PyAny>> {
+        helper(slf.py(), "ecodefi._pandas", "report_arrow")?.call1((slf, decimals))
+    }
+
     /// The notebook view: the headline and the team ranking.
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         helper(slf.py(), "ecodefi._notebook", "report_html")?.call1((slf,))
