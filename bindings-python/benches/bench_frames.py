@@ -132,6 +132,12 @@ def main() -> int:
         print(f"arrow ({label}) from_frames + compute:  median {a * 1000:.1f} ms, best {min(times) * 1000:.1f} ms")
         print(f"ratio to the core, Arrow path ({label}, median): {a / c:.2f} (goal: at most 1.5); best: {min(times) / min(core):.2f}")
         failed = failed or (args.check and a / c > 1.5)
+    # Where the time goes: the binding's reading of the tables into the
+    # core's columns (timed inside Rust), beside the core's part.
+    for label, tables in (("pandas", frames), ("pyarrow", arrow), ("polars", polars)):
+        if tables:
+            r = statistics.median(_ecodefi._columns_seconds(tables, repeat=args.repeat))
+            print(f"reading the {label} tables into columns (inside Rust): median {r * 1000:.1f} ms ({r / c:.2f} of the core's time)")
     if failed:
         return 1
     return 0

@@ -83,6 +83,7 @@ pub fn table(obj: &Bound<'_, PyAny>) -> PyResult<Option<(Vec<String>, Vec<Column
     {
         return Ok(None);
     }
+    let obj = polars_without_null_columns(obj)?;
     let input: AnyRecordBatch = obj.extract()?;
     let reader = input.into_reader()?;
     let schema = reader.schema();
@@ -102,6 +103,25 @@ pub fn table(obj: &Bound<'_, PyAny>) -> PyResult<Option<(Vec<String>, Vec<Column
     }
     let names = schema.fields().iter().map(|f| f.name().clone()).collect();
     Ok(Some((names, columns)))
+}
+
+/// A polars DataFrame with its columns of the `Null` type (all missing)
+/// cast to text: polars exports them with a buffer that arrow-rs refuses
+/// (pola-rs/polars#22934). Any other object as it is.
+fn polars_without_null_columns<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let polars = obj
+        .get_type()
+        .module()
+        .is_ok_and(|m| m.to_cow().is_ok_and(|m| m.starts_with("polars")));
+    if !polars || !obj.hasattr("with_columns")? {
+        return Ok(obj.clone());
+    }
+    let pl = obj.py().import("polars")?;
+    let nulls = pl.getattr("col")?.call1((pl.getattr("Null")?,))?;
+    obj.call_method1(
+        "with_columns",
+        (nulls.call_method1("cast", (pl.getattr("String")?,))?,),
+    )
 }
 
 /// A pandas column of an Arrow dtype read through its Arrow array
@@ -175,8 +195,11 @@ pub fn typed(column: &Column, table: &str, name: &str) -> PyResult<Typed> {
     };
     match &column.data_type {
         DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Dictionary(..) => {
-            let text = gather(column, |a, _, v| text_of(a, v).map_err(py_err))?;
-            out.values = Some(Values::Text(text));
+            out.values = Some(if column.chunks.iter().all(|c| c.null_count() == 0) {
+                Values::Strings(gather(column, |a, _, v| strings_of(a, v).map_err(py_err))?)
+            } else {
+                Values::Text(gather(column, |a, _, v| text_of(a, v).map_err(py_err))?)
+            });
         }
         DataType::Float64 | DataType::Float32 => {
             let floats = gather(column, |a, _, v| {
@@ -263,8 +286,31 @@ fn unsupported(t: &DataType, table: &str, name: &str) -> Error {
     }
 }
 
+/// Text cells of a string array without a missing cell (a dictionary's
+/// unpacked first).
+fn strings_of(a: &dyn Array, v: &mut Vec<String>) -> Result<(), arrow_schema::ArrowError> {
+    v.reserve(a.len());
+    match a.data_type() {
+        DataType::Utf8 => {
+            let a = a.as_string::<i32>();
+            v.extend((0..a.len()).map(|i| a.value(i).to_owned()));
+        }
+        DataType::LargeUtf8 => {
+            let a = a.as_string::<i64>();
+            v.extend((0..a.len()).map(|i| a.value(i).to_owned()));
+        }
+        DataType::Utf8View => {
+            let a = a.as_string_view();
+            v.extend((0..a.len()).map(|i| a.value(i).to_owned()));
+        }
+        _ => strings_of(arrow_cast::cast(a, &DataType::Utf8)?.as_ref(), v)?,
+    }
+    Ok(())
+}
+
 /// Text cells of a string array (a dictionary's unpacked first).
 fn text_of(a: &dyn Array, v: &mut Vec<Option<String>>) -> Result<(), arrow_schema::ArrowError> {
+    v.reserve(a.len());
     match a.data_type() {
         DataType::Utf8 => v.extend(a.as_string::<i32>().iter().map(|s| s.map(str::to_owned))),
         DataType::LargeUtf8 => v.extend(a.as_string::<i64>().iter().map(|s| s.map(str::to_owned))),

@@ -90,8 +90,9 @@ struct Col<'py> {
     /// buffer (NaN for a missing cell).
     numbers: Option<Numbers>,
     /// The cells of a column read from an Arrow table, other than numbers
-    /// without missing values and days (`numbers`, `days`).
-    values: Option<Values>,
+    /// without missing values and days (`numbers`, `days`): taken by the
+    /// one reader of the column (no copy of its text).
+    values: std::cell::RefCell<Option<Values>>,
     /// The Arrow type of a column read from an Arrow table (for errors).
     arrow_type: String,
 }
@@ -131,7 +132,7 @@ impl<'py> Col<'py> {
             cells: Vec::new(),
             days: typed.days,
             numbers: typed.numbers,
-            values: typed.values,
+            values: std::cell::RefCell::new(typed.values),
             arrow_type: typed.arrow_type,
         }
     }
@@ -184,7 +185,10 @@ impl<'py> Col<'py> {
     /// Text cells (identifiers, names): `str`, or an integer written in
     /// digits.
     fn text(&self) -> Result<Vec<String>, Error> {
-        if self.numbers.is_some() || self.values.is_some() {
+        if let Some(v) = self.values.take() {
+            return self.values_required_text(v);
+        }
+        if self.numbers.is_some() {
             return self.required(self.text_opt()?);
         }
         self.map(|row, cell| {
@@ -197,6 +201,9 @@ impl<'py> Col<'py> {
     /// CSV cell reaches the core: the core decides whether blank is
     /// allowed (e.g. a meter's usage).
     fn text_blank(&self) -> Result<Vec<String>, Error> {
+        if let Some(v) = self.values.take() {
+            return self.values_blank_text(v);
+        }
         Ok(self
             .text_opt()?
             .into_iter()
@@ -205,7 +212,7 @@ impl<'py> Col<'py> {
     }
 
     fn text_opt(&self) -> Result<Vec<Option<String>>, Error> {
-        if let Some(v) = &self.values {
+        if let Some(v) = self.values.take() {
             return self.values_text(v);
         }
         match &self.numbers {
@@ -322,7 +329,7 @@ impl<'py> Col<'py> {
         if let Some(n) = &self.numbers {
             return self.required(self.number_decimals(n)?);
         }
-        if let Some(v) = &self.values {
+        if let Some(v) = self.values.take() {
             return self.required(self.values_decimal(v, false)?);
         }
         self.map(|row, cell| {
@@ -335,7 +342,7 @@ impl<'py> Col<'py> {
         if let Some(n) = &self.numbers {
             return self.number_decimals(n);
         }
-        if let Some(v) = &self.values {
+        if let Some(v) = self.values.take() {
             return self.values_decimal(v, false);
         }
         self.map(|row, cell| self.decimal_of(row, cell, false))
@@ -345,14 +352,14 @@ impl<'py> Col<'py> {
         if let Some(n) = &self.numbers {
             return self.number_decimals(n);
         }
-        if let Some(v) = &self.values {
+        if let Some(v) = self.values.take() {
             return self.values_decimal(v, true);
         }
         self.map(|row, cell| self.decimal_of(row, cell, true))
     }
 
     fn date(&self) -> Result<Vec<Date>, Error> {
-        if let Some(v) = &self.values {
+        if let Some(v) = self.values.take() {
             return self.values_date(v);
         }
         if let Some(numbers) = &self.numbers {
@@ -377,24 +384,17 @@ impl<'py> Col<'py> {
             };
         }
         if let Some(days) = &self.days {
-            // A table has few distinct days: each is converted once.
-            let mut seen: std::collections::HashMap<i64, Date> = std::collections::HashMap::new();
             return days
                 .iter()
                 .enumerate()
                 .map(|(row, d)| {
                     let d = d.ok_or_else(|| missing(self.table, row, self.name))?;
-                    if let Some(date) = seen.get(&d) {
-                        return Ok(*date);
-                    }
-                    let date = i32::try_from(d)
+                    i32::try_from(d)
                         .map_err(|_| {
                             Error::invalid(noun!("date"), d, msg!("out of the calendar range"))
                         })
                         .and_then(ecodefi::date::date_of)
-                        .map_err(|e| e.within(&self.locate(row)))?;
-                    seen.insert(d, date);
-                    Ok(date)
+                        .map_err(|e| e.within(&self.locate(row)))
                 })
                 .collect();
         }
@@ -456,7 +456,7 @@ impl<'py> Col<'py> {
         parse: fn(&str, &'static str) -> Result<T, Error>,
         what: &'static str,
     ) -> Result<Vec<Option<T>>, Error> {
-        if let Some(v) = &self.values {
+        if let Some(v) = self.values.take() {
             return self.values_counts(v, parse, what);
         }
         if let Some(n) = &self.numbers {
@@ -518,7 +518,7 @@ impl<'py> Col<'py> {
     /// Yes/no cells: a `bool` (Python or numpy), or text or an integer read
     /// by the core's [`value::yes_no`] (`oui`/`non`, `true`/`false`, `1`/`0`…).
     fn yes_no(&self, what: &'static str) -> Result<Vec<bool>, Error> {
-        if let Some(v) = &self.values {
+        if let Some(v) = self.values.take() {
             return self.values_yes_no(v, what);
         }
         let parse = |row: usize, text: &str| {
@@ -583,7 +583,7 @@ impl<'py> Col<'py> {
     /// Children's ages: a `str` as the core reads it (`"8 12"`), a list or
     /// tuple of ages, a single age, or missing for none.
     fn ages(&self) -> Result<Vec<String>, Error> {
-        if let Some(v) = &self.values {
+        if let Some(v) = self.values.take() {
             return self.values_ages(v);
         }
         if let Some(n) = &self.numbers {
@@ -835,7 +835,7 @@ impl<'py> Frame<'py> {
             name,
             cells,
             days,
-            values: None,
+            values: std::cell::RefCell::new(None),
             arrow_type: String::new(),
         }))
     }

@@ -370,6 +370,7 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report::synthetic_challenge, m)?)?;
     m.add_function(wrap_pyfunction!(report::_core_seconds, m)?)?;
     m.add_function(wrap_pyfunction!(report::_core_csv_seconds, m)?)?;
+    m.add_function(wrap_pyfunction!(report::_columns_seconds, m)?)?;
     m.add_class::<files::PyWeatherFile>()?;
     m.add_class::<files::PyStationTemperatures>()?;
     m.add_class::<files::PyMeterFile>()?;

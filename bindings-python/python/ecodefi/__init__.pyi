@@ -191,7 +191,7 @@ class ChallengeData:
 
 @final
 class ArrowTable:
-    """A table of results in Arrow form (``Report.to_arrow``): read it with ``pyarrow.table(t)`` or ``polars.from_arrow(t)`` (the Arrow PyCapsule interface)."""
+    """A table of results in Arrow form (``Report.to_arrow``): read it with ``pyarrow.table(t)`` or ``polars.DataFrame(t)`` (the Arrow PyCapsule interface)."""
 
     def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
         """The Arrow C stream of the table (a PyCapsule)."""

@@ -1,6 +1,6 @@
 //! Results as Arrow: [`ArrowTable`], a table that any Arrow reader takes
 //! through the PyCapsule interface (`pyarrow.table(t)`,
-//! `polars.from_arrow(t)`, `polars.DataFrame(t)`), built from the same
+//! `polars.DataFrame(t)`), built from the same
 //! rows as the pandas frames (`Report.to_arrow`, `ecodefi/_pandas.py`).
 
 use std::sync::Arc;
@@ -17,7 +17,7 @@ use pyo3_arrow::error::PyArrowResult;
 use pyo3_arrow::ffi::{to_schema_pycapsule, to_stream_pycapsule, ArrayIterator};
 
 /// A table of results in Arrow form: pass it to ``pyarrow.table``,
-/// ``polars.from_arrow`` or any reader of the Arrow PyCapsule interface
+/// ``polars.DataFrame`` or any reader of the Arrow PyCapsule interface
 /// (``__arrow_c_stream__``).
 #[pyclass(module = "ecodefi", name = "ArrowTable", frozen)]
 pub struct ArrowTable(pub RecordBatch);
@@ -156,6 +156,47 @@ fn days_since_epoch(d: &Bound<'_, PyDate>) -> PyResult<i32> {
     Ok(ecodefi::date::day_number(day))
 }
 
+/// At most 38 digits in a `Decimal128`.
+const DIGITS: u32 = 38;
+
+/// The digits of `d` left of its decimal point (at least 1).
+fn integer_digits(d: Decimal) -> u32 {
+    let whole = d.trunc().abs().mantissa();
+    if whole == 0 {
+        1
+    } else {
+        whole.ilog10() + 1
+    }
+}
+
+/// The scale of a decimal column: its largest, so that every value is
+/// exact, unless a value's whole digits and that scale would need more
+/// than 38 digits; then the largest scale that fits them (the values with
+/// more decimals are rounded to it, half to even).
+fn column_scale(decimals: &[Option<Decimal>]) -> u32 {
+    let largest = decimals
+        .iter()
+        .flatten()
+        .map(Decimal::scale)
+        .max()
+        .unwrap_or(0);
+    let whole = decimals
+        .iter()
+        .flatten()
+        .map(|d| integer_digits(*d))
+        .max()
+        .unwrap_or(1);
+    largest.min(DIGITS.saturating_sub(whole))
+}
+
+/// The mantissa of `d` at `scale` (exact when `scale` is at least its own).
+fn at_scale(d: Decimal, scale: u32) -> Option<i128> {
+    let d = d.round_dp(scale);
+    10i128
+        .checked_pow(scale - d.scale())
+        .and_then(|f| d.mantissa().checked_mul(f))
+}
+
 /// One column of Python values as an Arrow array of its kind; decimals as
 /// `Decimal128(38, s)` at the column's largest scale, or as `Float64` with
 /// `floats`.
@@ -230,27 +271,12 @@ fn array(name: &str, values: &[Bound<'_, PyAny>], floats: bool) -> PyResult<Arra
                     }
                 })
                 .collect::<PyResult<_>>()?;
-            let scale = decimals
-                .iter()
-                .flatten()
-                .map(Decimal::scale)
-                .max()
-                .unwrap_or(0);
+            let scale = column_scale(&decimals);
             let mut b = Decimal128Builder::with_capacity(values.len())
                 .with_precision_and_scale(38, i8::try_from(scale).map_err(crate::arrow::py_err)?)
                 .map_err(crate::arrow::py_err)?;
             for d in decimals {
-                b.append_option(match d {
-                    None => None,
-                    Some(d) => {
-                        let mut d = d;
-                        // Exact: a larger scale only adds zeros (at most
-                        // 28 digits of scale on a 96-bit mantissa, well
-                        // within 38 digits).
-                        d.rescale(scale);
-                        Some(d.mantissa())
-                    }
-                });
+                b.append_option(d.and_then(|d| at_scale(d, scale)));
             }
             Arc::new(b.finish())
         }
@@ -260,7 +286,8 @@ fn array(name: &str, values: &[Bound<'_, PyAny>], floats: bool) -> PyResult<Arra
 /// An [`ArrowTable`] from named columns of Python values (``None`` or a
 /// float NaN: missing): `str`, `bool`, `int` (`Int64`), `datetime.date`
 /// (`Date32`), `float` (`Float64`), `decimal.Decimal` (exact `Decimal128`
-/// at the column's largest scale, or `Float64` with ``decimals="float"``).
+/// at the column's largest scale, unless it would need more than 38
+/// digits, see [`column_scale`]; or `Float64` with ``decimals="float"``).
 /// Not public API: ``Report.to_arrow`` builds its tables with it.
 #[pyfunction]
 #[pyo3(name = "_arrow_table", signature = (columns, decimals = "decimal"))]

@@ -99,6 +99,11 @@ fn dates(what: &str, t: &Typed) -> Result<Vec<Date>, Error> {
             .collect();
     }
     match &t.values {
+        Some(Values::Strings(text)) => text
+            .iter()
+            .enumerate()
+            .map(|(row, s)| value::date(s, "date").map_err(|e| e.within(&at(what, row, column))))
+            .collect(),
         Some(Values::Text(text)) => text
             .iter()
             .enumerate()

@@ -14,6 +14,8 @@ use super::{missing, Col};
 pub enum Values {
     /// Text (Arrow `Utf8`, `LargeUtf8`, `Utf8View` or a dictionary of them).
     Text(Vec<Option<String>>),
+    /// Text without a missing cell (taken as it is by a required column).
+    Strings(Vec<String>),
     /// Exact numbers (Arrow `Decimal128` with its scale, or integers with
     /// missing cells).
     Decimals(Vec<Option<Decimal>>),
@@ -56,25 +58,51 @@ pub fn wrong_arrow_type(table: &str, column: &str, arrow_type: &str, expected: E
     }
 }
 
+/// Text cells without a missing cell, as optional ones.
+fn optional(s: Vec<String>) -> Values {
+    Values::Text(s.into_iter().map(Some).collect())
+}
+
 impl Col<'_> {
+    /// Required text cells: a column without a missing cell as it is.
+    pub(super) fn values_required_text(&self, v: Values) -> Result<Vec<String>, Error> {
+        match v {
+            Values::Strings(s) => Ok(s),
+            other => self.required(self.values_text(other)?),
+        }
+    }
+
+    /// Text cells where a missing cell is blank.
+    pub(super) fn values_blank_text(&self, v: Values) -> Result<Vec<String>, Error> {
+        match v {
+            Values::Strings(s) => Ok(s),
+            other => Ok(self
+                .values_text(other)?
+                .into_iter()
+                .map(Option::unwrap_or_default)
+                .collect()),
+        }
+    }
+
     /// A column of the wrong type for what the reader expects.
     fn wrong_type(&self, expected: Expected) -> Error {
         wrong_arrow_type(self.table.as_str(), self.name, &self.arrow_type, expected)
     }
 
-    pub(super) fn values_text(&self, v: &Values) -> Result<Vec<Option<String>>, Error> {
+    pub(super) fn values_text(&self, v: Values) -> Result<Vec<Option<String>>, Error> {
         match v {
-            Values::Text(t) => Ok(t.clone()),
+            Values::Text(t) => Ok(t),
+            Values::Strings(s) => Ok(s.into_iter().map(Some).collect()),
             // Integer identifiers: their digits.
             Values::Decimals(d) => Ok(d.iter().map(|d| d.map(|d| d.to_string())).collect()),
-            Values::Nulls(n) => Ok(vec![None; *n]),
+            Values::Nulls(n) => Ok(vec![None; n]),
             Values::Bools(_) => Err(self.wrong_type(Expected::Text)),
         }
     }
 
     pub(super) fn values_decimal(
         &self,
-        v: &Values,
+        v: Values,
         ratio: bool,
     ) -> Result<Vec<Option<Decimal>>, Error> {
         let what = if ratio { "share" } else { "quantity" };
@@ -87,7 +115,8 @@ impl Col<'_> {
             .map_err(|e| e.within(&self.locate(row)))
         };
         match v {
-            Values::Decimals(d) if !ratio => Ok(d.clone()),
+            Values::Strings(s) => self.values_decimal(optional(s), ratio),
+            Values::Decimals(d) if !ratio => Ok(d),
             Values::Decimals(d) => d
                 .iter()
                 .enumerate()
@@ -98,13 +127,14 @@ impl Col<'_> {
                 .enumerate()
                 .map(|(row, s)| s.as_deref().map(|s| parse(row, s)).transpose())
                 .collect(),
-            Values::Nulls(n) => Ok(vec![None; *n]),
+            Values::Nulls(n) => Ok(vec![None; n]),
             Values::Bools(_) => Err(self.wrong_type(Expected::Numbers)),
         }
     }
 
-    pub(super) fn values_date(&self, v: &Values) -> Result<Vec<Date>, Error> {
+    pub(super) fn values_date(&self, v: Values) -> Result<Vec<Date>, Error> {
         match v {
+            Values::Strings(s) => self.values_date(optional(s)),
             Values::Text(t) => t
                 .iter()
                 .enumerate()
@@ -123,17 +153,18 @@ impl Col<'_> {
 
     pub(super) fn values_counts<T>(
         &self,
-        v: &Values,
+        v: Values,
         parse: fn(&str, &'static str) -> Result<T, Error>,
         what: &'static str,
     ) -> Result<Vec<Option<T>>, Error> {
         let text: Vec<Option<String>> = match v {
+            Values::Strings(s) => s.into_iter().map(Some).collect(),
             Values::Decimals(d) => d
                 .iter()
                 .map(|d| d.map(|d| d.normalize().to_string()))
                 .collect(),
-            Values::Text(t) => t.clone(),
-            Values::Nulls(n) => vec![None; *n],
+            Values::Text(t) => t,
+            Values::Nulls(n) => vec![None; n],
             Values::Bools(_) => return Err(self.wrong_type(Expected::Numbers)),
         };
         text.iter()
@@ -146,7 +177,7 @@ impl Col<'_> {
             .collect()
     }
 
-    pub(super) fn values_yes_no(&self, v: &Values, what: &'static str) -> Result<Vec<bool>, Error> {
+    pub(super) fn values_yes_no(&self, v: Values, what: &'static str) -> Result<Vec<bool>, Error> {
         let yes_no = |row: usize, cell: Option<bool>| {
             cell.ok_or_else(|| missing(self.table, row, self.name))
         };
@@ -158,7 +189,7 @@ impl Col<'_> {
                 .collect(),
             Values::Nulls(0) => Ok(Vec::new()),
             Values::Nulls(_) => Err(missing(self.table, 0, self.name)),
-            Values::Text(_) | Values::Decimals(_) => self
+            Values::Text(_) | Values::Decimals(_) | Values::Strings(_) => self
                 .values_text(v)?
                 .iter()
                 .enumerate()
@@ -174,7 +205,7 @@ impl Col<'_> {
 
     /// Children's ages: text as the core reads it (`"8 12"`, a list column
     /// arrives joined so), or a single age; missing for none.
-    pub(super) fn values_ages(&self, v: &Values) -> Result<Vec<String>, Error> {
+    pub(super) fn values_ages(&self, v: Values) -> Result<Vec<String>, Error> {
         Ok(self
             .values_text(v)?
             .into_iter()
