@@ -271,7 +271,7 @@ def arrow_table(rows: list, decimals: str = "decimal", columns: Optional[List[st
     """An ``ecodefi.ArrowTable`` of ``rows`` (dicts) with the columns of
     ``pandas.DataFrame(rows)``: every key, in the order first seen, a
     missing key a missing cell."""
-    from ecodefi import _ecodefi
+    from ecodefi import _ecodefi  # type: ignore[attr-defined]
 
     if not hasattr(_ecodefi, "_arrow_table"):  # pragma: no cover
         raise NotImplementedError("ecodefi was built without its `arrow` feature")
