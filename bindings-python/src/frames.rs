@@ -805,6 +805,14 @@ impl<'py> Frame<'py> {
                 return Ok(Some(Col::typed(self.table, name, typed)));
             }
         }
+        // pandas' text columns (`str`, `string`) kept by pyarrow: their
+        // Arrow array too (the same cells, without a Python `str` each);
+        // any failure leaves them to the cell path below.
+        if (dtype == "str" || dtype == "string") && name != "children_ages" {
+            if let Ok(Some(typed)) = crate::arrow::series(obj, self.table, name) {
+                return Ok(Some(Col::typed(self.table, name, typed)));
+            }
+        }
         let days = if dtype.starts_with("datetime64[") {
             Some(datetime_days(obj, self.table, name)?)
         } else {
