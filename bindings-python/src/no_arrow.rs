@@ -41,7 +41,7 @@ pub fn typed(column: &Column, _table: &str, _name: &str) -> PyResult<Typed> {
 
 /// The weather regression's inputs: never Arrow tables.
 pub mod regression {
-    use ecodefi::regression::{DailyTemperature, DailyUsage};
+    use ecodefi::regression::{DailyTemperature, DailyUsage, Prediction};
     use pyo3::prelude::*;
 
     /// Never an Arrow table.
@@ -60,5 +60,19 @@ pub mod regression {
     #[allow(clippy::unnecessary_wraps)]
     pub fn temperatures(_obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<DailyTemperature>>> {
         Ok(None)
+    }
+
+    /// Unreachable without the feature (no table is an Arrow table).
+    ///
+    /// # Errors
+    /// Always: built without the `arrow` feature.
+    pub fn predictions<'py>(
+        _py: Python<'py>,
+        _days: &[DailyTemperature],
+        _per_day: &[Prediction],
+    ) -> PyResult<Bound<'py, PyAny>> {
+        Err(pyo3::exceptions::PyNotImplementedError::new_err(
+            "ecodefi was built without its `arrow` feature",
+        ))
     }
 }

@@ -225,22 +225,32 @@ impl PyBaseline {
     }
 
     /// The model's predicted usage for each day of ``temperatures`` (a
-    /// Series of °C indexed by day, or a list of ``{"date", "temperature_c"}``
-    /// dicts): a DataFrame (or list of dicts) with ``base``, ``heating``,
-    /// ``cooling`` and ``total``.
+    /// Series of °C indexed by day, an Arrow table of ``date`` and
+    /// ``temperature_c``, or a list of ``{"date", "temperature_c"}``
+    /// dicts): a DataFrame (an ``ArrowTable`` with ``date``, or a list of
+    /// dicts) with ``base``, ``heating``, ``cooling`` and ``total``.
     fn predict<'py>(
         &self,
         py: Python<'py>,
         temperatures: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let model = self.fitted()?;
-        let days = temperature_days(py, temperatures)?;
+        let arrow = crate::arrow::regression::temperatures(temperatures)?;
+        let is_arrow = arrow.is_some();
+        let days = match arrow {
+            Some(days) => days,
+            None => temperature_days(py, temperatures)?,
+        };
         // The core's checks on the whole series, then its per-day split.
         core(model.predict(&days))?;
         let per_day: Vec<_> = days
             .iter()
             .map(|d| model.predict_day(d.temperature_c))
             .collect();
+        if is_arrow {
+            // An Arrow table in, an Arrow table out (`ecodefi.ArrowTable`).
+            return crate::arrow::regression::predictions(py, &days, &per_day);
+        }
         let out = to_python(py, &per_day)?;
         helper(py, "prediction_output", (temperatures, out))
     }

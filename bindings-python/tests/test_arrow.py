@@ -166,7 +166,11 @@ def test_regression_from_an_arrow_table_as_from_series() -> None:
     got = ecodefi.regression_fit(table)
     assert got.to_dict() == want.to_dict()
     later = pl.DataFrame({"date": list(days.date[:30]), "temperature_c": temps[:30]})
-    assert got.predict(later) == want.predict([{"date": d, "temperature_c": t} for d, t in zip(days.date[:30], temps[:30])])
+    rows = want.predict([{"date": d, "temperature_c": t} for d, t in zip(days.date[:30], temps[:30])])
+    predicted = got.predict(later)
+    assert isinstance(predicted, ecodefi.ArrowTable)
+    keys = ("base", "heating", "cooling", "total")
+    assert pa.table(predicted).to_pylist() == [{"date": d, **{k: r[k] for k in keys}} for d, r in zip(days.date[:30], rows)]
     with pytest.raises(ecodefi.InvalidValueError) as e:
         ecodefi.regression_fit(pa.table({"date": ["2023-01-01", "bad"], "usage": [1.0, 2.0], "temperature_c": [1.0, 2.0]}))
     assert (e.value.file, e.value.row, e.value.column) == ("usage", 1, "date")

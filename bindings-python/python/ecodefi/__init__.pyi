@@ -365,7 +365,7 @@ class Baseline:
         """Whether a model was selected and no sufficiency check failed."""
     def predict(self, temperatures: Any) -> Any:
         """Per-day predicted usage (``base``, ``heating``, ``cooling``, ``total``):
-        a DataFrame for a Series of °C indexed by day, else a list of dicts."""
+        a DataFrame for a Series of °C indexed by day, an ``ArrowTable`` (with ``date``) for an Arrow table, else a list of dicts."""
     def predict_report(
         self, temperatures: Any, options: Optional[Mapping[str, Any]] = None
     ) -> Dict[str, Any]:

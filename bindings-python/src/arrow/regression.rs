@@ -5,7 +5,7 @@
 //! missing its usage or temperature is left out (the core counts it in its
 //! coverage check); a missing or bad date is an error naming the row.
 
-use ecodefi::regression::{DailyTemperature, DailyUsage};
+use ecodefi::regression::{DailyTemperature, DailyUsage, Prediction};
 use ecodefi::table::value;
 use ecodefi::{msg, noun};
 use ecodefi::{Date, Decimal, Error, Kwh, Location};
@@ -248,4 +248,37 @@ pub fn temperatures(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<DailyTemperat
             .collect())
     };
     read().map(Some).map_err(core_err)
+}
+
+/// Per-day predictions as an [`ArrowTable`](super::ArrowTable): `date`
+/// (`Date32`), `base`, `heating`, `cooling`, `total` (`Float64`, kWh).
+///
+/// # Errors
+/// None in practice (the columns have the same length).
+pub fn predictions<'py>(
+    py: Python<'py>,
+    days: &[DailyTemperature],
+    per_day: &[Prediction],
+) -> PyResult<Bound<'py, PyAny>> {
+    use std::sync::Arc;
+
+    use arrow_array::{ArrayRef, Date32Array, Float64Array, RecordBatch};
+
+    let floats = |f: fn(&Prediction) -> f64| -> ArrayRef {
+        Arc::new(Float64Array::from_iter_values(per_day.iter().map(f)))
+    };
+    let batch = RecordBatch::try_from_iter([
+        (
+            "date",
+            Arc::new(Date32Array::from_iter_values(
+                days.iter().map(|d| ecodefi::date::day_number(d.date)),
+            )) as ArrayRef,
+        ),
+        ("base", floats(|p| p.base)),
+        ("heating", floats(|p| p.heating)),
+        ("cooling", floats(|p| p.cooling)),
+        ("total", floats(|p| p.total)),
+    ])
+    .map_err(super::py_err)?;
+    Ok(Bound::new(py, super::ArrowTable(batch))?.into_any())
 }
