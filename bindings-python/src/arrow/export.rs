@@ -287,7 +287,7 @@ fn array(name: &str, values: &[Bound<'_, PyAny>], floats: bool) -> PyResult<Arra
 /// float NaN: missing): `str`, `bool`, `int` (`Int64`), `datetime.date`
 /// (`Date32`), `float` (`Float64`), `decimal.Decimal` (exact `Decimal128`
 /// at the column's largest scale, unless it would need more than 38
-/// digits, see [`column_scale`]; or `Float64` with ``decimals="float"``).
+/// digits (see `column_scale`); or `Float64` with ``decimals="float"``).
 /// Not public API: ``Report.to_arrow`` builds its tables with it.
 #[pyfunction]
 #[pyo3(name = "_arrow_table", signature = (columns, decimals = "decimal"))]

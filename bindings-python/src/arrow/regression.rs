@@ -1,6 +1,6 @@
 //! The weather regression's inputs as Arrow tables: daily usage
 //! (`date`, `usage`, `temperature_c`: the core's
-//! [`DailyUsage`](ecodefi::regression::DailyUsage) fields) and daily
+//! [`DailyUsage`] fields) and daily
 //! temperatures (`date`, `temperature_c`). As with pandas Series, a day
 //! missing its usage or temperature is left out (the core counts it in its
 //! coverage check); a missing or bad date is an error naming the row.
