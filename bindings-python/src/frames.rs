@@ -28,7 +28,7 @@ use pyo3::types::{
 use crate::convert::{is_missing, Wrap};
 
 mod values;
-pub use values::{wrong_arrow_type, Expected, Values};
+pub use values::{wrong_arrow_type, Expected, Typed, Values};
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
@@ -125,18 +125,6 @@ pub(crate) fn float_decimal(f: f64, buf: &mut String) -> Option<Decimal> {
 }
 
 impl<'py> Col<'py> {
-    fn typed(table: Table, name: &'static str, typed: Typed) -> Self {
-        Col {
-            table,
-            name,
-            cells: Vec::new(),
-            days: typed.days,
-            numbers: typed.numbers,
-            values: std::cell::RefCell::new(typed.values),
-            arrow_type: typed.arrow_type,
-        }
-    }
-
     fn locate(&self, row: usize) -> Location {
         at(self.table, row, self.name)
     }
@@ -663,19 +651,6 @@ struct Frame<'py> {
     columns: Vec<Bound<'py, PyAny>>,
     /// The columns of an Arrow table (then `columns` is empty).
     arrow: Vec<crate::arrow::Column>,
-}
-
-/// A column read on the Rust side (from Arrow): whole days, numbers
-/// without missing cells, or other [`Values`].
-pub struct Typed {
-    /// Whole days since 1970-01-01 (`None`: missing).
-    pub days: Option<Vec<Option<i64>>>,
-    /// Numbers (a float `NaN` is a missing cell).
-    pub numbers: Option<Numbers>,
-    /// Other cells.
-    pub values: Option<Values>,
-    /// The column's Arrow type, for errors.
-    pub arrow_type: String,
 }
 
 fn as_list<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {

@@ -8,7 +8,8 @@ use ecodefi::table::value;
 use ecodefi::{msg, noun};
 use ecodefi::{Date, Decimal, Error};
 
-use super::{missing, Col};
+use super::{missing, Col, Numbers};
+use ecodefi::table::Table;
 
 /// The cells of a typed column (`None`: a missing cell).
 pub enum Values {
@@ -55,6 +56,34 @@ pub fn wrong_arrow_type(table: &str, column: &str, arrow_type: &str, expected: E
         got: arrow_type.to_owned(),
         why,
         at,
+    }
+}
+
+/// A column read on the Rust side (from Arrow): whole days, numbers
+/// without missing cells, or other [`Values`].
+pub struct Typed {
+    /// Whole days since 1970-01-01 (`None`: missing).
+    pub days: Option<Vec<Option<i64>>>,
+    /// Numbers (a float `NaN` is a missing cell).
+    pub numbers: Option<Numbers>,
+    /// Other cells.
+    pub values: Option<Values>,
+    /// The column's Arrow type, for errors.
+    pub arrow_type: String,
+}
+
+impl Col<'_> {
+    /// The column `name` of `table` from its typed cells.
+    pub(super) fn typed(table: Table, name: &'static str, typed: Typed) -> Self {
+        Col {
+            table,
+            name,
+            cells: Vec::new(),
+            days: typed.days,
+            numbers: typed.numbers,
+            values: std::cell::RefCell::new(typed.values),
+            arrow_type: typed.arrow_type,
+        }
     }
 }
 
