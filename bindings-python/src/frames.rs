@@ -27,6 +27,9 @@ use pyo3::types::{
 
 use crate::convert::{is_missing, Wrap};
 
+mod values;
+pub use values::{wrong_arrow_type, Expected, Typed, Values};
+
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
@@ -86,18 +89,27 @@ struct Col<'py> {
     /// The values of a `float64` or integer column, read from its numpy
     /// buffer (NaN for a missing cell).
     numbers: Option<Numbers>,
+    /// The cells of a column read from an Arrow table, other than numbers
+    /// without missing values and days (`numbers`, `days`): taken by the
+    /// one reader of the column (no copy of its text).
+    values: std::cell::RefCell<Option<Values>>,
+    /// The Arrow type of a column read from an Arrow table (for errors).
+    arrow_type: String,
 }
 
-/// A numeric column's values, read at once from its numpy buffer.
-enum Numbers {
+/// A numeric column's values, read at once from its numpy buffer (or its
+/// Arrow buffer).
+pub enum Numbers {
+    /// Floats (`NaN`: a missing cell).
     Floats(Vec<f64>),
+    /// Integers (no missing cell).
     Ints(Vec<i64>),
 }
 
 /// A float as an exact decimal through its shortest repr (the digits
 /// Python's `repr` prints), written into `buf`; `None` if not finite or out
 /// of the decimal range.
-fn float_decimal(f: f64, buf: &mut String) -> Option<Decimal> {
+pub(crate) fn float_decimal(f: f64, buf: &mut String) -> Option<Decimal> {
     use std::fmt::Write as _;
     if !f.is_finite() {
         return None;
@@ -161,6 +173,9 @@ impl<'py> Col<'py> {
     /// Text cells (identifiers, names): `str`, or an integer written in
     /// digits.
     fn text(&self) -> Result<Vec<String>, Error> {
+        if let Some(v) = self.values.take() {
+            return self.values_required_text(v);
+        }
         if self.numbers.is_some() {
             return self.required(self.text_opt()?);
         }
@@ -174,6 +189,9 @@ impl<'py> Col<'py> {
     /// CSV cell reaches the core: the core decides whether blank is
     /// allowed (e.g. a meter's usage).
     fn text_blank(&self) -> Result<Vec<String>, Error> {
+        if let Some(v) = self.values.take() {
+            return self.values_blank_text(v);
+        }
         Ok(self
             .text_opt()?
             .into_iter()
@@ -182,6 +200,9 @@ impl<'py> Col<'py> {
     }
 
     fn text_opt(&self) -> Result<Vec<Option<String>>, Error> {
+        if let Some(v) = self.values.take() {
+            return self.values_text(v);
+        }
         match &self.numbers {
             Some(Numbers::Ints(v)) => return Ok(v.iter().map(|i| Some(i.to_string())).collect()),
             Some(Numbers::Floats(v)) => {
@@ -296,6 +317,9 @@ impl<'py> Col<'py> {
         if let Some(n) = &self.numbers {
             return self.required(self.number_decimals(n)?);
         }
+        if let Some(v) = self.values.take() {
+            return self.required(self.values_decimal(v, false)?);
+        }
         self.map(|row, cell| {
             self.decimal_of(row, cell, false)?
                 .ok_or_else(|| missing(self.table, row, self.name))
@@ -306,6 +330,9 @@ impl<'py> Col<'py> {
         if let Some(n) = &self.numbers {
             return self.number_decimals(n);
         }
+        if let Some(v) = self.values.take() {
+            return self.values_decimal(v, false);
+        }
         self.map(|row, cell| self.decimal_of(row, cell, false))
     }
 
@@ -313,10 +340,16 @@ impl<'py> Col<'py> {
         if let Some(n) = &self.numbers {
             return self.number_decimals(n);
         }
+        if let Some(v) = self.values.take() {
+            return self.values_decimal(v, true);
+        }
         self.map(|row, cell| self.decimal_of(row, cell, true))
     }
 
     fn date(&self) -> Result<Vec<Date>, Error> {
+        if let Some(v) = self.values.take() {
+            return self.values_date(v);
+        }
         if let Some(numbers) = &self.numbers {
             // pandas gives an empty or all-missing column a float dtype:
             // no row is no date, a NaN is a missing cell; the first number
@@ -339,24 +372,17 @@ impl<'py> Col<'py> {
             };
         }
         if let Some(days) = &self.days {
-            // A table has few distinct days: each is converted once.
-            let mut seen: std::collections::HashMap<i64, Date> = std::collections::HashMap::new();
             return days
                 .iter()
                 .enumerate()
                 .map(|(row, d)| {
                     let d = d.ok_or_else(|| missing(self.table, row, self.name))?;
-                    if let Some(date) = seen.get(&d) {
-                        return Ok(*date);
-                    }
-                    let date = i32::try_from(d)
+                    i32::try_from(d)
                         .map_err(|_| {
                             Error::invalid(noun!("date"), d, msg!("out of the calendar range"))
                         })
                         .and_then(ecodefi::date::date_of)
-                        .map_err(|e| e.within(&self.locate(row)))?;
-                    seen.insert(d, date);
-                    Ok(date)
+                        .map_err(|e| e.within(&self.locate(row)))
                 })
                 .collect();
         }
@@ -418,6 +444,9 @@ impl<'py> Col<'py> {
         parse: fn(&str, &'static str) -> Result<T, Error>,
         what: &'static str,
     ) -> Result<Vec<Option<T>>, Error> {
+        if let Some(v) = self.values.take() {
+            return self.values_counts(v, parse, what);
+        }
         if let Some(n) = &self.numbers {
             return self
                 .number_decimals(n)?
@@ -477,6 +506,9 @@ impl<'py> Col<'py> {
     /// Yes/no cells: a `bool` (Python or numpy), or text or an integer read
     /// by the core's [`value::yes_no`] (`oui`/`non`, `true`/`false`, `1`/`0`…).
     fn yes_no(&self, what: &'static str) -> Result<Vec<bool>, Error> {
+        if let Some(v) = self.values.take() {
+            return self.values_yes_no(v, what);
+        }
         let parse = |row: usize, text: &str| {
             value::yes_no(text, what).map_err(|e| e.within(&self.locate(row)))
         };
@@ -539,6 +571,17 @@ impl<'py> Col<'py> {
     /// Children's ages: a `str` as the core reads it (`"8 12"`), a list or
     /// tuple of ages, a single age, or missing for none.
     fn ages(&self) -> Result<Vec<String>, Error> {
+        if let Some(v) = self.values.take() {
+            return self.values_ages(v);
+        }
+        if let Some(n) = &self.numbers {
+            // An Arrow column of single ages.
+            return Ok(self
+                .number_decimals(n)?
+                .into_iter()
+                .map(|d| d.map(|d| d.normalize().to_string()).unwrap_or_default())
+                .collect());
+        }
         self.map(|row, cell| {
             if is_missing(cell) {
                 return Ok(String::new());
@@ -606,6 +649,8 @@ struct Frame<'py> {
     table: Table,
     header: Header,
     columns: Vec<Bound<'py, PyAny>>,
+    /// The columns of an Arrow table (then `columns` is empty).
+    arrow: Vec<crate::arrow::Column>,
 }
 
 fn as_list<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
@@ -666,35 +711,47 @@ fn without_line(e: Error, table: Table) -> Error {
 
 impl<'py> Frame<'py> {
     fn new(table: Table, obj: &Bound<'py, PyAny>) -> PyResult<Self> {
-        let (names, columns): (Vec<String>, Vec<Bound<'py, PyAny>>) =
-            if let Ok(d) = obj.cast::<PyDict>() {
-                let mut names = Vec::new();
-                let mut cols = Vec::new();
-                for (k, v) in d.iter() {
-                    names.push(k.str()?.to_cow()?.into_owned());
-                    cols.push(v);
-                }
-                (names, cols)
-            } else if obj.hasattr("columns")? {
-                let mut names = Vec::new();
-                let mut cols = Vec::new();
-                for k in as_list(&obj.getattr("columns")?)? {
-                    names.push(k.str()?.to_cow()?.into_owned());
-                    cols.push(obj.get_item(&k)?);
-                }
-                (names, cols)
-            } else {
-                return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-                    "the `{table}` table is a pandas DataFrame or a dict of columns, got `{}`",
+        if let Some((names, arrow)) = crate::arrow::table(obj)? {
+            let header = Header::new(table, &names)
+                .map_err(|e| PyErr::from(Wrap(without_line(e, table))))?;
+            return Ok(Frame {
+                table,
+                header,
+                columns: Vec::new(),
+                arrow,
+            });
+        }
+        let (names, columns): (Vec<String>, Vec<Bound<'py, PyAny>>) = if let Ok(d) =
+            obj.cast::<PyDict>()
+        {
+            let mut names = Vec::new();
+            let mut cols = Vec::new();
+            for (k, v) in d.iter() {
+                names.push(k.str()?.to_cow()?.into_owned());
+                cols.push(v);
+            }
+            (names, cols)
+        } else if obj.hasattr("columns")? {
+            let mut names = Vec::new();
+            let mut cols = Vec::new();
+            for k in as_list(&obj.getattr("columns")?)? {
+                names.push(k.str()?.to_cow()?.into_owned());
+                cols.push(obj.get_item(&k)?);
+            }
+            (names, cols)
+        } else {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                    "the `{table}` table is a DataFrame (pandas, polars), an Arrow table or a dict of columns, got `{}`",
                     type_name(obj)
                 )));
-            };
+        };
         let header =
             Header::new(table, &names).map_err(|e| PyErr::from(Wrap(without_line(e, table))))?;
         Ok(Frame {
             table,
             header,
             columns,
+            arrow: Vec::new(),
         })
     }
 
@@ -703,15 +760,34 @@ impl<'py> Frame<'py> {
         let Some(pos) = self.header.position(c) else {
             return Ok(None);
         };
+        let name = self.table.columns().get(c).map_or("", |col| col.name);
+        if let Some(column) = self.arrow.get(pos) {
+            let typed = crate::arrow::typed(column, self.table.as_str(), name)?;
+            return Ok(Some(Col::typed(self.table, name, typed)));
+        }
         let Some(obj) = self.columns.get(pos) else {
             return Ok(None);
         };
-        let name = self.table.columns().get(c).map_or("", |col| col.name);
         let dtype = if obj.hasattr("dtype")? {
             obj.getattr("dtype")?.str()?.to_cow()?.into_owned()
         } else {
             String::new()
         };
+        // A pandas column of an Arrow dtype (`ArrowDtype`, e.g.
+        // `int64[pyarrow]`): its Arrow array, read as from an Arrow table.
+        if dtype.ends_with("[pyarrow]") {
+            if let Some(typed) = crate::arrow::series(obj, self.table, name)? {
+                return Ok(Some(Col::typed(self.table, name, typed)));
+            }
+        }
+        // pandas' text columns (`str`, `string`) kept by pyarrow: their
+        // Arrow array too (the same cells, without a Python `str` each);
+        // any failure leaves them to the cell path below.
+        if (dtype == "str" || dtype == "string") && name != "children_ages" {
+            if let Ok(Some(typed)) = crate::arrow::series(obj, self.table, name) {
+                return Ok(Some(Col::typed(self.table, name, typed)));
+            }
+        }
         let days = if dtype.starts_with("datetime64[") {
             Some(datetime_days(obj, self.table, name)?)
         } else {
@@ -742,6 +818,8 @@ impl<'py> Frame<'py> {
             name,
             cells,
             days,
+            values: std::cell::RefCell::new(None),
+            arrow_type: String::new(),
         }))
     }
 

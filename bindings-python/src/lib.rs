@@ -11,6 +11,11 @@
 // name the exceptions in prose; an `# Errors` heading would show in `help()`.
 #![allow(clippy::missing_errors_doc)]
 
+#[cfg(feature = "arrow")]
+pub mod arrow;
+#[cfg(not(feature = "arrow"))]
+#[path = "no_arrow.rs"]
+pub mod arrow;
 pub mod catalogue;
 pub mod convert;
 pub mod error;
@@ -348,6 +353,11 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(names, m)?)?;
     m.add_function(wrap_pyfunction!(code_label, m)?)?;
     m.add_function(wrap_pyfunction!(read_frames, m)?)?;
+    #[cfg(feature = "arrow")]
+    {
+        m.add_class::<arrow::ArrowTable>()?;
+        m.add_function(wrap_pyfunction!(arrow::arrow_table, m)?)?;
+    }
     m.add_function(wrap_pyfunction!(read_csv_tables, m)?)?;
     m.add("SCHEMA_VERSION", ecodefi::SCHEMA_VERSION)?;
     m.add("REPORT_SCHEMA_VERSION", ecodefi::REPORT_SCHEMA_VERSION)?;
@@ -360,6 +370,7 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(report::synthetic_challenge, m)?)?;
     m.add_function(wrap_pyfunction!(report::_core_seconds, m)?)?;
     m.add_function(wrap_pyfunction!(report::_core_csv_seconds, m)?)?;
+    m.add_function(wrap_pyfunction!(report::_columns_seconds, m)?)?;
     m.add_class::<files::PyWeatherFile>()?;
     m.add_class::<files::PyStationTemperatures>()?;
     m.add_class::<files::PyMeterFile>()?;

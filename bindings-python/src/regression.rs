@@ -74,6 +74,19 @@ fn usage_from_python(data: &Bound<'_, PyAny>) -> PyResult<UsageData> {
     })
 }
 
+/// Daily temperatures from an Arrow table (`date`, `temperature_c`), a
+/// pandas Series or the core's list of dicts.
+fn temperature_days(
+    py: Python<'_>,
+    temperatures: &Bound<'_, PyAny>,
+) -> PyResult<Vec<DailyTemperature>> {
+    if let Some(days) = crate::arrow::regression::temperatures(temperatures)? {
+        return Ok(days);
+    }
+    let rows = helper(py, "temperature_rows", (temperatures,))?;
+    Ok(from_python(&rows)?)
+}
+
 /// The core's `SavingsOptions` from a dict (absent or `None`: defaults).
 fn savings_options(options: Option<&Bound<'_, PyAny>>) -> PyResult<SavingsOptions> {
     Ok(match options {
@@ -87,6 +100,12 @@ fn usage_data(
     usage: &Bound<'_, PyAny>,
     temperatures: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<UsageData> {
+    // An Arrow table of `date`, `usage`, `temperature_c` (feature `arrow`).
+    if temperatures.is_none() {
+        if let Some(days) = crate::arrow::regression::daily_usage(usage)? {
+            return Ok(UsageData::Daily { days });
+        }
+    }
     let data = helper(py, "usage_data", (usage, temperatures))?;
     usage_from_python(&data)
 }
@@ -206,23 +225,32 @@ impl PyBaseline {
     }
 
     /// The model's predicted usage for each day of ``temperatures`` (a
-    /// Series of °C indexed by day, or a list of ``{"date", "temperature_c"}``
-    /// dicts): a DataFrame (or list of dicts) with ``base``, ``heating``,
-    /// ``cooling`` and ``total``.
+    /// Series of °C indexed by day, an Arrow table of ``date`` and
+    /// ``temperature_c``, or a list of ``{"date", "temperature_c"}``
+    /// dicts): a DataFrame (an ``ArrowTable`` with ``date``, or a list of
+    /// dicts) with ``base``, ``heating``, ``cooling`` and ``total``.
     fn predict<'py>(
         &self,
         py: Python<'py>,
         temperatures: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let model = self.fitted()?;
-        let rows = helper(py, "temperature_rows", (temperatures,))?;
-        let days: Vec<DailyTemperature> = from_python(&rows)?;
+        let arrow = crate::arrow::regression::temperatures(temperatures)?;
+        let is_arrow = arrow.is_some();
+        let days = match arrow {
+            Some(days) => days,
+            None => temperature_days(py, temperatures)?,
+        };
         // The core's checks on the whole series, then its per-day split.
         core(model.predict(&days))?;
         let per_day: Vec<_> = days
             .iter()
             .map(|d| model.predict_day(d.temperature_c))
             .collect();
+        if is_arrow {
+            // An Arrow table in, an Arrow table out (`ecodefi.ArrowTable`).
+            return crate::arrow::regression::predictions(py, &days, &per_day);
+        }
         let out = to_python(py, &per_day)?;
         helper(py, "prediction_output", (temperatures, out))
     }
@@ -241,8 +269,7 @@ impl PyBaseline {
         options: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let model = self.fitted()?;
-        let rows = helper(py, "temperature_rows", (temperatures,))?;
-        let days: Vec<DailyTemperature> = from_python(&rows)?;
+        let days = temperature_days(py, temperatures)?;
         let options = savings_options(options)?;
         let report = core(model.predict_with(&days, &options))?;
         to_python(py, &report)

@@ -440,6 +440,16 @@ impl PyReport {
         helper(slf.py(), "ecodefi._pandas", "report_frames")?.call1((slf, decimals))
     }
 
+    /// The same tables as :meth:`to_pandas` as Arrow tables
+    /// (``ecodefi.ArrowTable``, read by ``pyarrow.table(t)`` or
+    /// ``polars.DataFrame(t)``): the same columns, exact ``Decimal128``
+    /// decimals (``decimals="decimal"``) or ``Float64``, ``Date32`` days.
+    /// Needs the ``arrow`` feature (in the published wheels), not pandas.
+    #[pyo3(signature = (decimals = "decimal"))]
+    fn to_arrow<'py>(slf: &Bound<'py, Self>, decimals: &str) -> PyResult<Bound<'py, PyAny>> {
+        helper(slf.py(), "ecodefi._pandas", "report_arrow")?.call1((slf, decimals))
+    }
+
     /// The notebook view: the headline and the team ranking.
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         helper(slf.py(), "ecodefi._notebook", "report_html")?.call1((slf,))
@@ -487,6 +497,30 @@ pub fn _core_seconds(
             Ok(seconds)
         });
         times.push(core(seconds)?);
+    }
+    Ok(times)
+}
+
+/// The binding's times, in seconds, to read ``tables`` (pandas or Arrow)
+/// into the core's columns and drop them: the part of ``from_frames``
+/// before the core's (``_core_seconds``), for ``benches/``. Not public API.
+#[pyfunction]
+#[pyo3(signature = (tables, *, repeat = 1))]
+pub fn _columns_seconds(
+    tables: Bound<'_, pyo3::types::PyMapping>,
+    repeat: u32,
+) -> PyResult<Vec<f64>> {
+    let mut frames = crate::frames::Frames::default();
+    for item in tables.items()?.iter() {
+        let (name, frame): (String, Bound<'_, PyAny>) = item.extract()?;
+        let table: Table = core(name.parse())?;
+        frames.tables.push((table, frame));
+    }
+    let mut times = Vec::new();
+    for _ in 0..repeat {
+        let start = Instant::now();
+        drop(frames.columns()?);
+        times.push(start.elapsed().as_secs_f64());
     }
     Ok(times)
 }

@@ -37,6 +37,11 @@ from ecodefi._ecodefi import (
     regression_fit,
     synthetic_challenge,
 )
+
+try:  # the Arrow path: built with the `arrow` feature (the published wheels)
+    from ecodefi._ecodefi import ArrowTable
+except ImportError:  # pragma: no cover - a build without the feature
+    pass
 from ecodefi.exceptions import (
     DecimalOverflowError,
     DocumentError,
@@ -92,3 +97,5 @@ __all__ = [
     "UnsupportedError",
     "DecimalOverflowError",
 ]
+if "ArrowTable" in globals():
+    __all__ += ["ArrowTable"]

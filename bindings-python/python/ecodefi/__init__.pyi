@@ -25,6 +25,7 @@ __all__ = [
     "__version__",
     "SCHEMA_VERSION",
     "REPORT_SCHEMA_VERSION",
+    "ArrowTable",
     "Baseline",
     "Catalogue",
     "regression_fit",
@@ -162,7 +163,7 @@ class ChallengeData:
         purchases: Optional[_Frame] = None,
         trips: Optional[_Frame] = None,
     ) -> ChallengeData:
-        """Builds the document from pandas DataFrames, one per table, and the settings."""
+        """Builds the document from tables, one per table, and the settings: pandas DataFrames (or dicts of columns), or Arrow tables (pyarrow, polars: any object with ``__arrow_c_stream__``/``__arrow_c_array__``), read a whole column at a time."""
     @staticmethod
     def from_csv(
         settings: Union[str, Mapping[str, Any], None],
@@ -187,6 +188,22 @@ class ChallengeData:
         """The number of households."""
     def compute(self, *, as_of: Union[datetime.date, str, None] = None, lang: str = "en") -> Report:
         """Computes the challenge's results, its texts in ``lang`` (``"en"`` or ``"fr"``); provisional as of ``as_of`` (a date, an ISO date or ``"last_data"``)."""
+
+@final
+class ArrowTable:
+    """A table of results in Arrow form (``Report.to_arrow``): read it with ``pyarrow.table(t)`` or ``polars.DataFrame(t)`` (the Arrow PyCapsule interface)."""
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object:
+        """The Arrow C stream of the table (a PyCapsule)."""
+    def __arrow_c_schema__(self) -> object:
+        """The Arrow C schema of the table (a PyCapsule)."""
+    @property
+    def num_rows(self) -> int:
+        """The number of rows."""
+    @property
+    def column_names(self) -> List[str]:
+        """The column names, in order."""
+    def __len__(self) -> int: ...
 
 @final
 class Report:
@@ -228,6 +245,8 @@ class Report:
         """The report as JSON text (decimals as strings)."""
     def to_pandas(self, decimals: str = "decimal") -> Dict[str, Any]:
         """Tidy DataFrames: ``households``, ``meters``, ``teams``, ``challenge``, ``national`` (the challenge beside the national references) and one per theme computed (``energy``, ``water``, ``waste``, ``food``, ``mobility``)."""
+    def to_arrow(self, decimals: str = "decimal") -> Dict[str, ArrowTable]:
+        """The tables of ``to_pandas`` as Arrow tables: exact ``Decimal128`` decimals (or ``Float64`` with ``decimals="float"``), ``Date32`` days."""
     def _repr_html_(self) -> str:
         """The notebook view: the headline and the team ranking."""
 
@@ -346,7 +365,7 @@ class Baseline:
         """Whether a model was selected and no sufficiency check failed."""
     def predict(self, temperatures: Any) -> Any:
         """Per-day predicted usage (``base``, ``heating``, ``cooling``, ``total``):
-        a DataFrame for a Series of °C indexed by day, else a list of dicts."""
+        a DataFrame for a Series of °C indexed by day, an ``ArrowTable`` (with ``date``) for an Arrow table, else a list of dicts."""
     def predict_report(
         self, temperatures: Any, options: Optional[Mapping[str, Any]] = None
     ) -> Dict[str, Any]:
@@ -368,7 +387,8 @@ def regression_fit(
     usage: Any, temperatures: Optional[Any] = None, options: Optional[Mapping[str, Any]] = None
 ) -> Baseline:
     """Fits a weather-regression baseline on daily usage (a Series indexed by
-    day with a temperature Series in °C) or the core's dict form; the
+    day with a temperature Series in °C, an Arrow table of ``date``,
+    ``usage``, ``temperature_c``) or the core's dict form; the
     baseline window is ``options`` ``baseline_start``/``baseline_end``, or
     the ``baseline_days`` before ``reporting_start``, or the data's span."""
 

@@ -220,10 +220,9 @@ def _frame_of(columns: List[str]) -> Any:
     return pd.DataFrame(columns=columns)
 
 
-def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, Any]:
-    """The report's tidy DataFrames (see the module's documentation)."""
-    if decimals not in ("decimal", "float"):
-        raise ValueError(f"decimals is 'decimal' or 'float', got {decimals!r}")
+def _report_rows(report: "Report") -> Dict[str, Tuple[list, Optional[List[str]]]]:
+    """The rows of each table of the report (and the columns of a table
+    that may have no row)."""
     from ecodefi import names
 
     codes = names()["exclusion_code"]
@@ -233,7 +232,7 @@ def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, Any]
     teams: list = []
     challenge: list = []
     national: list = []
-    themes: Dict[str, Any] = {}
+    themes: Dict[str, Tuple[list, Optional[List[str]]]] = {}
     for theme, section in d.items():
         if theme in _NOT_THEMES or not isinstance(section, dict):
             continue
@@ -243,14 +242,53 @@ def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, Any]
         teams += _team_rows(theme, section, codes)
         challenge.append(_challenge_row(d, theme, section, codes))
         national += _national_rows(theme, section)
-        themes[theme] = _frame(own, decimals)
+        themes[theme] = (own, None)
     return {
-        "households": _frame(households, decimals),
-        "meters": _frame(meters, decimals),
-        "teams": _frame(teams, decimals),
-        "challenge": _frame(challenge, decimals),
-        "national": _frame(national, decimals) if national else _frame_of(_NATIONAL_COLUMNS),
+        "households": (households, None),
+        "meters": (meters, None),
+        "teams": (teams, None),
+        "challenge": (challenge, None),
+        "national": (national, None if national else _NATIONAL_COLUMNS),
         **themes,
+    }
+
+
+def _check_decimals(decimals: str) -> None:
+    if decimals not in ("decimal", "float"):
+        raise ValueError(f"decimals is 'decimal' or 'float', got {decimals!r}")
+
+
+def report_frames(report: "Report", decimals: str = "decimal") -> Dict[str, Any]:
+    """The report's tidy DataFrames (see the module's documentation)."""
+    _check_decimals(decimals)
+    return {
+        name: _frame(rows, decimals) if rows or columns is None else _frame_of(columns)
+        for name, (rows, columns) in _report_rows(report).items()
+    }
+
+
+def arrow_table(rows: list, decimals: str = "decimal", columns: Optional[List[str]] = None) -> Any:
+    """An ``ecodefi.ArrowTable`` of ``rows`` (dicts) with the columns of
+    ``pandas.DataFrame(rows)``: every key, in the order first seen, a
+    missing key a missing cell."""
+    from ecodefi import _ecodefi  # type: ignore[attr-defined]
+
+    if not hasattr(_ecodefi, "_arrow_table"):  # pragma: no cover
+        raise NotImplementedError("ecodefi was built without its `arrow` feature")
+    names: Dict[str, None] = dict.fromkeys(columns or [])
+    for row in rows:
+        for key in row:
+            names.setdefault(key)
+    return _ecodefi._arrow_table([(n, [r.get(n) for r in rows]) for n in names], decimals)
+
+
+def report_arrow(report: "Report", decimals: str = "decimal") -> Dict[str, Any]:
+    """The report's tables as Arrow tables (``Report.to_arrow``): the same
+    tables, columns and rows as ``report_frames``."""
+    _check_decimals(decimals)
+    return {
+        name: arrow_table(rows, decimals, columns)
+        for name, (rows, columns) in _report_rows(report).items()
     }
 
 

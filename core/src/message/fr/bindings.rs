@@ -8,6 +8,22 @@ pub(super) const BINDINGS: &[(&str, &str)] = &[
     ),
     ("{reason}", "{reason}"),
     (
+        "an Arrow column of type `{type}` cannot hold text",
+        "une colonne Arrow de type «\u{a0}{type}\u{a0}» ne peut pas contenir de texte",
+    ),
+    (
+        "an Arrow column of type `{type}` cannot hold numbers",
+        "une colonne Arrow de type «\u{a0}{type}\u{a0}» ne peut pas contenir de nombres",
+    ),
+    (
+        "an Arrow column of type `{type}` cannot hold dates",
+        "une colonne Arrow de type «\u{a0}{type}\u{a0}» ne peut pas contenir de dates",
+    ),
+    (
+        "this Arrow type cannot be read: text, numbers, days or booleans are expected",
+        "ce type Arrow ne peut pas être lu\u{a0}: du texte, des nombres, des jours ou des booléens sont attendus",
+    ),
+    (
         "expected {expected}, got a value of type `{type}`",
         "attendu\u{a0}: {expected}, reçu une valeur de type «\u{a0}{type}\u{a0}»",
     ),
