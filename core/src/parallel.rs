@@ -87,13 +87,14 @@ pub(crate) fn map<T: Sync, R: Send>(
 }
 
 /// [`map`] on at most `threads` threads.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn map_on<T: Sync, R: Send>(
     threads: usize,
     items: &[T],
     f: &(dyn Fn(&T) -> Result<R> + Sync),
 ) -> Result<Vec<R>> {
     let threads = threads.min(items.len() / MIN_ITEMS_PER_THREAD).max(1);
-    if threads == 1 || cfg!(target_arch = "wasm32") {
+    if threads == 1 {
         return items.iter().map(f).collect();
     }
     let run = items.len().div_ceil(threads);
@@ -104,10 +105,10 @@ pub(crate) fn map_on<T: Sync, R: Send>(
             .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect()))
             .collect();
         // The first run on the calling thread, while the others go on.
-        let first = items
-            .chunks(run)
-            .next()
-            .map_or_else(|| Ok(Vec::new()), |chunk| chunk.iter().map(f).collect());
+        let first = items.chunks(run).next().map_or_else(
+            || Ok(Vec::new()),
+            |chunk| chunk.iter().map(f).collect(),
+        );
         std::iter::once(first)
             .chain(handles.into_iter().map(|h| {
                 h.join()
@@ -120,6 +121,17 @@ pub(crate) fn map_on<T: Sync, R: Send>(
         all.extend(run?);
     }
     Ok(all)
+}
+
+/// In WebAssembly, one thread: the sequential map (and no thread code in
+/// the module).
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn map_on<T: Sync, R: Send>(
+    _threads: usize,
+    items: &[T],
+    f: &(dyn Fn(&T) -> Result<R> + Sync),
+) -> Result<Vec<R>> {
+    items.iter().map(f).collect()
 }
 
 #[cfg(test)]

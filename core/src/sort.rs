@@ -39,8 +39,15 @@ pub(crate) fn reorder<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
 /// scales (`0.1`, `0.10`) are ordered by scale, then sign (`-0` before
 /// `0`), so the order is one total order whatever the input's, and the same
 /// on both paths.
+///
+/// WebAssembly builds compare the decimals directly (the same order, in
+/// less code: the page's module has a size budget).
 pub(crate) fn sort_decimals(values: &mut [Decimal]) {
     let tie = |d: &Decimal| (d.scale(), !d.is_sign_negative());
+    if cfg!(target_arch = "wasm32") {
+        values.sort_unstable_by(|a, b| a.cmp(b).then_with(|| tie(a).cmp(&tie(b))));
+        return;
+    }
     let common = values.iter().map(Decimal::scale).max().unwrap_or(0);
     let key = |d: &Decimal| -> Option<Key> {
         let up = usize::try_from(common.checked_sub(d.scale())?).ok()?;
