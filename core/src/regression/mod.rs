@@ -71,6 +71,8 @@
 use crate::named_enum;
 use crate::{msg, noun};
 #[cfg(feature = "regression")]
+mod batch;
+#[cfg(feature = "regression")]
 pub(crate) mod challenge;
 mod data;
 mod fit;
@@ -81,6 +83,8 @@ mod sufficiency;
 mod uncertainty;
 mod window;
 
+#[cfg(feature = "regression")]
+pub use batch::{fit_many, kwh_from_f64, meter_rows, MeterBaseline, MeterRow, MeterTable};
 pub use data::{
     fahrenheit_to_celsius, BillingPeriod, DailyTemperature, DailyUsage, Interval, UsageData,
 };
