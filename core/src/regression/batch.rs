@@ -231,6 +231,11 @@ pub fn kwh_from_f64(value: f64) -> Result<Kwh> {
     if !value.is_finite() {
         return Err(bad());
     }
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        // Integral and exact in both: no text needed.
+        #[allow(clippy::cast_possible_truncation)]
+        return Ok(Kwh::new(Decimal::from(value as i64)));
+    }
     // `Display` for f64 gives the shortest round-trip digits, never an
     // exponent.
     Decimal::from_str_exact(&value.to_string())
@@ -477,6 +482,38 @@ pub struct MeterRow {
 }
 
 impl MeterRow {
+    /// The fields' names, in order: the columns of a table of rows, even
+    /// an empty one.
+    pub const COLUMNS: [&'static str; 27] = [
+        "meter",
+        "rows",
+        "usable",
+        "model_kind",
+        "no_model_reason",
+        "intercept",
+        "heating_balance_point_c",
+        "beta_hdd",
+        "cooling_balance_point_c",
+        "beta_cdd",
+        "observations",
+        "r_squared",
+        "r_squared_adj",
+        "cv_rmse",
+        "nmbe",
+        "rmse",
+        "n_prime",
+        "window_start",
+        "window_end",
+        "window_days",
+        "valid_days",
+        "missing_days",
+        "outside_window",
+        "failed_checks",
+        "warned_checks",
+        "error_code",
+        "error_message",
+    ];
+
     /// The plain fields of `result`, an error's message in `lang`.
     pub fn new(result: &MeterBaseline, lang: Lang) -> MeterRow {
         let mut row = MeterRow {
@@ -769,6 +806,23 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.code(), "duplicate");
+    }
+
+    #[test]
+    fn the_columns_are_the_row_s_fields_in_order() {
+        let t = table(&linear("a", 1, 1));
+        let row = &meter_rows(&fit_many(&t, &options(), None).unwrap(), Lang::En)[0];
+        let json = serde_json::to_string(row).unwrap();
+        let mut at = 0;
+        for c in MeterRow::COLUMNS {
+            let key = format!("\"{c}\":");
+            let found = json[at..]
+                .find(&key)
+                .unwrap_or_else(|| panic!("{c} in {json}"));
+            at += found + key.len();
+        }
+        let keys = json.matches("\":").count();
+        assert_eq!(keys, MeterRow::COLUMNS.len(), "{json}");
     }
 
     #[test]
