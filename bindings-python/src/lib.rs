@@ -11,6 +11,7 @@
 // name the exceptions in prose; an `# Errors` heading would show in `help()`.
 #![allow(clippy::missing_errors_doc)]
 
+pub mod batch;
 pub mod catalogue;
 pub mod convert;
 pub mod error;
@@ -356,6 +357,7 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<catalogue::PyCatalogue>()?;
     m.add_class::<regression::PyBaseline>()?;
     m.add_function(wrap_pyfunction!(regression::regression_fit, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::regression_fit_many, m)?)?;
     m.add_function(wrap_pyfunction!(report::compute, m)?)?;
     m.add_function(wrap_pyfunction!(report::synthetic_challenge, m)?)?;
     m.add_function(wrap_pyfunction!(report::_core_seconds, m)?)?;
