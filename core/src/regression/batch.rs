@@ -53,7 +53,7 @@
 //! # Ok::<(), ecodefi::Error>(())
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -71,7 +71,8 @@ use crate::{msg, noun};
 ///
 /// Rows may come in any order. A missing usage or temperature (`None`)
 /// leaves the day out of the fit, as a day absent from the table (it
-/// counts as a missing day in the sufficiency report). The meters are kept
+/// counts as a missing day in the sufficiency report); a day given twice
+/// with both values is the meter's error. The meters are kept
 /// as a list of distinct identifiers and one index into it per row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeterTable {
@@ -124,7 +125,7 @@ impl MeterTable {
             codes.push(code);
         }
         drop(index);
-        Self::from_codes(ids, codes, day, usage, temperature_c)
+        Self::from_parts(ids, codes, day, usage, temperature_c)
     }
 
     /// A table whose meter column is already coded (as pandas'
@@ -144,6 +145,30 @@ impl MeterTable {
         usage: Vec<Option<Kwh>>,
         temperature_c: Vec<Option<f64>>,
     ) -> Result<Self> {
+        // One map type for both constructors (a second costs the
+        // WebAssembly module its own hash table code).
+        let mut seen: HashMap<&str, u32> = HashMap::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            if seen.insert(id.as_str(), 0).is_some() {
+                return Err(Error::Duplicate {
+                    what: noun!("meter"),
+                    id: id.clone(),
+                    at: Location::at_path("table.meters").with_index(i),
+                });
+            }
+        }
+        drop(seen);
+        Self::from_parts(ids, codes, day, usage, temperature_c)
+    }
+
+    /// The table of distinct `ids`: checks the lengths and the codes.
+    fn from_parts(
+        ids: Vec<String>,
+        codes: Vec<u32>,
+        day: Vec<Date>,
+        usage: Vec<Option<Kwh>>,
+        temperature_c: Vec<Option<f64>>,
+    ) -> Result<Self> {
         let rows = codes.len();
         for (column, len) in [
             ("day", day.len()),
@@ -157,17 +182,6 @@ impl MeterTable {
         if u32::try_from(ids.len()).is_err() {
             return Err(too_many_meters(ids.len()));
         }
-        let mut seen: HashSet<&str> = HashSet::with_capacity(ids.len());
-        for (i, id) in ids.iter().enumerate() {
-            if !seen.insert(id.as_str()) {
-                return Err(Error::Duplicate {
-                    what: noun!("meter"),
-                    id: id.clone(),
-                    at: Location::at_path("table.meters").with_index(i),
-                });
-            }
-        }
-        drop(seen);
         for (row, &c) in codes.iter().enumerate() {
             if usize::try_from(c).map_or(true, |c| c >= ids.len()) {
                 return Err(Error::invalid(
@@ -251,8 +265,9 @@ pub struct MeterBaseline {
     pub meter: String,
     /// Rows of the table for this meter (with or without values).
     pub rows: usize,
-    /// The meter's baseline, or why it could not be fitted: a repeated day
-    /// ([`Error::Duplicate`]) or a temperature that is not finite
+    /// The meter's baseline, or why it could not be fitted: a day given
+    /// twice with both values ([`Error::Duplicate`], at the later row) or
+    /// a temperature that is not finite
     /// ([`Error::InvalidValue`]), located at the meter and the table's row.
     pub result: Result<Baseline>,
 }
@@ -262,9 +277,9 @@ pub struct MeterBaseline {
 /// [`std::thread::available_parallelism`]; one on WebAssembly).
 ///
 /// The results are one per meter, in the order of [`MeterTable::meters`]
-/// (first appearance). Each meter's days are sorted by day and given to
-/// [`fit`](super::fit()); its result is the same as that call's, whatever
-/// the row order and the thread count.
+/// (first appearance). Each meter's days with both values are given to
+/// [`fit`](super::fit()) in table order; its result is the same as that
+/// call's, whatever the row order and the thread count.
 ///
 /// # Errors
 /// [`Error::InvalidValue`] for an option out of range (located at its
@@ -323,52 +338,47 @@ pub fn fit_many(
     Ok(parallel_map(n, threads, one))
 }
 
-/// Fits one meter on its `rows` of the table.
+/// Fits one meter on its `rows` of the table, in table order (`fit`
+/// sorts them by day, and its error's index is mapped back to the row).
 fn fit_meter(
     table: &MeterTable,
     id: &str,
     rows: &[usize],
     options: &RegressionOptions,
 ) -> Result<Baseline> {
-    let mut by_day: Vec<(Date, usize)> = rows
-        .iter()
-        .filter_map(|&r| table.day.get(r).map(|&d| (d, r)))
-        .collect();
-    // Stable on rows already in table order: a repeated day names its
-    // second row.
-    by_day.sort_by_key(|&(d, _)| d);
-    let at = |row: usize| Location::NONE.with_meter(id).with_index(row);
-    let mut days = Vec::with_capacity(by_day.len());
-    let mut last: Option<Date> = None;
-    for &(day, row) in &by_day {
-        if last == Some(day) {
-            return Err(Error::Duplicate {
-                what: noun!("day"),
-                id: day.to_string(),
-                at: at(row),
-            });
-        }
-        last = Some(day);
+    let at = Location::NONE.with_meter(id);
+    let mut days = Vec::with_capacity(rows.len());
+    let mut day_rows = Vec::with_capacity(rows.len());
+    for &row in rows {
         let t = table.temperature_c.get(row).copied().flatten();
         if let Some(t) = t {
+            // checked on every row, with a usage or not
             if !t.is_finite() {
                 return Err(Error::InvalidValue {
                     what: noun!("temperature"),
                     got: t.to_string(),
                     why: msg!("a temperature must be a finite number of °C"),
-                    at: at(row),
+                    at: at.clone().with_index(row),
                 });
             }
         }
-        if let (Some(usage), Some(t)) = (table.usage.get(row).copied().flatten(), t) {
+        let usage = table.usage.get(row).copied().flatten();
+        if let (Some(&date), Some(usage), Some(t)) = (table.day.get(row), usage, t) {
             days.push(DailyUsage {
-                date: day,
+                date,
                 usage,
                 temperature_c: t,
             });
+            day_rows.push(row);
         }
     }
-    fit(&UsageData::Daily { days }, options).map_err(|e| e.within(&Location::NONE.with_meter(id)))
+    fit(&UsageData::Daily { days }, options).map_err(|mut e| {
+        // `fit` locates a day by its place in `days`: the table's row
+        if let Some(loc) = e.location_mut() {
+            loc.index = loc.index.map(|i| day_rows.get(i).copied().unwrap_or(i));
+        }
+        e.within(&at)
+    })
 }
 
 /// `(0..n).map(f)` on up to `threads` scoped threads, in order. Workers
@@ -904,7 +914,12 @@ mod tests {
                 sorted.sort();
                 let repeated = sorted.windows(2).any(|w| w[0] == w[1]);
                 let has_dup_rows = {
-                    let mut all: Vec<i32> = as_rows.iter().filter(|x| x.0 == r.meter).map(|x| x.1).collect();
+                    // rows with both values: a row missing one is a missing day
+                    let mut all: Vec<i32> = as_rows
+                        .iter()
+                        .filter(|x| x.0 == r.meter && x.2.is_some() && x.3.is_some())
+                        .map(|x| x.1)
+                        .collect();
                     all.sort_unstable();
                     all.windows(2).any(|w| w[0] == w[1])
                 };
