@@ -2,56 +2,7 @@
 //! temperature) fitted meter by meter with [`fit`](super::fit()), in
 //! parallel.
 //!
-//! Analysts with the daily Linky or Gazpar values of a whole territory fit
-//! baselines for hundreds of thousands of meters. [`fit_many`] groups the
-//! rows of a [`MeterTable`] by meter (rows in any order), fits each meter
-//! with the same [`RegressionOptions`] and returns one [`MeterBaseline`]
-//! per meter, **in the order of the meters' first appearance in the
-//! table**: every meter of the input is in the output, with its baseline or
-//! its own typed error (a repeated day, a temperature that is not a
-//! number). Only what concerns the whole batch (an option out of range, a
-//! table whose columns differ in length) is an error of the batch.
-//!
-//! The meters are shared among `threads` worker threads
-//! (`std::thread::scope`; default: the machine's available parallelism);
-//! each meter's fit is the same pure function whatever thread runs it, so
-//! the results do not depend on the thread count, to the last bit. On
-//! WebAssembly (no threads) the meters are fitted one after the other.
-//!
-//! [`MeterRow`] flattens a result into plain fields (one row per meter: the
-//! model, its metrics, the sufficiency summary with the names of the failed
-//! checks, or the error's code and message): the Python binding makes a
-//! DataFrame of them and the JavaScript binding an array of objects.
-//!
-//! # Example
-//! ```
-//! use ecodefi::regression::{fit_many, BalancePointGrid, MeterTable, RegressionOptions, ModelKind};
-//! use ecodefi::date::date;
-//! use ecodefi::{Decimal, Kwh};
-//!
-//! // Two meters, 60 days each: usage = 2 + 0.5·HDD(15) and 3 + 1·HDD(15).
-//! let (mut meter, mut day, mut usage, mut temperature) = (vec![], vec![], vec![], vec![]);
-//! for i in 0..60 {
-//!     let t = f64::from(i % 20);
-//!     for (id, base, slope) in [("a", 2, 5), ("b", 3, 10)] {
-//!         meter.push(id.to_string());
-//!         day.push(date(2025, 1, 1).add_days(i)?);
-//!         let hdd = Decimal::try_from((15.0 - t).max(0.0)).unwrap();
-//!         usage.push(Some(Kwh::new(Decimal::from(base) + hdd * Decimal::new(slope, 1))));
-//!         temperature.push(Some(t));
-//!     }
-//! }
-//! let table = MeterTable::new(&meter, day, usage, temperature)?;
-//! let options = RegressionOptions::default()
-//!     .grid(BalancePointGrid::celsius(10.0, 20.0, 1.0)?)
-//!     .baseline_days(60);
-//! let results = fit_many(&table, &options, None)?;
-//! assert_eq!(results.len(), 2);
-//! let b = results[1].result.as_ref().unwrap().model.as_ref().unwrap();
-//! assert_eq!((results[1].meter.as_str(), b.kind), ("b", ModelKind::HddOnly));
-//! assert!((b.beta_hdd.unwrap() - 1.0).abs() < 1e-9);
-//! # Ok::<(), ecodefi::Error>(())
-//! ```
+//! See [`fit_many`](super::fit_many).
 
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -272,14 +223,33 @@ pub struct MeterBaseline {
     pub result: Result<Baseline>,
 }
 
-/// Fits a baseline for every meter of `table` with the same `options`
-/// (see the [module documentation](self)), on `threads` threads (default:
-/// [`std::thread::available_parallelism`]; one on WebAssembly).
+/// Fits a baseline for every meter of `table` with the same `options`,
+/// on `threads` threads (default: [`std::thread::available_parallelism`];
+/// one on WebAssembly).
 ///
-/// The results are one per meter, in the order of [`MeterTable::meters`]
-/// (first appearance). Each meter's days with both values are given to
-/// [`fit`](super::fit()) in table order; its result is the same as that
-/// call's, whatever the row order and the thread count.
+/// Analysts with the daily Linky or Gazpar values of a whole territory fit
+/// baselines for hundreds of thousands of meters. [`fit_many`] groups the
+/// rows of a [`MeterTable`] by meter (rows in any order), fits each meter
+/// with the same [`RegressionOptions`] and returns one [`MeterBaseline`]
+/// per meter, **in the order of the meters' first appearance in the
+/// table** ([`MeterTable::meters`]): every meter of the input is in the output, with its baseline or
+/// its own typed error (a day given twice, a temperature that is not a
+/// number). Only what concerns the whole batch (an option out of range, a
+/// table whose columns differ in length) is an error of the batch.
+///
+/// The meters are shared among `threads` worker threads
+/// (`std::thread::scope`; default: the machine's available parallelism);
+/// each meter's fit is the same pure function whatever thread runs it, so
+/// the results do not depend on the thread count, to the last bit. On
+/// WebAssembly (no threads) the meters are fitted one after the other.
+///
+/// [`MeterRow`] flattens a result into plain fields (one row per meter: the
+/// model, its metrics, the sufficiency summary with the names of the failed
+/// checks, or the error's code and message): the Python binding makes a
+/// DataFrame of them and the JavaScript binding an array of objects.
+///
+/// Each meter's days with both values are given to [`fit`](super::fit())
+/// in table order: its result is that call's, whatever the row order.
 ///
 /// # Errors
 /// [`Error::InvalidValue`] for an option out of range (located at its
@@ -287,7 +257,34 @@ pub struct MeterBaseline {
 /// A meter's own problem is that meter's [`MeterBaseline::result`].
 ///
 /// # Example
-/// See the [module documentation](self).
+/// ```
+/// use ecodefi::regression::{fit_many, BalancePointGrid, MeterTable, RegressionOptions, ModelKind};
+/// use ecodefi::date::date;
+/// use ecodefi::{Decimal, Kwh};
+///
+/// // Two meters, 60 days each: usage = 2 + 0.5·HDD(15) and 3 + 1·HDD(15).
+/// let (mut meter, mut day, mut usage, mut temperature) = (vec![], vec![], vec![], vec![]);
+/// for i in 0..60 {
+///     let t = f64::from(i % 20);
+///     for (id, base, slope) in [("a", 2, 5), ("b", 3, 10)] {
+///         meter.push(id.to_string());
+///         day.push(date(2025, 1, 1).add_days(i)?);
+///         let hdd = Decimal::try_from((15.0 - t).max(0.0)).unwrap();
+///         usage.push(Some(Kwh::new(Decimal::from(base) + hdd * Decimal::new(slope, 1))));
+///         temperature.push(Some(t));
+///     }
+/// }
+/// let table = MeterTable::new(&meter, day, usage, temperature)?;
+/// let options = RegressionOptions::default()
+///     .grid(BalancePointGrid::celsius(10.0, 20.0, 1.0)?)
+///     .baseline_days(60);
+/// let results = fit_many(&table, &options, None)?;
+/// assert_eq!(results.len(), 2);
+/// let b = results[1].result.as_ref().unwrap().model.as_ref().unwrap();
+/// assert_eq!((results[1].meter.as_str(), b.kind), ("b", ModelKind::HddOnly));
+/// assert!((b.beta_hdd.unwrap() - 1.0).abs() < 1e-9);
+/// # Ok::<(), ecodefi::Error>(())
+/// ```
 pub fn fit_many(
     table: &MeterTable,
     options: &RegressionOptions,
