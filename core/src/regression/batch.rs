@@ -186,6 +186,9 @@ fn too_many_meters(n: usize) -> Error {
 /// [`Error::InvalidValue`] for NaN or an infinite value, or a value beyond
 /// the range of exact decimals (about ±7.9e28, 28 decimal places).
 pub fn kwh_from_f64(value: f64) -> Result<Kwh> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
     let bad = || {
         Error::invalid(
             noun!("usage"),
@@ -196,10 +199,25 @@ pub fn kwh_from_f64(value: f64) -> Result<Kwh> {
     if !value.is_finite() {
         return Err(bad());
     }
-    if value.fract() == 0.0 && value.abs() < 9.0e15 {
-        // Integral and exact in both: no text needed.
-        #[allow(clippy::cast_possible_truncation)]
-        return Ok(Kwh::new(Decimal::from(value as i64)));
+    // Fast path, no text: the fewest decimals `s` whose nearest integer
+    // `n` to value·10ˢ reads back as the value (n / 10ˢ, both exact in
+    // f64, is one correctly rounded division) are the shortest digits'
+    // decimals, and `n` their digits (the closest, as the shortest form
+    // takes). Only while value·10ˢ stays below 2⁵³, where rounding the
+    // product cannot miss the integer.
+    for (scale, &p) in (0u32..).zip(&POW10) {
+        let scaled = value * p;
+        if scaled.abs() >= 4.0e15 {
+            break;
+        }
+        let n = scaled.round();
+        // exact equality: the decimal must read back as this very float
+        #[allow(clippy::float_cmp)]
+        let reads_back = n / p == value;
+        if reads_back {
+            #[allow(clippy::cast_possible_truncation)]
+            return Ok(Kwh::new(Decimal::new(n as i64, scale)));
+        }
     }
     // `Display` for f64 gives the shortest round-trip digits, never an
     // exponent.
@@ -843,6 +861,28 @@ mod tests {
         for bad in [f64::NAN, f64::INFINITY, 1e30] {
             assert_eq!(kwh_from_f64(bad).unwrap_err().code(), "invalid_value");
         }
+    }
+
+    proptest! {
+        /// The fast path gives the digits of the shortest form, as Rust's
+        /// `Display` (and Python's `repr`) print them.
+        #[test]
+        fn kwh_from_f64_is_the_shortest_decimal(bits in any::<u64>(), m in any::<i64>(), e in 0u32..12) {
+            let decimalish = Decimal::new(m % 1_000_000_000_000, e).to_string().parse::<f64>().unwrap();
+            for x in [f64::from_bits(bits), decimalish, decimalish / 3.0] {
+                let text = Decimal::from_str_exact(&x.to_string()).or_else(|_| Decimal::from_str(&x.to_string()));
+                match (kwh_from_f64(x), text) {
+                    (Ok(k), Ok(d)) if x.is_finite() => prop_assert_eq!(k.value(), d.normalize(), "{}", x),
+                    (Err(_), _) => prop_assert!(!x.is_finite() || x.abs() > 7e28 || text_fails(x)),
+                    (k, d) => prop_assert!(!x.is_finite() || d.is_err(), "{} {:?} {:?}", x, k, d),
+                }
+            }
+        }
+    }
+
+    fn text_fails(x: f64) -> bool {
+        Decimal::from_str_exact(&x.to_string()).is_err()
+            && Decimal::from_str(&x.to_string()).is_err()
     }
 
     /// Rows of up to 6 meters: a flag (rarely set) to repeat the meter's
