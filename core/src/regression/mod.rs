@@ -73,6 +73,8 @@ use crate::{msg, noun};
 #[cfg(feature = "regression")]
 mod batch;
 #[cfg(feature = "regression")]
+mod batch_row;
+#[cfg(feature = "regression")]
 pub(crate) mod challenge;
 mod data;
 mod fit;
@@ -84,7 +86,9 @@ mod uncertainty;
 mod window;
 
 #[cfg(feature = "regression")]
-pub use batch::{fit_many, kwh_from_f64, meter_rows, MeterBaseline, MeterRow, MeterTable};
+pub use batch::{fit_many, kwh_from_f64, MeterBaseline, MeterTable};
+#[cfg(feature = "regression")]
+pub use batch_row::{meter_rows, MeterRow};
 pub use data::{
     fahrenheit_to_celsius, BillingPeriod, DailyTemperature, DailyUsage, Interval, UsageData,
 };
