@@ -833,7 +833,7 @@ impl<'py> Frame<'py> {
 
 /// A numeric column's values from its numpy buffer, as `dtype`, in one
 /// copy.
-fn numpy_values<T>(
+pub(crate) fn numpy_values<T>(
     obj: &Bound<'_, PyAny>,
     dtype: &str,
     from: fn([u8; 8]) -> T,
@@ -855,6 +855,15 @@ fn numpy_values<T>(
 /// A `datetime64` column as whole days since 1970-01-01 (`None` for NaT),
 /// converted by numpy in one pass; a value with a time of day is refused.
 fn datetime_days(obj: &Bound<'_, PyAny>, table: Table, name: &str) -> PyResult<Vec<Option<i64>>> {
+    datetime64_days(obj, |row| at(table, row, name))
+}
+
+/// [`datetime_days`] of any `datetime64` array or Series, a bad value
+/// located by `locate(row)`.
+pub(crate) fn datetime64_days(
+    obj: &Bound<'_, PyAny>,
+    locate: impl Fn(usize) -> Location,
+) -> PyResult<Vec<Option<i64>>> {
     let np = obj.py().import("numpy")?;
     let arr = obj.call_method0("to_numpy")?;
     let days = arr.call_method1("astype", ("datetime64[D]",))?;
@@ -871,7 +880,7 @@ fn datetime_days(obj: &Bound<'_, PyAny>, table: Table, name: &str) -> PyResult<V
             what: noun!("cell"),
             got: cell.repr()?.to_string(),
             why: msg!("expected a day, got a timestamp with a time of day"),
-            at: at(table, row, name),
+            at: locate(row),
         })));
     }
     // NaT is the smallest int64 in numpy's datetime64.

@@ -16,6 +16,7 @@ pub mod arrow;
 #[cfg(not(feature = "arrow"))]
 #[path = "no_arrow.rs"]
 pub mod arrow;
+pub mod batch;
 pub mod catalogue;
 pub mod convert;
 pub mod error;
@@ -366,6 +367,7 @@ fn _ecodefi(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<catalogue::PyCatalogue>()?;
     m.add_class::<regression::PyBaseline>()?;
     m.add_function(wrap_pyfunction!(regression::regression_fit, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::regression_fit_many, m)?)?;
     m.add_function(wrap_pyfunction!(report::compute, m)?)?;
     m.add_function(wrap_pyfunction!(report::synthetic_challenge, m)?)?;
     m.add_function(wrap_pyfunction!(report::_core_seconds, m)?)?;

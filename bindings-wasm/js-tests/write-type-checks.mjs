@@ -9,7 +9,7 @@
 // check) or of another type, an enum spelling unknown.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { catalogueSummary, catalogueTimelines, catalogueValidate, compute, readTables, regressionFit, regressionPredict, regressionPredictReport, regressionSavings } from 'ecodefi';
+import { catalogueSummary, catalogueTimelines, catalogueValidate, compute, readTables, regressionFit, regressionFitMany, regressionPredict, regressionPredictReport, regressionSavings } from 'ecodefi';
 import { computeFiles, computeSheets, fileKind, readMeterFile, readWeatherFile, weatherTemperatures } from 'ecodefi/sheets-themes';
 import { byteFiles, examples, folderTables, here, readJson, root } from './helpers.mjs';
 
@@ -112,6 +112,22 @@ windows.forEach((c, i) => {
   checks[`windowPrediction${i}`] = ['PredictionReport', regressionPredictReport(baseline.model, cold.days.map(({ date, temperature_c }) => ({ date, temperature_c })))];
   checks[`windowSavings${i}`] = ['Savings', regressionSavings(baseline.model, cold, 0.9, { min_reporting_days: 365 })];
 });
+// Many meters: a table by columns (usage as strings, numbers and null),
+// and its rows: fitted, without a model, and a meter's own error.
+{
+  const table = { meter: [], day: [], usage: [], temperature: [] };
+  const push = (meter, day, usage, temperature) => {
+    table.meter.push(meter); table.day.push(day); table.usage.push(usage); table.temperature.push(temperature);
+  };
+  hand[0].data.days.forEach((d) => push('fitted', d.date, d.usage, d.temperature_c));
+  push('empty', '2025-01-01', null, 3.5);
+  push('twice', '2025-01-01', 1.5, 3.5);
+  push('twice', '2025-01-01', 2, 3.5);
+  const rows = regressionFitMany(table, hand[0].options, { lang: 'fr' });
+  if (rows.length !== 3 || rows[2].error_code !== 'duplicate') throw new Error(`unexpected rows ${JSON.stringify(rows)}`);
+  checks.meterColumns = ['MeterColumns', table];
+  rows.forEach((r, i) => { checks[`meterRow${i}`] = ['MeterRow', r]; });
+}
 // The files read directly: every sample file's kind and reading, a
 // station's temperatures (filled from another station when it lacks days),
 // and the linky-gazpar challenge computed from its files.

@@ -31,6 +31,7 @@
 //! | `catalogueSummary(doc, groupBy, filter)` | [`Catalogue::from_json`], [`Catalogue::summary`] |
 //! | `catalogueTimelines(doc)` | [`Catalogue::from_json`], [`Catalogue::timelines`] |
 //! | `regressionFit(usageData, options)` | [`regression::fit`] |
+//! | `regressionFitMany(columns, options, fitOptions?)` | [`regression::fit_many`], [`regression::meter_rows`] (module `batch`) |
 //! | `regressionPredict(model, days)` | [`FittedModel::predict`] |
 //! | `regressionPredictReport(model, days, options?)` | [`FittedModel::predict_with`] |
 //! | `regressionSavings(model, reporting, confidenceLevel, options?)` | [`FittedModel::metered_savings_with`] |
@@ -40,6 +41,8 @@
 //! against the documents core actually reads and writes
 //! (`scripts/test-wasm`).
 
+#[cfg(feature = "full")]
+pub mod batch;
 pub mod convert;
 pub mod error;
 #[cfg(feature = "files")]

@@ -1021,6 +1021,55 @@ export interface ErrorBands {
   ols_error_band_model: number;
   ols_error_band_noise: number;
 }
+/**
+ * A long table of daily usage for `regressionFitMany`, by columns of equal
+ * length: row `i` is meter `meter[i]`'s usage (kWh: a decimal string, or a
+ * number read as the decimal its `toString` prints) and mean temperature
+ * (°C) on `day[i]`; `null` (or NaN) for a missing usage or temperature.
+ */
+export interface MeterColumns {
+  meter: string[];
+  day: DateString[];
+  usage: (DecimalString | number | null)[];
+  temperature: (number | null)[];
+}
+/** `regressionFitMany`'s own options. */
+export interface FitManyOptions {
+  /** The language of the meters' error messages (default "en"). */
+  lang?: Lang | null;
+}
+/** core `regression::MeterRow`: one meter's result as plain fields (`null` when absent). */
+export interface MeterRow {
+  meter: string;
+  rows: number;
+  usable: boolean;
+  model_kind: ModelKind | null;
+  no_model_reason: NoModelReason | null;
+  intercept: number | null;
+  heating_balance_point_c: number | null;
+  beta_hdd: number | null;
+  cooling_balance_point_c: number | null;
+  beta_cdd: number | null;
+  observations: number | null;
+  r_squared: number | null;
+  r_squared_adj: number | null;
+  cv_rmse: number | null;
+  nmbe: number | null;
+  rmse: number | null;
+  n_prime: number | null;
+  window_start: DateString | null;
+  window_end: DateString | null;
+  window_days: number | null;
+  valid_days: number | null;
+  missing_days: number | null;
+  outside_window: number | null;
+  /** The sufficiency checks that failed. */
+  failed_checks: CheckName[];
+  warned_checks: CheckName[];
+  /** The meter's own error (a repeated day, a temperature that is not finite). */
+  error_code: ErrorCode | null;
+  error_message: string | null;
+}
 /** core `regression::Savings`: `savings` is counterfactual − observed (positive when usage went down). */
 export interface Savings {
   reporting_observations: number;

@@ -398,7 +398,7 @@ impl Error {
         self
     }
 
-    fn location_mut(&mut self) -> Option<&mut Location> {
+    pub(crate) fn location_mut(&mut self) -> Option<&mut Location> {
         match self {
             Error::InvalidValue { at, .. }
             | Error::UnknownName { at, .. }

@@ -105,10 +105,10 @@ pub(crate) fn map_on<T: Sync, R: Send>(
             .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect()))
             .collect();
         // The first run on the calling thread, while the others go on.
-        let first = items.chunks(run).next().map_or_else(
-            || Ok(Vec::new()),
-            |chunk| chunk.iter().map(f).collect(),
-        );
+        let first = items
+            .chunks(run)
+            .next()
+            .map_or_else(|| Ok(Vec::new()), |chunk| chunk.iter().map(f).collect());
         std::iter::once(first)
             .chain(handles.into_iter().map(|h| {
                 h.join()

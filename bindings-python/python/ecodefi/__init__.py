@@ -35,6 +35,7 @@ from ecodefi._ecodefi import (
     read_meter_file,
     read_weather,
     regression_fit,
+    regression_fit_many,
     synthetic_challenge,
 )
 
@@ -63,6 +64,7 @@ __all__ = [
     "Baseline",
     "Catalogue",
     "regression_fit",
+    "regression_fit_many",
     "ChallengeData",
     "Report",
     "compute",

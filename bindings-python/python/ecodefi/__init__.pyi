@@ -29,6 +29,7 @@ __all__ = [
     "Baseline",
     "Catalogue",
     "regression_fit",
+    "regression_fit_many",
     "ChallengeData",
     "Report",
     "compute",
@@ -391,6 +392,25 @@ def regression_fit(
     ``usage``, ``temperature_c``) or the core's dict form; the
     baseline window is ``options`` ``baseline_start``/``baseline_end``, or
     the ``baseline_days`` before ``reporting_start``, or the data's span."""
+
+def regression_fit_many(
+    table: Any,
+    *,
+    meter: str = "meter",
+    day: str = "day",
+    usage: str = "usage",
+    temperature: str = "temperature",
+    options: Optional[Mapping[str, Any]] = None,
+    threads: Optional[int] = None,
+    lang: str = "en",
+) -> Any:
+    """Fits a weather-regression baseline for every meter of a long table
+    (a DataFrame with one row per meter and day; the keyword arguments name
+    its columns), in parallel on ``threads`` threads (default: every core),
+    with the same ``options`` for every meter. Returns a DataFrame with one
+    row per meter, in the order of the meters' first rows: the model, its
+    metrics, the sufficiency summary (``usable``, ``failed_checks``…) or
+    the meter's own error (``error_code``, ``error_message`` in ``lang``)."""
 
 @final
 class WeatherFile:

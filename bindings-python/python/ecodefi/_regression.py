@@ -89,3 +89,69 @@ def values(temperatures: Any) -> Any:
     if not _is_series(temperatures):
         return temperatures
     return [_value(t) for t in temperatures.tolist()]
+
+
+# ---- many meters (``regression_fit_many``) ---------------------------------
+
+_FLOAT_COLUMNS = (
+    "intercept",
+    "heating_balance_point_c",
+    "beta_hdd",
+    "cooling_balance_point_c",
+    "beta_cdd",
+    "r_squared",
+    "r_squared_adj",
+    "cv_rmse",
+    "nmbe",
+    "rmse",
+    "n_prime",
+)
+_COUNT_COLUMNS = ("observations", "window_days", "valid_days", "missing_days", "outside_window")
+
+
+def meter_table_columns(table: Any, meter: str, day: str, usage: str, temperature: str) -> Any:
+    """The columns of a long table (a DataFrame, or a dict of columns) as
+    the binding reads them: the distinct meters and each row's code (in
+    the order of first appearance, -1 for a missing meter), the days as a
+    ``datetime64`` Series, the usage (a ``float64`` array, or the cells as
+    objects for a ``Decimal`` column), whether it is a float array, and the
+    temperatures as a ``float64`` array (NaN for missing)."""
+    import numpy as np
+    import pandas as pd
+
+    frame = table if isinstance(table, pd.DataFrame) else pd.DataFrame(table)
+    codes, uniques = pd.factorize(frame[meter], use_na_sentinel=True)
+    days = frame[day]
+    if pd.api.types.is_numeric_dtype(days.dtype):
+        raise TypeError(f"the day column `{day}` holds numbers, not days")
+    days = pd.to_datetime(days)
+    u = frame[usage]
+    is_float = pd.api.types.is_numeric_dtype(u.dtype) and not pd.api.types.is_bool_dtype(u.dtype)
+    usage_values = u.to_numpy(dtype="float64", na_value=np.nan) if is_float else u.tolist()
+    temps = frame[temperature].to_numpy(dtype="float64", na_value=np.nan)
+    return uniques, np.asarray(codes, dtype="int64"), days, usage_values, is_float, temps
+
+
+def meter_ids(uniques: Any) -> Any:
+    """The meters' identifiers as the core's text."""
+    return [str(u) for u in uniques]
+
+
+def meter_frame(rows: Any, uniques: Any, columns: Any) -> Any:
+    """The core's rows (one per meter) as a DataFrame with fixed columns
+    and dtypes (so that frames of several runs concatenate), the meter
+    column with the table's own identifiers."""
+    import pandas as pd
+
+    # object first: absent values stay None in the text columns
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    frame["meter"] = pd.Series(uniques, dtype=getattr(uniques, "dtype", None)).to_numpy()
+    frame["rows"] = frame["rows"].astype("int64")
+    frame["usable"] = frame["usable"].astype(bool)
+    for c in _FLOAT_COLUMNS:
+        frame[c] = frame[c].astype("float64")
+    for c in _COUNT_COLUMNS:
+        frame[c] = frame[c].astype("Int64")
+    for c in ("window_start", "window_end"):
+        frame[c] = pd.to_datetime(frame[c]).astype("datetime64[s]")
+    return frame

@@ -71,6 +71,10 @@
 use crate::named_enum;
 use crate::{msg, noun};
 #[cfg(feature = "regression")]
+mod batch;
+#[cfg(feature = "regression")]
+mod batch_row;
+#[cfg(feature = "regression")]
 pub(crate) mod challenge;
 mod data;
 mod fit;
@@ -81,6 +85,10 @@ mod sufficiency;
 mod uncertainty;
 mod window;
 
+#[cfg(feature = "regression")]
+pub use batch::{fit_many, kwh_from_f64, MeterBaseline, MeterTable};
+#[cfg(feature = "regression")]
+pub use batch_row::{meter_rows, MeterRow};
 pub use data::{
     fahrenheit_to_celsius, BillingPeriod, DailyTemperature, DailyUsage, Interval, UsageData,
 };

@@ -61,4 +61,12 @@ pub(super) const REGRESSION: &[(&str, &str)] = &[
     ("total usage", "consommation totale"),
     ("usage", "consommation"),
     ("window source", "origine de la période de base"),
+    ("a table holds at most 4294967295 meters", "un tableau contient au plus 4\u{202f}294\u{202f}967\u{202f}295\u{a0}compteurs"),
+    ("every column must have one value per row ({rows} rows)", "chaque colonne a une valeur par ligne ({rows}\u{a0}lignes)"),
+    ("meter code", "code de compteur"),
+    ("must be a finite number within about ±7.9e28 kWh", "doit être un nombre fini d’au plus environ ±7,9e28\u{a0}kWh"),
+    ("must be at least 1", "doit valoir au moins 1"),
+    ("must be the index of a meter of the table ({n} meters)", "doit être l’indice d’un compteur du tableau ({n}\u{a0}compteurs)"),
+    ("number of meters", "nombre de compteurs"),
+    ("threads", "fils d’exécution"),
 ];
