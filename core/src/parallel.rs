@@ -1,12 +1,13 @@
 //! The per-household step of every theme, on every core.
 //!
-//! Households are independent until their results are summed by team: each
-//! theme maps its households to results with [`map`], which cuts them into
-//! one contiguous run per thread (`std::thread::scope`) and joins the runs
-//! in input order. The results are the same, value for value and in the same
-//! order, as a plain sequential map, and so is the error returned: the first
-//! in input order (a later run's error is only seen when every earlier run
-//! succeeded). `core/tests/parallel.rs` checks it on whole reports.
+//! Households are independent until their results are summed by team, and
+//! meters until their baselines are listed: each theme maps its households
+//! to results with [`map`], the batch regression its meters with
+//! `indices`. Threads (`std::thread::scope`) take blocks of items in turn
+//! and the blocks are joined in input order. The results are the same,
+//! value for value and in the same order, as a plain sequential map, and so
+//! is the error returned: the first in input order. `core/tests/parallel.rs`
+//! checks it on whole reports.
 //!
 //! How many threads: [`threads`], chosen for a computation with
 //! [`with_threads`]. WebAssembly builds (one thread in the browser) and
@@ -87,52 +88,75 @@ pub(crate) fn map<T: Sync, R: Send>(
 }
 
 /// [`map`] on at most `threads` threads.
-#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn map_on<T: Sync, R: Send>(
     threads: usize,
     items: &[T],
     f: &(dyn Fn(&T) -> Result<R> + Sync),
 ) -> Result<Vec<R>> {
     let threads = threads.min(items.len() / MIN_ITEMS_PER_THREAD).max(1);
-    if threads == 1 {
-        return items.iter().map(f).collect();
+    // Every item is computed (an error is rare), then the results are
+    // read in input order, up to the first error.
+    let results: Vec<Option<Result<R>>> = indices(items.len(), threads, &|i| items.get(i).map(f));
+    results.into_iter().flatten().collect()
+}
+
+/// `(0..n).map(f)` on up to `threads` scoped threads, in order. Threads
+/// take blocks of [`BLOCK`] indices from a shared counter, so a slow item
+/// (a meter with many candidates, a household with many meters) does not
+/// hold the others back; the blocks are put back in order at the end.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn indices<T: Send>(
+    n: usize,
+    threads: usize,
+    f: &(dyn Fn(usize) -> T + Sync),
+) -> Vec<T> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = threads.min(n.div_ceil(BLOCK));
+    if threads <= 1 {
+        return (0..n).map(f).collect();
     }
-    let run = items.len().div_ceil(threads);
-    let runs: Vec<Result<Vec<R>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(run)
-            .skip(1)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect()))
+    let counter = AtomicUsize::new(0);
+    let mut blocks: Vec<(usize, Vec<T>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let first = counter.fetch_add(BLOCK, Ordering::Relaxed);
+                        if first >= n {
+                            break done;
+                        }
+                        let end = (first + BLOCK).min(n);
+                        done.push((first, (first..end).map(f).collect::<Vec<T>>()));
+                    }
+                })
+            })
             .collect();
-        // The first run on the calling thread, while the others go on.
-        let first = items
-            .chunks(run)
-            .next()
-            .map_or_else(|| Ok(Vec::new()), |chunk| chunk.iter().map(f).collect());
-        std::iter::once(first)
-            .chain(handles.into_iter().map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            }))
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    let mut all = Vec::with_capacity(items.len());
-    for run in runs {
-        all.extend(run?);
-    }
-    Ok(all)
+    blocks.sort_unstable_by_key(|&(first, _)| first);
+    blocks.into_iter().flat_map(|(_, b)| b).collect()
 }
 
 /// In WebAssembly, one thread: the sequential map (and no thread code in
 /// the module).
 #[cfg(target_arch = "wasm32")]
-pub(crate) fn map_on<T: Sync, R: Send>(
+pub(crate) fn indices<T: Send>(
+    n: usize,
     _threads: usize,
-    items: &[T],
-    f: &(dyn Fn(&T) -> Result<R> + Sync),
-) -> Result<Vec<R>> {
-    items.iter().map(f).collect()
+    f: &(dyn Fn(usize) -> T + Sync),
+) -> Vec<T> {
+    (0..n).map(f).collect()
 }
+
+/// Items a thread takes at a time: tens of households or meters, a few
+/// hundred microseconds of work, so that the shared counter is touched
+/// rarely.
+#[cfg(not(target_arch = "wasm32"))]
+const BLOCK: usize = 32;
 
 #[cfg(test)]
 mod tests {
@@ -168,8 +192,9 @@ mod tests {
 
     #[test]
     fn the_first_error_in_input_order() {
-        // 4 000 items on 4 threads: runs of 1 000; the errors at 1 500
-        // (second run) and 3 000 (third): the second run's is returned.
+        // 4 000 items on 4 threads taking blocks of 32 in turn; errors at
+        // 1 500 and 3 000: the first is returned, whichever thread finds
+        // its error first.
         let items: Vec<u32> = (1..=4_000).collect();
         let f = |&x: &u32| -> Result<u32> {
             if x == 1_500 || x == 3_000 {

@@ -240,8 +240,8 @@ pub struct MeterBaseline {
 }
 
 /// Fits a baseline for every meter of `table` with the same `options`,
-/// on `threads` threads (default: [`std::thread::available_parallelism`];
-/// one on WebAssembly).
+/// on `threads` threads (default: [`crate::parallel::threads`]; one on
+/// WebAssembly).
 ///
 /// Analysts with the daily Linky or Gazpar values of a whole territory fit
 /// baselines for hundreds of thousands of meters. [`fit_many`] groups the
@@ -254,8 +254,7 @@ pub struct MeterBaseline {
 /// table whose columns differ in length) is an error of the batch.
 ///
 /// The meters are shared among `threads` worker threads
-/// (`std::thread::scope`; default: the machine's available parallelism);
-/// each meter's fit is the same pure function whatever thread runs it, so
+/// ([`crate::parallel`]); each meter's fit is the same pure function whatever thread runs it, so
 /// the results do not depend on the thread count, to the last bit. On
 /// WebAssembly (no threads) the meters are fitted one after the other.
 ///
@@ -315,7 +314,7 @@ pub fn fit_many(
             )
         }
         Some(n) => n,
-        None => std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+        None => crate::parallel::threads(),
     };
     // Rows grouped by meter, stable (counting sort): rows of meter m are
     // order[start[m]..start[m + 1]].
@@ -348,7 +347,7 @@ pub fn fit_many(
             meter: id,
         }
     };
-    Ok(parallel_map(n, threads, one))
+    Ok(crate::parallel::indices(n, threads, &one))
 }
 
 /// Fits one meter on its `rows` of the table, in table order (`fit`
@@ -392,51 +391,6 @@ fn fit_meter(
         }
         e.within(&at)
     })
-}
-
-/// `(0..n).map(f)` on up to `threads` scoped threads, in order. Workers
-/// take blocks of indices from a shared counter, so a slow meter does not
-/// hold the others back.
-#[cfg(not(target_arch = "wasm32"))]
-fn parallel_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    /// Meters a worker takes at a time: a few hundred microseconds of
-    /// work, so the shared counter is touched rarely.
-    const BLOCK: usize = 32;
-    let threads = threads.min(n.div_ceil(BLOCK));
-    if threads <= 1 {
-        return (0..n).map(f).collect();
-    }
-    let counter = AtomicUsize::new(0);
-    let mut blocks: Vec<(usize, Vec<T>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let first = counter.fetch_add(BLOCK, Ordering::Relaxed);
-                        if first >= n {
-                            break done;
-                        }
-                        let end = (first + BLOCK).min(n);
-                        done.push((first, (first..end).map(&f).collect::<Vec<T>>()));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    blocks.sort_unstable_by_key(|&(first, _)| first);
-    blocks.into_iter().flat_map(|(_, b)| b).collect()
-}
-
-/// WebAssembly has no threads here: one meter after the other.
-#[cfg(target_arch = "wasm32")]
-fn parallel_map<T: Send>(n: usize, _threads: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    (0..n).map(f).collect()
 }
 
 #[cfg(test)]
