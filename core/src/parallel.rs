@@ -2,7 +2,7 @@
 //!
 //! Households are independent until their results are summed by team, and
 //! meters until their baselines are listed: each theme maps its households
-//! to results with [`map`], the batch regression its meters with
+//! to results with `map`, the batch regression its meters with
 //! `indices`. Threads (`std::thread::scope`) take blocks of items in turn
 //! and the blocks are joined in input order. The results are the same,
 //! value for value and in the same order, as a plain sequential map, and so
