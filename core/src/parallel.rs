@@ -19,6 +19,7 @@ use crate::error::Result;
 /// saves: a household takes a few microseconds, a thread's start tens of
 /// them (measured: `benches/benches/energy.rs`, the 190-household sample is
 /// no faster on two threads).
+#[cfg(not(target_arch = "wasm32"))]
 const MIN_ITEMS_PER_THREAD: usize = 1_000;
 
 /// The number of threads the per-household steps may use: the number given
@@ -88,6 +89,7 @@ pub(crate) fn map<T: Sync, R: Send>(
 }
 
 /// [`map`] on at most `threads` threads.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn map_on<T: Sync, R: Send>(
     threads: usize,
     items: &[T],
@@ -141,9 +143,20 @@ pub(crate) fn indices<T: Send>(
     blocks.into_iter().flat_map(|(_, b)| b).collect()
 }
 
-/// In WebAssembly, one thread: the sequential map (and no thread code in
-/// the module).
+/// In WebAssembly, one thread: the sequential map, in the least code (the
+/// modules have size budgets).
 #[cfg(target_arch = "wasm32")]
+pub(crate) fn map_on<T: Sync, R: Send>(
+    _threads: usize,
+    items: &[T],
+    f: &(dyn Fn(&T) -> Result<R> + Sync),
+) -> Result<Vec<R>> {
+    items.iter().map(f).collect()
+}
+
+/// In WebAssembly, one thread: the sequential map (and no thread code in
+/// the module). Only the batch regression uses it there.
+#[cfg(all(target_arch = "wasm32", feature = "regression"))]
 pub(crate) fn indices<T: Send>(
     n: usize,
     _threads: usize,
