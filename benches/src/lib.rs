@@ -1,17 +1,19 @@
 //! Criterion benchmarks of ecodefi live in `benches/`; this library holds
 //! what several of them and the examples (`benches/examples/`) share: the
-//! shipped samples scaled up, and the generator of synthetic meter-years
-//! for the batch benchmark and the million-meter example.
+//! shipped samples scaled up, the synthetic meter-year of the regression
+//! benchmark and its instruction count, and the generator of many
+//! meter-years for the batch benchmark and the million-meter example.
 
 use std::path::Path;
 
 use ecodefi::date::date;
-use ecodefi::regression::MeterTable;
-use ecodefi::{ChallengeData, Decimal, HouseholdId, Kwh, Result};
+use ecodefi::regression::{DailyUsage, MeterTable, UsageData};
+use ecodefi::{ChallengeData, Decimal, Kwh, Result};
 
 /// A theme's shipped sample (`core/examples/data/<theme>/challenge.json`)
 /// with `copies` copies of each household, under new ids (`F001-0`,
-/// `F001-1`…), in the sample's teams.
+/// `F001-1`…), in the sample's teams (core's
+/// [`ecodefi::synthetic::repeat_households`]).
 ///
 /// # Panics
 /// When the sample is missing or invalid (a benchmark on shipped data).
@@ -22,20 +24,11 @@ pub fn scaled_sample(theme: &str, copies: usize) -> ChallengeData {
         .join(theme)
         .join("challenge.json");
     let json = std::fs::read_to_string(path).expect("the sample is shipped");
-    let mut data = ChallengeData::from_json(&json).expect("the sample is valid");
-    let one = std::mem::take(&mut data.households);
-    for k in 0..copies {
-        for h in &one {
-            let mut h = h.clone();
-            h.id = HouseholdId::new(format!("{}-{k}", h.id)).expect("a valid id");
-            data.households.push(h);
-        }
-    }
-    data
+    let data = ChallengeData::from_json(&json).expect("the sample is valid");
+    ecodefi::synthetic::repeat_households(data, copies).expect("valid ids")
 }
 
-/// A small deterministic generator (xorshift64*), uniform in [−0.5, 0.5):
-/// the one of `benches/benches/regression.rs`.
+/// A small deterministic generator (xorshift64*), uniform in [−0.5, 0.5).
 pub struct Noise(pub u64);
 
 impl Noise {
@@ -50,10 +43,48 @@ impl Noise {
     }
 }
 
+/// One temperate year of daily (temperature °C, usage kWh) from a fixed
+/// seed: a seasonal temperature with day-to-day noise, usage with a base,
+/// a heating part below 15.5 °C, with `cooling` a cooling part above 21 °C,
+/// and noise.
+pub fn year(cooling: bool) -> (Vec<f64>, Vec<f64>) {
+    let mut noise = Noise(0x9e37_79b9_7f4a_7c15);
+    (0..365)
+        .map(|i| {
+            let season = (f64::from(i) * std::f64::consts::TAU / 365.0).cos();
+            let t = 12.0 - 9.0 * season + 6.0 * noise.draw();
+            let mut u = 6.0 + 0.9 * (15.5 - t).max(0.0) + 3.0 * noise.draw();
+            if cooling {
+                u += 1.4 * (t - 21.0).max(0.0);
+            }
+            (t, u.max(0.0))
+        })
+        .unzip()
+}
+
+/// A [`year`] as the regression's daily input, from 2025-01-01, usage
+/// rounded to Wh.
+pub fn daily(temps: &[f64], usage: &[f64]) -> UsageData {
+    let start = date(2025, 1, 1);
+    let days = temps
+        .iter()
+        .zip(usage)
+        .enumerate()
+        .map(|(i, (&t, &u))| DailyUsage {
+            date: start
+                .add_days(i32::try_from(i).unwrap_or(0))
+                .unwrap_or(start),
+            usage: Kwh::new(Decimal::try_from(u).unwrap_or_default().round_dp(3)),
+            temperature_c: t,
+        })
+        .collect();
+    UsageData::Daily { days }
+}
+
 /// A long table of `meters` meter-years (365 days from 2025-01-01), meters
 /// numbered from `first`, rows meter by meter.
 ///
-/// Each meter is shaped like `benches/benches/regression.rs`'s year (a
+/// Each meter is shaped like [`year`] (a
 /// seasonal temperature with day-to-day noise; usage with base, heating,
 /// with `cooling` a cooling part, and noise, rounded to Wh), with its own
 /// seed, base load, slopes and balance points, so that the selected models

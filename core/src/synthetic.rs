@@ -488,3 +488,36 @@ fn add_problems(households: &mut [Household]) {
         kind += 1;
     }
 }
+
+/// A larger challenge of the same shape, for tests and benchmarks at
+/// scale of any theme (`generate` models energy only): `data` with its
+/// households repeated `copies` times (all of them, then all of them
+/// again…), each copy in its household's team under a new id, the
+/// household's followed by `-` and the copy's number (`F001-0`,
+/// `F002-0`…, `F001-1`…).
+///
+/// # Example
+/// ```
+/// use ecodefi::synthetic::{generate, repeat_households, SyntheticOptions};
+/// let data = generate(SyntheticOptions { households: 3, seed: 1, problems: false })?;
+/// let first = data.households[0].id.to_string();
+/// let bigger = repeat_households(data, 2)?;
+/// assert_eq!(bigger.households.len(), 6);
+/// assert_eq!(bigger.households[3].id.to_string(), format!("{first}-1"));
+/// # Ok::<(), ecodefi::Error>(())
+/// ```
+///
+/// # Errors
+/// None in practice: a valid id followed by `-k` is valid.
+pub fn repeat_households(mut data: ChallengeData, copies: usize) -> Result<ChallengeData> {
+    let one = std::mem::take(&mut data.households);
+    data.households.reserve(one.len().saturating_mul(copies));
+    for k in 0..copies {
+        for h in &one {
+            let mut h = h.clone();
+            h.id = HouseholdId::new(format!("{}-{k}", h.id))?;
+            data.households.push(h);
+        }
+    }
+    Ok(data)
+}

@@ -7,8 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use ecodefi::parallel::with_threads;
-use ecodefi::synthetic::{generate, SyntheticOptions};
-use ecodefi::{compute, ChallengeData, HouseholdId};
+use ecodefi::synthetic::{generate, repeat_households, SyntheticOptions};
+use ecodefi::{compute, ChallengeData};
 
 /// A theme's shipped sample with `copies` copies of each household.
 fn scaled(theme: &str, copies: usize) -> ChallengeData {
@@ -17,16 +17,7 @@ fn scaled(theme: &str, copies: usize) -> ChallengeData {
         env!("CARGO_MANIFEST_DIR")
     );
     let json = std::fs::read_to_string(path).unwrap();
-    let mut data = ChallengeData::from_json(&json).unwrap();
-    let one = std::mem::take(&mut data.households);
-    for k in 0..copies {
-        for h in &one {
-            let mut h = h.clone();
-            h.id = HouseholdId::new(format!("{}-{k}", h.id)).unwrap();
-            data.households.push(h);
-        }
-    }
-    data
+    repeat_households(ChallengeData::from_json(&json).unwrap(), copies).unwrap()
 }
 
 fn same_on_any_number_of_threads(data: &ChallengeData) {
