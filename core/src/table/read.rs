@@ -2,6 +2,8 @@
 //! matched, and each cell parsed, every error located at the file, line and
 //! column (as written in the header).
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Location, Result};
 use crate::{msg, noun};
 
@@ -20,7 +22,7 @@ use super::{PurchaseColumns, TripColumns, WeighingColumns};
 struct Rows<'a> {
     file: &'a str,
     header: Header,
-    records: Vec<Record>,
+    records: Vec<Record<'a>>,
 }
 
 impl<'a> Rows<'a> {
@@ -47,7 +49,8 @@ impl<'a> Rows<'a> {
                 },
             });
         };
-        let header = Header::new(table, &first.fields).map_err(|e| e.within(&file))?;
+        let names: Vec<String> = first.fields.into_iter().map(Cow::into_owned).collect();
+        let header = Header::new(table, &names).map_err(|e| e.within(&file))?;
         let records: Vec<Record> = records.filter(|r| !r.is_blank()).collect();
         for r in &records {
             let at = Location {
