@@ -7,20 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { catalogueSummary, catalogueTimelines, catalogueValidate } from 'ecodefi';
-import { examples, normalizeDecimal } from './helpers.mjs';
+import { examples, normalizeDecimal, thrown } from './helpers.mjs';
 
 const text = readFileSync(path.join(examples, 'catalogue/hauts-de-france.json'), 'utf8');
 const sample = JSON.parse(text);
-
-/** Calls `f`, which must throw; returns what it threw. */
-function thrown(f) {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a throw');
-}
 
 test('the sample is sound: no findings, as text or as an object', () => {
   assert.deepEqual(catalogueValidate(text), []);

@@ -19,17 +19,7 @@ import { gunzipSync } from 'node:zlib';
 import * as full from 'ecodefi';
 import * as themes from 'ecodefi/sheets-themes';
 import * as sheets from 'ecodefi/sheets';
-import { byteFiles, examples, filesChallenge, normalizeDecimal, readJson, root, subsetDiff } from './helpers.mjs';
-
-/** Calls `f`, which must throw; returns what it threw. */
-function thrown(f) {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a throw');
-}
+import { byteFiles, examples, filesChallenge, normalizeDecimal, readJson, root, subsetDiff, thrown } from './helpers.mjs';
 
 const dirs = {
   meteo: path.join(examples, 'meteo-france'),

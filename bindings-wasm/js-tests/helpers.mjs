@@ -155,3 +155,12 @@ export function filesChallenge(dir) {
   return exampleReport('files_challenge', dir);
 }
 
+/** Calls `f`, which must throw; returns what it threw. */
+export function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected a throw');
+}

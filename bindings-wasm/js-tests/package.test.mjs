@@ -7,19 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import init, * as ecodefi from 'ecodefi';
 import { compute, householdsCsv, readTables, teamsCsv, version } from 'ecodefi';
-import { examples, folderTables, readJson, wasmDir } from './helpers.mjs';
+import { examples, folderTables, readJson, thrown, wasmDir } from './helpers.mjs';
 
 const pkg = readJson(path.join(wasmDir, 'package.json'));
-
-/** Calls `f`, which must throw; returns what it threw. */
-function thrown(f) {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a throw');
-}
 
 test('the package imports in Node and init() resolves at once', async () => {
   await init();

@@ -262,11 +262,21 @@ test('the energy sample prints its summary, ranking, team pages and certificates
   png(printed.file, at.excluded, 'energy-certificate-excluded');
 });
 
-test('the zero-waste sample prints its kg of waste avoided per household', async () => {
-  const printed = await printSample('#sample-zero-dechet', 'zero-dechet');
-  const dir = path.join(www, 'sample/zero-dechet');
-  const tables = readdirSync(dir).sort().map((name) => ({ name, text: sheetsThemes.decode(readFileSync(path.join(dir, name))) }));
+/**
+ * [printSample] of a bundled spreadsheet sample (its button
+ * `#sample-<name>`), whose report must be the one the package computes in
+ * Node from the same files.
+ */
+async function printSheetsSample(name) {
+  const printed = await printSample(`#sample-${name}`, name);
+  const dir = path.join(www, 'sample', name);
+  const tables = readdirSync(dir).sort().map((file) => ({ name: file, text: sheetsThemes.decode(readFileSync(path.join(dir, file))) }));
   assert.deepEqual(printed.report, sheetsThemes.computeSheets(tables, { lang: 'fr' }).report, 'the report shown is the package\'s');
+  return printed;
+}
+
+test('the zero-waste sample prints its kg of waste avoided per household', async () => {
+  const printed = await printSheetsSample('zero-dechet');
   const at = checkPdf(printed, { fits: true });
   png(printed.file, 1, 'zero-dechet-summary');
   png(printed.file, 2, 'zero-dechet-ranking');
@@ -276,10 +286,7 @@ test('the zero-waste sample prints its kg of waste avoided per household', async
 });
 
 test('the Déclics sample (energy, water, waste) prints every theme of every household; a long part goes on to the next sheet', async () => {
-  const printed = await printSample('#sample-declics', 'declics');
-  const dir = path.join(www, 'sample/declics');
-  const tables = readdirSync(dir).sort().map((name) => ({ name, text: sheetsThemes.decode(readFileSync(path.join(dir, name))) }));
-  assert.deepEqual(printed.report, sheetsThemes.computeSheets(tables, { lang: 'fr' }).report, 'the report shown is the package\'s');
+  const printed = await printSheetsSample('declics');
   assert.deepEqual(THEMES.filter((k) => printed.report[k]), ['energy', 'water', 'waste']);
   const at = checkPdf(printed);
   png(printed.file, at.teamOfExcluded, 'declics-team');

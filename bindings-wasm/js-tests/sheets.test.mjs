@@ -14,20 +14,10 @@ import path from 'node:path';
 import * as full from 'ecodefi';
 import initSheets, * as sheets from 'ecodefi/sheets';
 import initThemes, * as themes from 'ecodefi/sheets-themes';
-import { examples, folderTables, readJson, wasmDir } from './helpers.mjs';
+import { examples, folderTables, readJson, thrown, wasmDir } from './helpers.mjs';
 
 const demo = folderTables(path.join(examples, 'table-demo'));
 const withTable = [demo.settingsTable, ...demo.files];
-
-/** Calls `f`, which must throw; returns what it threw. */
-function thrown(f) {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a throw');
-}
 
 test('ecodefi/sheets and ecodefi/sheets-themes import in Node, init() resolves at once', async () => {
   // Only what a spreadsheet challenge needs, and in sheets-themes what

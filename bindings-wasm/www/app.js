@@ -26,8 +26,8 @@ import { render } from './render.js';
 import { renderCatalogue } from './catalogue.js';
 import { hideImports, renderMeters, renderStations, renderWeatherUse } from './files.js';
 import { buildPrint, clearPrint } from './print.js';
+import { $ } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
 // The shown report and core's CSV files of it: energy's detailed ones
 // (`householdsCsv`, `teamsCsv`) and each theme section's (`sections`,
 // from spreadsheet files only).

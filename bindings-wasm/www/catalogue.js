@@ -6,16 +6,9 @@
 // « non publié »): nothing is filled in. All text comes from i18n.js.
 
 import { number, percent, t } from './i18n.js';
+import { $, cell } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const $ = (id) => document.getElementById(id);
-
-function cell(tag, text, className) {
-  const c = document.createElement(tag);
-  if (text !== undefined) c.textContent = text;
-  if (className) c.className = className;
-  return c;
-}
 
 function svg(name, attrs, text) {
   const e = document.createElementNS(SVG, name);

@@ -7,16 +7,9 @@
 // recomputes when the organiser changes the station or the options.
 
 import { t } from './i18n.js';
+import { $, cell } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
 const x = t.imports;
-
-function cell(tag, text, className) {
-  const c = document.createElement(tag);
-  if (text !== undefined) c.textContent = text;
-  if (className) c.className = className;
-  return c;
-}
 
 /** A date "2025-12-01" as "01/12/2025". */
 export function date(s) {

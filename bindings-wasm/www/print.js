@@ -18,18 +18,12 @@
 
 import { date } from './files.js';
 import { codeLabel, number, share, t } from './i18n.js';
-import { DESCRIBE, THEMES, drawTeams, fromTo, pct, place, qty } from './render.js';
+import { DESCRIBE, THEMES, drawFigures, drawTeams, fromTo, pct, place, qty } from './render.js';
+import { cell } from './dom.js';
 
 const p = t.print;
 const f = t.figures;
 const u = t.units;
-
-function cell(tag, text, className) {
-  const c = document.createElement(tag);
-  if (text !== undefined) c.textContent = text;
-  if (className) c.className = className;
-  return c;
-}
 
 /** A printed page: a section that starts on a new sheet. */
 function page(kind, ...children) {
@@ -38,17 +32,8 @@ function page(kind, ...children) {
   return s;
 }
 
-/** Label and text pairs as a list, the empty ones left out. */
-function figures(pairs, className = 'print-figures') {
-  const dl = cell('dl', undefined, className);
-  for (const [label, text] of pairs) {
-    if (!text) continue;
-    const div = document.createElement('div');
-    div.append(cell('dt', label), cell('dd', text));
-    dl.append(div);
-  }
-  return dl;
-}
+/** Label and text pairs as a printed list, the empty ones left out. */
+const figures = (pairs, className = 'print-figures') => drawFigures(pairs, className);
 
 /**
  * A household's main figures in a theme (`x`: its computed figures), for

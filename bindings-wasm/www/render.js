@@ -12,21 +12,13 @@
 
 import { barChart } from './chart.js';
 import { codeLabel, number, percent, points, share, t } from './i18n.js';
+import { $, cell } from './dom.js';
 
 /** At most this many household rows are drawn per theme; the JSON has them all. */
 const MAX_ROWS = 1000;
 
 /** The report's theme sections, in core's order. */
 export const THEMES = ['energy', 'water', 'waste', 'food', 'mobility'];
-
-const $ = (id) => document.getElementById(id);
-
-function cell(tag, text, className) {
-  const c = document.createElement(tag);
-  if (text !== undefined) c.textContent = text;
-  if (className) c.className = className;
-  return c;
-}
 
 const u = t.units;
 const c = t.columns;
@@ -257,8 +249,13 @@ function nationalFigures(key, section) {
   });
 }
 
-function drawFigures(pairs) {
-  const dl = cell('dl', undefined, 'key-figures');
+/**
+ * Label and text pairs as a definition list of class `className`, the
+ * empty ones left out: a theme's key figures here, a printed section's or
+ * certificate's in print.js.
+ */
+export function drawFigures(pairs, className = 'key-figures') {
+  const dl = cell('dl', undefined, className);
   for (const [label, text] of pairs) {
     if (!text) continue;
     const div = document.createElement('div');
