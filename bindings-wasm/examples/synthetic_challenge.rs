@@ -4,13 +4,15 @@
 //! document (`OUT.json`), or with `--csv` as the spreadsheet files an
 //! organiser would give (`OUT` a folder: core's `write::input_tables` and
 //! `write::settings_table`, French style). With `--time` it also times
-//! natively what the page does with them, for comparison.
+//! natively what the page does with them, for comparison
+//! (`bindings-wasm/bench/page-vs-native.mjs` runs it beside the page).
 //!
-//! Run: `cargo run --release -p ecodefi-wasm --example synthetic_challenge -- 10000 OUT [--csv] [--time]`
-//! With `--time`, prints `{"households": N, "native_compute_ms": …}` on
-//! stdout (meaningful in a release build only): for a document, from its
-//! JSON text to the report's JSON text (`compute`); for the files, from
-//! their texts to the report's JSON text and the two CSV (`computeSheets`).
+//! Run: `cargo run --release -p ecodefi-wasm --example synthetic_challenge -- 10000 OUT [--csv] [--time [K]]`
+//! With `--time`, prints `{"households": N, "native_compute_ms": […]}` on
+//! stdout, the times of K runs (1 by default; meaningful in a release build
+//! only): for a document, from its JSON text to the report's JSON text
+//! (`compute`); for the files, from their texts to the report's JSON text
+//! and the two CSV (`computeSheets`).
 #![allow(clippy::print_stdout)] // printing the timing is this program's job
 
 use std::time::Instant;
@@ -18,7 +20,7 @@ use std::time::Instant;
 use ecodefi::table::write::{self, CsvStyle};
 use ecodefi::table::{Source, Table, Tables};
 
-const USAGE: &str = "usage: N OUT [--csv] [--time]";
+const USAGE: &str = "usage: N OUT [--csv] [--time [K]]";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -53,26 +55,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::fs::write(&out, data.to_json()?)?;
         Vec::new()
     };
-    if !flags.iter().any(|f| f == "--time") {
+    let Some(at) = flags.iter().position(|f| f == "--time") else {
         return Ok(());
-    }
-    let json = data.to_json()?;
-    let start = Instant::now();
-    let bytes = if files.is_empty() {
-        // As the page does with a document: JSON text to the report's text.
-        let parsed = ecodefi::ChallengeData::from_json(&json)?;
-        ecodefi::compute(&parsed)?.to_json()?.len()
-    } else {
-        // As `computeSheets` does: the files' texts to the report and CSV.
-        let sources: Vec<Source<'_>> = files.iter().map(|(n, t)| Source::new(n, t)).collect();
-        let data = Tables::from_files(&sources)?.challenge_data_from_tables()?;
-        let report = ecodefi::compute(&data)?;
-        let energy = report.energy.as_ref().ok_or("no energy section")?;
-        report.to_json()?.len()
-            + write::energy_households(energy, CsvStyle::FRENCH).len()
-            + write::energy_teams(energy, CsvStyle::FRENCH).len()
     };
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
-    println!("{{\"households\": {households}, \"native_compute_ms\": {ms:.1}, \"output_bytes\": {bytes}}}");
+    let runs: usize = flags.get(at + 1).map_or(Ok(1), |k| k.parse())?;
+    let json = data.to_json()?;
+    let mut times = Vec::with_capacity(runs);
+    let mut bytes = 0;
+    for _ in 0..runs {
+        let start = Instant::now();
+        bytes = if files.is_empty() {
+            // As the page does with a document: JSON text to the report's text.
+            let parsed = ecodefi::ChallengeData::from_json(&json)?;
+            ecodefi::compute(&parsed)?.to_json()?.len()
+        } else {
+            // As `computeSheets` does: the files' texts to the report and CSV.
+            let sources: Vec<Source<'_>> = files.iter().map(|(n, t)| Source::new(n, t)).collect();
+            let data = Tables::from_files(&sources)?.challenge_data_from_tables()?;
+            let report = ecodefi::compute(&data)?;
+            let energy = report.energy.as_ref().ok_or("no energy section")?;
+            report.to_json()?.len()
+                + write::energy_households(energy, CsvStyle::FRENCH).len()
+                + write::energy_teams(energy, CsvStyle::FRENCH).len()
+        };
+        times.push(format!("{:.1}", start.elapsed().as_secs_f64() * 1000.0));
+    }
+    println!(
+        "{{\"households\": {households}, \"native_compute_ms\": [{}], \"output_bytes\": {bytes}}}",
+        times.join(", ")
+    );
     Ok(())
 }
