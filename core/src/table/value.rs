@@ -44,7 +44,15 @@ use crate::{msg, named_enum, noun};
 /// Characters trimmed at both ends of a cell: ASCII white space, no-break
 /// space (U+00A0) and narrow no-break space (U+202F).
 pub fn trim(cell: &str) -> &str {
-    cell.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+    // Most cells start and end with a visible ASCII character, and none of
+    // the trimmed characters is one (the two spaces are not ASCII): nothing
+    // to trim, and no character decoded.
+    match (cell.as_bytes().first(), cell.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => cell,
+        _ => {
+            cell.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        }
+    }
 }
 
 fn is_group_space(c: char) -> bool {
@@ -72,6 +80,9 @@ const DECIMAL_RULE: Message = msg!(
 /// # Ok::<(), ecodefi::Error>(())
 /// ```
 pub fn decimal(cell: &str, what: &'static str) -> Result<Decimal> {
+    if let Some(d) = plain_decimal(cell) {
+        return Ok(d);
+    }
     let refuse = |why: Message| Error::invalid(what, crate::error::quoted(cell), why);
     let s = trim(cell);
     if s.is_empty() {
@@ -115,6 +126,35 @@ pub fn decimal(cell: &str, what: &'static str) -> Result<Decimal> {
             "too many digits: a number has at most 28 significant digits and is below 7.9e28"
         ))
     })
+}
+
+/// The common cell, read without allocating: ASCII digits, at most one
+/// decimal mark (`.` or `,`) between two of them, at most 28 digits, and
+/// nothing else. The value and scale are those [`decimal`]'s general
+/// reading gives (`Decimal::from_str_exact` on the digits: `1,50` is 150
+/// at scale 2); `None` for every other cell (a sign, spaces, groups, an
+/// error), which the general reading takes.
+fn plain_decimal(cell: &str) -> Option<Decimal> {
+    let bytes = cell.as_bytes();
+    // 28 digits and a mark: below 10^28, within a decimal's 96 bits.
+    if bytes.is_empty() || bytes.len() > 29 {
+        return None;
+    }
+    let mut mantissa = 0i128;
+    let mut scale: Option<u32> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i128::from(b - b'0');
+                if let Some(s) = scale.as_mut() {
+                    *s += 1;
+                }
+            }
+            b'.' | b',' if scale.is_none() && i > 0 && i + 1 < bytes.len() => scale = Some(0),
+            _ => return None,
+        }
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale.unwrap_or(0)).ok()
 }
 
 /// A share as a fraction: a decimal (`0,66`) or a percentage (`66 %`,
@@ -891,6 +931,27 @@ mod tests {
                 frac.map(|f| format!(",{f}")).unwrap_or_default());
             prop_assert_eq!(decimal(&text, "x").unwrap(), x);
             prop_assert_eq!(decimal(&x.to_string(), "x").unwrap(), x);
+        }
+
+        /// The allocation-free reading of plain cells gives the value and
+        /// the scale of the general reading (`Decimal::from_str_exact`, an
+        /// independent parser, on the cell with a point for a comma), and
+        /// the same errors for what it leaves to the general reading.
+        #[test]
+        fn plain_cells_read_as_the_general_reading(s in "[0-9]{0,30}([.,][0-9]{0,30})?|[0-9.,]{0,8}") {
+            let exact = Decimal::from_str_exact(&s.replace(',', "."));
+            let int_ok = s.split(['.', ',']).next().is_some_and(|i| !i.is_empty());
+            let frac_ok = s.split_once(['.', ',']).is_none_or(|(_, f)| !f.is_empty() && !f.contains(['.', ',']));
+            match decimal(&s, "x") {
+                Ok(d) => {
+                    let e = exact.unwrap();
+                    prop_assert_eq!((d.mantissa(), d.scale(), d.is_sign_negative()), (e.mantissa(), e.scale(), e.is_sign_negative()));
+                }
+                Err(_) => prop_assert!(exact.is_err() || !int_ok || !frac_ok, "{s}"),
+            }
+            if let Some(p) = plain_decimal(&s) {
+                prop_assert_eq!(p.mantissa(), decimal(&s, "x").unwrap().mantissa());
+            }
         }
 
         /// Any cell gives a value or a typed error, never a panic.
