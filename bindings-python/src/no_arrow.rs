@@ -39,6 +39,33 @@ pub fn typed(column: &Column, _table: &str, _name: &str) -> PyResult<Typed> {
     match *column {}
 }
 
+/// The long table of `regression_fit_many`: never an Arrow table.
+pub mod batch {
+    use ecodefi::regression::MeterTable;
+    use pyo3::prelude::*;
+
+    /// The meter identifiers of an Arrow table (never built without the
+    /// feature).
+    pub struct Meters {
+        /// Each row's meter as text.
+        pub text: Vec<String>,
+        /// Each row's meter as an integer, for an integer column.
+        pub ints: Option<Vec<i64>>,
+    }
+
+    /// Never an Arrow table.
+    ///
+    /// # Errors
+    /// None.
+    #[allow(clippy::unnecessary_wraps)]
+    pub fn meter_table(
+        _obj: &Bound<'_, PyAny>,
+        _names: [&str; 4],
+    ) -> PyResult<Option<(MeterTable, Meters)>> {
+        Ok(None)
+    }
+}
+
 /// The weather regression's inputs: never Arrow tables.
 pub mod regression {
     use ecodefi::regression::{DailyTemperature, DailyUsage, Prediction};

@@ -13,13 +13,11 @@ use pyo3::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{core_err, table, typed, Column};
+use crate::frames::cells::{cell, day, missing, out_of_range};
 use crate::frames::{float_decimal, wrong_arrow_type, Expected, Numbers, Typed, Values};
 
-fn at(table: &str, row: usize, column: &str) -> Location {
-    let mut at = Location::NONE.with_index(row);
-    at.file = Some(table.to_owned());
-    at.column = Some(column.to_owned());
-    at
+pub(super) fn at(table: &str, row: usize, column: &str) -> Location {
+    cell(Some(table), row, column)
 }
 
 /// The columns `wanted` of an Arrow table, by name; an unknown or missing
@@ -69,33 +67,14 @@ fn wrong_type(what: &str, column: &str, t: &Typed, expected: Expected) -> Error 
     wrong_arrow_type(what, column, &t.arrow_type, expected)
 }
 
-fn missing(what: &str, row: usize, column: &str) -> Error {
-    Error::InvalidValue {
-        what: noun!("cell"),
-        got: "a missing value".to_owned(),
-        why: msg!(
-            "the column `{column}` is required in every row",
-            column = column
-        ),
-        at: at(what, row, column),
-    }
-}
-
-fn dates(what: &str, t: &Typed) -> Result<Vec<Date>, Error> {
-    let column = "date";
+/// The days of column `column` of table `what`: Arrow dates (or
+/// timestamps at midnight) or text read by the core ([`value::date`]).
+pub(super) fn dates(what: &str, column: &str, t: &Typed) -> Result<Vec<Date>, Error> {
     if let Some(days) = &t.days {
         return days
             .iter()
             .enumerate()
-            .map(|(row, d)| {
-                let d = d.ok_or_else(|| missing(what, row, column))?;
-                i32::try_from(d)
-                    .map_err(|_| {
-                        Error::invalid(noun!("date"), d, msg!("out of the calendar range"))
-                    })
-                    .and_then(ecodefi::date::date_of)
-                    .map_err(|e| e.within(&at(what, row, column)))
-            })
+            .map(|(row, &d)| day(d, &at(what, row, column)))
             .collect();
     }
     match &t.values {
@@ -108,7 +87,7 @@ fn dates(what: &str, t: &Typed) -> Result<Vec<Date>, Error> {
             .iter()
             .enumerate()
             .map(|(row, s)| {
-                let s = s.as_deref().ok_or_else(|| missing(what, row, column))?;
+                let s = s.as_deref().ok_or_else(|| missing(at(what, row, column)))?;
                 value::date(s, "date").map_err(|e| e.within(&at(what, row, column)))
             })
             .collect(),
@@ -117,7 +96,7 @@ fn dates(what: &str, t: &Typed) -> Result<Vec<Date>, Error> {
 }
 
 /// Numbers of a column: `None` for a missing cell.
-fn numbers<T>(
+pub(super) fn numbers<T>(
     what: &str,
     column: &str,
     t: &Typed,
@@ -153,12 +132,7 @@ fn usage(what: &str, t: &Typed) -> Result<Vec<Option<Kwh>>, Error> {
             let mut buf = String::new();
             float_decimal(f, &mut buf)
                 .map(Kwh::new)
-                .ok_or_else(|| Error::InvalidValue {
-                    what: noun!("cell"),
-                    got: format!("{f}"),
-                    why: msg!("a finite number within about ±7.9e28 is expected"),
-                    at: at(what, row, column),
-                })
+                .ok_or_else(|| out_of_range(format!("{f}"), at(what, row, column)))
         },
         |i| Kwh::new(Decimal::from(i)),
         |_, d| Ok(Kwh::new(d)),
@@ -175,12 +149,8 @@ fn temperature(what: &str, t: &Typed) -> Result<Vec<Option<f64>>, Error> {
         |_, f| Ok(f),
         |i| i as f64,
         |row, d| {
-            d.to_f64().ok_or_else(|| Error::InvalidValue {
-                what: noun!("cell"),
-                got: d.to_string(),
-                why: msg!("a finite number within about ±7.9e28 is expected"),
-                at: at(what, row, column),
-            })
+            d.to_f64()
+                .ok_or_else(|| out_of_range(d.to_string(), at(what, row, column)))
         },
     )
 }
@@ -203,7 +173,7 @@ pub fn daily_usage(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<DailyUsage>>> 
         return Ok(None);
     };
     let read = || -> Result<Vec<DailyUsage>, Error> {
-        let dates = dates(what, &cols[0])?;
+        let dates = dates(what, "date", &cols[0])?;
         let usage = usage(what, &cols[1])?;
         let temps = temperature(what, &cols[2])?;
         Ok(dates
@@ -234,7 +204,7 @@ pub fn temperatures(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<DailyTemperat
         return Ok(None);
     };
     let read = || -> Result<Vec<DailyTemperature>, Error> {
-        let dates = dates(what, &cols[0])?;
+        let dates = dates(what, "date", &cols[0])?;
         let temps = temperature(what, &cols[1])?;
         Ok(dates
             .into_iter()
