@@ -86,15 +86,11 @@ pub fn regression_fit_many<'py>(
     let helpers = py.import("ecodefi._regression")?;
     let names = [meter, day, usage, temperature];
     let (table, uniques) = match crate::arrow::batch::meter_table(table, names)? {
-        Some((table, meters)) => {
+        Some((table, ints)) => {
             // The meters in the order of their first rows, as `factorize`
             // gives them: integers kept as integers.
-            let uniques = match meters.ints {
-                Some(ints) => {
-                    let mut seen = std::collections::HashSet::new();
-                    let firsts: Vec<i64> = ints.into_iter().filter(|i| seen.insert(*i)).collect();
-                    firsts.into_pyobject(py)?.into_any()
-                }
+            let uniques = match ints {
+                Some(ints) => ints.into_pyobject(py)?.into_any(),
                 None => table.meters().into_pyobject(py)?.into_any(),
             };
             (table, uniques)

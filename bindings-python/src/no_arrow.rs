@@ -44,14 +44,9 @@ pub mod batch {
     use ecodefi::regression::MeterTable;
     use pyo3::prelude::*;
 
-    /// The meter identifiers of an Arrow table (never built without the
-    /// feature).
-    pub struct Meters {
-        /// Each row's meter as text.
-        pub text: Vec<String>,
-        /// Each row's meter as an integer, for an integer column.
-        pub ints: Option<Vec<i64>>,
-    }
+    /// The distinct integer meters of an Arrow table (never one without
+    /// the feature).
+    pub type IntMeters = Option<Vec<i64>>;
 
     /// Never an Arrow table.
     ///
@@ -61,7 +56,7 @@ pub mod batch {
     pub fn meter_table(
         _obj: &Bound<'_, PyAny>,
         _names: [&str; 4],
-    ) -> PyResult<Option<(MeterTable, Meters)>> {
+    ) -> PyResult<Option<(MeterTable, IntMeters)>> {
         Ok(None)
     }
 }

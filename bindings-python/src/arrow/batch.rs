@@ -5,6 +5,11 @@
 //! exactly, a missing usage or temperature a missing day for the core).
 //! Other columns are ignored, as in a DataFrame.
 
+use std::collections::HashMap;
+
+use arrow_array::cast::AsArray;
+use arrow_array::Array;
+use arrow_schema::DataType;
 use ecodefi::regression::{self, MeterTable};
 use ecodefi::{msg, noun};
 use ecodefi::{Decimal, Error, Kwh, Location};
@@ -19,15 +24,10 @@ use crate::frames::{wrong_arrow_type, Expected, Numbers, Typed, Values};
 /// The name the errors give the long table.
 const WHAT: &str = "table";
 
-/// The meter identifiers of an Arrow table: the core's text, and the
-/// integers themselves for an integer column (so that the result's meter
-/// column keeps them, as pandas' `factorize` does).
-pub struct Meters {
-    /// Each row's meter as text.
-    pub text: Vec<String>,
-    /// Each row's meter as an integer, for an integer column.
-    pub ints: Option<Vec<i64>>,
-}
+/// The distinct meters of an Arrow table's integer meter column, in the
+/// order of their first rows (so that the result's meter column keeps
+/// the integers, as pandas' `factorize` does); `None` for text.
+pub type IntMeters = Option<Vec<i64>>;
 
 /// The columns `meter`, `day`, `usage`, `temperature` (by these names) of
 /// `obj` read into the core's table, with the meters' identifiers; `None`
@@ -40,11 +40,12 @@ pub struct Meters {
 pub fn meter_table(
     obj: &Bound<'_, PyAny>,
     names: [&str; 4],
-) -> PyResult<Option<(MeterTable, Meters)>> {
+) -> PyResult<Option<(MeterTable, IntMeters)>> {
     let Some((all, mut cols)) = table(obj)? else {
         return Ok(None);
     };
     let mut typed_cols = Vec::with_capacity(names.len());
+    let mut meter_column = None;
     for name in names {
         let Some(pos) = all.iter().position(|n| n == name) else {
             let mut at = Location::NONE;
@@ -61,11 +62,29 @@ pub fn meter_table(
             }));
         };
         let column = std::mem::replace(&mut cols[pos], Column::empty());
-        typed_cols.push(typed(&column, WHAT, name)?);
+        // The meter column is coded from its Arrow arrays (no `String`
+        // per row); the others read as every table's columns are.
+        if typed_cols.is_empty() && text_type(&column.data_type) {
+            meter_column = Some(column);
+            typed_cols.push(Typed {
+                days: None,
+                numbers: None,
+                values: None,
+                arrow_type: String::new(),
+            });
+        } else {
+            typed_cols.push(typed(&column, WHAT, name)?);
+        }
     }
     let [meter, day, usage, temperature] = names;
-    let read = || -> Result<(MeterTable, Meters), Error> {
-        let meters = meter_ids(meter, &typed_cols[0])?;
+    let read = || -> Result<(MeterTable, IntMeters), Error> {
+        let (ids, codes, ints) = match &meter_column {
+            Some(column) => {
+                let (ids, codes) = text_codes(column, meter)?;
+                (ids, codes, None)
+            }
+            None => meter_codes(meter, &typed_cols[0])?,
+        };
         // A column of nothing but missing cells (as an empty DataFrame's
         // day column reaches Arrow): no row is no day, a row is missing one.
         let days = match &typed_cols[1].values {
@@ -75,32 +94,93 @@ pub fn meter_table(
         };
         let usage = usage_values(usage, &typed_cols[2])?;
         let temps = temperatures(temperature, &typed_cols[3])?;
-        let table = MeterTable::new(&meters.text, days, usage, temps)?;
-        Ok((table, meters))
+        let table = MeterTable::from_codes(ids, codes, days, usage, temps)?;
+        Ok((table, ints))
     };
     read().map(Some).map_err(core_err)
 }
 
-/// Each row's meter: text, or integers (written in digits for the core).
-fn meter_ids(column: &str, t: &Typed) -> Result<Meters, Error> {
+/// Whether a column of `t` is text read by [`text_codes`].
+fn text_type(t: &DataType) -> bool {
+    matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View)
+}
+
+/// Distinct keys in the order of their first rows and each row's index
+/// among them (pandas' `factorize`); a missing key is the error
+/// `required(row)`. A row with the same key as the row before (a long
+/// table sorted by meter) is coded without a look-up.
+fn factorize<K: Copy + Eq + std::hash::Hash>(
+    keys: impl Iterator<Item = Option<K>>,
+    required: impl Fn(usize) -> Error,
+) -> Result<(Vec<K>, Vec<u32>), Error> {
+    let mut index: HashMap<K, u32> = HashMap::new();
+    let mut distinct = Vec::new();
+    let mut codes = Vec::with_capacity(keys.size_hint().0);
+    let mut last: Option<(K, u32)> = None;
+    for (row, key) in keys.enumerate() {
+        let key = key.ok_or_else(|| required(row))?;
+        let code = match last {
+            Some((k, c)) if k == key => c,
+            _ => {
+                // As the core says it (`MeterTable::new`).
+                let next = u32::try_from(distinct.len()).map_err(|_| {
+                    Error::invalid(
+                        noun!("number of meters"),
+                        distinct.len(),
+                        msg!("a table holds at most 4294967295 meters"),
+                    )
+                    .at_path("table.meter")
+                })?;
+                *index.entry(key).or_insert_with(|| {
+                    distinct.push(key);
+                    next
+                })
+            }
+        };
+        last = Some((key, code));
+        codes.push(code);
+    }
+    Ok((distinct, codes))
+}
+
+/// The meters of a text column, coded from its arrays: the distinct
+/// identifiers and each row's index among them.
+fn text_codes(column: &Column, name: &str) -> Result<(Vec<String>, Vec<u32>), Error> {
+    let cells = column
+        .chunks
+        .iter()
+        .flat_map(|a| -> Box<dyn Iterator<Item = Option<&str>>> {
+            match a.data_type() {
+                DataType::Utf8 => Box::new(a.as_string::<i32>().iter()),
+                DataType::LargeUtf8 => Box::new(a.as_string::<i64>().iter()),
+                _ => Box::new(a.as_string_view().iter()),
+            }
+        });
+    let (distinct, codes) = factorize(cells, |row| missing(at(WHAT, row, name)))?;
+    Ok((distinct.into_iter().map(str::to_owned).collect(), codes))
+}
+
+/// The meters of a column read as any column (integers, a dictionary of
+/// text…): the distinct identifiers as the core's text, each row's index
+/// among them, and the distinct integers of an integer column.
+fn meter_codes(column: &str, t: &Typed) -> Result<(Vec<String>, Vec<u32>, IntMeters), Error> {
     let required = |row: usize| missing(at(WHAT, row, column));
+    let text = |(distinct, codes): (Vec<&str>, Vec<u32>)| {
+        let ids = distinct.into_iter().map(str::to_owned).collect();
+        (ids, codes, None)
+    };
     match (&t.numbers, &t.values) {
-        (Some(Numbers::Ints(v)), _) => Ok(Meters {
-            text: v.iter().map(i64::to_string).collect(),
-            ints: Some(v.clone()),
-        }),
-        (None, Some(Values::Strings(v))) => Ok(Meters {
-            text: v.clone(),
-            ints: None,
-        }),
-        (None, Some(Values::Text(v))) => Ok(Meters {
-            text: v
-                .iter()
-                .enumerate()
-                .map(|(row, s)| s.clone().ok_or_else(|| required(row)))
-                .collect::<Result<_, _>>()?,
-            ints: None,
-        }),
+        (Some(Numbers::Ints(v)), _) => {
+            let (distinct, codes) = factorize(v.iter().copied().map(Some), required)?;
+            let ids = distinct.iter().map(i64::to_string).collect();
+            Ok((ids, codes, Some(distinct)))
+        }
+        (None, Some(Values::Strings(v))) => {
+            factorize(v.iter().map(|s| Some(s.as_str())), required).map(text)
+        }
+        (None, Some(Values::Text(v))) => {
+            factorize(v.iter().map(Option::as_deref), required).map(text)
+        }
         // Integers with a missing cell, or a column of nothing but
         // missing cells: the first missing cell is the error.
         (None, Some(Values::Decimals(v))) => match v.iter().position(Option::is_none) {
@@ -113,10 +193,7 @@ fn meter_ids(column: &str, t: &Typed) -> Result<Meters, Error> {
             )),
         },
         (None, Some(Values::Nulls(n))) if *n > 0 => Err(required(0)),
-        (None, Some(Values::Nulls(_))) => Ok(Meters {
-            text: Vec::new(),
-            ints: None,
-        }),
+        (None, Some(Values::Nulls(_))) => Ok((Vec::new(), Vec::new(), None)),
         _ => Err(wrong_arrow_type(
             WHAT,
             column,
