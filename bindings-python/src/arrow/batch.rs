@@ -12,13 +12,12 @@ use arrow_array::Array;
 use arrow_schema::DataType;
 use ecodefi::regression::{self, MeterTable};
 use ecodefi::{msg, noun};
-use ecodefi::{Decimal, Error, Kwh, Location};
+use ecodefi::{Decimal, Error, Kwh};
 use pyo3::prelude::*;
-use rust_decimal::prelude::ToPrimitive;
 
-use super::regression::{at, dates, numbers};
+use super::regression::{at, dates, missing_column, numbers};
 use super::{core_err, table, typed, Column};
-use crate::frames::cells::{missing, out_of_range};
+use crate::frames::cells::missing;
 use crate::frames::{wrong_arrow_type, Expected, Numbers, Typed, Values};
 
 /// The name the errors give the long table.
@@ -48,18 +47,7 @@ pub fn meter_table(
     let mut meter_column = None;
     for name in names {
         let Some(pos) = all.iter().position(|n| n == name) else {
-            let mut at = Location::NONE;
-            at.file = Some(WHAT.to_owned());
-            return Err(core_err(Error::InvalidValue {
-                what: noun!("column"),
-                got: all.join(", "),
-                why: msg!(
-                    "the required column `{column}` is missing (accepted names: {names})",
-                    column = name.to_owned(),
-                    names = name.to_owned()
-                ),
-                at,
-            }));
+            return Err(core_err(missing_column(WHAT, &all, name)));
         };
         let column = std::mem::replace(&mut cols[pos], Column::empty());
         // The meter column is coded from its Arrow arrays (no `String`
@@ -93,7 +81,7 @@ pub fn meter_table(
             _ => dates(WHAT, day, &typed_cols[1])?,
         };
         let usage = usage_values(usage, &typed_cols[2])?;
-        let temps = temperatures(temperature, &typed_cols[3])?;
+        let temps = super::regression::temperature(WHAT, temperature, &typed_cols[3])?;
         let table = MeterTable::from_codes(ids, codes, days, usage, temps)?;
         Ok((table, ints))
     };
@@ -214,21 +202,5 @@ fn usage_values(column: &str, t: &Typed) -> Result<Vec<Option<Kwh>>, Error> {
         |row, f| regression::kwh_from_f64(f).map_err(|e| e.within(&at(WHAT, row, column))),
         |i| Kwh::new(Decimal::from(i)),
         |_, d| Ok(Kwh::new(d)),
-    )
-}
-
-/// The day's mean temperature, °C.
-fn temperatures(column: &str, t: &Typed) -> Result<Vec<Option<f64>>, Error> {
-    #[allow(clippy::cast_precision_loss)]
-    numbers(
-        WHAT,
-        column,
-        t,
-        |_, f| Ok(f),
-        |i| i as f64,
-        |row, d| {
-            d.to_f64()
-                .ok_or_else(|| out_of_range(d.to_string(), at(WHAT, row, column)))
-        },
     )
 }

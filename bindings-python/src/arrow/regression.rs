@@ -20,6 +20,22 @@ pub(super) fn at(table: &str, row: usize, column: &str) -> Location {
     cell(Some(table), row, column)
 }
 
+/// The column `name` is not among the `names` of table `what`.
+pub(super) fn missing_column(what: &str, names: &[String], name: &str) -> Error {
+    let mut at = Location::NONE;
+    at.file = Some(what.to_owned());
+    Error::InvalidValue {
+        what: noun!("column"),
+        got: names.join(", "),
+        why: msg!(
+            "the required column `{column}` is missing (accepted names: {names})",
+            column = name.to_owned(),
+            names = name.to_owned()
+        ),
+        at,
+    }
+}
+
 /// The columns `wanted` of an Arrow table, by name; an unknown or missing
 /// column is an error (the names are the core's field names).
 fn columns(
@@ -34,18 +50,7 @@ fn columns(
     let mut out = Vec::with_capacity(wanted.len());
     for name in wanted {
         let Some(pos) = names.iter().position(|n| n == name) else {
-            let mut at = Location::NONE;
-            at.file = Some(what.to_owned());
-            return Err(core_err(Error::InvalidValue {
-                what: noun!("column"),
-                got: names.join(", "),
-                why: msg!(
-                    "the required column `{column}` is missing (accepted names: {names})",
-                    column = *name,
-                    names = *name
-                ),
-                at,
-            }));
+            return Err(core_err(missing_column(what, &names, name)));
         };
         let column: Column = std::mem::replace(&mut cols[pos], Column::empty());
         out.push(typed(&column, what, name)?);
@@ -139,8 +144,9 @@ fn usage(what: &str, t: &Typed) -> Result<Vec<Option<Kwh>>, Error> {
     )
 }
 
-fn temperature(what: &str, t: &Typed) -> Result<Vec<Option<f64>>, Error> {
-    let column = "temperature_c";
+/// Temperatures (°C) of column `column` of table `what`: floats, integers
+/// or decimals (`None`: a missing cell).
+pub(super) fn temperature(what: &str, column: &str, t: &Typed) -> Result<Vec<Option<f64>>, Error> {
     #[allow(clippy::cast_precision_loss)]
     numbers(
         what,
@@ -175,7 +181,7 @@ pub fn daily_usage(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<DailyUsage>>> 
     let read = || -> Result<Vec<DailyUsage>, Error> {
         let dates = dates(what, "date", &cols[0])?;
         let usage = usage(what, &cols[1])?;
-        let temps = temperature(what, &cols[2])?;
+        let temps = temperature(what, "temperature_c", &cols[2])?;
         Ok(dates
             .into_iter()
             .zip(usage)
@@ -205,7 +211,7 @@ pub fn temperatures(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<DailyTemperat
     };
     let read = || -> Result<Vec<DailyTemperature>, Error> {
         let dates = dates(what, "date", &cols[0])?;
-        let temps = temperature(what, &cols[1])?;
+        let temps = temperature(what, "temperature_c", &cols[1])?;
         Ok(dates
             .into_iter()
             .zip(temps)
