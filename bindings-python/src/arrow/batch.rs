@@ -11,7 +11,6 @@ use arrow_array::cast::AsArray;
 use arrow_array::Array;
 use arrow_schema::DataType;
 use ecodefi::regression::{self, MeterTable};
-use ecodefi::{msg, noun};
 use ecodefi::{Decimal, Error, Kwh};
 use pyo3::prelude::*;
 
@@ -110,15 +109,9 @@ fn factorize<K: Copy + Eq + std::hash::Hash>(
         let code = match last {
             Some((k, c)) if k == key => c,
             _ => {
-                // As the core says it (`MeterTable::new`).
-                let next = u32::try_from(distinct.len()).map_err(|_| {
-                    Error::invalid(
-                        noun!("number of meters"),
-                        distinct.len(),
-                        msg!("a table holds at most 4294967295 meters"),
-                    )
-                    .at_path("table.meter")
-                })?;
+                // Beyond 2³² meters the code saturates: the core refuses
+                // a table of that many (`MeterTable::from_codes`).
+                let next = u32::try_from(distinct.len()).unwrap_or(u32::MAX);
                 *index.entry(key).or_insert_with(|| {
                     distinct.push(key);
                     next
