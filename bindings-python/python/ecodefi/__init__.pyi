@@ -413,8 +413,9 @@ def regression_fit_many(
 ) -> Any:
     """Fits a weather-regression baseline for every meter of a long table
     (a DataFrame, or an Arrow table such as pyarrow's or polars', with one
-    row per meter and day; the keyword arguments name its columns), in parallel on ``threads`` threads (default: ``ECODEFI_THREADS`` or every core),
-    with the same ``options`` for every meter. Returns a DataFrame with one
+    row per meter and day; the keyword arguments name its columns), in
+    parallel on ``threads`` threads (default: ``ECODEFI_THREADS`` or every
+    core), with the same ``options`` for every meter. Returns a DataFrame with one
     row per meter, in the order of the meters' first rows: the model, its
     metrics, the sufficiency summary (``usable``, ``failed_checks``…) or
     the meter's own error (``error_code``, ``error_message`` in ``lang``)."""
