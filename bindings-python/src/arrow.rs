@@ -30,8 +30,10 @@ use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyChunkedArray;
 
 use crate::convert::Wrap;
+use crate::frames::cells::{cell, out_of_range};
 use crate::frames::{Numbers, Typed, Values};
 
+pub mod batch;
 pub mod export;
 pub mod regression;
 
@@ -144,20 +146,7 @@ pub fn series(obj: &Bound<'_, PyAny>, table: Table, name: &str) -> PyResult<Opti
 }
 
 fn at(table: &str, row: usize, column: &str) -> Location {
-    let mut at = Location::NONE.with_index(row);
-    at.file = Some(table.to_owned());
-    at.column = Some(column.to_owned());
-    at
-}
-
-/// A cell out of the core's decimal range.
-fn out_of_range(got: String, at: Location) -> Error {
-    Error::InvalidValue {
-        what: noun!("cell"),
-        got,
-        why: msg!("a finite number within about ±7.9e28 is expected"),
-        at,
-    }
+    cell(Some(table), row, column)
 }
 
 /// A column's cells gathered chunk by chunk with `f` (given each chunk and

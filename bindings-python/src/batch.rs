@@ -10,29 +10,21 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use crate::convert::{from_python, is_missing, to_python, Wrap};
+use crate::frames::cells;
 use crate::frames::{datetime64_days, numpy_values};
 
 fn core<T>(r: ecodefi::Result<T>) -> PyResult<T> {
     r.map_err(|e| PyErr::from(Wrap(e)))
 }
 
-/// Row `row` (position from 0) of column `name`.
+/// Row `row` (position from 0) of column `name` (the long table has no
+/// name).
 fn cell(name: &str, row: usize) -> Location {
-    let mut at = Location::NONE.with_index(row);
-    at.column = Some(name.to_owned());
-    at
+    cells::cell(None, row, name)
 }
 
 fn required(name: &str, row: usize) -> Error {
-    Error::InvalidValue {
-        what: noun!("cell"),
-        got: "a missing value".to_owned(),
-        why: msg!(
-            "the column `{column}` is required in every row",
-            column = name
-        ),
-        at: cell(name, row),
-    }
+    cells::missing(cell(name, row))
 }
 
 /// A `float64` array's values, NaN as `None`.
@@ -46,8 +38,10 @@ fn floats(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Option<f64>>> {
 /// Fits a weather-regression baseline (CalTRACK 2.0, as
 /// :func:`regression_fit`) for every meter of a long table, in parallel.
 ///
-/// ``table`` is a pandas DataFrame with one row per meter and day; the
-/// keyword arguments name its columns: ``meter`` (any hashable
+/// ``table`` is a pandas DataFrame, or an Arrow table (any object with
+/// ``__arrow_c_stream__``: pyarrow, polars; read on the Rust side, the same
+/// results), with one row per meter and day; the keyword arguments name
+/// its columns, other columns are ignored: ``meter`` (any hashable
 /// identifier), ``day`` (``datetime64``, ``datetime.date`` or ISO ``str``,
 /// without a time of day), ``usage`` (kWh: ``float``, ``int`` or
 /// ``decimal.Decimal``; a float is read as the decimal its ``repr``
@@ -55,7 +49,7 @@ fn floats(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Option<f64>>> {
 /// order; a missing usage or temperature leaves the day out (a missing day
 /// for the sufficiency checks). ``options`` is a dict of the core's
 /// ``RegressionOptions``, the same for every meter; ``threads`` the worker
-/// threads (default: every core); ``lang`` the language of the error
+/// threads (default: ``ECODEFI_THREADS`` or every core); ``lang`` the language of the error
 /// messages (``"en"`` or ``"fr"``).
 ///
 /// Returns a DataFrame with one row per meter, in the order of the
@@ -90,6 +84,43 @@ pub fn regression_fit_many<'py>(
         _ => RegressionOptions::default(),
     };
     let helpers = py.import("ecodefi._regression")?;
+    let names = [meter, day, usage, temperature];
+    let (table, uniques) = match crate::arrow::batch::meter_table(table, names)? {
+        Some((table, ints)) => {
+            // The meters in the order of their first rows, as `factorize`
+            // gives them: integers kept as integers.
+            let uniques = match ints {
+                Some(ints) => ints.into_pyobject(py)?.into_any(),
+                None => table.meters().into_pyobject(py)?.into_any(),
+            };
+            (table, uniques)
+        }
+        None => frame_meter_table(&helpers, table, names)?,
+    };
+    let rows = py.detach(|| {
+        regression::fit_many(&table, &options, threads)
+            .map(|results| regression::meter_rows(&results, lang))
+    });
+    let rows = to_python(py, &core(rows)?)?;
+    // The core's columns and their kinds: the frame's dtypes follow them.
+    let columns: Vec<(&str, &str)> = MeterRow::COLUMN_KINDS
+        .iter()
+        .map(|(name, kind)| (*name, kind.as_str()))
+        .collect();
+    helpers
+        .getattr("meter_frame")?
+        .call1((rows, uniques, columns))
+}
+
+/// The long table of a pandas DataFrame (or a dict of columns): its columns
+/// picked by `ecodefi/_regression.py`, converted here; with the distinct
+/// meters as pandas' `factorize` gives them.
+fn frame_meter_table<'py>(
+    helpers: &Bound<'py, PyModule>,
+    table: &Bound<'py, PyAny>,
+    names: [&str; 4],
+) -> PyResult<(MeterTable, Bound<'py, PyAny>)> {
+    let [meter, day, usage, temperature] = names;
     let cols =
         helpers
             .getattr("meter_table_columns")?
@@ -164,12 +195,5 @@ pub fn regression_fit_many<'py>(
         usage_values,
         temps,
     ))?;
-    let rows = py.detach(|| {
-        regression::fit_many(&table, &options, threads)
-            .map(|results| regression::meter_rows(&results, lang))
-    });
-    let rows = to_python(py, &core(rows)?)?;
-    helpers
-        .getattr("meter_frame")?
-        .call1((rows, uniques, MeterRow::COLUMNS.to_vec()))
+    Ok((table, uniques))
 }

@@ -39,6 +39,28 @@ pub fn typed(column: &Column, _table: &str, _name: &str) -> PyResult<Typed> {
     match *column {}
 }
 
+/// The long table of `regression_fit_many`: never an Arrow table.
+pub mod batch {
+    use ecodefi::regression::MeterTable;
+    use pyo3::prelude::*;
+
+    /// The distinct integer meters of an Arrow table (never one without
+    /// the feature).
+    pub type IntMeters = Option<Vec<i64>>;
+
+    /// Never an Arrow table.
+    ///
+    /// # Errors
+    /// None.
+    #[allow(clippy::unnecessary_wraps)]
+    pub fn meter_table(
+        _obj: &Bound<'_, PyAny>,
+        _names: [&str; 4],
+    ) -> PyResult<Option<(MeterTable, IntMeters)>> {
+        Ok(None)
+    }
+}
+
 /// The weather regression's inputs: never Arrow tables.
 pub mod regression {
     use ecodefi::regression::{DailyTemperature, DailyUsage, Prediction};

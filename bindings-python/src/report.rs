@@ -5,6 +5,7 @@
 use std::time::Instant;
 
 use ecodefi::message::Lang;
+use ecodefi::{msg, noun};
 use ecodefi::{AsOf, ChallengeData, Report, SCHEMA_VERSION};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
@@ -233,15 +234,17 @@ impl PyChallengeData {
     /// Computes the challenge's results (``ecodefi.compute(self, ...)``):
     /// exclusion details, warnings and error messages in ``lang`` (``"en"``
     /// or ``"fr"``); provisional results as of a day with ``as_of`` (a
-    /// ``datetime.date``, an ISO date ``str`` or ``"last_data"``).
-    #[pyo3(signature = (*, as_of = None, lang = "en"))]
+    /// ``datetime.date``, an ISO date ``str`` or ``"last_data"``); on
+    /// ``threads`` threads (default: ``ECODEFI_THREADS`` or every core).
+    #[pyo3(signature = (*, as_of = None, lang = "en", threads = None))]
     fn compute(
         &self,
         py: Python<'_>,
         as_of: Option<&Bound<'_, PyAny>>,
         lang: &str,
+        threads: Option<usize>,
     ) -> PyResult<PyReport> {
-        compute_data(py, &self.0, as_of_arg(as_of)?, parse_lang(lang)?)
+        compute_data(py, &self.0, as_of_arg(as_of)?, parse_lang(lang)?, threads)
     }
 
     fn __repr__(&self) -> String {
@@ -258,14 +261,24 @@ pub(crate) fn parse_lang(lang: &str) -> PyResult<Lang> {
     core(lang.parse())
 }
 
+/// The report of `data`, its texts in `lang`, computed on `threads`
+/// threads ([`ecodefi::parallel::with_threads`]; `None`: the core's
+/// default, [`ecodefi::parallel::threads`]) without the GIL.
 fn compute_data(
     py: Python<'_>,
     data: &ChallengeData,
     as_of: Option<AsOf>,
     lang: Lang,
+    threads: Option<usize>,
 ) -> PyResult<PyReport> {
-    // The computation holds no Python object: other threads may run.
-    let computed = py.detach(|| {
+    if threads == Some(0) {
+        // The texts of the catalogue's general tables (the regression's
+        // own "threads" texts are left out of builds without it).
+        let e =
+            ecodefi::Error::invalid(noun!("option"), 0, msg!("is above zero")).at_path("threads");
+        return Err(crate::error::to_pyerr_in(&e, lang));
+    }
+    let run = || {
         match as_of {
             None => ecodefi::compute(data),
             Some(a) => ecodefi::compute_as_of(data, a),
@@ -274,6 +287,11 @@ fn compute_data(
             report.localize(lang);
             report
         })
+    };
+    // The computation holds no Python object: other threads may run.
+    let computed = py.detach(|| match threads {
+        Some(n) => ecodefi::parallel::with_threads(n, run),
+        None => run(),
     });
     computed
         .map(PyReport)
@@ -300,22 +318,26 @@ fn as_of_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<AsOf>> {
 /// codes and parameters are the same in both. With ``as_of`` (a
 /// ``datetime.date``, an ISO date ``str`` or ``"last_data"``), the
 /// provisional results of the part of the challenge period elapsed that day
-/// (``Report.provisional``).
+/// (``Report.provisional``). The households are shared among ``threads``
+/// threads (default: the ``ECODEFI_THREADS`` environment variable, else
+/// every core; the report is the same on any number), the GIL released
+/// while the core computes.
 #[pyfunction]
-#[pyo3(signature = (data, *, as_of = None, lang = "en"))]
+#[pyo3(signature = (data, *, as_of = None, lang = "en", threads = None))]
 pub fn compute(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     as_of: Option<&Bound<'_, PyAny>>,
     lang: &str,
+    threads: Option<usize>,
 ) -> PyResult<PyReport> {
     let as_of = as_of_arg(as_of)?;
     let lang = parse_lang(lang)?;
     if let Ok(d) = data.cast::<PyChallengeData>() {
-        return compute_data(py, &d.get().0, as_of, lang);
+        return compute_data(py, &d.get().0, as_of, lang, threads);
     }
     let d = read_dict(data, lang)?;
-    compute_data(py, &d.0, as_of, lang)
+    compute_data(py, &d.0, as_of, lang, threads)
 }
 
 /// The results of a challenge (``ecodefi::Report``): a section per theme

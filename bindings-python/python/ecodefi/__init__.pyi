@@ -187,8 +187,14 @@ class ChallengeData:
     @property
     def households(self) -> int:
         """The number of households."""
-    def compute(self, *, as_of: Union[datetime.date, str, None] = None, lang: str = "en") -> Report:
-        """Computes the challenge's results, its texts in ``lang`` (``"en"`` or ``"fr"``); provisional as of ``as_of`` (a date, an ISO date or ``"last_data"``)."""
+    def compute(
+        self,
+        *,
+        as_of: Union[datetime.date, str, None] = None,
+        lang: str = "en",
+        threads: Optional[int] = None,
+    ) -> Report:
+        """Computes the challenge's results, its texts in ``lang`` (``"en"`` or ``"fr"``); provisional as of ``as_of`` (a date, an ISO date or ``"last_data"``); on ``threads`` threads (default: ``ECODEFI_THREADS`` or every core; the same report on any number)."""
 
 @final
 class ArrowTable:
@@ -289,8 +295,9 @@ def compute(
     *,
     as_of: Union[datetime.date, str, None] = None,
     lang: str = "en",
+    threads: Optional[int] = None,
 ) -> Report:
-    """Computes a challenge's results from its ``ChallengeData`` (or a dict), its texts in ``lang``; provisional as of ``as_of`` (a date, an ISO date or ``"last_data"``)."""
+    """Computes a challenge's results from its ``ChallengeData`` (or a dict), its texts in ``lang``; provisional as of ``as_of`` (a date, an ISO date or ``"last_data"``); on ``threads`` threads (default: ``ECODEFI_THREADS`` or every core; the same report on any number), the GIL released."""
 
 def synthetic_challenge(households: int = 190, *, seed: int = 2026, problems: bool = True) -> ChallengeData:
     """A synthetic challenge from the core's generator."""
@@ -405,9 +412,10 @@ def regression_fit_many(
     lang: str = "en",
 ) -> Any:
     """Fits a weather-regression baseline for every meter of a long table
-    (a DataFrame with one row per meter and day; the keyword arguments name
-    its columns), in parallel on ``threads`` threads (default: every core),
-    with the same ``options`` for every meter. Returns a DataFrame with one
+    (a DataFrame, or an Arrow table such as pyarrow's or polars', with one
+    row per meter and day; the keyword arguments name its columns), in
+    parallel on ``threads`` threads (default: ``ECODEFI_THREADS`` or every
+    core), with the same ``options`` for every meter. Returns a DataFrame with one
     row per meter, in the order of the meters' first rows: the model, its
     metrics, the sufficiency summary (``usable``, ``failed_checks``…) or
     the meter's own error (``error_code``, ``error_message`` in ``lang``)."""

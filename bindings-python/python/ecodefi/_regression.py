@@ -93,20 +93,10 @@ def values(temperatures: Any) -> Any:
 
 # ---- many meters (``regression_fit_many``) ---------------------------------
 
-_FLOAT_COLUMNS = (
-    "intercept",
-    "heating_balance_point_c",
-    "beta_hdd",
-    "cooling_balance_point_c",
-    "beta_cdd",
-    "r_squared",
-    "r_squared_adj",
-    "cv_rmse",
-    "nmbe",
-    "rmse",
-    "n_prime",
-)
-_COUNT_COLUMNS = ("observations", "window_days", "valid_days", "missing_days", "outside_window")
+# The pandas dtype of each kind of column the core names
+# (``MeterRow::COLUMN_KINDS``); text and lists of names stay objects (an
+# absent text is None).
+_DTYPES = {"count": "int64", "bool": bool, "float": "float64", "optional_count": "Int64"}
 
 
 def meter_table_columns(table: Any, meter: str, day: str, usage: str, temperature: str) -> Any:
@@ -140,18 +130,16 @@ def meter_ids(uniques: Any) -> Any:
 def meter_frame(rows: Any, uniques: Any, columns: Any) -> Any:
     """The core's rows (one per meter) as a DataFrame with fixed columns
     and dtypes (so that frames of several runs concatenate), the meter
-    column with the table's own identifiers."""
+    column with the table's own identifiers. ``columns``: the core's
+    ``(name, kind)`` of each column, in order; the dtypes follow the kinds."""
     import pandas as pd
 
     # object first: absent values stay None in the text columns
-    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    frame = pd.DataFrame(rows, columns=[name for name, _ in columns], dtype=object)
     frame["meter"] = pd.Series(uniques, dtype=getattr(uniques, "dtype", None)).to_numpy()
-    frame["rows"] = frame["rows"].astype("int64")
-    frame["usable"] = frame["usable"].astype(bool)
-    for c in _FLOAT_COLUMNS:
-        frame[c] = frame[c].astype("float64")
-    for c in _COUNT_COLUMNS:
-        frame[c] = frame[c].astype("Int64")
-    for c in ("window_start", "window_end"):
-        frame[c] = pd.to_datetime(frame[c]).astype("datetime64[s]")
+    for name, kind in columns:
+        if kind == "date":
+            frame[name] = pd.to_datetime(frame[name]).astype("datetime64[s]")
+        elif kind in _DTYPES and name != "meter":
+            frame[name] = frame[name].astype(_DTYPES[kind])
     return frame

@@ -13,13 +13,27 @@ use pyo3::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{core_err, table, typed, Column};
+use crate::frames::cells::{cell, day, missing, out_of_range};
 use crate::frames::{float_decimal, wrong_arrow_type, Expected, Numbers, Typed, Values};
 
-fn at(table: &str, row: usize, column: &str) -> Location {
-    let mut at = Location::NONE.with_index(row);
-    at.file = Some(table.to_owned());
-    at.column = Some(column.to_owned());
-    at
+pub(super) fn at(table: &str, row: usize, column: &str) -> Location {
+    cell(Some(table), row, column)
+}
+
+/// The column `name` is not among the `names` of table `what`.
+pub(super) fn missing_column(what: &str, names: &[String], name: &str) -> Error {
+    let mut at = Location::NONE;
+    at.file = Some(what.to_owned());
+    Error::InvalidValue {
+        what: noun!("column"),
+        got: names.join(", "),
+        why: msg!(
+            "the required column `{column}` is missing (accepted names: {names})",
+            column = name.to_owned(),
+            names = name.to_owned()
+        ),
+        at,
+    }
 }
 
 /// The columns `wanted` of an Arrow table, by name; an unknown or missing
@@ -36,18 +50,7 @@ fn columns(
     let mut out = Vec::with_capacity(wanted.len());
     for name in wanted {
         let Some(pos) = names.iter().position(|n| n == name) else {
-            let mut at = Location::NONE;
-            at.file = Some(what.to_owned());
-            return Err(core_err(Error::InvalidValue {
-                what: noun!("column"),
-                got: names.join(", "),
-                why: msg!(
-                    "the required column `{column}` is missing (accepted names: {names})",
-                    column = *name,
-                    names = *name
-                ),
-                at,
-            }));
+            return Err(core_err(missing_column(what, &names, name)));
         };
         let column: Column = std::mem::replace(&mut cols[pos], Column::empty());
         out.push(typed(&column, what, name)?);
@@ -69,33 +72,14 @@ fn wrong_type(what: &str, column: &str, t: &Typed, expected: Expected) -> Error 
     wrong_arrow_type(what, column, &t.arrow_type, expected)
 }
 
-fn missing(what: &str, row: usize, column: &str) -> Error {
-    Error::InvalidValue {
-        what: noun!("cell"),
-        got: "a missing value".to_owned(),
-        why: msg!(
-            "the column `{column}` is required in every row",
-            column = column
-        ),
-        at: at(what, row, column),
-    }
-}
-
-fn dates(what: &str, t: &Typed) -> Result<Vec<Date>, Error> {
-    let column = "date";
+/// The days of column `column` of table `what`: Arrow dates (or
+/// timestamps at midnight) or text read by the core ([`value::date`]).
+pub(super) fn dates(what: &str, column: &str, t: &Typed) -> Result<Vec<Date>, Error> {
     if let Some(days) = &t.days {
         return days
             .iter()
             .enumerate()
-            .map(|(row, d)| {
-                let d = d.ok_or_else(|| missing(what, row, column))?;
-                i32::try_from(d)
-                    .map_err(|_| {
-                        Error::invalid(noun!("date"), d, msg!("out of the calendar range"))
-                    })
-                    .and_then(ecodefi::date::date_of)
-                    .map_err(|e| e.within(&at(what, row, column)))
-            })
+            .map(|(row, &d)| day(d, &at(what, row, column)))
             .collect();
     }
     match &t.values {
@@ -108,7 +92,7 @@ fn dates(what: &str, t: &Typed) -> Result<Vec<Date>, Error> {
             .iter()
             .enumerate()
             .map(|(row, s)| {
-                let s = s.as_deref().ok_or_else(|| missing(what, row, column))?;
+                let s = s.as_deref().ok_or_else(|| missing(at(what, row, column)))?;
                 value::date(s, "date").map_err(|e| e.within(&at(what, row, column)))
             })
             .collect(),
@@ -117,7 +101,7 @@ fn dates(what: &str, t: &Typed) -> Result<Vec<Date>, Error> {
 }
 
 /// Numbers of a column: `None` for a missing cell.
-fn numbers<T>(
+pub(super) fn numbers<T>(
     what: &str,
     column: &str,
     t: &Typed,
@@ -153,20 +137,16 @@ fn usage(what: &str, t: &Typed) -> Result<Vec<Option<Kwh>>, Error> {
             let mut buf = String::new();
             float_decimal(f, &mut buf)
                 .map(Kwh::new)
-                .ok_or_else(|| Error::InvalidValue {
-                    what: noun!("cell"),
-                    got: format!("{f}"),
-                    why: msg!("a finite number within about ±7.9e28 is expected"),
-                    at: at(what, row, column),
-                })
+                .ok_or_else(|| out_of_range(format!("{f}"), at(what, row, column)))
         },
         |i| Kwh::new(Decimal::from(i)),
         |_, d| Ok(Kwh::new(d)),
     )
 }
 
-fn temperature(what: &str, t: &Typed) -> Result<Vec<Option<f64>>, Error> {
-    let column = "temperature_c";
+/// Temperatures (°C) of column `column` of table `what`: floats, integers
+/// or decimals (`None`: a missing cell).
+pub(super) fn temperature(what: &str, column: &str, t: &Typed) -> Result<Vec<Option<f64>>, Error> {
     #[allow(clippy::cast_precision_loss)]
     numbers(
         what,
@@ -175,12 +155,8 @@ fn temperature(what: &str, t: &Typed) -> Result<Vec<Option<f64>>, Error> {
         |_, f| Ok(f),
         |i| i as f64,
         |row, d| {
-            d.to_f64().ok_or_else(|| Error::InvalidValue {
-                what: noun!("cell"),
-                got: d.to_string(),
-                why: msg!("a finite number within about ±7.9e28 is expected"),
-                at: at(what, row, column),
-            })
+            d.to_f64()
+                .ok_or_else(|| out_of_range(d.to_string(), at(what, row, column)))
         },
     )
 }
@@ -203,9 +179,9 @@ pub fn daily_usage(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<DailyUsage>>> 
         return Ok(None);
     };
     let read = || -> Result<Vec<DailyUsage>, Error> {
-        let dates = dates(what, &cols[0])?;
+        let dates = dates(what, "date", &cols[0])?;
         let usage = usage(what, &cols[1])?;
-        let temps = temperature(what, &cols[2])?;
+        let temps = temperature(what, "temperature_c", &cols[2])?;
         Ok(dates
             .into_iter()
             .zip(usage)
@@ -234,8 +210,8 @@ pub fn temperatures(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<DailyTemperat
         return Ok(None);
     };
     let read = || -> Result<Vec<DailyTemperature>, Error> {
-        let dates = dates(what, &cols[0])?;
-        let temps = temperature(what, &cols[1])?;
+        let dates = dates(what, "date", &cols[0])?;
+        let temps = temperature(what, "temperature_c", &cols[1])?;
         Ok(dates
             .into_iter()
             .zip(temps)

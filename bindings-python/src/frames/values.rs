@@ -8,7 +8,7 @@ use ecodefi::table::value;
 use ecodefi::{msg, noun};
 use ecodefi::{Date, Decimal, Error};
 
-use super::{missing, Col, Numbers};
+use super::{Col, Numbers};
 use ecodefi::table::Table;
 
 /// The cells of a typed column (`None`: a missing cell).
@@ -134,15 +134,7 @@ impl Col<'_> {
         v: Values,
         ratio: bool,
     ) -> Result<Vec<Option<Decimal>>, Error> {
-        let what = if ratio { "share" } else { "quantity" };
-        let parse = |row: usize, text: &str| {
-            if ratio {
-                value::ratio(text, what)
-            } else {
-                value::decimal(text, what)
-            }
-            .map_err(|e| e.within(&self.locate(row)))
-        };
+        let parse = |row: usize, text: &str| self.parse_decimal(row, text, ratio);
         match v {
             Values::Strings(s) => self.values_decimal(optional(s), ratio),
             Values::Decimals(d) if !ratio => Ok(d),
@@ -168,14 +160,12 @@ impl Col<'_> {
                 .iter()
                 .enumerate()
                 .map(|(row, s)| {
-                    let s = s
-                        .as_deref()
-                        .ok_or_else(|| missing(self.table, row, self.name))?;
+                    let s = s.as_deref().ok_or_else(|| self.missing(row))?;
                     value::date(s, "date").map_err(|e| e.within(&self.locate(row)))
                 })
                 .collect(),
             Values::Nulls(0) => Ok(Vec::new()),
-            Values::Nulls(_) => Err(missing(self.table, 0, self.name)),
+            Values::Nulls(_) => Err(self.missing(0)),
             Values::Decimals(_) | Values::Bools(_) => Err(self.wrong_type(Expected::Dates)),
         }
     }
@@ -207,9 +197,7 @@ impl Col<'_> {
     }
 
     pub(super) fn values_yes_no(&self, v: Values, what: &'static str) -> Result<Vec<bool>, Error> {
-        let yes_no = |row: usize, cell: Option<bool>| {
-            cell.ok_or_else(|| missing(self.table, row, self.name))
-        };
+        let yes_no = |row: usize, cell: Option<bool>| cell.ok_or_else(|| self.missing(row));
         match v {
             Values::Bools(b) => b
                 .iter()
@@ -217,15 +205,13 @@ impl Col<'_> {
                 .map(|(row, b)| yes_no(row, *b))
                 .collect(),
             Values::Nulls(0) => Ok(Vec::new()),
-            Values::Nulls(_) => Err(missing(self.table, 0, self.name)),
+            Values::Nulls(_) => Err(self.missing(0)),
             Values::Text(_) | Values::Decimals(_) | Values::Strings(_) => self
                 .values_text(v)?
                 .iter()
                 .enumerate()
                 .map(|(row, s)| {
-                    let s = s
-                        .as_deref()
-                        .ok_or_else(|| missing(self.table, row, self.name))?;
+                    let s = s.as_deref().ok_or_else(|| self.missing(row))?;
                     value::yes_no(s, what).map_err(|e| e.within(&self.locate(row)))
                 })
                 .collect(),

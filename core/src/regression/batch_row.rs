@@ -10,6 +10,41 @@ use crate::date::Date;
 use crate::error::Error;
 use crate::message::Lang;
 
+/// What a column of [`MeterRow`] holds ([`MeterRow::COLUMN_KINDS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Text (an identifier, a name, a code), absent as `None`.
+    Text,
+    /// A whole number, never absent.
+    Count,
+    /// A whole number, absent as `None` (no model, no window).
+    OptionalCount,
+    /// Yes or no, never absent.
+    Bool,
+    /// A real number, absent as `None`.
+    Float,
+    /// A day (ISO `YYYY-MM-DD` when serialised), absent as `None`.
+    Date,
+    /// A list of names (sufficiency checks), empty when none.
+    Names,
+}
+
+impl ColumnKind {
+    /// The kind's name: `text`, `count`, `optional_count`, `bool`,
+    /// `float`, `date` or `names`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ColumnKind::Text => "text",
+            ColumnKind::Count => "count",
+            ColumnKind::OptionalCount => "optional_count",
+            ColumnKind::Bool => "bool",
+            ColumnKind::Float => "float",
+            ColumnKind::Date => "date",
+            ColumnKind::Names => "names",
+        }
+    }
+}
+
 /// One meter's result as plain fields, for a table of results (a pandas
 /// DataFrame, a JavaScript array of objects): absent values are `None`
 /// (serialised as `null`, so every row has every field).
@@ -78,34 +113,48 @@ pub struct MeterRow {
 impl MeterRow {
     /// The fields' names, in order: the columns of a table of rows, even
     /// an empty one.
-    pub const COLUMNS: [&'static str; 27] = [
-        "meter",
-        "rows",
-        "usable",
-        "model_kind",
-        "no_model_reason",
-        "intercept",
-        "heating_balance_point_c",
-        "beta_hdd",
-        "cooling_balance_point_c",
-        "beta_cdd",
-        "observations",
-        "r_squared",
-        "r_squared_adj",
-        "cv_rmse",
-        "nmbe",
-        "rmse",
-        "n_prime",
-        "window_start",
-        "window_end",
-        "window_days",
-        "valid_days",
-        "missing_days",
-        "outside_window",
-        "failed_checks",
-        "warned_checks",
-        "error_code",
-        "error_message",
+    pub const COLUMNS: [&'static str; 27] = {
+        let mut names = [""; 27];
+        let mut i = 0;
+        while i < names.len() {
+            names[i] = Self::COLUMN_KINDS[i].0;
+            i += 1;
+        }
+        names
+    };
+
+    /// Each field's name and what it holds, in the order of
+    /// [`COLUMNS`](Self::COLUMNS): what a binding needs to give a table of
+    /// rows its column types (pandas dtypes, Arrow types) without listing
+    /// the columns again.
+    pub const COLUMN_KINDS: [(&'static str, ColumnKind); 27] = [
+        ("meter", ColumnKind::Text),
+        ("rows", ColumnKind::Count),
+        ("usable", ColumnKind::Bool),
+        ("model_kind", ColumnKind::Text),
+        ("no_model_reason", ColumnKind::Text),
+        ("intercept", ColumnKind::Float),
+        ("heating_balance_point_c", ColumnKind::Float),
+        ("beta_hdd", ColumnKind::Float),
+        ("cooling_balance_point_c", ColumnKind::Float),
+        ("beta_cdd", ColumnKind::Float),
+        ("observations", ColumnKind::OptionalCount),
+        ("r_squared", ColumnKind::Float),
+        ("r_squared_adj", ColumnKind::Float),
+        ("cv_rmse", ColumnKind::Float),
+        ("nmbe", ColumnKind::Float),
+        ("rmse", ColumnKind::Float),
+        ("n_prime", ColumnKind::Float),
+        ("window_start", ColumnKind::Date),
+        ("window_end", ColumnKind::Date),
+        ("window_days", ColumnKind::OptionalCount),
+        ("valid_days", ColumnKind::OptionalCount),
+        ("missing_days", ColumnKind::OptionalCount),
+        ("outside_window", ColumnKind::OptionalCount),
+        ("failed_checks", ColumnKind::Names),
+        ("warned_checks", ColumnKind::Names),
+        ("error_code", ColumnKind::Text),
+        ("error_message", ColumnKind::Text),
     ];
 
     /// The plain fields of `result`, an error's message in `lang`.
@@ -185,4 +234,60 @@ impl MeterRow {
 /// [`MeterRow::new`] of every result, in order.
 pub fn meter_rows(results: &[MeterBaseline], lang: Lang) -> Vec<MeterRow> {
     results.iter().map(|r| MeterRow::new(r, lang)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ColumnKind, MeterRow};
+
+    /// Each column's JSON values are of its kind, in a row with every
+    /// value present and in one with every value absent.
+    #[test]
+    fn the_kinds_are_those_of_the_fields() {
+        let full = r#"{"meter":"a","rows":3,"usable":true,"model_kind":"hdd_only",
+            "no_model_reason":"no_data","intercept":1.5,"heating_balance_point_c":15.0,
+            "beta_hdd":0.5,"cooling_balance_point_c":null,"beta_cdd":null,"observations":3,
+            "r_squared":0.9,"r_squared_adj":0.8,"cv_rmse":0.1,"nmbe":0.0,"rmse":1.0,
+            "n_prime":2.5,"window_start":"2024-01-01","window_end":"2024-12-31",
+            "window_days":366,"valid_days":3,"missing_days":363,"outside_window":0,
+            "failed_checks":["baseline_span"],"warned_checks":[],"error_code":"x",
+            "error_message":"y"}"#;
+        let row: MeterRow = serde_json::from_str(full).unwrap();
+        let json = serde_json::to_value(&row).unwrap();
+        for (name, kind) in MeterRow::COLUMN_KINDS {
+            let v = &json[name];
+            let ok = match kind {
+                ColumnKind::Text => v.is_string(),
+                ColumnKind::Count | ColumnKind::OptionalCount => v.is_u64() || v.is_i64(),
+                ColumnKind::Bool => v.is_boolean(),
+                ColumnKind::Float => v.is_f64() || v.is_null(),
+                ColumnKind::Date => v.as_str().is_some_and(|d| d.len() == 10),
+                ColumnKind::Names => v.is_array(),
+            };
+            assert!(ok, "{name}: {kind:?} but {v}");
+        }
+        let absent: MeterRow = serde_json::from_str(
+            r#"{"meter":"a","rows":0,"usable":false,"model_kind":null,"no_model_reason":null,
+            "intercept":null,"heating_balance_point_c":null,"beta_hdd":null,
+            "cooling_balance_point_c":null,"beta_cdd":null,"observations":null,"r_squared":null,
+            "r_squared_adj":null,"cv_rmse":null,"nmbe":null,"rmse":null,"n_prime":null,
+            "window_start":null,"window_end":null,"window_days":null,"valid_days":null,
+            "missing_days":null,"outside_window":null,"failed_checks":[],"warned_checks":[],
+            "error_code":null,"error_message":null}"#,
+        )
+        .unwrap();
+        let json = serde_json::to_value(&absent).unwrap();
+        for (name, kind) in MeterRow::COLUMN_KINDS {
+            let never_absent = matches!(
+                kind,
+                ColumnKind::Count | ColumnKind::Bool | ColumnKind::Names
+            );
+            assert_eq!(
+                !json[name].is_null(),
+                never_absent || name == "meter",
+                "{name}"
+            );
+        }
+        assert_eq!(MeterRow::COLUMNS[10], "observations");
+    }
 }
