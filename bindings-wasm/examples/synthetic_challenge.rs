@@ -5,7 +5,7 @@
 //! organiser would give (`OUT` a folder: core's `write::input_tables` and
 //! `write::settings_table`, French style). With `--time` it also times
 //! natively what the page does with them, for comparison
-//! (`bindings-wasm/bench/page-vs-native.mjs` runs it beside the page).
+//! (`benches/wasm/page-vs-native.mjs` runs it beside the page).
 //!
 //! Run: `cargo run --release -p ecodefi-wasm --example synthetic_challenge -- 10000 OUT [--csv] [--time [K]]`
 //! With `--time`, prints `{"households": N, "native_compute_ms": […]}` on

@@ -88,7 +88,7 @@ mod window;
 #[cfg(feature = "regression")]
 pub use batch::{fit_many, kwh_from_f64, MeterBaseline, MeterTable};
 #[cfg(feature = "regression")]
-pub use batch_row::{meter_rows, MeterRow};
+pub use batch_row::{meter_rows, ColumnKind, MeterRow};
 pub use data::{
     fahrenheit_to_celsius, BillingPeriod, DailyTemperature, DailyUsage, Interval, UsageData,
 };
