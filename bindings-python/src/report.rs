@@ -5,7 +5,6 @@
 use std::time::Instant;
 
 use ecodefi::message::Lang;
-use ecodefi::{msg, noun};
 use ecodefi::{AsOf, ChallengeData, Report, SCHEMA_VERSION};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
@@ -262,8 +261,8 @@ pub(crate) fn parse_lang(lang: &str) -> PyResult<Lang> {
 }
 
 /// The report of `data`, its texts in `lang`, computed on `threads`
-/// threads ([`ecodefi::parallel::with_threads`]; `None`: the core's
-/// default, [`ecodefi::parallel::threads`]) without the GIL.
+/// threads ([`ecodefi::parallel::asked_threads`]: `None` is the core's
+/// default) without the GIL.
 fn compute_data(
     py: Python<'_>,
     data: &ChallengeData,
@@ -271,13 +270,8 @@ fn compute_data(
     lang: Lang,
     threads: Option<usize>,
 ) -> PyResult<PyReport> {
-    if threads == Some(0) {
-        // The texts of the catalogue's general tables (the regression's
-        // own "threads" texts are left out of builds without it).
-        let e =
-            ecodefi::Error::invalid(noun!("option"), 0, msg!("is above zero")).at_path("threads");
-        return Err(crate::error::to_pyerr_in(&e, lang));
-    }
+    let threads = ecodefi::parallel::asked_threads(threads)
+        .map_err(|e| crate::error::to_pyerr_in(&e, lang))?;
     let run = || {
         match as_of {
             None => ecodefi::compute(data),
@@ -289,10 +283,7 @@ fn compute_data(
         })
     };
     // The computation holds no Python object: other threads may run.
-    let computed = py.detach(|| match threads {
-        Some(n) => ecodefi::parallel::with_threads(n, run),
-        None => run(),
-    });
+    let computed = py.detach(|| ecodefi::parallel::with_threads(threads, run));
     computed
         .map(PyReport)
         .map_err(|e| crate::error::to_pyerr_in(&e, lang))

@@ -13,7 +13,8 @@
 //! [`with_threads`]. WebAssembly builds (one thread in the browser) and
 //! small inputs run sequentially.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::{msg, noun};
 
 /// Below this many items per thread, a thread's start costs more than it
 /// saves: a household takes a few microseconds, a thread's start tens of
@@ -46,6 +47,30 @@ pub fn threads() -> usize {
                     .unwrap_or(1)
             })
         })
+    }
+}
+
+/// The threads a caller asks for (a binding's or [`crate::regression::fit_many`]'s
+/// `threads` argument): `None` is [`threads`], a number is that many.
+///
+/// # Errors
+/// [`Error::InvalidValue`] at path `threads` for zero.
+///
+/// # Example
+/// ```
+/// use ecodefi::parallel::{asked_threads, threads};
+/// assert_eq!(asked_threads(Some(3))?, 3);
+/// assert_eq!(asked_threads(None)?, threads());
+/// assert_eq!(asked_threads(Some(0)).unwrap_err().code(), "invalid_value");
+/// # Ok::<(), ecodefi::Error>(())
+/// ```
+pub fn asked_threads(asked: Option<usize>) -> Result<usize> {
+    match asked {
+        Some(0) => {
+            Err(Error::invalid(noun!("threads"), 0, msg!("must be at least 1")).at_path("threads"))
+        }
+        Some(n) => Ok(n),
+        None => Ok(threads()),
     }
 }
 

@@ -307,15 +307,7 @@ pub fn fit_many(
 ) -> Result<Vec<MeterBaseline>> {
     options.validate()?;
     options.window()?;
-    let threads = match threads {
-        Some(0) => {
-            return Err(
-                Error::invalid(noun!("threads"), 0, msg!("must be at least 1")).at_path("threads"),
-            )
-        }
-        Some(n) => n,
-        None => crate::parallel::threads(),
-    };
+    let threads = crate::parallel::asked_threads(threads)?;
     // Rows grouped by meter, stable (counting sort): rows of meter m are
     // order[start[m]..start[m + 1]].
     let n = table.ids.len();

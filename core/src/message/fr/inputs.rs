@@ -1,6 +1,6 @@
 //! Inputs: `challenge`, `data`, `date`, `period`, `id`, `household`,
 //! `meter`, `quantity`, `exclusion`, `outcome`, `report`, `section`,
-//! `synthetic`. A text these share with `table/` (`household`, `meter`,
+//! `synthetic`, `parallel`. A text these share with `table/` (`household`, `meter`,
 //! `cannot be negative`…) is in [`TABLE`], once.
 
 pub(super) const INPUTS: &[(&str, &str)] = &[
@@ -98,4 +98,7 @@ pub(super) const INPUTS: &[(&str, &str)] = &[
         "Provisional results as of {day}: ",
         "Résultats provisoires au {day}\u{a0}: ",
     ),
+    // parallel: the threads a caller asks for.
+    ("threads", "fils d’exécution"),
+    ("must be at least 1", "doit valoir au moins 1"),
 ];

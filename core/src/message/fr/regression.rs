@@ -65,8 +65,6 @@ pub(super) const REGRESSION: &[(&str, &str)] = &[
     ("every column must have one value per row ({rows} rows)", "chaque colonne a une valeur par ligne ({rows}\u{a0}lignes)"),
     ("meter code", "code de compteur"),
     ("must be a finite number within about ±7.9e28 kWh", "doit être un nombre fini d’au plus environ ±7,9e28\u{a0}kWh"),
-    ("must be at least 1", "doit valoir au moins 1"),
     ("must be the index of a meter of the table ({n} meters)", "doit être l’indice d’un compteur du tableau ({n}\u{a0}compteurs)"),
     ("number of meters", "nombre de compteurs"),
-    ("threads", "fils d’exécution"),
 ];
