@@ -79,7 +79,7 @@ pub(super) fn dates(what: &str, column: &str, t: &Typed) -> Result<Vec<Date>, Er
         return days
             .iter()
             .enumerate()
-            .map(|(row, &d)| day(d, &at(what, row, column)))
+            .map(|(row, &d)| day(d, || at(what, row, column)))
             .collect();
     }
     match &t.values {

@@ -43,11 +43,13 @@ pub(crate) fn out_of_range(got: String, at: Location) -> Error {
 }
 
 /// A day given as whole days since 1970-01-01 (a `datetime64` or Arrow
-/// date); `None` (missing) is an error, as a day out of the calendar.
-pub(crate) fn day(days: Option<i64>, at: &Location) -> Result<Date, Error> {
-    let d = days.ok_or_else(|| missing(at.clone()))?;
+/// date); `None` (missing) is an error, as a day out of the calendar. `at`
+/// gives the cell's location, built only for an error (a table has
+/// hundreds of thousands of days).
+pub(crate) fn day(days: Option<i64>, at: impl Fn() -> Location) -> Result<Date, Error> {
+    let d = days.ok_or_else(|| missing(at()))?;
     i32::try_from(d)
         .map_err(|_| Error::invalid(noun!("date"), d, msg!("out of the calendar range")))
         .and_then(ecodefi::date::date_of)
-        .map_err(|e| e.within(at))
+        .map_err(|e| e.within(&at()))
 }

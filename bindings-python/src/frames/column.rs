@@ -319,7 +319,7 @@ impl<'py> Col<'py> {
             return days
                 .iter()
                 .enumerate()
-                .map(|(row, &d)| day(d, &self.locate(row)))
+                .map(|(row, &d)| day(d, || self.locate(row)))
                 .collect();
         }
         self.map(|row, cell| {
