@@ -119,7 +119,8 @@ impl Arg {
             (Arg::Quoted(t), Lang::En) => crate::error::quoted(t),
             (Arg::Quoted(t), Lang::Fr) => {
                 let q = crate::error::quoted(t);
-                let inner = &q[1..q.len() - 1];
+                let inner = q.strip_prefix('"').and_then(|q| q.strip_suffix('"'));
+                let inner = inner.unwrap_or(&q);
                 format!("«{}{inner}{}»", french::NBSP, french::NBSP)
             }
             (Arg::Noun(n), lang) => translate(n, lang).to_owned(),
@@ -318,22 +319,23 @@ impl std::fmt::Display for Message {
 
 /// `template` with each `{name}` replaced by `value(name)`; a placeholder
 /// with no value stays as it is.
+//
+// Splits rather than byte slices (here and in `placeholders`): a slice can
+// panic, and its message's formatting costs the page's module a few KB.
 fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if is_name(&after[..close]) => {
-                let name = &after[..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        match after.split_once('}') {
+            Some((name, tail)) if is_name(name) => {
                 match value(name) {
                     Some(v) => out.push_str(&v),
                     None => {
                         let _ = write!(out, "{{{name}}}");
                     }
                 }
-                rest = &after[close + 1..];
+                rest = tail;
             }
             _ => {
                 out.push('{');
@@ -355,12 +357,11 @@ fn is_name(s: &str) -> bool {
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if is_name(&after[..close]) => {
-                out.push(&after[..close]);
-                rest = &after[close + 1..];
+    while let Some((_, after)) = rest.split_once('{') {
+        match after.split_once('}') {
+            Some((name, tail)) if is_name(name) => {
+                out.push(name);
+                rest = tail;
             }
             _ => rest = after,
         }
