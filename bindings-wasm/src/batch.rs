@@ -128,9 +128,10 @@ pub fn regression_fit_many(
     fit_options: Option<FitManyOptionsInput>,
 ) -> Result<MeterRowsOutput, JsValue> {
     let fit_options: JsValue = fit_options.map_or(JsValue::UNDEFINED, Into::into);
-    throwing_in(lang_of(&fit_options, FIT_MANY_OPTIONS), || {
+    let bag = convert::option_bag(&fit_options, FIT_MANY_OPTIONS, "lang");
+    throwing_in(lang_of(&bag), || {
         let mut lang = ecodefi::message::Lang::default();
-        for (key, value) in convert::option_bag(&fit_options, FIT_MANY_OPTIONS, "lang")? {
+        for (key, value) in bag? {
             lang = lang_option(&key, &value)?;
         }
         let options: RegressionOptions = if options.is_undefined() || options.is_null() {

@@ -161,6 +161,9 @@ pub fn byte_files(value: &JsValue) -> Result<Vec<ByteFile>, Error> {
         .collect()
 }
 
+/// An option bag's properties, each `(key, value)`, in their order.
+pub type OptionBag = Vec<(String, JsValue)>;
+
 /// The properties of an option bag (`undefined` or `null`: none), each
 /// key checked against `allowed`: an unknown key is an error, never
 /// ignored.
@@ -172,7 +175,7 @@ pub fn option_bag(
     value: &JsValue,
     allowed: &'static [&'static str],
     expected: &'static str,
-) -> Result<Vec<(String, JsValue)>, Error> {
+) -> Result<OptionBag, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }

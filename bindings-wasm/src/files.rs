@@ -302,17 +302,18 @@ pub fn compute_files(
     files: &ByteFilesInput,
     options: &FilesOptionsInput,
 ) -> Result<FilesResultOutput, JsValue> {
-    crate::throwing_in(crate::lang_of(options, FILES_OPTIONS), || {
+    let bag = convert::option_bag(
+        options,
+        FILES_OPTIONS,
+        "station, fillStation, interpolateMaxDays, asOf, lang",
+    );
+    crate::throwing_in(crate::lang_of(&bag), || {
         let mut file_options = FileOptions::default();
         let mut compute = crate::Compute {
             as_of: None,
             lang: Lang::default(),
         };
-        for (key, value) in convert::option_bag(
-            options,
-            FILES_OPTIONS,
-            "station, fillStation, interpolateMaxDays, asOf, lang",
-        )? {
+        for (key, value) in bag? {
             match key.as_str() {
                 "asOf" => compute.as_of = crate::as_of_option(&key, &value)?,
                 "station" => file_options.station = convert::option_text(&key, &value)?,

@@ -157,13 +157,14 @@ extern "C" {
 /// The keys of `compute`'s and `computeSheets`'s options.
 const COMPUTE_OPTIONS: &[&str] = &["asOf", "lang"];
 
-/// The language the `lang` option of `options` asks for (`"en"`, the
+/// The language the `lang` option of an option bag asks for (`"en"`, the
 /// default, or `"fr"`), to write a thrown error in it; English when the
-/// options themselves are wrong (checking them is the call's job).
-pub(crate) fn lang_of(options: &JsValue, allowed: &'static [&'static str]) -> Lang {
-    convert::option_bag(options, allowed, "")
+/// options themselves are wrong (checking them is the call's job). The bag
+/// is read once ([`convert::option_bag`]), for this and for the call.
+pub(crate) fn lang_of(bag: &ecodefi::Result<convert::OptionBag>) -> Lang {
+    bag.as_ref()
         .ok()
-        .and_then(|bag| bag.into_iter().find(|(k, _)| k == "lang"))
+        .and_then(|bag| bag.iter().find(|(k, _)| k == "lang"))
         .and_then(|(_, v)| v.as_string())
         .and_then(|l| l.parse().ok())
         .unwrap_or_default()
@@ -227,9 +228,9 @@ pub fn compute_sheets(
     files: &TableFilesInput,
     options: Option<ComputeOptionsInput>,
 ) -> Result<SheetsResultOutput, JsValue> {
-    let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
-    throwing_in(lang_of(&options, COMPUTE_OPTIONS), || {
-        let options = compute_options(&options)?;
+    let bag = compute_bag(options);
+    throwing_in(lang_of(&bag), || {
+        let options = compute_options(bag?)?;
         let files = convert::table_files(files)?;
         let data = Tables::from_files(&convert::sources(&files))?.challenge_data_from_tables()?;
         sheets_output(&compute_report(&data, &options)?, &data)
@@ -244,14 +245,21 @@ pub(crate) struct Compute {
     pub lang: Lang,
 }
 
-/// The options of a computation, checked: an unknown key, language or day
-/// is an error, as core names it.
-fn compute_options(options: &JsValue) -> ecodefi::Result<Compute> {
+/// The option bag of `compute` and `computeSheets` (absent: empty), read
+/// once: an unknown key is an error.
+fn compute_bag(options: Option<ComputeOptionsInput>) -> ecodefi::Result<convert::OptionBag> {
+    let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
+    convert::option_bag(&options, COMPUTE_OPTIONS, "asOf, lang")
+}
+
+/// The options of a computation, checked: a language or day that is not
+/// one is an error, as core names it.
+fn compute_options(bag: convert::OptionBag) -> ecodefi::Result<Compute> {
     let mut out = Compute {
         as_of: None,
         lang: Lang::default(),
     };
-    for (key, value) in convert::option_bag(options, COMPUTE_OPTIONS, "asOf, lang")? {
+    for (key, value) in bag {
         match key.as_str() {
             "asOf" => out.as_of = as_of_option(&key, &value)?,
             _ => out.lang = lang_option(&key, &value)?,
@@ -379,9 +387,9 @@ pub fn compute(
     data: &ChallengeDataInput,
     options: Option<ComputeOptionsInput>,
 ) -> Result<ReportOutput, JsValue> {
-    let options: JsValue = options.map_or(JsValue::UNDEFINED, Into::into);
-    throwing_in(lang_of(&options, COMPUTE_OPTIONS), || {
-        let options = compute_options(&options)?;
+    let bag = compute_bag(options);
+    throwing_in(lang_of(&bag), || {
+        let options = compute_options(bag?)?;
         let data = ChallengeData::from_json(&convert::input_text(data)?)?;
         convert::output_value(&compute_report(&data, &options)?.to_json()?)
     })

@@ -229,10 +229,12 @@ impl FromStr for Date {
     fn from_str(text: &str) -> Result<Date> {
         let refuse = |why: crate::message::Message| Error::invalid(noun!("date"), text, why);
         let shape = || msg!("a date is written YYYY-MM-DD (ISO 8601)");
-        let (sign, rest) = match text.as_bytes().first() {
-            Some(b'-') => (-1, &text[1..]),
-            Some(b'+') => (1, &text[1..]),
-            _ => (0, text),
+        let (sign, rest) = if let Some(r) = text.strip_prefix('-') {
+            (-1, r)
+        } else if let Some(r) = text.strip_prefix('+') {
+            (1, r)
+        } else {
+            (0, text)
         };
         let mut parts = rest.split('-');
         let (Some(y), Some(m), Some(d), None) =

@@ -517,9 +517,7 @@ impl Error {
     /// the rule's own parameters…), without its location
     /// ([`Error::location`], [`Location::params`]).
     pub fn params(&self) -> Params {
-        let mut p = self.to_message().params();
-        p.remove("at");
-        p
+        self.to_message().params_without("at")
     }
 }
 

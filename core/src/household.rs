@@ -8,7 +8,7 @@
 //! day of presence: [`Occupancy::person_days`] and [`Occupancy::unit_days`].
 
 use crate::date::Date;
-use rust_decimal::{dec, Decimal};
+use rust_decimal::Decimal;
 
 use crate::date::day_number;
 use crate::error::{Error, Location, Result};
@@ -126,8 +126,19 @@ impl Occupants {
             .filter(|&&a| a >= INSEE_ADULT_AGE)
             .count();
         let younger = self.children.len() - older_children;
-        let older = Decimal::from(self.adults - 1) + Decimal::from(older_children);
-        Decimal::ONE + dec!(0.5) * older + dec!(0.3) * Decimal::from(younger)
+        let older = usize::from(self.adults - 1) + older_children;
+        // In tenths, as whole numbers: 1 + 0.5 × older + 0.3 × younger is
+        // (10 + 5 × older + 3 × younger) / 10, at scale 1 as the decimal
+        // operators gave it. Decimal's panicking `+` and `*` cost the page's
+        // WebAssembly module 3 KB for this one formula. The counts of a
+        // household are far from the bounds of `i64` (saturated, never hit).
+        let tenths = |n: usize, k: i64| i64::try_from(n).map_or(i64::MAX, |n| n.saturating_mul(k));
+        Decimal::new(
+            10i64
+                .saturating_add(tenths(older, 5))
+                .saturating_add(tenths(younger, 3)),
+            1,
+        )
     }
 }
 
@@ -453,6 +464,7 @@ mod tests {
     use super::*;
     use crate::date::date;
     use proptest::prelude::*;
+    use rust_decimal::dec;
 
     #[test]
     fn insee_scale() {
@@ -512,6 +524,22 @@ mod tests {
     }
 
     proptest! {
+        /// Consumption units in tenths are the INSEE formula computed with
+        /// the decimal operators, digit for digit (scale 1 included).
+        #[test]
+        fn consumption_units_are_the_decimal_formula(
+            adults in 1u16..2000,
+            children in proptest::collection::vec(0u8..18, 0..40),
+        ) {
+            let o = Occupants::new(adults, children.clone()).unwrap();
+            let older = children.iter().filter(|&&a| a >= INSEE_ADULT_AGE).count();
+            let younger = children.len() - older;
+            let formula = Decimal::ONE
+                + dec!(0.5) * (Decimal::from(adults - 1) + Decimal::from(older))
+                + dec!(0.3) * Decimal::from(younger);
+            prop_assert_eq!(o.consumption_units().to_string(), formula.to_string());
+        }
+
         /// Person-days add up when a period is split in two.
         #[test]
         fn person_days_are_additive(split in 1i32..60, change_at in 0i32..90, len in 61i32..90) {

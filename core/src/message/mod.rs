@@ -119,7 +119,8 @@ impl Arg {
             (Arg::Quoted(t), Lang::En) => crate::error::quoted(t),
             (Arg::Quoted(t), Lang::Fr) => {
                 let q = crate::error::quoted(t);
-                let inner = &q[1..q.len() - 1];
+                let inner = q.strip_prefix('"').and_then(|q| q.strip_suffix('"'));
+                let inner = inner.unwrap_or(&q);
                 format!("«{}{inner}{}»", french::NBSP, french::NBSP)
             }
             (Arg::Noun(n), lang) => translate(n, lang).to_owned(),
@@ -280,19 +281,28 @@ impl Message {
     /// The parameters as data, by name; a parameter that is itself a
     /// message also gives its own parameters (the rule of an error).
     pub fn params(&self) -> Params {
+        self.params_without("")
+    }
+
+    /// [`Message::params`] without the parameter `name` (at any depth), as
+    /// if it were removed from them afterwards; never inserting it spares
+    /// the page's WebAssembly module the map's removal code (3 KB).
+    pub(crate) fn params_without(&self, name: &str) -> Params {
         let mut out = Params::new();
-        self.collect_params(&mut out);
+        self.collect_params(&mut out, name);
         out
     }
 
-    fn collect_params(&self, out: &mut Params) {
+    fn collect_params(&self, out: &mut Params, skip: &str) {
         for (name, arg) in &self.args {
             match arg {
-                Arg::Message(inner) => inner.collect_params(out),
-                Arg::List(inner) => inner.iter().for_each(|m| m.collect_params(out)),
+                Arg::Message(inner) => inner.collect_params(out, skip),
+                Arg::List(inner) => inner.iter().for_each(|m| m.collect_params(out, skip)),
                 _ => {}
             }
-            out.insert((*name).to_owned(), arg.value());
+            if *name != skip {
+                out.insert((*name).to_owned(), arg.value());
+            }
         }
     }
 
@@ -318,22 +328,23 @@ impl std::fmt::Display for Message {
 
 /// `template` with each `{name}` replaced by `value(name)`; a placeholder
 /// with no value stays as it is.
+//
+// Splits rather than byte slices (here and in `placeholders`): a slice can
+// panic, and its message's formatting costs the page's module a few KB.
 fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if is_name(&after[..close]) => {
-                let name = &after[..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        match after.split_once('}') {
+            Some((name, tail)) if is_name(name) => {
                 match value(name) {
                     Some(v) => out.push_str(&v),
                     None => {
                         let _ = write!(out, "{{{name}}}");
                     }
                 }
-                rest = &after[close + 1..];
+                rest = tail;
             }
             _ => {
                 out.push('{');
@@ -355,12 +366,11 @@ fn is_name(s: &str) -> bool {
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if is_name(&after[..close]) => {
-                out.push(&after[..close]);
-                rest = &after[close + 1..];
+    while let Some((_, after)) = rest.split_once('{') {
+        match after.split_once('}') {
+            Some((name, tail)) if is_name(name) => {
+                out.push(name);
+                rest = tail;
             }
             _ => rest = after,
         }
@@ -543,6 +553,21 @@ mod tests {
         // A message inside another gives its parameters too.
         let outer = crate::msg!("{period}: {why}", period = "x", why = m);
         assert_eq!(outer.params().get("days"), Some(&ParamValue::Int(139)));
+    }
+
+    #[test]
+    fn params_without_a_name_are_the_params_less_it() {
+        let inner = crate::msg!(
+            "the measurements end {days} days before it does",
+            days = 139
+        );
+        let outer = crate::msg!("{period}: {why}", period = "x", why = inner);
+        for name in ["days", "why", "period", "none"] {
+            let mut expected = outer.params();
+            expected.remove(name);
+            assert_eq!(outer.params_without(name), expected, "{name}");
+        }
+        assert_eq!(outer.params_without("why").len(), 2);
     }
 
     #[test]

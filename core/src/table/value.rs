@@ -88,15 +88,18 @@ pub fn decimal(cell: &str, what: &'static str) -> Result<Decimal> {
     if s.is_empty() {
         return Err(refuse(msg!("the cell is empty")));
     }
-    let (negative, body) = match s.chars().next() {
-        Some('-' | '\u{2212}') => (true, &s[s.chars().next().map_or(0, char::len_utf8)..]),
-        Some('+') => (false, &s[1..]),
-        _ => (false, s),
+    // Prefixes and splits rather than byte slices: a slice can panic, and
+    // its message's formatting costs the page's module a few KB.
+    let (negative, body) = if let Some(b) = s.strip_prefix(['-', '\u{2212}']) {
+        (true, b)
+    } else if let Some(b) = s.strip_prefix('+') {
+        (false, b)
+    } else {
+        (false, s)
     };
-    let (int_part, frac_part) = match body.find(['.', ',']) {
-        Some(i) => (&body[..i], Some(&body[i + 1..])),
-        None => (body, None),
-    };
+    let (int_part, frac_part) = body
+        .split_once(['.', ','])
+        .map_or((body, None), |(i, f)| (i, Some(f)));
     // The integer part: digits, optionally in space-separated groups of 3.
     let groups: Vec<&str> = int_part.split(is_group_space).collect();
     let mut digits = String::with_capacity(body.len() + 2);
