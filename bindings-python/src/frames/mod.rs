@@ -11,11 +11,10 @@
 //! dates…). Missing cells (`None`, NaN, `pandas.NA`, `NaT`) are `None` in an
 //! optional column and an error in a required one. Every error names the
 //! table, the row (position from 0) and the column.
-
 //!
-//! One concept per module: [`cells`] (where a cell is, what is wrong with
-//! it), [`column`] (a column's readers), [`values`] (a column already typed
-//! on the Rust side, from Arrow), [`numpy`] (whole numpy arrays); this
+//! One concept per module: `cells` (where a cell is, what is wrong with
+//! it), `column` (a column's readers), `values` (a column already typed
+//! on the Rust side, from Arrow), `numpy` (whole numpy arrays); this
 //! module matches the tables' columns and assembles the core's input.
 
 use ecodefi::table::{
