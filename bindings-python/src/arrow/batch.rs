@@ -5,12 +5,10 @@
 //! exactly, a missing usage or temperature a missing day for the core).
 //! Other columns are ignored, as in a DataFrame.
 
-use std::collections::HashMap;
-
 use arrow_array::cast::AsArray;
 use arrow_array::Array;
 use arrow_schema::DataType;
-use ecodefi::regression::{self, MeterTable};
+use ecodefi::regression::{self, factorize, MeterTable};
 use ecodefi::{Decimal, Error, Kwh};
 use pyo3::prelude::*;
 
@@ -92,36 +90,13 @@ fn text_type(t: &DataType) -> bool {
     matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View)
 }
 
-/// Distinct keys in the order of their first rows and each row's index
-/// among them (pandas' `factorize`); a missing key is the error
-/// `required(row)`. A row with the same key as the row before (a long
-/// table sorted by meter) is coded without a look-up.
-fn factorize<K: Copy + Eq + std::hash::Hash>(
+/// Each row's key for [`factorize`], a missing one `required(row)`.
+fn keyed<K>(
     keys: impl Iterator<Item = Option<K>>,
     required: impl Fn(usize) -> Error,
-) -> Result<(Vec<K>, Vec<u32>), Error> {
-    let mut index: HashMap<K, u32> = HashMap::new();
-    let mut distinct = Vec::new();
-    let mut codes = Vec::with_capacity(keys.size_hint().0);
-    let mut last: Option<(K, u32)> = None;
-    for (row, key) in keys.enumerate() {
-        let key = key.ok_or_else(|| required(row))?;
-        let code = match last {
-            Some((k, c)) if k == key => c,
-            _ => {
-                // Beyond 2³² meters the code saturates: the core refuses
-                // a table of that many (`MeterTable::from_codes`).
-                let next = u32::try_from(distinct.len()).unwrap_or(u32::MAX);
-                *index.entry(key).or_insert_with(|| {
-                    distinct.push(key);
-                    next
-                })
-            }
-        };
-        last = Some((key, code));
-        codes.push(code);
-    }
-    Ok((distinct, codes))
+) -> impl Iterator<Item = Result<K, Error>> {
+    keys.enumerate()
+        .map(move |(row, key)| key.ok_or_else(|| required(row)))
 }
 
 /// The meters of a text column, coded from its arrays: the distinct
@@ -137,7 +112,7 @@ fn text_codes(column: &Column, name: &str) -> Result<(Vec<String>, Vec<u32>), Er
                 _ => Box::new(a.as_string_view().iter()),
             }
         });
-    let (distinct, codes) = factorize(cells, |row| missing(at(WHAT, row, name)))?;
+    let (distinct, codes) = factorize(keyed(cells, |row| missing(at(WHAT, row, name))))?;
     Ok((distinct.into_iter().map(str::to_owned).collect(), codes))
 }
 
@@ -152,15 +127,13 @@ fn meter_codes(column: &str, t: &Typed) -> Result<(Vec<String>, Vec<u32>, IntMet
     };
     match (&t.numbers, &t.values) {
         (Some(Numbers::Ints(v)), _) => {
-            let (distinct, codes) = factorize(v.iter().copied().map(Some), required)?;
+            let (distinct, codes) = factorize(v.iter().copied().map(Ok))?;
             let ids = distinct.iter().map(i64::to_string).collect();
             Ok((ids, codes, Some(distinct)))
         }
-        (None, Some(Values::Strings(v))) => {
-            factorize(v.iter().map(|s| Some(s.as_str())), required).map(text)
-        }
+        (None, Some(Values::Strings(v))) => factorize(v.iter().map(|s| Ok(s.as_str()))).map(text),
         (None, Some(Values::Text(v))) => {
-            factorize(v.iter().map(Option::as_deref), required).map(text)
+            factorize(keyed(v.iter().map(Option::as_deref), required)).map(text)
         }
         // Integers with a missing cell, or a column of nothing but
         // missing cells: the first missing cell is the error.

@@ -61,19 +61,8 @@ impl MeterTable {
         usage: Vec<Option<Kwh>>,
         temperature_c: Vec<Option<f64>>,
     ) -> Result<Self> {
-        let mut index: HashMap<&str, u32> = HashMap::new();
-        let mut codes = Vec::with_capacity(meter.len());
-        let mut ids: Vec<String> = Vec::new();
-        for id in meter {
-            let id = id.as_ref();
-            let next = u32::try_from(ids.len()).map_err(|_| too_many_meters(ids.len()))?;
-            let code = *index.entry(id).or_insert_with(|| {
-                ids.push(id.to_string());
-                next
-            });
-            codes.push(code);
-        }
-        drop(index);
+        let (ids, codes) = factorize(meter.iter().map(|id| Ok(id.as_ref())))?;
+        let ids = ids.into_iter().map(str::to_owned).collect();
         Self::from_parts(ids, codes, day, usage, temperature_c)
     }
 
@@ -165,6 +154,49 @@ impl MeterTable {
 }
 
 #[cold]
+/// The meter column of a long table coded as [`MeterTable::from_codes`]
+/// takes it (pandas' `factorize`): the distinct keys in the order of their
+/// first rows, and each row's index among them. A row with the key of the
+/// row before (a table sorted by meter) is coded without a look-up. Any
+/// key type: a binding keeps integer meters as integers, and text borrowed
+/// from its arrays.
+///
+/// # Errors
+/// The first row's error of `keys` (a missing meter, as the caller
+/// locates it); [`Error::InvalidValue`] beyond 2³² meters.
+///
+/// # Example
+/// ```
+/// let (ids, codes) = ecodefi::regression::factorize(["b", "b", "a", "b"].into_iter().map(Ok))?;
+/// assert_eq!((ids, codes), (vec!["b", "a"], vec![0, 0, 1, 0]));
+/// # Ok::<(), ecodefi::Error>(())
+/// ```
+pub fn factorize<K: Copy + Eq + std::hash::Hash>(
+    keys: impl Iterator<Item = Result<K>>,
+) -> Result<(Vec<K>, Vec<u32>)> {
+    let mut index: HashMap<K, u32> = HashMap::new();
+    let mut distinct = Vec::new();
+    let mut codes = Vec::with_capacity(keys.size_hint().0);
+    let mut last: Option<(K, u32)> = None;
+    for key in keys {
+        let key = key?;
+        let code = match last {
+            Some((k, c)) if k == key => c,
+            _ => {
+                let next =
+                    u32::try_from(distinct.len()).map_err(|_| too_many_meters(distinct.len()))?;
+                *index.entry(key).or_insert_with(|| {
+                    distinct.push(key);
+                    next
+                })
+            }
+        };
+        last = Some((key, code));
+        codes.push(code);
+    }
+    Ok((distinct, codes))
+}
+
 fn too_many_meters(n: usize) -> Error {
     Error::invalid(
         noun!("number of meters"),

@@ -86,7 +86,7 @@ mod uncertainty;
 mod window;
 
 #[cfg(feature = "regression")]
-pub use batch::{fit_many, kwh_from_f64, MeterBaseline, MeterTable};
+pub use batch::{factorize, fit_many, kwh_from_f64, MeterBaseline, MeterTable};
 #[cfg(feature = "regression")]
 pub use batch_row::{meter_rows, ColumnKind, MeterRow};
 pub use data::{
